@@ -1,0 +1,111 @@
+"""Language-specific knowledge, kept as data: one module per language.
+
+Each module (``en``, ``fr``) defines ``DATA``, a :class:`LanguageData`.  The code
+in ``segment``, ``claims``, ``quantities``, ``dates`` and ``drift`` reads these
+tables and never branches on a language code, so adding a third language means
+adding a module here (and registering it in ``_MODULES``), not code paths.
+
+Patterns are regular-expression *fragments* (Python ``re`` syntax, matched
+case-insensitively unless noted); words are plain lower-case strings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import UnsupportedLanguageError
+
+__all__ = ["LanguageData", "SUPPORTED", "get", "is_supported"]
+
+SUPPORTED: tuple[str, ...] = ("en", "fr")
+_MODULES = {"en": "claimtrack.lang.en", "fr": "claimtrack.lang.fr"}
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    """Everything claimtrack knows about one language."""
+
+    code: str
+    name: str
+    babel_locale: str
+
+    # --- segmentation -----------------------------------------------------
+    abbreviations: frozenset[str] = frozenset()
+    """Non-breaking prefixes added to the Moses list ("sept", "env")."""
+    numeric_abbreviations: frozenset[str] = frozenset()
+    """Prefixes that do not end a sentence only before a number ("no", "art")."""
+
+    # --- furniture (lines that are not article prose) ----------------------
+    furniture_patterns: tuple[tuple[str, str, str], ...] = ()
+    """(regex over the whole stripped line, kind, reason)."""
+    boilerplate_openers: tuple[tuple[str, str], ...] = ()
+    """(regex over the whole line, reason): this line and every line after it
+    are page furniture (author boxes, "Similar articles", promo blocks)."""
+
+    # --- attribution -------------------------------------------------------
+    reporting_verbs: tuple[str, ...] = ()
+    """Verb forms that attribute speech ("said", "told", "a déclaré", "déclare")."""
+    reporting_verbs_that: tuple[str, ...] = ()
+    """Complementisers after a reporting verb that make a sentence reported ("that", "que")."""
+    source_prefixes: tuple[str, ...] = ()
+    """Phrases that introduce a source before a clause ("according to", "selon", "pour")."""
+    pronouns: dict[str, str] = field(default_factory=dict)
+    """Subject pronouns that can stand for a speaker -> grammatical gender ("m"/"f"/"x")."""
+    titles: frozenset[str] = frozenset()
+    """Lower-case words that are titles or roles, stripped from speaker names."""
+    name_particles: frozenset[str] = frozenset()
+    """Lower-case particles allowed inside a name ("de", "van", "von")."""
+
+    # --- entities ------------------------------------------------------------
+    stopwords: frozenset[str] = frozenset()
+    """Lower-case function words: a capitalised stopword is not a name."""
+    org_words: frozenset[str] = frozenset()
+    """Lower-case words that mark an organisation name ("foundation", "inc")."""
+    legal_suffixes: frozenset[str] = frozenset()
+    """Lower-case legal-form suffixes dropped from entity keys ("inc", "corp", "sa")."""
+
+    # --- numbers -------------------------------------------------------------
+    qualifiers: tuple[tuple[str, str], ...] = ()
+    """(regex placed right before a number, qualifier name)."""
+    scale_words: dict[str, int] = field(default_factory=dict)
+    """Scale words after a digit figure: "thousand" -> 1000, "milliards" -> 10**9."""
+    percent_words: tuple[str, ...] = ()
+    """Words meaning per cent after a number ("percent", "pour cent")."""
+    number_words: frozenset[str] = frozenset()
+    """Lower-case words that can start a spelled-out number ("two", "deux")."""
+    currency_words: dict[str, str] = field(default_factory=dict)
+    """Currency symbols/words -> ISO code."""
+
+    # --- dates ---------------------------------------------------------------
+    months: dict[str, int] = field(default_factory=dict)
+    """Month names and abbreviations (lower case, no dot) -> month number."""
+    date_noise: tuple[str, ...] = ()
+    """Words removed before handing a date span to dateparser ("dernier")."""
+
+    # --- drift ---------------------------------------------------------------
+    negations: tuple[str, ...] = ()
+    """Regex fragments marking negation ("not", "ne ... pas")."""
+    modals: dict[str, str] = field(default_factory=dict)
+    """Regex fragment -> modality class ("future", "possibility", "obligation")."""
+    hedges: tuple[str, ...] = ()
+    """Regex fragments that weaken a claim ("reportedly", "apparemment")."""
+
+
+@lru_cache(maxsize=None)
+def get(code: str) -> LanguageData:
+    """Return the data of language ``code``.
+
+    Raises:
+        UnsupportedLanguageError: for a code outside :data:`SUPPORTED`.
+    """
+    module = _MODULES.get(code)
+    if module is None:
+        raise UnsupportedLanguageError(code, SUPPORTED)
+    return importlib.import_module(module).DATA  # type: ignore[no-any-return]
+
+
+def is_supported(code: str) -> bool:
+    """True when claimtrack has data for language ``code``."""
+    return code in _MODULES

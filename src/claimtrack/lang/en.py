@@ -1,0 +1,123 @@
+"""English language data."""
+
+from __future__ import annotations
+
+from . import LanguageData
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+DATA = LanguageData(
+    code="en",
+    name="English",
+    babel_locale="en_US",
+    abbreviations=frozenset({
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Corp", "Inc", "Ltd", "Co", "Bros", "approx", "est", "vs", "etc",
+    }),
+    numeric_abbreviations=frozenset({"No", "Nos", "Art", "pp", "p"}),
+    furniture_patterns=(
+        (r"(image|photo|picture|illustration|credit|credits|photo credit)s?\s*:.*", "credit", "image or photo credit"),
+        (r"source\s*:\s*(https?://|www\.)\S*", "link", "source URL line"),
+        (r"(https?://|www\.)\S+", "link", "bare URL"),
+        (r"(updated|published|posted|last updated)\b.{0,40}\d.*", "dateline", "update/publication dateline"),
+        (r"(by\s+)?[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*[|/·•]\s*.*\d{4}", "byline", "byline: author name and date"),
+        (r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}", "byline", "byline"),
+        (r".*\bsubscribe\b.*\b(youtube|newsletter|channel|podcast)\b.*", "boilerplate", "subscription prompt"),
+        (r"(subscribe|sign up|follow us|share this|share on|like us|join us)\b.*", "boilerplate", "share/subscribe prompt"),
+        (r"join (our|the) (community|newsletter|mailing list)\b.*", "boilerplate", "community/newsletter prompt"),
+        (r"\[?click (on|here)\b.*", "caption", "click-through prompt or image caption"),
+        (r"(read more|related|related articles?|see also|more from|tags?|categories|filed under)\s*:?.*", "navigation", "navigation or category list"),
+        (r"created with sketch\.?", "boilerplate", "SVG export residue"),
+        (r"(advertisement|sponsored|sponsored content)", "boilerplate", "advertising label"),
+        (r"(thank you|thanks for reading)[.!]?", "boilerplate", "sign-off"),
+        (r"breaking news", "heading", "section label"),
+        (r"all rights reserved.*|©.*|copyright\b.*", "boilerplate", "copyright notice"),
+    ),
+    boilerplate_openers=(
+        (r"about the authors?", "author box"),
+        (r"(similar|related|recommended|more|popular) (articles|posts|stories|reading)", "related-articles block"),
+        (r"browse categories", "category navigation"),
+        (r"a message from\b.*:?", "promotional message"),
+        (r"(leave a|post a) (comment|reply)", "comment form"),
+        (r"share this (article|story|post)", "share block"),
+    ),
+    reporting_verbs=(
+        "said", "says", "say", "told", "tells", "noted", "notes", "added", "adds", "explained", "explains",
+        "stated", "states", "wrote", "writes", "announced", "announces", "declared", "declares",
+        "claimed", "claims", "argued", "argues", "insisted", "insists", "remarked", "remarks",
+        "commented", "comments", "observed", "observes", "continued", "continues", "emphasized",
+        "emphasised", "stressed", "warned", "warns", "recalled", "acknowledged", "admitted",
+        "asserted", "confirmed", "confirms", "reported", "reports", "tweeted", "posted",
+    ),
+    reporting_verbs_that=("that",),
+    source_prefixes=("according to", "as reported by", "in the words of", "per"),
+    pronouns={"he": "m", "she": "f", "they": "x"},
+    titles=frozenset({
+        "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+        "president", "vice", "chief", "executive", "officer", "director", "ceo", "cto", "cfo", "coo",
+        "founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "head", "lead",
+        "leader", "maintainer", "manager", "senior", "principal", "analyst", "researcher", "editor",
+        "engineer", "minister", "secretary", "general", "senator", "governor", "spokesperson",
+        "spokesman", "spokeswoman", "deputy", "member", "partner", "scientist", "creator", "co-creator",
+    }),
+    name_particles=frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al"}),
+    stopwords=frozenset({
+        "a", "an", "the", "this", "that", "these", "those", "it", "its", "it's", "he", "she", "they",
+        "we", "i", "you", "our", "their", "his", "her", "my", "your", "in", "on", "at", "of", "for",
+        "from", "to", "by", "with", "as", "and", "or", "but", "if", "when", "while", "since", "after",
+        "before", "during", "under", "over", "about", "into", "through", "today", "yesterday",
+        "tomorrow", "now", "then", "there", "here", "so", "such", "also", "however", "moreover",
+        "finally", "meanwhile", "most", "many", "some", "all", "each", "every", "no", "not", "one",
+        "two", "three", "new", "more", "less", "what", "who", "which", "where", "why", "how",
+        "just", "even", "still", "yet", "already", "obviously", "honestly", "together", "working",
+        "key", "users", "projects", "companies", "open", "welcome", "yeah", "originally", "speaking",
+        "going", "keeping", "simultaneously", "while", "although", "because", "once", "though",
+    }),
+    org_words=frozenset({
+        "foundation", "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group",
+        "services", "platforms", "technologies", "labs", "university", "institute", "association",
+        "agency", "ministry", "department", "council", "commission", "bank", "news", "research",
+        "cloud", "azure", "systems", "networks", "partners", "holdings", "stack", "ai",
+    }),
+    legal_suffixes=frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "sas"}),
+    qualifiers=(
+        (r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of", "more_than"),
+        (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of", "at_least"),
+        (r"about|around|approximately|roughly|some|circa|an\s+estimated|approx\.?|~", "about"),
+        (r"nearly|almost|close\s+to|just\s+(?:under|shy\s+of)", "nearly"),
+        (r"at\s+most|up\s+to|no\s+more\s+than|a\s+maximum\s+of", "at_most"),
+        (r"less\s+than|fewer\s+than|under|below", "less_than"),
+        (r"exactly|precisely|just", "exactly"),
+    ),
+    scale_words={
+        "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "m": 10**6, "mn": 10**6,
+        "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12,
+    },
+    percent_words=("percent", "per cent", "percentage points", "pct"),
+    number_words=frozenset({
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "thousand", "million", "billion", "dozen",
+    }),
+    currency_words={"$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "euros": "EUR",
+                    "euro": "EUR", "£": "GBP", "pounds": "GBP"},
+    months=_MONTHS,
+    date_noise=("last", "this past", "past"),
+    negations=(
+        r"not", r"n[’']t", r"never", r"no", r"none", r"nobody", r"nothing", r"neither", r"nor",
+        r"without", r"no\s+longer", r"cannot",
+    ),
+    modals={
+        r"will|shall|['’]ll|is\s+going\s+to|are\s+going\s+to": "future",
+        r"may|might|could|can|possibly|perhaps": "possibility",
+        r"must|have\s+to|has\s+to|need\s+to|needs\s+to|should|ought\s+to": "obligation",
+        r"would": "conditional",
+    },
+    hedges=(r"reportedly", r"allegedly", r"apparently", r"seems?\s+to", r"appears?\s+to", r"likely", r"probably"),
+)

@@ -1,0 +1,133 @@
+"""Language identification: langdetect, seeded, restricted to the supported languages.
+
+langdetect is random by design ("PyTorch" comes out ``en`` or ``vi`` across
+runs).  claimtrack builds its own ``DetectorFactory`` instances (no global
+state), seeds them, and restricts the decision between supported languages to
+their profiles, which makes it deterministic across processes.
+
+An article is detected once.  A sentence inherits its article's language
+unless it has at least ``MIN_WORDS`` alphabetic words, more function words of
+another supported language than of the article's, and langdetect confidently
+(``>= SENTENCE_CONFIDENCE``) says that other language: an untranslated quote.
+
+Articles whose function words are neither English nor French are checked
+against all 55 langdetect profiles, so a German article is tagged ``de`` (and
+later rejected by ``extract_claims``) instead of being forced into en/fr.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from functools import lru_cache
+
+from . import lang as _lang
+
+__all__ = ["detect_language", "sentence_language", "SEED", "MIN_WORDS", "SENTENCE_CONFIDENCE"]
+
+SEED = 0
+"""Seed given to every langdetect detector."""
+MIN_WORDS = 3
+"""Alphabetic words a sentence needs before it may differ from its article."""
+SENTENCE_CONFIDENCE = 0.95
+"""langdetect probability needed to tag a sentence with another language."""
+_FUNCTION_WORD_SHARE = 0.12
+"""Share of tokens that must be supported-language function words to skip the all-profile check."""
+_MAX_CHARS = 10_000
+"""Characters of an article handed to langdetect (it caps at 10,000 itself)."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=None)
+def _factory(langs: tuple[str, ...] | None):  # type: ignore[no-untyped-def]
+    """A seeded DetectorFactory holding only ``langs`` profiles (all when None)."""
+    import langdetect
+    from langdetect.detector_factory import DetectorFactory
+    from langdetect.utils.lang_profile import LangProfile
+    import json
+
+    directory = os.path.join(os.path.dirname(langdetect.__file__), "profiles")
+    names = sorted(os.listdir(directory)) if langs is None else list(langs)
+    factory = DetectorFactory()
+    for index, name in enumerate(names):
+        with open(os.path.join(directory, name), encoding="utf-8") as handle:
+            factory.add_profile(LangProfile(**json.load(handle)), index, len(names))
+    factory.set_seed(SEED)
+    return factory
+
+
+def _probabilities(text: str, langs: tuple[str, ...] | None) -> dict[str, float]:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _lock:  # Detector objects are cheap; the factory tables are shared read-only.
+        detector = _factory(langs).create()
+    detector.append(text[:_MAX_CHARS])
+    try:
+        return {p.lang: p.prob for p in detector.get_probabilities()}
+    except LangDetectException:  # no usable features (digits, punctuation only)
+        return {}
+
+
+def _function_word_counts(words: list[str]) -> dict[str, int]:
+    counts = {}
+    for code in _lang.SUPPORTED:
+        stop = _lang.get(code).stopwords
+        counts[code] = sum(1 for w in words if w in stop)
+    return counts
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """Detect the language of a whole article.
+
+    Returns:
+        ``(code, probability)``. ``code`` is ``en`` or ``fr`` for supported
+        text, or another ISO 639-1 code (``de``, ``es`` ...) for an article in
+        an unsupported language; ``und`` when the text has no letters.
+
+    Deterministic: the same text gives the same answer in every process.
+    Cost: linear in the first 10,000 characters.
+    """
+    sample = text[:_MAX_CHARS]
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if not words:
+        return "und", 0.0
+    counts = _function_word_counts(words)
+    if sum(counts.values()) < _FUNCTION_WORD_SHARE * len(words):
+        probs = _probabilities(sample, None)
+        if probs:
+            best = max(probs, key=lambda k: (probs[k], k))
+            if best not in _lang.SUPPORTED:
+                return best, round(probs[best], 6)
+    probs = _probabilities(sample, _lang.SUPPORTED)
+    if not probs:
+        best = max(counts, key=lambda k: (counts[k], k))
+        return best, 0.0
+    best = max(probs, key=lambda k: (probs[k], k))
+    return best, round(probs[best], 6)
+
+
+def sentence_language(text: str, article_lang: str) -> str:
+    """The language of one sentence of an article in ``article_lang``.
+
+    The sentence inherits ``article_lang`` unless it has at least
+    :data:`MIN_WORDS` alphabetic words, more function words of another
+    supported language than of ``article_lang``, and langdetect gives that
+    language a probability of at least :data:`SENTENCE_CONFIDENCE`.
+    Names, numbers and headers carry no language signal and never flip.
+    """
+    if article_lang not in _lang.SUPPORTED:
+        return article_lang
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < MIN_WORDS:
+        return article_lang
+    counts = _function_word_counts(words)
+    other = max((c for c in counts if c != article_lang), key=lambda c: (counts[c], c), default=None)
+    if other is None or counts[other] <= counts[article_lang]:
+        return article_lang
+    probs = _probabilities(text, _lang.SUPPORTED)
+    if probs.get(other, 0.0) >= SENTENCE_CONFIDENCE:
+        return other
+    return article_lang

@@ -1,0 +1,238 @@
+"""The data model: frozen pydantic v2 models that round-trip exactly through JSON.
+
+Every extracted thing keeps its surface ``text`` and end-exclusive character
+offsets ``start``/``end`` into ``Article.text`` (like spaCy's ``Span``), so
+``article.text[x.start:x.end] == x.text`` holds for sentences, claims,
+speakers, quantities, dates and entities alike.
+
+``json_schema()`` returns the JSON Schema of the public output models; the CLI
+prints it with ``claimtrack schema``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Model",
+    "Article",
+    "Sentence",
+    "Furniture",
+    "Speaker",
+    "Quantity",
+    "DateMention",
+    "Entity",
+    "Claim",
+    "Link",
+    "Alignment",
+    "Drift",
+    "PairDiff",
+    "ClaimKind",
+    "Qualifier",
+    "DriftType",
+    "json_schema",
+]
+
+ClaimKind = Literal["statement", "quote", "reported"]
+"""``quote``: text inside quotation marks; ``reported``: "X said that ...";
+``statement``: everything else."""
+
+Qualifier = Literal["more_than", "at_least", "about", "nearly", "at_most", "less_than", "exactly"]
+"""The bound a figure is stated with: "more than 2,400" is ``more_than``."""
+
+DriftType = Literal[
+    "number",
+    "qualifier",
+    "date",
+    "negation",
+    "entity",
+    "speaker",
+    "pronoun",
+    "modality",
+    "time_scope",
+    "omission",
+    "addition",
+]
+
+
+class Model(BaseModel):
+    """Base of every claimtrack model: frozen, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(Model):
+    """One article: normalised text plus metadata.
+
+    ``text`` is the decoded input in Unicode NFC with line endings turned into
+    ``\\n``; nothing else is rewritten (quotes, no-break spaces stay), so
+    offsets into it are meaningful to a reader of the source.
+    """
+
+    id: str = Field(description="Stable identifier; derived from the text's hash when not given.")
+    lang: str = Field(description="ISO 639-1 code, detected (seeded langdetect) unless given.")
+    text: str
+    source: str | None = Field(default=None, description="Outlet, URL or path the article came from.")
+    published: _dt.date | None = Field(default=None, description="Publication date, the anchor of relative dates.")
+    encoding: str | None = Field(default=None, description="Encoding the bytes were decoded with, if read from bytes.")
+    lang_confidence: float | None = Field(default=None, description="Detector probability of `lang`; None when given.")
+
+
+class Sentence(Model):
+    """A prose sentence of an article with its own language tag."""
+
+    index: int = Field(description="0-based position among the article's prose sentences.")
+    text: str
+    start: int
+    end: int
+    lang: str
+    paragraph: int = Field(description="0-based index of the line (paragraph) it belongs to.")
+
+
+class Furniture(Model):
+    """A line that is not article prose (share prompt, byline, heading, credit...)."""
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["heading", "byline", "dateline", "credit", "boilerplate", "navigation", "caption", "link"]
+    reason: str = Field(description="Why this line was kept out of the claims, in words.")
+
+
+class Speaker(Model):
+    """Who a claim is attributed to.
+
+    ``text``/``start``/``end`` is the mention in the article (a name, a
+    surname, or a pronoun such as "she" / "il"); ``name`` is the resolved full
+    name with titles and appositions stripped, or None when it cannot be
+    resolved.  ``via`` says how the name was found.
+    """
+
+    text: str
+    start: int
+    end: int
+    name: str | None
+    via: Literal["name", "surname", "pronoun", "context"] = "name"
+
+
+class Quantity(Model):
+    """A number with its unit or counted noun and the bound it is stated with."""
+
+    text: str
+    start: int
+    end: int
+    value: float = Field(description="Normalised value: '2 400', '2,400' and 'deux mille quatre cents' give 2400.")
+    unit: str | None = Field(default=None, description="'%', a currency code, or the counted noun as written.")
+    qualifier: Qualifier | None = None
+    kind: Literal["cardinal", "percent", "money", "ordinal"] = "cardinal"
+
+
+class DateMention(Model):
+    """A date resolved against the article's publication date."""
+
+    text: str
+    start: int
+    end: int
+    value: _dt.date | None = Field(description="Normalised date (day precision), None if it could not be resolved.")
+    granularity: Literal["day", "month", "year"] = "day"
+
+
+class Entity(Model):
+    """A proper name (person, organisation, product) with a normalised key.
+
+    ``key`` is shared by surface variants: "Nvidia Corp.", "NVidia" and
+    "Nvidia" all have the key ``nvidia``.
+    """
+
+    text: str
+    start: int
+    end: int
+    key: str
+    label: Literal["person", "organization", "name"] = "name"
+
+
+class Claim(Model):
+    """A language-tagged statement: a sentence or an attributed quote."""
+
+    id: str = Field(description="Stable id: same article id and text give the same claim ids.")
+    article_id: str
+    lang: str
+    text: str
+    start: int
+    end: int
+    kind: ClaimKind
+    speaker: Speaker | None = None
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    sentence_index: int = Field(description="Index of the sentence among the article's prose sentences.")
+    quote_id: int | None = Field(default=None, description="Claims of one multi-sentence quotation share this id.")
+
+
+class Link(Model):
+    """One link of a monotone sentence alignment (1-1, 1-n, n-1, 1-0 or 0-1).
+
+    ``source``/``target`` are tuples of 0-based sentence indices; an empty tuple
+    on one side is an omission (1-0) or an addition (0-1).
+    """
+
+    source: tuple[int, ...]
+    target: tuple[int, ...]
+    score: float = Field(ge=0.0, le=1.0)
+    similarity: float | None = Field(default=None, description="Cosine of the (averaged) sentence vectors.")
+    evidence: tuple[str, ...] = Field(default=(), description="Why this link, in words.")
+
+
+class Drift(Model):
+    """One typed, explained difference between two aligned statements."""
+
+    type: DriftType
+    source_value: str | None = None
+    target_value: str | None = None
+    source_span: tuple[int, int] | None = Field(default=None, description="Offsets into the source text.")
+    target_span: tuple[int, int] | None = Field(default=None, description="Offsets into the target text.")
+    explanation: str
+    severity: Literal["minor", "major", "critical"] = "major"
+
+
+class Alignment(Model):
+    """Two claims found to state the same thing, with the evidence."""
+
+    source: str = Field(description="Claim id on the first side.")
+    target: str = Field(description="Claim id on the second side.")
+    score: float = Field(ge=0.0, le=1.0)
+    similarity: float = Field(description="Embedder cosine similarity.")
+    margin: float | None = Field(default=None, description="Similarity minus the mean of each side's nearest neighbours.")
+    fuzzy: float | None = Field(default=None, description="rapidfuzz ratio in 0..1 (same-language pairs only).")
+    shared_entities: tuple[str, ...] = ()
+    shared_numbers: tuple[float, ...] = ()
+    evidence: tuple[str, ...] = ()
+    drift: tuple[Drift, ...] = ()
+
+
+class PairDiff(Model):
+    """The result of ``ct.diff``: how two statements differ."""
+
+    source: str
+    target: str
+    source_lang: str
+    target_lang: str
+    similarity: float
+    divergence: float = Field(ge=0.0, le=1.0)
+    divergent: bool
+    threshold: float
+    drift: tuple[Drift, ...] = ()
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of claimtrack's output models."""
+    from pydantic.json_schema import models_json_schema
+
+    _, schema = models_json_schema(
+        [(m, "serialization") for m in (Article, Sentence, Furniture, Claim, Link, Alignment, Drift, PairDiff)],
+        title="claimtrack",
+    )
+    return schema
