@@ -65,6 +65,11 @@ class LanguageData:
     """Lower-case words that mark an organisation name ("foundation", "inc")."""
     legal_suffixes: frozenset[str] = frozenset()
     """Lower-case legal-form suffixes dropped from entity keys ("inc", "corp", "sa")."""
+    entity_words: dict[str, str] = field(default_factory=dict)
+    """Words inside names mapped to one cross-language form in entity keys
+    ("fondation" -> "foundation"), so "Fondation Linux" keys like "Linux Foundation"."""
+    speaker_nouns: tuple[str, ...] = ()
+    """Noun phrases that can stand as a (unnamed) speaker ("the company", "la société")."""
 
     # --- numbers -------------------------------------------------------------
     qualifiers: tuple[tuple[str, str], ...] = ()

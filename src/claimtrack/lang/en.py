@@ -82,9 +82,11 @@ DATA = LanguageData(
         "foundation", "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group",
         "services", "platforms", "technologies", "labs", "university", "institute", "association",
         "agency", "ministry", "department", "council", "commission", "bank", "news", "research",
-        "cloud", "azure", "systems", "networks", "partners", "holdings", "stack", "ai",
+        "cloud", "azure", "systems", "networks", "partners", "holdings",
     }),
     legal_suffixes=frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "sas"}),
+    speaker_nouns=("the company", "the firm", "the team", "the foundation", "the group", "the ministry",
+                   "the government", "the spokesperson", "a spokesperson", "the authors", "the report"),
     qualifiers=(
         (r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of", "more_than"),
         (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of", "at_least"),

@@ -81,9 +81,13 @@ DATA = LanguageData(
     org_words=frozenset({
         "fondation", "foundation", "société", "groupe", "université", "institut", "association",
         "agence", "ministère", "conseil", "commission", "banque", "services", "inc", "corp", "sa",
-        "sas", "sarl", "cloud", "azure", "labs", "laboratoire", "ai",
+        "sas", "sarl", "cloud", "azure", "labs", "laboratoire",
     }),
     legal_suffixes=frozenset({"inc", "corp", "sa", "sas", "sarl", "se", "ltd", "llc", "gmbh", "ag", "cie"}),
+    entity_words={"fondation": "foundation", "société": "company", "groupe": "group", "université": "university",
+                  "institut": "institute", "banque": "bank", "conseil": "council", "commission": "commission"},
+    speaker_nouns=("la société", "l['’]entreprise", "le groupe", "l['’]équipe", "la fondation", "le ministère",
+                   "le gouvernement", "la compagnie", "le porte-parole", "les auteurs"),
     qualifiers=(
         (r"plus\s+d['’]|plus\s+de|au-delà\s+de|davantage\s+que|supérieure?s?\s+à", "more_than"),
         (r"au\s+moins|pas\s+moins\s+de|au\s+minimum", "at_least"),

@@ -1,0 +1,434 @@
+"""Quotations and who said them.
+
+**Quote regions.**  Each prose paragraph is scanned for quotation marks: “ ”,
+« », „ “ and straight ``"`` (opening when it follows a space or the start of
+the line and precedes a non-space, closing otherwise).  A quote still open at
+the end of a paragraph continues into the next paragraph when that paragraph
+opens with a quotation mark (the newspaper convention for long quotes); all
+its regions share one ``quote_id``.  Regions of fewer than ``MIN_QUOTE_WORDS``
+words are scare quotes (“open source-first”) and do not make a quote.
+
+**Attribution.**  Patterns built from the language data (reporting verbs,
+source prefixes, subject pronouns, speaker nouns) find the speaker of a
+quotation, in this order of preference:
+
+1. after a region, in the same paragraph: ``…,” he said``, ``…,” said Soumith
+   Chintala, PyTorch Lead Maintainer``, ``…” – Andy Jassy``, ``« … », a déclaré X``
+   (any region of a multi-paragraph quote counts);
+2. before a region, in the same paragraph: ``Zemlin said: “…”``;
+3. the previous prose paragraph, when it ends with a colon and holds a
+   reporting verb: ``Il déclare sur son blog :`` followed by ``« … »``.
+
+A sentence outside quotation marks is ``reported`` when it carries an
+attribution itself: ``Zemlin said the growth…``, ``According to X, …``,
+``Selon X, …``, ``X a déclaré que …``, ``…, he said.``
+
+**Speakers.**  Titles and appositions are stripped ("Linux Foundation
+Executive Director Jim Zemlin" -> "Jim Zemlin"); a surname alone resolves to
+the full name seen in the article ("Chintala" -> "Soumith Chintala"); a
+pronoun ("she", "il") resolves to the nearest preceding named person.
+
+Cost: a constant number of regex scans per sentence; linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lang as _lang
+from .entities import entity_key, split_name
+from .models import Sentence, Speaker
+
+__all__ = ["QuoteRegion", "Attribution", "find_quote_regions", "analyse", "MIN_QUOTE_WORDS"]
+
+MIN_QUOTE_WORDS = 4
+"""A quoted stretch shorter than this is a scare quote, not a quotation."""
+_QUOTED_SHARE = 0.5
+"""Share of a sentence's characters inside quotation marks that makes it a quote."""
+
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_NAME_TOKEN = rf"[{_UPPER}][\w'’.-]*\w\.?|[{_UPPER}]\."
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class QuoteRegion:
+    """A stretch of text inside quotation marks (offsets into the article)."""
+
+    start: int
+    end: int
+    quote_id: int
+    paragraph: int
+    open_at_end: bool = False
+
+
+@dataclass
+class Attribution:
+    """Result of :func:`analyse` for one article."""
+
+    regions: list[QuoteRegion]
+    kinds: list[str]
+    quote_ids: list[int | None]
+    speakers: list[Speaker | None]
+    persons: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def find_quote_regions(text: str, paragraphs: list[tuple[int, int, int]]) -> list[QuoteRegion]:
+    """Quote regions of the given paragraphs.
+
+    Args:
+        text: the article text.
+        paragraphs: ``(paragraph_index, start, end)`` of each prose paragraph,
+            in order.
+    """
+    regions: list[QuoteRegion] = []
+    next_id = 0
+    carry: int | None = None  # quote id left open by the previous paragraph
+    prev_par = -2
+    for par, start, end in paragraphs:
+        if carry is not None and par != prev_par + 1 and par != prev_par:
+            pass  # a furniture line in between does not break a long quote
+        open_at: int | None = None
+        open_id: int | None = None
+        first_char = text[start:end].lstrip()[:1]
+        continuing = carry is not None and (first_char in _OPENERS or first_char == '"')
+        if carry is not None and not continuing:
+            carry = None
+        for i in range(start, end):
+            ch = text[i]
+            if ch == '"':
+                is_open = open_at is None and _straight_opens(text, i)
+                is_close = open_at is not None
+            else:
+                is_open = ch in _OPENERS and open_at is None
+                is_close = ch in _CLOSERS and open_at is not None
+            if is_open:
+                open_at = i
+                if continuing and carry is not None:
+                    open_id, carry = carry, None
+                else:
+                    open_id, next_id = next_id, next_id + 1
+            elif is_close and open_at is not None and open_id is not None:
+                regions.append(QuoteRegion(open_at, i + 1, open_id, par))
+                open_at = open_id = None
+        if open_at is not None and open_id is not None:
+            regions.append(QuoteRegion(open_at, end, open_id, par, open_at_end=True))
+            carry = open_id
+        else:
+            carry = None
+        prev_par = par
+    return [r for r in regions if len(_WORD.findall(text[r.start : r.end])) >= MIN_QUOTE_WORDS]
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    reported: tuple[re.Pattern[str], ...]
+    apposition: re.Pattern[str]
+    titled: re.Pattern[str]
+    pronouns: dict[str, str]
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns(code: str) -> _Patterns:
+    data = _lang.get(code)
+    name = rf"(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:(?:{_alt(sorted(data.name_particles)) or 'x^'})\s+)?(?:{_NAME_TOKEN})){{0,6}})"
+    pron = rf"(?P<pron>(?i:\b(?:{_alt(list(data.pronouns))})\b))"
+    noun = rf"(?P<noun>(?i:\b(?:{_alt(data.speaker_nouns) or 'x^'})\b))"
+    verb = rf"(?:{_alt(data.reporting_verbs)})\b"
+    that = rf"(?i:(?:{_alt(data.reporting_verbs_that) or 'x^'}))"
+    prefix = rf"(?i:(?:{_alt(data.source_prefixes) or 'x^'}))"
+    adverb = r"(?:(?i:also|then|later|further|aussi|encore|ensuite|notamment)\s+)?"
+    appos = r"(?:,[^,.;:«»“”\"]{1,90},)?"
+    inverted = rf"(?P<inv>(?i:\b\w+(?:-t)?-(?:{_alt(list(data.pronouns))})\b))"
+    subj = rf"(?:{pron}|{noun}|{name})"
+    after = re.compile(
+        rf"[\s,;:]*(?:"
+        rf"(?:[^.!?“”«»\"]{{0,80}}?\s)??{subj}{appos}\s+{adverb}{verb}"
+        rf"|{verb}\s+(?P<vname>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{0,6}}|(?i:{_alt(list(data.pronouns))})\b)"
+        rf"|{inverted}"
+        rf"|[–—-]\s*(?P<dname>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{0,4}})"
+        rf")"
+    )
+    before = re.compile(rf"(?:^|[\s,;(])({subj}){appos}\s+{adverb}{verb}[^.!?]*[:,]?\s*$")
+    reported = (
+        re.compile(rf"^\s*{prefix}\s+{name}\s*,"),
+        re.compile(rf"(?:^|[,;]\s*|\s)(?<![{_UPPER}]){subj}{appos}\s+{adverb}{verb}"),
+        re.compile(rf",\s+{verb}\s+(?P<vname>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{0,6}})"),
+        re.compile(rf"{subj}\s+{verb}\s+{that}"),
+    )
+    titled = re.compile(
+        rf"(?i:\b(?:{_alt(sorted(data.titles))})\.?)\s+(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{1,3}})"
+    )
+    apposition = re.compile(
+        rf"(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{1,4}}),\s+(?i:(?:a|an|the|un|une|le|la|l['’]un|l['’]une|{_alt(sorted(data.titles))})\b)"
+    )
+    return _Patterns(after, before, reported, apposition, titled, dict(data.pronouns))
+
+
+# --------------------------------------------------------------------------- names
+
+
+@dataclass
+class _Registry:
+    """Named people seen in the article, in text order."""
+
+    code: str
+    positions: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    by_surname: dict[str, str] = field(default_factory=dict)
+
+    def add(self, pos: int, full: str) -> None:
+        idx = bisect_left(self.positions, pos)
+        self.positions.insert(idx, pos)
+        self.names.insert(idx, full)
+        self.by_surname.setdefault(full.split()[-1], full)
+
+    def before(self, pos: int) -> str | None:
+        idx = bisect_left(self.positions, pos)
+        return self.names[idx - 1] if idx else None
+
+
+def _clean_name(raw: str, code: str) -> tuple[str, bool]:
+    """Strip leading function words and titles; return (name, is_person)."""
+    data = _lang.get(code)
+    stop = data.stopwords
+    org = frozenset().union(*(_lang.get(c).org_words for c in _lang.SUPPORTED))
+    tokens = raw.split()
+    while tokens and tokens[0].lower() in stop:
+        tokens = tokens[1:]
+    parts = split_name(tokens, code) if tokens else []
+    if not parts:
+        return "", False
+    last = parts[-1]
+    words = {t.rstrip(".").lower() for t in last}
+    is_person = len(last) >= 2 and not (words & org) and not any(t.rstrip(".").isupper() and len(t.rstrip(".")) > 1 for t in last)
+    if is_person or len(parts) == 1:
+        return " ".join(last).rstrip(",."), is_person
+    return " ".join(last).rstrip(",."), is_person
+
+
+def _speaker_from_match(
+    m: re.Match[str], base: int, code: str, registry: _Registry
+) -> Speaker | None:
+    groups = m.groupdict()
+    for key in ("name", "vname", "dname"):
+        raw = groups.get(key)
+        if raw:
+            s = m.start(key) + base
+            name, is_person = _clean_name(raw, code)
+            if not name:
+                return None
+            offset = raw.find(name.split()[0]) if name.split() else 0
+            mention_start = s + max(offset, 0)
+            surface = raw[max(offset, 0) :].rstrip(",.")
+            if len(name.split()) == 1 and name in registry.by_surname:
+                return Speaker(text=surface, start=mention_start, end=mention_start + len(surface),
+                               name=registry.by_surname[name], via="surname")
+            if name.lower() in _patterns(code).pronouns:
+                return _pronoun_speaker(name, mention_start, code, registry)
+            return Speaker(text=surface, start=mention_start, end=mention_start + len(surface), name=name, via="name")
+    if groups.get("pron"):
+        s = m.start("pron") + base
+        return _pronoun_speaker(groups["pron"], s, code, registry)
+    if groups.get("inv"):
+        inv = groups["inv"]
+        pron = inv.rsplit("-", 1)[-1]
+        s = m.start("inv") + base + len(inv) - len(pron)
+        return _pronoun_speaker(pron, s, code, registry)
+    if groups.get("noun"):
+        s = m.start("noun") + base
+        return Speaker(text=groups["noun"], start=s, end=s + len(groups["noun"]), name=None, via="context")
+    return None
+
+
+def _pronoun_speaker(pron: str, start: int, code: str, registry: _Registry) -> Speaker:
+    gender = _patterns(code).pronouns.get(pron.lower(), "x")
+    name = registry.before(start) if gender in ("m", "f") else None
+    return Speaker(text=pron, start=start, end=start + len(pron), name=name, via="pronoun")
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def _outside(text: str, start: int, end: int, regions: list[QuoteRegion]) -> str:
+    """``text[start:end]`` with quoted stretches blanked (offsets preserved)."""
+    chars = list(text[start:end])
+    for r in regions:
+        lo, hi = max(r.start, start), min(r.end, end)
+        for i in range(lo, hi):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
+    """Kinds, quote ids and speakers of ``sentences`` (the prose of one article).
+
+    Args:
+        text: the article text the sentences index.
+        sentences: prose sentences in order (``segment.layout``).
+        code: the article's language (its data supplies the patterns).
+    """
+    pats = _patterns(code)
+    paragraphs: list[tuple[int, int, int]] = []
+    for s in sentences:
+        if paragraphs and paragraphs[-1][0] == s.paragraph:
+            paragraphs[-1] = (s.paragraph, paragraphs[-1][1], s.end)
+        else:
+            paragraphs.append((s.paragraph, s.start, s.end))
+    regions = find_quote_regions(text, paragraphs)
+    par_bounds = {p: (a, b) for p, a, b in paragraphs}
+    par_order = [p for p, _, _ in paragraphs]
+
+    # pass 1: named people (speaker slots with names, appositions, titled names)
+    registry = _Registry(code)
+    for p, a, b in paragraphs:
+        outside = _outside(text, a, b, regions)
+        for m in (*pats.apposition.finditer(outside), *pats.titled.finditer(outside)):
+            name, is_person = _clean_name(m.group("name"), code)
+            if is_person:
+                registry.add(a + m.start("name"), name)
+        for rx in pats.reported[1:3]:
+            for m in rx.finditer(outside):
+                raw = m.groupdict().get("name") or m.groupdict().get("vname")
+                if raw:
+                    name, is_person = _clean_name(raw, code)
+                    if is_person:
+                        registry.add(a + m.start("name" if m.groupdict().get("name") else "vname"), name)
+        for m in pats.reported[0].finditer(outside):
+            name, is_person = _clean_name(m.group("name"), code)
+            if is_person:
+                registry.add(a + m.start("name"), name)
+        for r in (r for r in regions if r.paragraph == p):
+            m = pats.after.match(text, r.end, b)
+            if m:
+                raw = m.groupdict().get("name") or m.groupdict().get("vname") or m.groupdict().get("dname")
+                if raw:
+                    name, is_person = _clean_name(raw, code)
+                    if is_person:
+                        registry.add(r.end, name)
+    # pass 2: speaker per quote id
+    quote_speaker: dict[int, Speaker] = {}
+    by_id: dict[int, list[QuoteRegion]] = {}
+    for r in regions:
+        by_id.setdefault(r.quote_id, []).append(r)
+    for qid, rs in by_id.items():
+        found: Speaker | None = None
+        for r in rs:  # 1. after a region
+            _, pend = par_bounds[r.paragraph]
+            m = pats.after.match(text[:pend], r.end)
+            if m:
+                found = _speaker_from_match(m, 0, code, registry)
+                if found:
+                    break
+        if found is None:  # 2. before the first region, same paragraph
+            r = rs[0]
+            pstart, _ = par_bounds[r.paragraph]
+            seg_start = max([x.end for x in regions if x.paragraph == r.paragraph and x.end <= r.start] + [pstart])
+            seg = text[seg_start : r.start]
+            m = pats.before.search(seg)
+            if m:
+                found = _speaker_from_match(m, seg_start, code, registry)
+        if found is None:  # 3. previous paragraph ends with a colon
+            r = rs[0]
+            idx = par_order.index(r.paragraph)
+            if idx > 0:
+                prev = par_order[idx - 1]
+                a, b = par_bounds[prev]
+                seg = text[a:b]
+                if seg.rstrip().endswith(":"):
+                    m = pats.before.search(seg)
+                    if m:
+                        found = _speaker_from_match(m, a, code, registry)
+        if found is None:  # 4. the previous quote, in this paragraph or ending the previous one
+            r = rs[0]
+            earlier = [x for x in regions if x.paragraph == r.paragraph and x.end <= r.start]
+            if not earlier:
+                idx = par_order.index(r.paragraph)
+                pstart, _ = par_bounds[r.paragraph]
+                if idx > 0 and not text[pstart : r.start].strip():
+                    prev = par_order[idx - 1]
+                    earlier = [x for x in regions if x.paragraph == prev]
+            if earlier and earlier[-1].quote_id in quote_speaker:
+                found = quote_speaker[earlier[-1].quote_id]
+        if found is not None:
+            quote_speaker[qid] = found
+
+    # pass 3: per sentence
+    kinds: list[str] = []
+    quote_ids: list[int | None] = []
+    speakers: list[Speaker | None] = []
+    for s in sentences:
+        nonspace = sum(1 for ch in s.text if not ch.isspace()) or 1
+        best: tuple[int, int] | None = None
+        for r in regions:
+            if r.end <= s.start or r.start >= s.end:
+                continue
+            lo, hi = max(r.start, s.start), min(r.end, s.end)
+            inside = sum(1 for ch in text[lo:hi] if not ch.isspace())
+            if best is None or inside > best[0]:
+                best = (inside, r.quote_id)
+        if best is not None and best[0] / nonspace >= _QUOTED_SHARE:
+            kinds.append("quote")
+            quote_ids.append(best[1])
+            speakers.append(quote_speaker.get(best[1]))
+            continue
+        outside = _outside(text, s.start, s.end, regions)
+        speaker = None
+        for rx in pats.reported:
+            m = rx.search(outside)
+            if m:
+                speaker = _speaker_from_match(m, s.start, code, registry)
+                if speaker is not None:
+                    break
+        kinds.append("reported" if speaker is not None else "statement")
+        quote_ids.append(None)
+        speakers.append(speaker)
+    speakers = _resolve_context(speakers, set(registry.names))
+    return Attribution(regions, kinds, quote_ids, speakers, sorted(set(registry.names)))
+
+
+def _resolve_context(speakers: list[Speaker | None], people: set[str]) -> list[Speaker | None]:
+    """Give an unnamed speaker ("the company", "the team") the name of the
+    nearest preceding speaker that is an organisation."""
+    orgs = sorted(
+        {(sp.start, sp.name) for sp in speakers if sp is not None and sp.name and sp.via == "name" and sp.name not in people}
+    )
+    if not orgs:
+        return speakers
+    starts = [o[0] for o in orgs]
+    out: list[Speaker | None] = []
+    for sp in speakers:
+        if sp is not None and sp.via == "context" and sp.name is None:
+            idx = bisect_left(starts, sp.start)
+            if idx:
+                sp = sp.model_copy(update={"name": orgs[idx - 1][1]})
+        out.append(sp)
+    return out
+
+
+def person_keys(attribution: Attribution) -> set[str]:
+    """Entity keys of the people named in the article."""
+    return {entity_key(n) for n in attribution.persons}

@@ -1,0 +1,237 @@
+"""Proper names (people, organisations, products) with a normalised key.
+
+A name is a run of capitalised tokens ("Google Cloud", "Soumith Chintala",
+"Fondation Linux"), optionally joined by name particles ("de", "van") or "&".
+Title words ("Executive Director", "Dr.") split a run and are dropped, so
+"Linux Foundation Executive Director Jim Zemlin" gives "Linux Foundation" and
+"Jim Zemlin".  A capitalised function word ("The", "Selon") is not a name; a
+single capitalised word at the start of a sentence is kept only when it looks
+like a name (internal capital or digit, all capitals) or is capitalised in the
+middle of a sentence somewhere in the article (``known``).
+
+:func:`entity_key` maps surface variants to one key: "Nvidia Corp.", "NVidia"
+and "Nvidia" all give ``nvidia``; "Fondation Linux" and "Linux Foundation"
+give ``foundation linux`` (words translated by ``LanguageData.entity_words``,
+legal suffixes dropped, accents and case folded, words sorted).
+
+Cost: one regex scan, linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from . import lang as _lang
+from .models import Entity
+
+__all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name"]
+
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_TOKEN = re.compile(rf"[{_UPPER}a-zß-öø-ÿœ0-9][\w'’.&+/-]*[\w.+]|[{_UPPER}0-9]|&")
+_ELISION = re.compile(r"[dlDLjJmMnNsStTcC]['’]|[qQ]u['’]")
+_ABBREV_OK = frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "mme", "prof"})
+_SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*)$")
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper() or (len(tok) > 1 and tok[0].islower() and any(c.isupper() for c in tok[1:]))
+
+
+def _looks_like_name(tok: str) -> bool:
+    core = tok.rstrip(".")
+    return (
+        any(c.isupper() for c in core[1:])
+        or any(c.isdigit() for c in core)
+        or (len(core) > 1 and core.isupper())
+    )
+
+
+@lru_cache(maxsize=None)
+def _tables(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    data = _lang.get(code)
+    stop = frozenset().union(*(_lang.get(c).stopwords for c in _lang.SUPPORTED))
+    titles = frozenset().union(*(_lang.get(c).titles for c in _lang.SUPPORTED))
+    months = frozenset().union(*(_lang.get(c).months.keys() for c in _lang.SUPPORTED))
+    particles = data.name_particles
+    org = frozenset().union(*(_lang.get(c).org_words for c in _lang.SUPPORTED))
+    return stop, titles, months, particles, org
+
+
+@lru_cache(maxsize=None)
+def _key_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+    legal = frozenset().union(*(_lang.get(c).legal_suffixes for c in _lang.SUPPORTED))
+    articles = frozenset({"the", "le", "la", "les", "l"})
+    words: dict[str, str] = {}
+    for c in _lang.SUPPORTED:
+        words.update(_lang.get(c).entity_words)
+    return legal, articles, words
+
+
+def _fold(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).casefold()
+
+
+def entity_key(name: str) -> str:
+    """The normalised key of a proper name.
+
+    Accents and case are folded, punctuation dropped, a leading article and
+    trailing legal suffixes ("Inc.", "Corp.", "SA") removed, language-specific
+    words mapped to one form (``fondation`` -> ``foundation``) and the words
+    sorted, so word order across languages does not matter.
+    """
+    legal, articles, words = _key_tables()
+    toks = [t for t in re.split(r"[^\w]+", _fold(name)) if t]
+    while toks and toks[0] in articles and len(toks) > 1:
+        toks.pop(0)
+    while len(toks) > 1 and toks[-1] in legal:
+        toks.pop()
+    return " ".join(sorted(words.get(t, t) for t in toks))
+
+
+def capitalised_words(text: str) -> set[str]:
+    """Capitalised words that occur in the middle of a sentence in ``text``.
+
+    Used as ``known`` names: a sentence-initial "Meta" is a name when the
+    article writes "Meta" mid-sentence elsewhere.
+    """
+    found: set[str] = set()
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if _is_cap(tok) and not _SENT_START.search(text[max(0, m.start() - 4) : m.start()]):
+            found.add(tok.rstrip("."))
+    return found
+
+
+def split_name(tokens: list[str], code: str) -> list[list[str]]:
+    """Split a run of capitalised tokens at title words ("Executive Director"),
+    dropping them: ``Linux Foundation Executive Director Jim Zemlin`` ->
+    ``[[Linux, Foundation], [Jim, Zemlin]]``."""
+    _, titles, _, _, _ = _tables(code)
+    parts: list[list[str]] = [[]]
+    for tok in tokens:
+        if tok.rstrip(".").lower() in titles:
+            if parts[-1]:
+                parts.append([])
+            continue
+        parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def _runs(text: str, code: str) -> list[list[tuple[int, int, str]]]:
+    """Maximal runs of capitalised tokens separated by single spaces; a name
+    particle ("de", "van") or "&" may sit inside a run, between two capitalised
+    tokens."""
+    _, _, _, particles, _ = _tables(code)
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    pending: tuple[int, int, str] | None = None
+    prev_end = -1
+    prev_tok = ""
+    for m in _TOKEN.finditer(text):
+        tok, start = m.group(), m.start()
+        elided = _ELISION.match(tok)
+        if elided and len(tok) > elided.end() and tok[elided.end()].isupper():
+            tok, start = tok[elided.end() :], start + elided.end()  # d'AMD -> AMD
+        adjacent = (
+            prev_end >= 0
+            and start - prev_end <= 2
+            and not text[prev_end:start].strip()
+            and not (prev_tok.endswith(".") and len(prev_tok) > 2 and prev_tok[:-1].lower() not in _ABBREV_OK)
+        )
+        prev_tok = tok
+        if _is_cap(tok):
+            if run and adjacent:
+                if pending is not None:
+                    run.append(pending)
+                run.append((start, m.end(), tok))
+            else:
+                if run:
+                    runs.append(run)
+                run = [(start, m.end(), tok)]
+            pending = None
+        elif run and adjacent and pending is None and (tok.lower() in particles or tok == "&"):
+            pending = (m.start(), m.end(), tok)
+        else:
+            if run:
+                runs.append(run)
+            run, pending = [], None
+        prev_end = m.end()
+    if run:
+        runs.append(run)
+    return runs
+
+
+def extract_entities(
+    text: str,
+    lang: str,
+    *,
+    offset: int = 0,
+    known: set[str] | frozenset[str] = frozenset(),
+    persons: set[str] | frozenset[str] = frozenset(),
+) -> list[Entity]:
+    """Proper names in ``text`` (a sentence or a paragraph).
+
+    Args:
+        text: the text to scan.
+        lang: its language code (``en``/``fr``).
+        offset: added to every span, so spans index the article.
+        known: capitalised words seen mid-sentence in the whole article
+            (:func:`capitalised_words`); they are names even sentence-initially.
+        persons: full names known to be people (speakers); labels them
+            ``person``.
+
+    Returns:
+        :class:`~claimtrack.models.Entity` list in text order, spans end-exclusive.
+    """
+    stop, titles, months, _, org = _tables(lang)
+    person_keys = {entity_key(p) for p in persons}
+    surnames = {p.split()[-1] for p in persons if p.split()}
+    out: list[Entity] = []
+    for run in _runs(text, lang):
+        # split the run at title words, keep positions
+        groups: list[list[tuple[int, int, str]]] = [[]]
+        for item in run:
+            if item[2].rstrip(".").lower() in titles:
+                if groups[-1]:
+                    groups.append([])
+                continue
+            groups[-1].append(item)
+        for group in groups:
+            # strip leading/trailing function words, months and particles
+            while group and (
+                group[0][2].rstrip(".").lower() in stop or group[0][2].rstrip(".").lower() in months
+                or group[0][2] == "&"
+            ):
+                group = group[1:]
+            while group and (
+                group[-1][2].lower() in stop or group[-1][2].rstrip(".").lower() in months or group[-1][2] == "&"
+            ):
+                group = group[:-1]
+            if not group:
+                continue
+            s, e = group[0][0], group[-1][1]
+            surface = text[s:e]
+            if surface.endswith(".") and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", surface):
+                surface = surface[:-1]
+                e -= 1
+            first = group[0][2]
+            at_start = bool(_SENT_START.search(text[max(0, s - 4) : s]))
+            if len(group) == 1 and at_start and not _looks_like_name(first) and first.rstrip(".") not in known:
+                continue
+            if len(group) == 1 and len(first.rstrip(".")) < 2:
+                continue
+            words = {t.rstrip(".").lower() for _, _, t in group}
+            key = entity_key(surface)
+            if not key:
+                continue
+            if key in person_keys or (len(group) == 1 and surface in surnames):
+                label = "person"
+            elif words & org:
+                label = "organization"
+            else:
+                label = "name"
+            out.append(Entity(text=surface, start=s + offset, end=e + offset, key=key, label=label))
+    return out

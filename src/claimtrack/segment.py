@@ -1,0 +1,206 @@
+"""Page layout and sentences: which lines are prose, and where each sentence is.
+
+An article's text is split into lines (paragraphs) on ``\\n``.  Each non-blank
+line is either **furniture** (share prompts, "Subscribe on YouTube", category
+lists, image credits, "Source: URL", bylines, datelines, headings, author boxes)
+or **prose**.  Furniture is reported with a reason and never becomes a claim;
+prose lines are split into sentences with sentence-splitter (Moses rules) and
+the language's extra non-breaking prefixes (``LanguageData.abbreviations``).
+
+Rules, in order, for a non-blank line (patterns are data in ``claimtrack.lang``,
+the union over the supported languages, since an English promo can sit in a
+French page):
+
+1. once a *boilerplate opener* ("About the Author", "Similar Articles",
+   "A message from ...:") is seen, it and every later line are furniture;
+2. a line matching a furniture pattern is furniture of that pattern's kind;
+3. a line with no sentence-final punctuation (``. ! ? … : ;`` or a closing
+   quote) of at most ``HEADING_MAX_WORDS`` words is a heading, and so is a
+   short title-case line ending in ``?`` or ``!`` ("Past the Hype?");
+4. everything else is prose.
+
+Every :class:`~claimtrack.models.Sentence` keeps end-exclusive offsets into
+``article.text``; the sentences of a line, with the whitespace between them,
+give back the line exactly.  Cost: linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from . import lang as _lang
+from .language import sentence_language
+from .models import Article, Furniture, Sentence
+
+__all__ = ["segment", "find_furniture", "split_sentences", "layout", "Layout", "HEADING_MAX_WORDS"]
+
+HEADING_MAX_WORDS = 20
+"""Longest line without final punctuation that is taken for a heading."""
+_TITLE_QUESTION_MAX_WORDS = 6
+
+_FINAL = re.compile(r"[.!?…:;»”\"’)\]]\s*$")
+_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_LINE = re.compile(r"[^\n]+")
+
+
+class Layout(NamedTuple):
+    """Prose sentences and furniture lines of one article, in text order."""
+
+    sentences: list[Sentence]
+    furniture: list[Furniture]
+
+
+@lru_cache(maxsize=None)
+def _furniture_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str, str]]]:
+    openers: list[tuple[re.Pattern[str], str]] = []
+    patterns: list[tuple[re.Pattern[str], str, str]] = []
+    for code in _lang.SUPPORTED:
+        data = _lang.get(code)
+        openers += [(re.compile(rx, re.IGNORECASE), why) for rx, why in data.boilerplate_openers]
+        # Byline patterns rely on capital letters: compile case-sensitively only those
+        # whose regex names capitals explicitly.
+        for rx, kind, why in data.furniture_patterns:
+            flags = 0 if "[A-Z" in rx else re.IGNORECASE
+            patterns.append((re.compile(rx, flags), kind, why))
+    return openers, patterns
+
+
+@lru_cache(maxsize=None)
+def _splitter(code: str):  # type: ignore[no-untyped-def]
+    from sentence_splitter import SentenceSplitter
+
+    data = _lang.get(code)
+    splitter = SentenceSplitter(language=code)
+    # sentence-splitter keeps its non-breaking prefixes in a name-mangled dict;
+    # extend it with our per-language data instead of shipping a copy of its files.
+    prefixes = splitter._SentenceSplitter__non_breaking_prefixes  # noqa: SLF001
+    for word in data.abbreviations:
+        prefixes.setdefault(word, SentenceSplitter.PrefixType.DEFAULT)
+    for word in data.numeric_abbreviations:
+        prefixes.setdefault(word, SentenceSplitter.PrefixType.NUMERIC_ONLY)
+    return splitter
+
+
+def _stopwords() -> frozenset[str]:
+    return frozenset().union(*(_lang.get(c).stopwords for c in _lang.SUPPORTED))
+
+
+def classify_line(line: str) -> tuple[str, str] | None:
+    """Classify one stripped line without context: ``(kind, reason)`` for
+    furniture, ``None`` for prose.  Boilerplate openers are handled by
+    :func:`layout`, which knows the lines that follow."""
+    _, patterns = _furniture_rules()
+    for rx, kind, why in patterns:
+        if rx.fullmatch(line):
+            return kind, why
+    words = _WORDS.findall(line)
+    if not words:
+        return "boilerplate", "no words: punctuation or symbols only"
+    if not _FINAL.search(line) and len(words) <= HEADING_MAX_WORDS:
+        return "heading", "no sentence-final punctuation: a title, heading or label"
+    if line[-1] in "?!" and len(words) <= _TITLE_QUESTION_MAX_WORDS:
+        stop = _stopwords()
+        if all(w[0].isupper() or w[0].isdigit() or w.lower() in stop for w in words):
+            return "heading", "short title-case line: a heading"
+    return None
+
+
+def split_sentences(text: str, lang: str, *, offset: int = 0) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph (a text without newlines).
+
+    Returns end-exclusive ``(start, end)`` pairs shifted by ``offset``.  The
+    spans cover every non-whitespace character of ``text`` exactly once, in
+    order, so ``text`` is the spans joined by the whitespace between them.
+    Quotations of several sentences are split into their sentences.
+    """
+    pieces = _splitter(lang).split(text)
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in pieces:
+        if not piece.strip():
+            continue
+        idx = text.find(piece, cursor)
+        if idx < 0:  # the splitter normalised whitespace: match token by token
+            pattern = r"\s+".join(re.escape(tok) for tok in piece.split())
+            m = re.compile(pattern).search(text, cursor)
+            if m is None:
+                continue
+            idx, end = m.start(), m.end()
+        else:
+            end = idx + len(piece)
+        if spans and text[cursor:idx].strip():
+            # Characters the splitter dropped: give them to the previous sentence.
+            spans[-1] = (spans[-1][0], idx if not text[idx - 1].isspace() else cursor)
+        spans.append((idx, end))
+        cursor = end
+    if spans:
+        tail = text[cursor:]
+        if tail.strip():
+            spans[-1] = (spans[-1][0], len(text.rstrip()))
+        head = text[: spans[0][0]]
+        if head.strip():
+            spans[0] = (len(head) - len(head.lstrip()), spans[0][1])
+    elif text.strip():
+        lead = len(text) - len(text.lstrip())
+        spans.append((lead, len(text.rstrip())))
+    return [(s + offset, e + offset) for s, e in spans]
+
+
+def layout(article: Article) -> Layout:
+    """Split ``article`` into prose sentences and furniture lines (one pass).
+
+    The language data used for sentence splitting is the article's; an
+    article in an unsupported language is split with English rules (callers
+    such as ``extract_claims`` reject it before).  Cost: linear in the text.
+    """
+    code = article.lang if _lang.is_supported(article.lang) else _lang.SUPPORTED[0]
+    openers, _ = _furniture_rules()
+    text = article.text
+    sentences: list[Sentence] = []
+    furniture: list[Furniture] = []
+    block: str | None = None
+    for paragraph, m in enumerate(_LINE.finditer(text)):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        end = start + len(stripped)
+        if block is None:
+            for rx, why in openers:
+                if rx.fullmatch(stripped):
+                    block = f"{why} (from the line {stripped[:40]!r} on)"
+                    break
+        if block is not None:
+            furniture.append(Furniture(text=stripped, start=start, end=end, kind="boilerplate", reason=block))
+            continue
+        verdict = classify_line(stripped)
+        if verdict is not None:
+            kind, why = verdict
+            furniture.append(Furniture(text=stripped, start=start, end=end, kind=kind, reason=why))  # type: ignore[arg-type]
+            continue
+        for s, e in split_sentences(stripped, code, offset=start):
+            sentence_text = text[s:e]
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    text=sentence_text,
+                    start=s,
+                    end=e,
+                    lang=sentence_language(sentence_text, article.lang),
+                    paragraph=paragraph,
+                )
+            )
+    return Layout(sentences, furniture)
+
+
+def segment(article: Article) -> list[Sentence]:
+    """The prose sentences of ``article``, with offsets and language tags."""
+    return layout(article).sentences
+
+
+def find_furniture(article: Article) -> list[Furniture]:
+    """The lines of ``article`` that are not prose, each with its reason."""
+    return layout(article).furniture
