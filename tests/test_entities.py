@@ -1,0 +1,49 @@
+"""Proper names and their normalised keys."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimtrack.entities import capitalised_words, entity_key, extract_entities
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Nvidia Corp.", "NVidia"), ("Nvidia", "NVIDIA"), ("Fondation Linux", "The Linux Foundation"),
+     ("Hollis Engineering Ltd.", "Hollis Engineering"), ("Société Générale", "societe generale")],
+)
+def test_keys_shared_by_variants(a, b):
+    assert entity_key(a) == entity_key(b)
+
+
+def test_keys_keep_distinct_names_apart():
+    assert entity_key("Google Cloud") != entity_key("Google")
+    assert entity_key("Microsoft Azure") != entity_key("Microsoft")
+
+
+def test_titles_split_runs():
+    text = "Linux Foundation Executive Director Jim Zemlin said the growth was big."
+    names = [e.text for e in extract_entities(text, "en", known=capitalised_words(text))]
+    assert names == ["Linux Foundation", "Jim Zemlin"]
+
+
+def test_sentence_initial_common_words_are_not_names():
+    text = "Finally, the board met. Today, Meta and AMD agreed."
+    names = [e.text for e in extract_entities(text, "en", known=capitalised_words(text))]
+    assert names == ["Meta", "AMD"]
+
+
+def test_french_elision_and_labels():
+    text = "Le conseil se compose de représentants d’AMD et de la Fondation Linux, a dit Jim Zemlin."
+    ents = extract_entities(text, "fr", persons={"Jim Zemlin"})
+    assert [(e.text, e.label) for e in ents] == [("AMD", "name"), ("Fondation Linux", "organization"),
+                                                 ("Jim Zemlin", "person")]
+
+
+@given(st.text(max_size=300))
+def test_offsets_slice_back(text):
+    for e in extract_entities(text, "en", offset=5):
+        assert text[e.start - 5 : e.end - 5] == e.text
+        assert e.key == entity_key(e.text)
