@@ -60,7 +60,9 @@ _LAZY: dict[str, str] = {
     "extract_claims": "claims",
     "extract_quantities": "quantities",
     "parse_number": "quantities",
+    "format_number": "quantities",
     "extract_dates": "dates",
+    "date_spans": "dates",
     "extract_entities": "entities",
     "entity_key": "entities",
     "Embedder": "embed",
@@ -118,11 +120,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .align import align, align_sentences
     from .claims import extract_claims
     from .compare import Comparison, compare
-    from .dates import extract_dates
+    from .dates import date_spans, extract_dates
     from .drift import diff
     from .embed import Embedder, USEEmbedder, default_embedder
     from .entities import entity_key, extract_entities
     from .ingest import read_article, read_articles
     from .language import detect_language
-    from .quantities import extract_quantities, parse_number
+    from .quantities import extract_quantities, format_number, parse_number
     from .segment import find_furniture, segment, split_sentences

@@ -381,13 +381,13 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
     quote_ids: list[int | None] = []
     speakers: list[Speaker | None] = []
     for s in sentences:
-        nonspace = sum(1 for ch in s.text if not ch.isspace()) or 1
+        nonspace = len("".join(s.text.split())) or 1
         best: tuple[int, int] | None = None
         for r in regions:
             if r.end <= s.start or r.start >= s.end:
                 continue
             lo, hi = max(r.start, s.start), min(r.end, s.end)
-            inside = sum(1 for ch in text[lo:hi] if not ch.isspace())
+            inside = len("".join(text[lo:hi].split()))
             if best is None or inside > best[0]:
                 best = (inside, r.quote_id)
         if best is not None and best[0] / nonspace >= _QUOTED_SHARE:

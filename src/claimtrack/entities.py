@@ -37,7 +37,10 @@ _SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*)$")
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[0].isupper() or (len(tok) > 1 and tok[0].islower() and any(c.isupper() for c in tok[1:]))
+    if tok[0].isupper():
+        return True
+    rest = tok[1:]
+    return rest != rest.lower()  # "eBPF", "iPhone": a capital inside
 
 
 def _looks_like_name(tok: str) -> bool:

@@ -40,7 +40,7 @@ _MIN_WORDS_UNSUPPORTED = 8
 """Texts shorter than this are never declared unsupported (too little signal)."""
 _UNSUPPORTED_CONFIDENCE = 0.9
 """All-profile probability needed to tag a text with an unsupported language."""
-_SAMPLE_CHARS = 2_000
+_SAMPLE_CHARS = 1_200
 """Characters of an article handed to langdetect: its longest lines (prose,
 not headers or bylines), in text order.  Accuracy is flat beyond ~1,000
 characters, and the cost of langdetect grows with the sample."""
@@ -113,7 +113,7 @@ def detect_language(text: str) -> tuple[str, float]:
 
     Deterministic: the same text gives the same answer in every process.
     Cost: one pass over the lines, then langdetect on a sample of about
-    2,000 characters (the longest lines).
+    1,200 characters (the longest lines).
     """
     sample = _sample(text)
     words = [w.lower() for w in _WORD.findall(sample)]

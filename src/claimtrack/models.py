@@ -225,6 +225,10 @@ class PairDiff(Model):
     divergent: bool
     threshold: float
     drift: tuple[Drift, ...] = ()
+    signature: str | None = Field(
+        default=None,
+        description="Every setting the score depends on (checks, thresholds, weights, embedder), as one string.",
+    )
 
 
 def json_schema() -> dict[str, Any]:

@@ -43,6 +43,7 @@ _TITLE_QUESTION_MAX_WORDS = 6
 _FINAL = re.compile(r"[.!?…:;»”\"’)\]]\s*$")
 _WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _LINE = re.compile(r"[^\n]+")
+_INNER_BOUNDARY = re.compile(r"[.!?…:;][\"'”»)\]]*\s+\S")
 
 
 class Layout(NamedTuple):
@@ -115,7 +116,10 @@ def split_sentences(text: str, lang: str, *, offset: int = 0) -> list[tuple[int,
     order, so ``text`` is the spans joined by the whitespace between them.
     Quotations of several sentences are split into their sentences.
     """
-    pieces = _splitter(lang).split(text)
+    if not _INNER_BOUNDARY.search(text.rstrip()):  # fast path: nothing that could end a sentence inside
+        pieces = [text.strip()]
+    else:
+        pieces = _splitter(lang).split(text)
     spans: list[tuple[int, int]] = []
     cursor = 0
     for piece in pieces:

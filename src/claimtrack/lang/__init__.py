@@ -81,13 +81,53 @@ class LanguageData:
     number_words: frozenset[str] = frozenset()
     """Lower-case words that can start a spelled-out number ("two", "deux")."""
     currency_words: dict[str, str] = field(default_factory=dict)
-    """Currency symbols/words -> ISO code."""
+    """Currency symbols/words -> ISO code.  Entries with a non-letter character
+    ("$", "us$", "€") may also stand before the figure."""
+    number_word_joiners: tuple[str, ...] = ()
+    """Words joining the parts of a spelled-out number ("and", "et")."""
+    article_number_words: frozenset[str] = frozenset()
+    """Number words that double as an article or pronoun ("one", "un", "une"):
+    on their own they count only right after a qualifier ("more than one")."""
+    ordinal_suffixes: tuple[str, ...] = ()
+    """Regex fragments glued to digits that make an ordinal ("th", "e", "er")."""
+    unit_linkers: tuple[str, ...] = ()
+    """Regex fragments between a scale word and its noun or currency
+    ("millions of users", "2,4 milliards d'euros")."""
+    unit_modifiers: tuple[str, ...] = ()
+    """Lower-case words skipped between a number and its counted noun
+    ("cinq dernières années" -> 'années')."""
+    unit_stopwords: frozenset[str] = frozenset()
+    """Lower-case function words that are never the counted noun after a number."""
+    fallback_number_locale: str = "en_US"
+    """Babel locale whose figure formats also occur in this language's texts:
+    an unambiguous figure in it ("2,400" with three digits after the comma)
+    is read that way when the language's own reading would differ."""
 
     # --- dates ---------------------------------------------------------------
     months: dict[str, int] = field(default_factory=dict)
     """Month names and abbreviations (lower case, no dot) -> month number."""
     date_noise: tuple[str, ...] = ()
     """Words removed before handing a date span to dateparser ("dernier")."""
+    capitalized_months: bool = False
+    """Month names are written with a capital ("May", not "may"): a lower-case
+    month word is not a month (English "may" is a verb)."""
+    weekdays: frozenset[str] = frozenset()
+    """Weekday names and abbreviations (lower case, no dot), kept in a date span."""
+    date_orders: tuple[str, ...] = ("dmy",)
+    """Orders of written dates with a month name: "dmy" (12 September 2022),
+    "mdy" (September 12, 2022).  Numeric dates follow the babel locale."""
+    date_prepositions: tuple[str, ...] = ()
+    """Regex fragments that make a bare month name or a bare year a date
+    when placed right before it ("in 2016", "en janvier")."""
+    date_modifiers: tuple[tuple[str, str, str], ...] = ()
+    """(regex, "before"|"after", "past"|"future"): words anchoring a date
+    without a year ("last September", "le 12 septembre dernier")."""
+    relative_dates: tuple[tuple[str, str, int], ...] = ()
+    """(regex, "day"|"month"|"year", offset) for fixed relative expressions
+    ("yesterday" -> ("day", -1), "l'an dernier" -> ("year", -1))."""
+    relative_patterns: tuple[str, ...] = ()
+    """Regex fragments for relative expressions that dateparser interprets
+    against the publication date ("three weeks ago", "il y a deux ans")."""
 
     # --- drift ---------------------------------------------------------------
     negations: tuple[str, ...] = ()
@@ -96,6 +136,26 @@ class LanguageData:
     """Regex fragment -> modality class ("future", "possibility", "obligation")."""
     hedges: tuple[str, ...] = ()
     """Regex fragments that weaken a claim ("reportedly", "apparemment")."""
+    negation_exceptions: tuple[str, ...] = ()
+    """Regex fragments that contain a negation word but do not negate the
+    claim ("not only", "non seulement", "sans doute"): matched first, and a
+    negation inside them is ignored."""
+    modal_exceptions: frozenset[str] = frozenset()
+    """Lower-case words that a ``modals`` fragment matches but that are not
+    modal ("extrait", "portrait" for the French conditional ending)."""
+    gendered_words: dict[str, str] = field(default_factory=dict)
+    """Lower-case words that tell the gender of the person they refer to
+    ("he"/"him"/"his" -> "m", "elle" -> "f"); pronoun drift compares them."""
+    time_scopes: tuple[tuple[str, str], ...] = ()
+    """(regex, kind) of phrases that bound the period a claim covers: kind is
+    "since" ("since its launch in 2016", "depuis 2016"), "last" ("over the
+    last five years", "ces cinq dernières années") or "range" ("from August
+    2021 through August 2022", "d'août 2021 à août 2022").  The numbers and
+    years inside the phrase are its values."""
+    clause_markers: tuple[str, ...] = ()
+    """Regex fragments (whole words) that open a sub-sentence chunk: relative
+    pronouns and conjunctions ("which", "where", "and", "qui", "où", "et").
+    Omission/addition detection splits at them and at , ; : ( ) and dashes."""
 
 
 @lru_cache(maxsize=None)

@@ -88,13 +88,14 @@ DATA = LanguageData(
     speaker_nouns=("the company", "the firm", "the team", "the foundation", "the group", "the ministry",
                    "the government", "the spokesperson", "a spokesperson", "the authors", "the report"),
     qualifiers=(
-        (r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of", "more_than"),
-        (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of", "at_least"),
+        (r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|north\s+of", "more_than"),
+        (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of", "at_least"),
         (r"about|around|approximately|roughly|some|circa|an\s+estimated|approx\.?|~", "about"),
-        (r"nearly|almost|close\s+to|just\s+(?:under|shy\s+of)", "nearly"),
-        (r"at\s+most|up\s+to|no\s+more\s+than|a\s+maximum\s+of", "at_most"),
+        (r"nearly|almost|close\s+to|just\s+(?:under|shy\s+of|below)", "nearly"),
+        (r"at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of", "at_most"),
         (r"less\s+than|fewer\s+than|under|below", "less_than"),
-        (r"exactly|precisely|just", "exactly"),
+        # "just 5" means "only 5", not a bound: deliberately not a qualifier.
+        (r"exactly|precisely", "exactly"),
     ),
     scale_words={
         "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "m": 10**6, "mn": 10**6,
@@ -105,21 +106,96 @@ DATA = LanguageData(
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
         "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        "hundred", "thousand", "million", "billion", "dozen",
+        "hundred", "thousand", "million", "billion", "trillion",
     }),
     currency_words={"$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "euros": "EUR",
                     "euro": "EUR", "£": "GBP", "pounds": "GBP"},
+    number_word_joiners=("and",),
+    article_number_words=frozenset({"one"}),
+    ordinal_suffixes=("st", "nd", "rd", "th"),
+    unit_linkers=(r"of",),
+    unit_modifiers=(
+        "other", "more", "new", "additional", "different", "major", "key", "top", "main", "largest",
+        "biggest", "last", "first", "next", "past", "previous", "consecutive", "straight", "full",
+    ),
+    unit_stopwords=frozenset({
+        "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
+        "you", "him", "them", "us", "me", "our", "their", "his", "her", "my", "your", "of", "in", "on",
+        "at", "for", "from", "to", "by", "with", "as", "and", "or", "but", "nor", "if", "than", "then",
+        "so", "such", "also", "too", "very", "more", "less", "most", "least", "over", "under", "about",
+        "around", "per", "each", "every", "all", "some", "any", "no", "not", "is", "are", "was", "were",
+        "be", "been", "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can",
+        "could", "may", "might", "must", "should", "shall", "which", "who", "whom", "whose", "what",
+        "where", "when", "why", "how", "there", "here", "up", "down", "out", "off", "into", "onto",
+        "through", "during", "before", "after", "since", "until", "while", "because", "vs", "versus",
+        "via", "plus", "minus", "times", "overall", "respectively", "only", "just", "even", "still",
+        "yet", "already", "ago", "later", "earlier", "or", "either", "both", "among", "between",
+    }),
     months=_MONTHS,
-    date_noise=("last", "this past", "past"),
+    capitalized_months=True,
+    weekdays=frozenset({
+        "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thurs",
+        "friday", "fri", "saturday", "sat", "sunday", "sun",
+    }),
+    date_orders=("mdy", "dmy"),
+    date_noise=("last", "this past", "past", "next", "this coming", "coming"),
+    date_prepositions=(
+        # not "to", "and", "of": "to May", "and May" are as often the name as the month
+        r"in", r"since", r"until", r"till", r"by", r"from", r"through", r"during", r"before",
+        r"after", r"as\s+of", r"early", r"late", r"mid-?",
+    ),
+    date_modifiers=(
+        (r"last|this\s+past|past", "before", "past"),
+        (r"next|this\s+coming|coming", "before", "future"),
+    ),
+    relative_dates=(
+        (r"today", "day", 0),
+        (r"yesterday", "day", -1),
+        (r"tomorrow", "day", 1),
+        (r"last\s+year", "year", -1),
+        (r"this\s+year", "year", 0),
+        (r"next\s+year", "year", 1),
+        (r"last\s+month", "month", -1),
+        (r"this\s+month", "month", 0),
+        (r"next\s+month", "month", 1),
+    ),
+    relative_patterns=(
+        r"(?:[0-9]{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        r"(?:days?|weeks?|months?|years?)\s+ago",
+    ),
     negations=(
         r"not", r"n[’']t", r"never", r"no", r"none", r"nobody", r"nothing", r"neither", r"nor",
-        r"without", r"no\s+longer", r"cannot",
+        r"without", r"no\s+longer", r"cannot", r"nowhere", r"no\s+one",
+    ),
+    negation_exceptions=(
+        r"not\s+only", r"no\s+doubt", r"if\s+not", r"whether\s+or\s+not", r"not\s+least",
+        r"nothing\s+but", r"no\s+sooner", r"none\s+other",
     ),
     modals={
-        r"will|shall|['’]ll|is\s+going\s+to|are\s+going\s+to": "future",
-        r"may|might|could|can|possibly|perhaps": "possibility",
+        r"will|shall|won[’']t|['’]ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to": "future",
+        r"may|might|could|can|cannot|can[’']t|possibly|perhaps": "possibility",
         r"must|have\s+to|has\s+to|need\s+to|needs\s+to|should|ought\s+to": "obligation",
         r"would": "conditional",
     },
-    hedges=(r"reportedly", r"allegedly", r"apparently", r"seems?\s+to", r"appears?\s+to", r"likely", r"probably"),
+    hedges=(r"reportedly", r"allegedly", r"apparently", r"seems?\s+to", r"appears?\s+to", r"probably"),
+    gendered_words={
+        "he": "m", "him": "m", "his": "m", "himself": "m",
+        "she": "f", "her": "f", "hers": "f", "herself": "f",
+        "man": "m", "men": "m", "woman": "f", "women": "f", "boy": "m", "girl": "f",
+        "mr": "m", "mrs": "f", "ms": "f", "father": "m", "mother": "f", "son": "m", "daughter": "f",
+        "brother": "m", "sister": "f", "husband": "m", "wife": "f", "king": "m", "queen": "f",
+    },
+    time_scopes=(
+        (r"since\s+(?:its|their|the|his|her)?\s*(?:launch|creation|inception|founding|start|beginning)?"
+         r"(?:\s+in)?\s+\d{4}|since\s+(?:its|their|the)\s+(?:launch|creation|inception|founding|start)", "since"),
+        (r"(?:over|in|during|for)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:few\s+)?(?:years?|months?|weeks?|days?|decades?)"
+         r"|(?:the\s+)?(?:last|past)\s+(?:\w+\s+)(?:years?|months?|weeks?|decades?)", "last"),
+        (r"from\s+(?:\w+\s+)?\d{4}\s+(?:through|to|until|till)\s+(?:\w+\s+)?\d{4}"
+         r"|between\s+(?:\w+\s+)?\d{4}\s+and\s+(?:\w+\s+)?\d{4}", "range"),
+    ),
+    clause_markers=(
+        r"which", r"who", r"whom", r"whose", r"where", r"while", r"whereas", r"because", r"although",
+        r"though", r"when", r"and", r"but", r"or", r"so\s+that", r"including", r"such\s+as", r"after",
+        r"before", r"since", r"until", r"if", r"unless", r"as",
+    ),
 )

@@ -90,39 +90,122 @@ DATA = LanguageData(
                    "le gouvernement", "la compagnie", "le porte-parole", "les auteurs"),
     qualifiers=(
         (r"plus\s+d['’]|plus\s+de|au-delà\s+de|davantage\s+que|supérieure?s?\s+à", "more_than"),
-        (r"au\s+moins|pas\s+moins\s+de|au\s+minimum", "at_least"),
-        (r"environ|autour\s+de|quelque|quelques|approximativement|à\s+peu\s+près|une\s+estimation\s+de|~", "about"),
+        (r"au\s+moins|pas\s+moins\s+d['’]|pas\s+moins\s+de|au\s+minimum", "at_least"),
+        # "quelque 200 personnes" (invariable, "about"); "quelques" is not a bound.
+        (r"environ|autour\s+de|quelque|approximativement|à\s+peu\s+près|une\s+estimation\s+de|~", "about"),
         (r"près\s+d['’]|près\s+de|presque|quasiment|pas\s+loin\s+de|frôlant|avoisinant", "nearly"),
-        (r"au\s+plus|jusqu['’]à|pas\s+plus\s+de|au\s+maximum", "at_most"),
+        (r"au\s+plus|jusqu['’]à|pas\s+plus\s+d['’]|pas\s+plus\s+de|au\s+maximum", "at_most"),
         (r"moins\s+d['’]|moins\s+de|inférieure?s?\s+à|sous\s+la\s+barre\s+des", "less_than"),
-        (r"exactement|précisément|pile", "exactly"),
+        (r"exactement|précisément", "exactly"),
     ),
     scale_words={
+        # no bare "m": after a figure it is far more often metres than millions
         "mille": 10**3, "millier": 10**3, "milliers": 10**3, "k": 10**3, "million": 10**6,
-        "millions": 10**6, "m": 10**6, "milliard": 10**9, "milliards": 10**9, "md": 10**9, "mds": 10**9,
+        "millions": 10**6, "milliard": 10**9, "milliards": 10**9, "md": 10**9, "mds": 10**9,
         "mrd": 10**9, "mrds": 10**9, "billion": 10**12, "billions": 10**12,
     },
     percent_words=("pour cent", "pourcent", "pour-cent", "points de pourcentage"),
     number_words=frozenset({
         "zéro", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-        "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante",
+        "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante",
         "cinquante", "soixante", "septante", "huitante", "octante", "nonante", "cent", "cents",
-        "mille", "million", "millions", "milliard", "milliards", "douzaine",
+        "mille", "million", "millions", "milliard", "milliards",
     }),
+    # "livres" alone is far more often "books" than pounds sterling
     currency_words={"€": "EUR", "euros": "EUR", "euro": "EUR", "$": "USD", "dollars": "USD",
-                    "dollar": "USD", "£": "GBP", "livres": "GBP"},
+                    "dollar": "USD", "£": "GBP", "livres sterling": "GBP"},
+    number_word_joiners=("et",),
+    article_number_words=frozenset({"un", "une"}),
+    ordinal_suffixes=("ère", "ème", "eme", "er", "re", "e", "ᵉʳ", "ᵉ"),
+    unit_linkers=(r"de", r"d['’]"),
+    unit_modifiers=(
+        "dernières", "derniers", "premières", "premiers", "prochaines", "prochains", "autres",
+        "nouveaux", "nouvelles", "grands", "grandes", "petits", "petites", "principaux", "principales",
+        "plus", "seuls", "seules",
+    ),
+    unit_stopwords=frozenset({
+        "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces", "il",
+        "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "se", "s", "y", "son", "sa", "ses",
+        "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "et", "ou", "mais", "donc",
+        "or", "ni", "car", "si", "que", "qu", "qui", "quoi", "dont", "où", "à", "au", "aux", "en", "dans",
+        "sur", "sous", "par", "pour", "avec", "sans", "selon", "chez", "entre", "vers", "depuis", "après",
+        "avant", "pendant", "parmi", "comme", "plus", "moins", "très", "trop", "peu", "est",
+        "sont", "était", "étaient", "a", "ont", "avait", "avaient", "sera", "seront", "été", "être",
+        "avoir", "ne", "n", "pas", "lors", "soit", "etc", "contre", "environ", "seulement", "déjà",
+        "encore", "respectivement", "fois",
+    }),
     months=_MONTHS,
+    weekdays=frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}),
+    date_orders=("dmy",),
     date_noise=("dernier", "dernière", "prochain", "prochaine", "passé", "passée"),
+    date_prepositions=(
+        r"en", r"depuis", r"dès", r"jusqu['’]en", r"jusqu['’]à", r"d['’]ici", r"avant", r"après",
+        r"début", r"fin", r"mi-?", r"courant", r"à\s+partir\s+de",
+    ),
+    date_modifiers=(
+        (r"dernier|dernière|passé|passée", "after", "past"),
+        (r"prochain|prochaine", "after", "future"),
+    ),
+    relative_dates=(
+        (r"aujourd['’]hui", "day", 0),
+        (r"avant-hier", "day", -2),
+        (r"hier", "day", -1),
+        (r"après-demain", "day", 2),
+        (r"demain", "day", 1),
+        (r"l['’]an\s+(?:dernier|passé)|l['’]année\s+(?:dernière|passée)", "year", -1),
+        (r"cette\s+année", "year", 0),
+        (r"l['’]an\s+prochain|l['’]année\s+prochaine", "year", 1),
+        (r"le\s+mois\s+(?:dernier|passé)", "month", -1),
+        (r"ce\s+mois-ci", "month", 0),
+        (r"le\s+mois\s+prochain", "month", 1),
+    ),
+    relative_patterns=(
+        r"il\s+y\s+a\s+(?:[0-9]{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze)\s+"
+        r"(?:jours?|semaines?|mois|ans|années?)",
+    ),
     negations=(
-        r"ne\b[^.?!]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)",
-        r"n['’][^.?!]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)",
+        r"ne\b[^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)",
+        r"n['’][^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)",
         r"aucune?", r"jamais", r"sans", r"ni", r"personne\s+ne", r"rien\s+ne", r"non",
+        r"pas\s+(?:de|d['’]|du|des|le|la|les|un|une|encore|toujours|vraiment|très|si|assez|trop)",
+    ),
+    negation_exceptions=(
+        r"non\s+seulement", r"sans\s+doute", r"pas\s+seulement", r"non\s+plus", r"non\s+lucratif",
+        r"non[-‐]\w+", r"n['’]importe", r"jamais\s+autant",
     ),
     modals={
-        r"va|vont|allons|allez|sera|seront|serai|serons|aura|auront|[a-zé]+eront|[a-zé]+era": "future",
-        r"peut|peuvent|pourrait|pourraient|pourra|pourront|possiblement|peut-être|éventuellement": "possibility",
-        r"doit|doivent|devra|devront|devrait|devraient|faut|faudra|faudrait|nécessaire": "obligation",
-        r"[a-zé]+rait|[a-zé]+raient": "conditional",
+        r"va|vas|vont|allons|allez|vais|sera|seront|serai|serons|serez|aura|auront|[a-zé]{2,}eront|[a-zé]{2,}era"
+        r"|[a-zé]{2,}iront|[a-zé]{2,}ira": "future",
+        r"peut|peux|peuvent|pouvons|pouvez|pourrait|pourraient|pourrais|pourra|pourront|pourrez|pourrons|puisse"
+        r"|puissent|possiblement|peut-être|éventuellement": "possibility",
+        r"doit|dois|doivent|devons|devez|devra|devront|devrait|devraient|devrez|faut|faudra|faudrait": "obligation",
+        r"[a-zé]{2,}rait|[a-zé]{2,}raient": "conditional",
     },
+    modal_exceptions=frozenset({
+        "extrait", "portrait", "attrait", "retrait", "abstrait", "distrait", "soustrait", "trait",
+        "contrera", "ère", "opéra", "caméra", "sera-t-il", "véra", "era", "ira", "lira",
+        "pourrait-il", "tiara", "sierra", "umbrera", "nira", "mira", "hira", "delira",
+    }),
     hedges=(r"apparemment", r"semble", r"semblent", r"paraît-il", r"selon\s+toute\s+vraisemblance", r"probablement"),
+    gendered_words={
+        "il": "m", "elle": "f", "lui-même": "m", "elle-même": "f",
+        "homme": "m", "hommes": "m", "femme": "f", "femmes": "f", "garçon": "m", "fille": "f",
+        "monsieur": "m", "madame": "f", "mme": "f", "père": "m", "mère": "f", "fils": "m",
+        "frère": "m", "sœur": "f", "mari": "m", "épouse": "f", "roi": "m", "reine": "f",
+    },
+    time_scopes=(
+        (r"depuis\s+(?:sa|son|leur|la|le|l['’])?\s*(?:lancement|création|fondation|début|naissance|origine)?"
+         r"(?:\s+en)?\s+\d{4}|depuis\s+(?:sa|son|leur|la|le|l['’])\s*(?:lancement|création|fondation|début|naissance)", "since"),
+        (r"(?:au\s+cours\s+des|pendant\s+les|durant\s+les|ces|les|sur\s+les)\s+(?:\w+\s+)?"
+         r"(?:dernières|derniers)\s+(?:années|mois|semaines|jours|décennies)"
+         r"|(?:ces|les)\s+(?:\w+\s+)?(?:années|mois|semaines|jours)\s+(?:passées|passés|écoulées|écoulés)", "last"),
+        (r"(?:de|d['’]|du)\s+(?:\w+\s+)?\d{4}\s+(?:à|au|jusqu['’]à|jusqu['’]en)\s+(?:\w+\s+)?\d{4}"
+         r"|entre\s+(?:\w+\s+)?\d{4}\s+et\s+(?:\w+\s+)?\d{4}", "range"),
+    ),
+    clause_markers=(
+        r"qui", r"que", r"qu['’]", r"dont", r"où", r"lequel", r"laquelle", r"lesquels", r"lesquelles",
+        r"tandis\s+que", r"alors\s+que", r"parce\s+que", r"car", r"bien\s+que", r"lorsque",
+        r"lorsqu['’]", r"quand", r"et", r"mais", r"ou", r"y\s+compris", r"notamment", r"comme",
+        r"après", r"avant", r"depuis", r"jusqu['’]à", r"si", r"sauf",
+    ),
 )

@@ -1,0 +1,557 @@
+"""Numbers in running text: figures, spelled-out numbers, percents and money.
+
+``extract_quantities`` finds every number of a sentence or an article and
+normalises it, whatever the locale writes: "2,400" (en), "2 400",
+"2\\u00a0400", "2\\u202f400" (fr) and "deux mille quatre cents" all give 2400.
+
+What a :class:`~claimtrack.models.Quantity` covers
+    ``text`` is the *statement of the amount*: the qualifier, a currency
+    symbol written before the figure, the figure (digits or number words), a
+    scale word, a percent sign or word and a currency written after it::
+
+        "more than 2,400"   "près de 154 000"   "80 %"   "some 4.6 thousand"
+        "$2.4 billion"      "2,4 milliards d'euros"
+
+    The counted noun is *not* in ``text``; it is ``unit`` ("contributors",
+    "projets"), except that a percent has ``unit`` ``'%'`` (kind
+    ``percent``) and an amount of money the ISO code (kind ``money``).
+
+Figures
+    Our own regular expression finds the figures; they are read as the
+    language's locale writes them, with one exception for figures formatted
+    in its ``fallback_number_locale`` (English for French).  The rules, in
+    order (group symbols come from babel's CLDR data):
+
+    - spaces (ordinary, no-break, narrow no-break, thin) group thousands,
+      so "2 400" is 2400 in English text too;
+    - with two kinds of separator the last one is the decimal mark
+      ("1,234.5", "1 234,5", "1.234,5");
+    - the same separator repeated groups thousands ("1,234,567");
+    - a single separator not followed by exactly three digits, or after a
+      zero or a head of four or more digits, is a decimal mark ("2,5",
+      "2.5", "0,500", "1234,567");
+    - a single separator followed by exactly three digits ("2,400") groups
+      thousands when it is the locale's group symbol *or the fallback
+      locale's*: so French "2,400" and "150,000" are English-formatted
+      2400 and 150000, not 2.4 and 150; English "2.400" stays 2.4.
+
+    A French figure with exactly three decimals ("2,125") is therefore read
+    as 2125: write "2,1250" or "2.125" in French text to keep the decimals.
+
+Spelled-out numbers (the number-word rule)
+    A run of number words (``LanguageData.number_words``, joined by spaces,
+    hyphens or ``number_word_joiners`` such as "and"/"et") is parsed with
+    text2num.  It counts as a quantity when it is *multi-word* ("deux mille",
+    "twenty-one", "vingt et un") or, for a single word, when a scale word,
+    a percent, a currency or a *counted noun* follows it ("five projects",
+    "cinq ans", "cinquante pour cent").  A counted noun is a lower-case word
+    that is not a function word (``unit_stopwords``): "one of the", "five
+    and", "sept." do not count.  Words that double as an article or a pronoun
+    (``article_number_words``: "one", "un", "une") never count on their own
+    unless a qualifier precedes them ("more than one project").
+
+Years
+    A bare four-digit integer from 1800 to 2100 (no grouping, no decimals,
+    no scale, percent, currency or counted noun) is a year, not a quantity:
+    "in 2016" is left to :mod:`claimtrack.dates`.  "2,016 projects" and
+    "2016 projects" are quantities.
+
+Dates and other spans to skip are passed in ``exclude`` (see
+:func:`claimtrack.dates.date_spans`): a number whose figure overlaps one is
+ignored, so "Sept. 12" does not yield 12.
+
+Everything language-specific is data in :mod:`claimtrack.lang`; the regular
+expressions are compiled once per language and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from . import lang as _lang
+from .models import Qualifier, Quantity
+
+__all__ = ["extract_quantities", "parse_number", "format_number"]
+
+_SP = "[ \\t\\u00a0\\u202f\\u2009]"
+"""Horizontal white space, including no-break, narrow no-break and thin spaces."""
+_SPACE_TO_PLAIN = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " "})
+
+_FIGURE = (
+    r"[0-9]{1,3}(?P<g>[,.]|" + _SP + r")[0-9]{3}(?:(?P=g)[0-9]{3})*(?:[.,][0-9]+)?"  # grouped: 2,400 / 2 400 / 1.234,5
+    r"|[0-9]+(?:[.,][0-9]+)?"  # plain: 2400 / 2,4 / 4.6
+)
+# A figure is not glued to a word ("C3", "x86", "covid-19"), is not part of a
+# time, a fraction or a version ("09:00", "24/7", "1.13.1").
+_DIGITS = (
+    r"(?P<sign>(?<![\w.,])[-\u2212])?"
+    r"(?<![\w.,:/])(?<!\w[-\u2212\u2013])"
+    r"(?P<dig>" + _FIGURE + r")"
+    r"(?!\d|[.,:/][0-9])"
+)
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+
+
+def _alt(words: Sequence[str]) -> str:
+    """Regex alternation of literal words, longest first, spaces flexible."""
+    escaped = (re.escape(w).replace("\\ ", " ").replace(" ", _SP + "+") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(escaped)
+
+
+def _after_linker(linkers: Sequence[str]) -> str:
+    """A linker ("of", "de", "d'") then spaces, or nothing after an elided one."""
+    return r"(?:(?:" + "|".join(linkers) + r")(?:(?<=['\u2019])" + _SP + r"*|" + _SP + r"+))"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The compiled patterns and tables of one language."""
+
+    code: str
+    core: re.Pattern[str]
+    figure: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    qualifier_names: tuple[Qualifier, ...]
+    currency_prefix: re.Pattern[str] | None
+    ordinal: re.Pattern[str] | None
+    scale: re.Pattern[str] | None
+    percent: re.Pattern[str]
+    currency: re.Pattern[str] | None
+    currency_linked: re.Pattern[str] | None
+    unit: re.Pattern[str]
+    unit_linked: re.Pattern[str] | None
+    word_token: re.Pattern[str]
+    scales: dict[str, int]
+    currencies: dict[str, str]
+    number_words: frozenset[str]
+    joiners: frozenset[str]
+    article_words: frozenset[str]
+    not_units: frozenset[str]
+    group: str
+    fallback_group: str
+
+
+@lru_cache(maxsize=None)
+def _grammar(code: str) -> _Grammar:
+    from babel.numbers import get_group_symbol
+
+    data = _lang.get(code)
+    flags = re.IGNORECASE
+
+    words = [w for w in data.number_words if w]
+    core = _DIGITS
+    if words:
+        nw = r"(?:" + _alt(words) + r")\b"
+        sep = r"(?:" + _SP + r"+|-)"
+        if data.number_word_joiners:
+            sep += r"(?:(?:" + _alt(data.number_word_joiners) + r")" + sep + r")?"
+        core += r"|(?<![\w-])(?P<wrd>" + nw + r"(?:" + sep + nw + r")*)(?![\w-])"
+
+    names: list[Qualifier] = []
+    parts = []
+    for i, (pattern, name) in enumerate(data.qualifiers):
+        parts.append(f"(?P<q{i}>{pattern})")
+        names.append(name)  # type: ignore[arg-type]
+    qualifier = r"(?<![\w])(?:" + ("|".join(parts) or r"(?!)") + r")" + _SP + r"*\Z"
+
+    currencies = {k.lower(): v for k, v in data.currency_words.items()}
+    symbols = [k for k in currencies if not k.isalpha() and " " not in k]
+    cur_words = [k for k in currencies if k not in symbols]
+
+    scales = {k.lower(): v for k, v in data.scale_words.items()}
+    short = [k for k in scales if len(k) == 1]
+    long = [k for k in scales if len(k) > 1]
+    scale_parts = []
+    if long:
+        scale_parts.append(_SP + r"?(?:" + _alt(long) + r")")
+    if short:
+        scale_parts.append(r"(?:" + _alt(short) + r")")
+
+    linker = _after_linker(data.unit_linkers) if data.unit_linkers else None
+    percent = _SP + r"?%" + (r"|" + _SP + r"+(?:" + _alt(data.percent_words) + r")(?![\w])" if data.percent_words else "")
+
+    currency = currency_linked = None
+    if currencies:
+        cur_alts = []
+        if symbols:
+            cur_alts.append(_SP + r"?(?P<c>" + _alt(symbols) + r")")
+        if cur_words:
+            cur_alts.append(_SP + r"+(?P<cw>" + _alt(cur_words) + r")(?![\w])")
+        currency = re.compile("|".join(cur_alts), flags)
+        if linker and cur_words:
+            currency_linked = re.compile(_SP + r"+" + linker + r"(?P<cw>" + _alt(cur_words) + r")(?![\w])", flags)
+
+    modifiers = ""
+    if data.unit_modifiers:
+        modifiers = r"(?:(?:" + _alt(data.unit_modifiers) + r")" + _SP + r"+)?"
+    unit_tail = r"(?P<u>" + _WORD + r")(?![\w]|['\u2019][^\W\d_])"
+    unit = re.compile(_SP + r"+" + modifiers + unit_tail, flags)
+    unit_linked = re.compile(_SP + r"+" + linker + modifiers + unit_tail, flags) if linker else None
+
+    not_units = frozenset(w.lower() for w in (*data.unit_stopwords, *data.number_words, *data.months, *data.scale_words))
+
+    fb = data.fallback_number_locale
+    return _Grammar(
+        code=code,
+        # numbers start words: one look-behind rejects most positions at once
+        core=re.compile(r"(?<![\w])(?:" + core + r")", flags),
+        figure=re.compile(
+            r"(?P<sign>[-\u2212])?(?P<dig>" + _FIGURE + r")"
+            + (r"(?:" + _SP + r"*(?P<scale>" + _alt(list(scales)) + r"))?" if scales else ""),
+            flags,
+        ),
+        qualifier=re.compile(qualifier, flags),
+        qualifier_names=tuple(names),
+        currency_prefix=re.compile(r"(?<![\w])(?:" + _alt(symbols) + r")" + _SP + r"?\Z", flags) if symbols else None,
+        ordinal=re.compile(r"(?:" + "|".join(data.ordinal_suffixes) + r")(?![\w])", flags) if data.ordinal_suffixes else None,
+        scale=re.compile(r"(?:" + "|".join(scale_parts) + r")(?![\w])", flags) if scale_parts else None,
+        percent=re.compile(percent, flags),
+        currency=currency,
+        currency_linked=currency_linked,
+        unit=unit,
+        unit_linked=unit_linked,
+        word_token=re.compile(r"[^\W\d_]+", flags),
+        scales=scales,
+        currencies=currencies,
+        number_words=frozenset(w.lower() for w in words),
+        joiners=frozenset(w.lower() for w in data.number_word_joiners),
+        article_words=frozenset(w.lower() for w in data.article_number_words),
+        not_units=not_units,
+        group=get_group_symbol(data.babel_locale).translate(_SPACE_TO_PLAIN),
+        fallback_group=get_group_symbol(fb).translate(_SPACE_TO_PLAIN),
+    )
+
+
+# --------------------------------------------------------------------------
+# figures
+
+
+def _separator_is_decimal(sep: str, head: str, tail: str, g: _Grammar) -> bool:
+    """Whether the only separator of a figure ("2,400", "2,4", "1.500") is a decimal mark."""
+    if len(tail) != 3 or not 1 <= len(head) <= 3 or head.startswith("0"):
+        return True  # cannot be a thousands separator
+    if sep == g.group:
+        return False  # the locale's own grouping
+    # the locale's decimal mark or a foreign one: decimal, unless the fallback
+    # locale groups with it (fr "2,400" is English-formatted 2400)
+    return sep != g.fallback_group
+
+
+def _figure_value(s: str, g: _Grammar) -> Decimal:
+    """The value of a digit figure as the language (or its fallback locale) writes it."""
+    s = s.translate(_SPACE_TO_PLAIN)
+    parts = re.split(r"[ ,.]", s)
+    seps = [c for c in s if c in " ,."]
+    if not all(p.isdigit() and p.isascii() for p in parts):
+        raise ValueError(f"not a figure: {s!r}")
+    if not seps:
+        return Decimal(s)
+    last, tail = seps[-1], parts[-1]
+    kinds = set(seps)
+    if len(kinds) == 1:
+        if last == " ":
+            decimal = False
+        elif len(seps) > 1:
+            decimal = len(tail) != 3
+        else:
+            decimal = _separator_is_decimal(last, parts[0], tail, g)
+    else:
+        if last == " " or len(set(seps[:-1])) != 1 or last in seps[:-1]:
+            raise ValueError(f"inconsistent separators in {s!r}")
+        decimal = True
+    groups = parts[:-1] if decimal else parts
+    if len(groups) > 1 and not (1 <= len(groups[0]) <= 3 and all(len(p) == 3 for p in groups[1:])):
+        raise ValueError(f"bad digit grouping in {s!r}")
+    digits = "".join(groups) + ("." + tail if decimal else "")
+    try:
+        return Decimal(digits)
+    except InvalidOperation as exc:  # pragma: no cover - guarded by the checks above
+        raise ValueError(f"not a figure: {s!r}") from exc
+
+
+def _words_value(s: str, code: str) -> int | None:
+    from text_to_num import text2num
+
+    try:
+        return int(text2num(" ".join(s.lower().translate(_SPACE_TO_PLAIN).split()), code))
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_number(s: str, lang: str) -> float:
+    """Parse one number as language ``lang`` writes it.
+
+    Accepts a digit figure with the locale's separators ("2,400" en, "2 400"
+    / "2,4" fr, with the English-format fallback described in the module
+    docs), optionally signed and followed by a scale word ("4.6 thousand",
+    "2,4 milliards"), or spelled-out number words ("deux mille").
+
+    Raises:
+        ValueError: when ``s`` is not a number.
+        UnsupportedLanguageError: for an unknown language code.
+    """
+    g = _grammar(lang)
+    t = s.strip()
+    m = g.figure.fullmatch(t)
+    if m:
+        value = _figure_value(m.group("dig"), g)
+        if m.group("sign"):
+            value = -value
+        scale = m.groupdict().get("scale")
+        if scale:
+            value *= g.scales[_norm(scale)]
+        return float(value)
+    tokens = g.word_token.findall(t)
+    if tokens and all(w.lower() in g.number_words or w.lower() in g.joiners for w in tokens):
+        number = _words_value(t, g.code)
+        if number is not None:
+            return float(number)
+    raise ValueError(f"not a number in {lang!r}: {s!r}")
+
+
+def format_number(value: float, lang: str) -> str:
+    """Format ``value`` as language ``lang`` writes it (babel, ``LanguageData.babel_locale``).
+
+    Integral values have no decimals ("2,400", "2\\u202f400"); other values keep
+    all their digits ("1,234.56", "1\\u202f234,56").  A French figure with
+    exactly three decimals ("2,125") reads back as 2125 by the English-format
+    fallback of :func:`parse_number`.
+    """
+    from babel.numbers import format_decimal
+
+    data = _lang.get(lang)
+    number: float | int = value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        number = int(value)
+    return format_decimal(number, locale=data.babel_locale, decimal_quantization=False)
+
+
+# --------------------------------------------------------------------------
+# extraction
+
+
+def _norm(s: str) -> str:
+    """Lower case, white space collapsed: the key of a scale or currency word."""
+    return " ".join(s.lower().translate(_SPACE_TO_PLAIN).split())
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _word_segments(text: str, start: int, end: int, g: _Grammar) -> list[tuple[int, int, int, int]]:
+    """Split a run of number words into numbers: (start, end, value, n_words).
+
+    The longest prefix text2num accepts is one number; the rest starts over
+    ("cinq et six" -> 5, 6).
+    """
+    tokens = [(m.start() + start, m.end() + start, m.group().lower()) for m in g.word_token.finditer(text[start:end])]
+    words = [t for t in tokens if t[2] not in g.joiners]
+    out: list[tuple[int, int, int, int]] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            value = _words_value(text[words[i][0] : words[j - 1][1]], g.code)
+            if value is not None:
+                out.append((words[i][0], words[j - 1][1], value, j - i))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def extract_quantities(
+    text: str,
+    lang: str,
+    *,
+    offset: int = 0,
+    exclude: Sequence[tuple[int, int]] = (),
+) -> list[Quantity]:
+    """All numbers of ``text`` (a sentence or a whole article) in language ``lang``.
+
+    Args:
+        text: the text to scan.
+        lang: its language code (a key of :mod:`claimtrack.lang`).
+        offset: added to every offset, so that a sentence's quantities index
+            the article: ``article.text[q.start:q.end] == q.text``.
+        exclude: spans (in the returned coordinates, i.e. offset included)
+            whose numbers are not quantities, typically date mentions.
+
+    Returns:
+        The quantities in text order; see the module docs for what ``text``,
+        ``unit`` and ``kind`` hold.
+
+    Raises:
+        UnsupportedLanguageError: for an unknown language code.
+    """
+    g = _grammar(lang)
+    out: list[Quantity] = []
+    last_end = 0
+    for m in g.core.finditer(text):
+        if m.start() < last_end:
+            continue
+        if m.group("dig") is not None:
+            q = _from_figure(text, m, g, offset, exclude, last_end)
+            found = [q] if q is not None else []
+        else:
+            found = _from_words(text, m, g, offset, exclude, last_end)
+        for q in found:
+            out.append(q)
+            last_end = q.end - offset
+    return out
+
+
+def _qualifier(text: str, start: int, g: _Grammar, floor: int = 0) -> tuple[int, Qualifier | None]:
+    """The qualifier right before ``start`` (not reaching back before ``floor``)."""
+    m = g.qualifier.search(text, max(floor, start - 60), start)
+    if m is None:
+        return start, None
+    for i, name in enumerate(g.qualifier_names):
+        if m.group(f"q{i}") is not None:
+            return m.start(), name
+    return start, None  # pragma: no cover
+
+
+def _tail(text: str, pos: int, g: _Grammar, *, ordinal_ok: bool, scaled: bool = False) -> dict[str, object]:
+    """Ordinal suffix, scale, percent, currency and counted noun after a number ending at ``pos``.
+
+    ``scaled``: the number already ends with a scale word ("deux millions"),
+    so a linker may follow it ("deux millions de personnes").
+    """
+    info: dict[str, object] = {"end": pos}
+    if ordinal_ok and g.ordinal is not None:
+        m = g.ordinal.match(text, pos)
+        if m:
+            info["ordinal"] = True
+            info["end"] = pos = m.end()
+    if "ordinal" not in info and g.scale is not None:
+        m = g.scale.match(text, pos)
+        if m:
+            info["scale"] = g.scales[_norm(m.group())]
+            info["end"] = pos = m.end()
+    if "ordinal" not in info:
+        m = g.percent.match(text, pos)
+        if m:
+            info["percent"] = True
+            info["end"] = pos = m.end()
+            return info
+    if "ordinal" not in info and g.currency is not None:
+        m = g.currency.match(text, pos)
+        if m is None and ("scale" in info or scaled) and g.currency_linked is not None:
+            m = g.currency_linked.match(text, pos)
+        if m:
+            key = m.groupdict().get("c") or m.group("cw")
+            info["currency"] = g.currencies[_norm(key)]
+            info["end"] = m.end()
+            return info
+    m = g.unit.match(text, pos)
+    if (m is None or not _is_unit(m.group("u"), g)) and ("scale" in info or scaled) and g.unit_linked is not None:
+        m = g.unit_linked.match(text, pos)
+    if m and _is_unit(m.group("u"), g):
+        info["unit"] = m.group("u")
+    return info
+
+
+def _is_unit(word: str, g: _Grammar) -> bool:
+    return word[0].islower() and word.lower() not in g.not_units
+
+
+def _make(
+    text: str,
+    start: int,
+    qualifier: Qualifier | None,
+    value: Decimal,
+    info: dict[str, object],
+    prefix_currency: str | None,
+    offset: int,
+) -> Quantity:
+    end = int(info["end"])  # type: ignore[call-overload]
+    currency = info.get("currency") or prefix_currency
+    if info.get("percent"):
+        kind, unit = "percent", "%"
+    elif currency:
+        kind, unit = "money", str(currency)
+    elif info.get("ordinal"):
+        kind, unit = "ordinal", info.get("unit")
+    else:
+        kind, unit = "cardinal", info.get("unit")
+    if "scale" in info:
+        value *= int(info["scale"])  # type: ignore[call-overload]
+    return Quantity(
+        text=text[start:end],
+        start=start + offset,
+        end=end + offset,
+        value=float(value),
+        unit=unit,  # type: ignore[arg-type]
+        qualifier=qualifier,
+        kind=kind,  # type: ignore[arg-type]
+    )
+
+
+def _prefix(text: str, start: int, g: _Grammar, floor: int = 0) -> tuple[int, str | None]:
+    """A currency symbol written right before the figure ("$2.4 billion")."""
+    if g.currency_prefix is None or start <= floor:
+        return start, None
+    m = g.currency_prefix.search(text, max(floor, start - 4), start)
+    if m is None:
+        return start, None
+    return m.start(), g.currencies.get(_norm(m.group()))
+
+
+def _from_figure(
+    text: str, m: re.Match[str], g: _Grammar, offset: int, exclude: Sequence[tuple[int, int]], floor: int
+) -> Quantity | None:
+    core_start, core_end = m.span()
+    if exclude and _overlaps(core_start + offset, core_end + offset, exclude):
+        return None
+    dig = m.group("dig")
+    try:
+        value = _figure_value(dig, g)
+    except ValueError:
+        return None
+    plain_integer = dig.isdigit()
+    info = _tail(text, core_end, g, ordinal_ok=plain_integer and not m.group("sign"))
+    if info["end"] == core_end and core_end < len(text) and text[core_end].isalpha():
+        return None  # "5G", "3D", "1990s": a code or a decade, not an amount
+    if m.group("sign"):
+        value = -value
+    start, prefix_currency = _prefix(text, core_start, g, floor)
+    start, qualifier = _qualifier(text, start, g, floor)
+    if (
+        plain_integer
+        and len(dig) == 4
+        and 1800 <= int(dig) <= 2100
+        and not m.group("sign")
+        and prefix_currency is None
+        and not any(k in info for k in ("ordinal", "scale", "percent", "currency", "unit"))
+    ):
+        return None  # a year: dates.py handles it
+    return _make(text, start, qualifier, value, info, prefix_currency, offset)
+
+
+def _from_words(
+    text: str, m: re.Match[str], g: _Grammar, offset: int, exclude: Sequence[tuple[int, int]], floor: int
+) -> list[Quantity]:
+    out: list[Quantity] = []
+    if m.group("wrd").lower() in g.article_words and _qualifier(text, m.start(), g, floor)[1] is None:
+        return out  # fast path for the commonest case: "un", "une", "one" as an article or pronoun
+    for seg_start, seg_end, number, n_words in _word_segments(text, m.start(), m.end(), g):
+        if seg_start < floor or (exclude and _overlaps(seg_start + offset, seg_end + offset, exclude)):
+            continue
+        last_word = text[seg_start:seg_end].lower().rsplit(None, 1)[-1].rsplit("-", 1)[-1]
+        info = _tail(text, seg_end, g, ordinal_ok=False, scaled=last_word in g.scales)
+        start, prefix_currency = _prefix(text, seg_start, g, floor)
+        start, qualifier = _qualifier(text, start, g, floor)
+        if n_words == 1:
+            if not any(k in info for k in ("scale", "percent", "currency", "unit")):
+                continue
+            if text[seg_start:seg_end].lower() in g.article_words and qualifier is None:
+                continue
+        out.append(_make(text, start, qualifier, Decimal(number), info, prefix_currency, offset))
+        floor = out[-1].end - offset
+    return out

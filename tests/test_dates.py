@@ -1,0 +1,228 @@
+"""Dates: own span regex, resolution against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from babel.dates import format_date
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack import dates as dates_module
+from claimtrack.dates import date_spans, extract_dates
+from claimtrack.errors import UnsupportedLanguageError
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"
+D = dt.date
+
+
+def mentions(text: str, lang: str, published: dt.date | None = None, offset: int = 0):
+    found = extract_dates(text, lang, published, offset=offset)
+    for m in found:
+        assert text[m.start - offset : m.end - offset] == m.text
+    return [(m.text, m.value, m.granularity) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expected"),
+    [
+        ("UPDATED 09:00 EDT / SEPTEMBER 12 2022", "en", None, [("SEPTEMBER 12 2022", D(2022, 9, 12), "day")]),
+        ("announced in a Sept. 12 Facebook post", "en", D(2022, 9, 12), [("Sept. 12", D(2022, 9, 12), "day")]),
+        ("announced in a Sept. 12 Facebook post", "en", D(2022, 9, 11), [("Sept. 12", D(2021, 9, 12), "day")]),
+        ("on September 12, 2022.", "en", None, [("September 12, 2022", D(2022, 9, 12), "day")]),
+        ("on Monday, Sept. 12th, at noon", "en", D(2022, 9, 20), [("Monday, Sept. 12th", D(2022, 9, 12), "day")]),
+        ("Jim Zemlin | 12 September 2022", "en", None, [("12 September 2022", D(2022, 9, 12), "day")]),
+        ("a annoncé le 12 septembre dernier que", "fr", D(2022, 9, 20), [("12 septembre dernier", D(2022, 9, 12), "day")]),
+        ("a annoncé le 12 septembre dernier que", "fr", D(2022, 9, 12), [("12 septembre dernier", D(2022, 9, 12), "day")]),
+        ("le 12 septembre 2022, à Paris", "fr", None, [("12 septembre 2022", D(2022, 9, 12), "day")]),
+        ("lundi 12 septembre 2022", "fr", None, [("lundi 12 septembre 2022", D(2022, 9, 12), "day")]),
+        ("le 1er mai", "fr", D(2022, 9, 12), [("1er mai", D(2022, 5, 1), "day")]),
+        ("le 12 sept. 2022", "fr", None, [("12 sept. 2022", D(2022, 9, 12), "day")]),
+        ("le 12 septembre prochain", "fr", D(2022, 9, 1), [("12 septembre prochain", D(2022, 9, 12), "day")]),
+        ("on Dec. 25", "en", D(2022, 9, 12), [("Dec. 25", D(2021, 12, 25), "day")]),
+        ("In January 2022, it", "en", None, [("January 2022", D(2022, 1, 1), "month")]),
+        ("en janvier 2022", "fr", None, [("janvier 2022", D(2022, 1, 1), "month")]),
+        ("In January, PyTorch celebrated", "en", D(2022, 9, 12), [("January", D(2022, 1, 1), "month")]),
+        ("en novembre, il", "fr", D(2022, 9, 12), [("novembre", D(2021, 11, 1), "month")]),
+        ("last September", "en", D(2022, 9, 12), [("last September", D(2021, 9, 1), "month")]),
+        ("en août dernier.", "fr", D(2022, 9, 12), [("août dernier", D(2022, 8, 1), "month")]),
+        ("next March", "en", D(2022, 9, 12), [("next March", D(2023, 3, 1), "month")]),
+        ("as of August 2022.", "en", None, [("August 2022", D(2022, 8, 1), "month")]),
+        ("back in 2016, one", "en", None, [("2016", D(2016, 1, 1), "year")]),
+        ("Le développement a débuté en 2016.", "fr", None, [("2016", D(2016, 1, 1), "year")]),
+        ("d’ici 2030, mi-2022", "fr", None, [("2030", D(2030, 1, 1), "year"), ("2022", D(2022, 1, 1), "year")]),
+        ("On 2022-09-12 it", "en", None, [("2022-09-12", D(2022, 9, 12), "day")]),
+        ("On 9/12/2022 it", "en", None, [("9/12/2022", D(2022, 9, 12), "day")]),
+        ("Le 12/09/2022 il", "fr", None, [("12/09/2022", D(2022, 9, 12), "day")]),
+        ("On 13/09/2022 it", "en", None, [("13/09/2022", D(2022, 9, 13), "day")]),  # only one reading
+        ("Le 12.09.2022", "fr", None, [("12.09.2022", D(2022, 9, 12), "day")]),
+    ],
+)
+def test_forms(text, lang, published, expected):
+    assert mentions(text, lang, published) == expected
+
+
+def test_from_through_gives_two_months():
+    text = "From August 2021 through August 2022, PyTorch counted over 65,000 commits."
+    assert mentions(text, "en", D(2022, 9, 12)) == [
+        ("August 2021", D(2021, 8, 1), "month"),
+        ("August 2022", D(2022, 8, 1), "month"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("You may go now.", "en"),
+        ("They may 5 times", "en"),
+        ("Mars is a planet.", "fr"),
+        ("sept projets", "fr"),
+        ("in 2000 projects", "en"),  # a quantity, not a year
+        ("en 2000 projets", "fr"),
+        ("PyTorch 1.13.1 and 1.2.30", "en"),
+        ("Top 2016 rank", "en"),  # no preposition: not a date
+        ("at 09:00", "en"),
+        ("the 1990s", "en"),
+        ("Sept. 45", "en"),
+    ],
+)
+def test_not_dates(text, lang):
+    assert mentions(text, lang, D(2022, 9, 12)) == []
+
+
+def test_yearless_without_published_is_unresolved():
+    assert mentions("on Sept. 12", "en") == [("Sept. 12", None, "day")]
+    assert mentions("in January", "en") == [("January", None, "month")]
+    assert mentions("yesterday", "en") == [("yesterday", None, "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("It launched yesterday.", "en", [("yesterday", D(2022, 9, 11), "day")]),
+        ("Il a été lancé hier.", "fr", [("hier", D(2022, 9, 11), "day")]),
+        ("It doubled down last year.", "en", [("last year", D(2021, 1, 1), "year")]),
+        ("Il l’a fait l’an dernier.", "fr", [("l’an dernier", D(2021, 1, 1), "year")]),
+        ("le mois dernier", "fr", [("le mois dernier", D(2022, 8, 1), "month")]),
+    ],
+)
+def test_relative(text, lang, expected):
+    assert mentions(text, lang, D(2022, 9, 12)) == expected
+
+
+def test_relative_patterns_use_dateparser():
+    assert mentions("It started three weeks ago.", "en", D(2022, 9, 12)) == [("three weeks ago", D(2022, 8, 22), "day")]
+    assert mentions("Il a commencé il y a deux ans.", "fr", D(2022, 9, 12)) == [("il y a deux ans", D(2020, 1, 1), "year")]
+    assert mentions("three weeks ago", "en") == [("three weeks ago", None, "day")]
+
+
+def test_common_forms_do_not_call_dateparser():
+    before = dates_module._dateparser_date.cache_info()
+    text = "On Sept. 12, 2022 and le 12 septembre, in January 2022, in 2016, 2022-09-12, 9/12/2022, yesterday."
+    extract_dates(text, "en", D(2023, 1, 2))
+    extract_dates(text, "fr", D(2023, 1, 3))
+    after = dates_module._dateparser_date.cache_info()
+    assert (after.hits, after.misses) == (before.hits, before.misses)
+
+
+def test_offsets_and_spans():
+    article = "Intro.\nLe 12 septembre dernier, en 2016 et en janvier 2022."
+    start = article.index("Le 12")
+    found = extract_dates(article[start:], "fr", D(2022, 9, 20), offset=start)
+    assert [article[m.start : m.end] for m in found] == [m.text for m in found]
+    assert [m.text for m in found] == ["12 septembre dernier", "2016", "janvier 2022"]
+    assert date_spans(article[start:], "fr", offset=start) == [(m.start, m.end) for m in found]
+
+
+def test_datetime_published_and_unsupported_language():
+    assert mentions("on Sept. 12", "en", dt.datetime(2022, 9, 13, 8, 0)) == [("Sept. 12", D(2022, 9, 12), "day")]
+    with pytest.raises(UnsupportedLanguageError):
+        extract_dates("am 12. September", "de")
+
+
+# --------------------------------------------------------------------------
+# seed corpus (read from ../shared; skipped in a fresh clone)
+
+
+def _seed(name: str) -> str:
+    matches = sorted(CORPUS.glob(f"{name}_*.txt")) if CORPUS.is_dir() else []
+    if not matches:
+        pytest.skip(f"seed corpus not available at {CORPUS} (../shared is absent in a fresh clone)")
+    return matches[0].read_text(encoding="utf-8")
+
+
+def test_seed_dates():
+    text = _seed("000")
+    found = mentions(text, "en", D(2022, 9, 12))
+    assert ("SEPTEMBER 12 2022", D(2022, 9, 12), "day") in found
+    assert ("2016", D(2016, 1, 1), "year") in found
+    found = mentions(_seed("002"), "en", D(2022, 9, 12))
+    assert [m for m in found if m[0] == "Sept. 12"] == [("Sept. 12", D(2022, 9, 12), "day")] * 3
+    found = mentions(_seed("004"), "fr", D(2022, 9, 13))
+    assert found[0] == ("12 septembre dernier", D(2022, 9, 12), "day")
+    assert ("2016", D(2016, 1, 1), "year") in found and ("2017", D(2017, 1, 1), "year") in found
+    for name in ("001", "003"):
+        found = mentions(_seed(name), "en", D(2022, 9, 12))
+        months = [m for m in found if m[2] == "month"]
+        assert ("August 2021", D(2021, 8, 1), "month") in months and ("August 2022", D(2022, 8, 1), "month") in months
+
+
+# --------------------------------------------------------------------------
+# properties
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    day=st.dates(min_value=D(2000, 1, 1), max_value=D(2069, 12, 31)),
+    lang=st.sampled_from(["en", "fr"]),
+    style=st.sampled_from(["short", "medium", "long", "full"]),
+)
+def test_babel_formatted_dates_read_back(day, lang, style):
+    locale = {"en": "en_US", "fr": "fr_FR"}[lang]
+    text = f"{format_date(day, style, locale=locale)}"
+    found = extract_dates(f"» {text} «", lang)
+    assert [(m.text, m.value, m.granularity) for m in found] == [(text, day, "day")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(day=st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)), published=st.dates(min_value=D(1950, 1, 1), max_value=D(2090, 12, 31)), lang=st.sampled_from(["en", "fr"]))
+def test_yearless_dates_are_latest_not_after_published(day, published, lang):
+    locale = {"en": "en_US", "fr": "fr_FR"}[lang]
+    text = format_date(day, "d MMMM" if lang == "fr" else "MMMM d", locale=locale)
+    (m,) = extract_dates(text, lang, published)
+    assert m.value is not None and m.value <= published
+    assert (m.value.month, m.value.day) == (day.month, day.day)
+    assert m.value.year >= published.year - (8 if (day.month, day.day) == (2, 29) else 1)
+
+
+FRAGMENTS = [
+    "Sept.", "12", "SEPTEMBER", "2022", "septembre", "dernier", "prochain", "le", "en", "in", "since", "last", "next",
+    "year", "l’an", "hier", "yesterday", "2022-09-12", "12/09/2022", "9/12/22", "1er", "mai", "May", "may", "Monday",
+    "lundi", ",", ".", "-", "/", ":", "il y a", "deux", "semaines", "three", "weeks", "ago", "2016", "projects",
+    "janvier", "August", "mi-", "1.13.1", "31", "Feb.", "30", "2,400",
+]
+texts = st.lists(st.sampled_from(FRAGMENTS), max_size=20).flatmap(
+    lambda parts: st.lists(st.sampled_from([" ", "", "\u00a0", "\n"]), min_size=len(parts), max_size=len(parts)).map(
+        lambda seps: "".join(p + s for p, s in zip(parts, seps))
+    )
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.one_of(texts, st.text(max_size=60)),
+    lang=st.sampled_from(["en", "fr"]),
+    offset=st.integers(0, 10**6),
+    published=st.one_of(st.none(), st.dates(min_value=D(1990, 1, 1), max_value=D(2060, 1, 1))),
+)
+def test_offsets_slice_back_and_determinism(text, lang, offset, published):
+    found = extract_dates(text, lang, published, offset=offset)
+    last = offset
+    for m in found:
+        assert text[m.start - offset : m.end - offset] == m.text
+        assert last <= m.start < m.end
+        last = m.end
+    assert date_spans(text, lang, offset=offset) == [(m.start, m.end) for m in found]
+    assert extract_dates(text, lang, published, offset=offset) == found
