@@ -222,7 +222,7 @@ def test_exclude_uses_offset_coordinates():
 
 
 def test_offsets_in_article():
-    article = "Intro line.\nSince 2016, PyTorch has attracted more than 2,400 contributors and 80 % of users."
+    article = "Intro line.\nSince 2019, the club has signed up more than 2,400 members and 80 % of locals."
     start = article.index("Since")
     sentence = article[start:]
     qs = extract_quantities(sentence, "en", offset=start)

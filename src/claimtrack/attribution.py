@@ -54,6 +54,7 @@ _CLOSERS = "”»"
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _NAME_TOKEN = rf"[{_UPPER}][\w'’.-]*\w\.?|[{_UPPER}]\."
 _WORD = re.compile(r"\w+")
+_ELIDED_NOUN = re.compile(r"[A-Za-z]['’][a-zà-ÿ]")  # "L’agence", "D’autres": not a name
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,9 @@ def _patterns(code: str) -> _Patterns:
     verb = rf"(?:{_alt(data.reporting_verbs)})\b"
     that = rf"(?i:(?:{_alt(data.reporting_verbs_that) or 'x^'}))"
     prefix = rf"(?i:(?:{_alt(data.source_prefixes) or 'x^'}))"
+    # "Selon la maire X", "According to chief engineer X": determiners and titles before the name
+    lead_words = sorted(data.titles | data.name_particles | {"the", "le", "la", "les", "of", "en"})
+    lead = rf"(?:(?i:(?:l['’])?(?:{_alt(lead_words)}))\s+){{0,4}}"
     adverb = r"(?:(?i:also|then|later|further|aussi|encore|ensuite|notamment)\s+)?"
     appos = r"(?:,[^,.;:«»“”\"]{1,90},)?"
     inverted = rf"(?P<inv>(?i:\b\w+(?:-t)?-(?:{_alt(list(data.pronouns))})\b))"
@@ -174,7 +178,7 @@ def _patterns(code: str) -> _Patterns:
     )
     before = re.compile(rf"(?:^|[\s,;(])({subj}){appos}\s+{adverb}{verb}[^.!?]*[:,]?\s*$")
     reported = (
-        re.compile(rf"^\s*{prefix}\s+{name}\s*,"),
+        re.compile(rf"^\s*{prefix}\s+{lead}{name}\s*,"),
         re.compile(rf"(?:^|[,;]\s*|\s)(?<![{_UPPER}]){subj}{appos}\s+{adverb}{verb}"),
         re.compile(rf",\s+{verb}\s+(?P<vname>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{0,6}})"),
         re.compile(rf"{subj}\s+{verb}\s+{that}"),
@@ -239,7 +243,7 @@ def _speaker_from_match(
         if raw:
             s = m.start(key) + base
             name, is_person = _clean_name(raw, code)
-            if not name:
+            if not name or _ELIDED_NOUN.match(name):
                 return None
             offset = raw.find(name.split()[0]) if name.split() else 0
             mention_start = s + max(offset, 0)

@@ -52,7 +52,7 @@ def extract_claims(article: Article) -> list[Claim]:
             (its ``lang`` says which language it is in).
     """
     if not _lang.is_supported(article.lang):
-        raise UnsupportedLanguageError(article.lang, _lang.SUPPORTED, article.id)
+        raise UnsupportedLanguageError(article.lang, _lang.SUPPORTED, article.source or article.id)
     text = article.text
     sentences = layout(article).sentences
     attribution = analyse(text, sentences, article.lang)

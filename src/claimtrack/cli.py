@@ -33,7 +33,9 @@ EXIT_LANGUAGE = 4
 
 
 def _articles(paths: Sequence[str], lang: str | None, published: str | None) -> Iterator[Article]:
-    from .ingest import read_article, read_articles
+    from .ingest import parse_published, read_article, read_articles
+
+    anchor = parse_published(published, "--published")
 
     for path in paths:
         if path == "-" or path.endswith((".jsonl", ".ndjson")):
@@ -42,8 +44,8 @@ def _articles(paths: Sequence[str], lang: str | None, published: str | None) -> 
                 updates: dict[str, Any] = {}
                 if lang and article.lang != lang:
                     updates["lang"] = lang
-                if published and article.published is None:
-                    updates["published"] = read_article("x", lang="en", published=published).published
+                if anchor is not None and article.published is None:
+                    updates["published"] = anchor
                 yield article.model_copy(update=updates) if updates else article
         else:
             yield read_article(path, lang=lang, published=published)
@@ -171,6 +173,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except ClaimtrackError as exc:
         print(f"claimtrack: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:  # `claimtrack ... | head`: the reader left, not an error
+        sys.stderr.close()
+        return 0
     except OSError as exc:
         print(f"claimtrack: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_INPUT

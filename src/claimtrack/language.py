@@ -38,6 +38,8 @@ skip the all-profile check (English and French prose: 0.30-0.39; Spanish
 against the French list: 0.19)."""
 _MIN_WORDS_UNSUPPORTED = 8
 """Texts shorter than this are never declared unsupported (too little signal)."""
+_SHORT_TEXT_WORDS = 60
+"""Below this many words function-word shares are too noisy: always check all profiles."""
 _UNSUPPORTED_CONFIDENCE = 0.9
 """All-profile probability needed to tag a text with an unsupported language."""
 _SAMPLE_CHARS = 1_200
@@ -120,7 +122,8 @@ def detect_language(text: str) -> tuple[str, float]:
     if not words:
         return "und", 0.0
     counts = _function_word_counts(words)
-    if max(counts.values()) < _FUNCTION_WORD_SHARE * len(words) and len(words) >= _MIN_WORDS_UNSUPPORTED:
+    weak = max(counts.values()) < _FUNCTION_WORD_SHARE * len(words) or len(words) < _SHORT_TEXT_WORDS
+    if weak and len(words) >= _MIN_WORDS_UNSUPPORTED:
         probs = _probabilities(sample, None)
         if probs:
             best = max(probs, key=lambda k: (probs[k], k))

@@ -64,6 +64,9 @@ DATA = LanguageData(
         "leader", "maintainer", "manager", "senior", "principal", "analyst", "researcher", "editor",
         "engineer", "minister", "secretary", "general", "senator", "governor", "spokesperson",
         "spokesman", "spokeswoman", "deputy", "member", "partner", "scientist", "creator", "co-creator",
+        "mayor", "premier", "prime", "chancellor", "king", "queen", "judge", "justice", "commissioner",
+        "ambassador", "councillor", "councilor", "captain", "colonel", "lieutenant", "rev", "reverend",
+        "superintendent", "inspector", "detective", "coach", "economist", "strategist", "founding",
     }),
     name_particles=frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al"}),
     stopwords=frozenset({
@@ -164,12 +167,13 @@ DATA = LanguageData(
         r"(?:days?|weeks?|months?|years?)\s+ago",
     ),
     negations=(
-        r"not", r"n[’']t", r"never", r"no", r"none", r"nobody", r"nothing", r"neither", r"nor",
+        r"not", r"\w*n[’']t", r"never", r"no", r"none", r"nobody", r"nothing", r"neither", r"nor",
         r"without", r"no\s+longer", r"cannot", r"nowhere", r"no\s+one",
     ),
     negation_exceptions=(
         r"not\s+only", r"no\s+doubt", r"if\s+not", r"whether\s+or\s+not", r"not\s+least",
-        r"nothing\s+but", r"no\s+sooner", r"none\s+other",
+        r"nothing\s+but", r"no\s+sooner", r"none\s+other", r"no\s+(?:less|fewer|more)\s+than",
+        r"not\s+(?:less|fewer|more)\s+than",
     ),
     modals={
         r"will|shall|won[’']t|['’]ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to": "future",

@@ -65,6 +65,9 @@ DATA = LanguageData(
         "cheffe", "vice-président", "vice-présidente", "exécutif", "exécutive", "créateur", "créatrice",
         "mainteneur", "ingénieur", "ingénieure", "rédacteur", "rédactrice", "député", "députée",
         "sénateur", "sénatrice", "maire", "délégué", "déléguée", "administrateur", "administratrice",
+        "premier", "première", "chancelier", "chancelière", "juge", "commissaire", "ambassadeur",
+        "ambassadrice", "conseiller", "conseillère", "capitaine", "colonel", "inspecteur", "inspectrice",
+        "économiste",
     }),
     name_particles=frozenset({"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "da", "di"}),
     stopwords=frozenset({
@@ -171,7 +174,8 @@ DATA = LanguageData(
     ),
     negation_exceptions=(
         r"non\s+seulement", r"sans\s+doute", r"pas\s+seulement", r"non\s+plus", r"non\s+lucratif",
-        r"non[-‐]\w+", r"n['’]importe", r"jamais\s+autant",
+        r"non[-‐]\w+", r"n['’]importe", r"jamais\s+autant", r"que\s+jamais",
+        r"pas\s+(?:moins|plus)\s+(?:de|d['’])",
     ),
     modals={
         r"va|vas|vont|allons|allez|vais|sera|seront|serai|serons|serez|aura|auront|[a-zé]{2,}eront|[a-zé]{2,}era"
