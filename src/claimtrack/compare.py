@@ -1,0 +1,207 @@
+"""Compare several articles: claims, alignments between every pair, leftovers.
+
+:func:`compare` extracts the claims of every article (``claimtrack.extract_claims``),
+encodes every claim once (one shared :class:`~claimtrack.embed.EmbeddingCache`),
+runs the order-free :func:`claimtrack.align` on every unordered pair of
+articles (in input order: article 0 with 1, 0 with 2, ..., 1 with 2, ...) and
+lists the claims that found no partner anywhere.
+
+:func:`to_table` and :func:`to_html` render a :class:`Comparison` for a
+terminal and a browser; both are pure functions of the comparison.
+"""
+
+from __future__ import annotations
+
+import html
+import sys
+import types
+from itertools import combinations
+from typing import Any
+
+from pydantic import Field
+
+from .embed import Embedder, EmbeddingCache
+from .models import Alignment, Article, Claim, Model
+
+__all__ = ["compare", "Comparison", "ArticleInfo", "PairAlignment", "to_table", "to_html"]
+
+
+class ArticleInfo(Model):
+    """Who is being compared: an article's id, language and source."""
+
+    id: str
+    lang: str
+    source: str | None = None
+    claims: int = Field(description="Number of claims extracted from it.")
+
+
+class PairAlignment(Model):
+    """The alignments between two articles; ``Alignment.source`` ids are claims
+    of ``source_article`` and ``Alignment.target`` ids claims of ``target_article``."""
+
+    source_article: str
+    target_article: str
+    alignments: tuple[Alignment, ...] = ()
+
+
+class Comparison(Model):
+    """The result of :func:`compare`."""
+
+    articles: tuple[ArticleInfo, ...]
+    claims: tuple[Claim, ...] = Field(description="Every claim of every article, article by article, in text order.")
+    alignments: tuple[PairAlignment, ...] = Field(
+        description="One entry per unordered pair of articles (i < j in input order)."
+    )
+    unmatched: tuple[str, ...] = Field(description="Ids of the claims aligned to nothing in any other article.")
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id."""
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        raise KeyError(claim_id)
+
+
+def compare(
+    *articles: Article,
+    embedder: Embedder | None = None,
+    cache: EmbeddingCache | None = None,
+    claims: dict[str, list[Claim]] | None = None,
+    **align_options: Any,
+) -> Comparison:
+    """Claims of every article, alignments between every pair, unmatched claims.
+
+    Args:
+        articles: two or more :class:`~claimtrack.models.Article` (one is
+            allowed: no pairs, every claim unmatched).
+        embedder: the :class:`~claimtrack.embed.Embedder` (default: the
+            process-wide USE).
+        cache: an :class:`~claimtrack.embed.EmbeddingCache` to share; a fresh
+            one is used otherwise, so each distinct claim text is encoded once.
+        claims: already extracted claims by article id (skips extraction for
+            those articles).
+        align_options: passed to :func:`claimtrack.align` (``threshold``,
+            ``margin``, ...).
+
+    Cost: extraction is linear in the text; alignment is one blocked
+    similarity pass per pair of articles, so k articles cost k(k-1)/2 passes
+    over already-encoded vectors.
+    """
+    from .align import align as _align
+    from .embed import default_embedder
+
+    ids = [a.id for a in articles]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"article ids must be distinct, got {ids}")
+    emb = embedder if embedder is not None else default_embedder()
+    c = cache if cache is not None else EmbeddingCache()
+    per: list[list[Claim]] = []
+    for a in articles:
+        if claims is not None and a.id in claims:
+            per.append(list(claims[a.id]))
+        else:
+            from .claims import extract_claims
+
+            per.append(extract_claims(a))
+    # encode every claim once, in one batch
+    c.encode(emb, [cl.text for cs in per for cl in cs])
+    pairs: list[PairAlignment] = []
+    matched: set[str] = set()
+    for x, y in combinations(range(len(articles)), 2):
+        als = _align(per[x], per[y], embedder=emb, cache=c, **align_options)
+        for al in als:
+            matched.add(al.source)
+            matched.add(al.target)
+        pairs.append(PairAlignment(source_article=ids[x], target_article=ids[y], alignments=tuple(als)))
+    all_claims = tuple(cl for cs in per for cl in cs)
+    return Comparison(
+        articles=tuple(
+            ArticleInfo(id=a.id, lang=a.lang, source=a.source, claims=len(cs)) for a, cs in zip(articles, per)
+        ),
+        claims=all_claims,
+        alignments=tuple(pairs),
+        unmatched=tuple(cl.id for cl in all_claims if cl.id not in matched),
+    )
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def to_table(comparison: Comparison, width: int = 60) -> str:
+    """A plain-text report: articles, then each pair's alignments, then the
+    unmatched claims.  ``width`` bounds each quoted claim text."""
+    texts = {c.id: c.text for c in comparison.claims}
+    lines: list[str] = ["Articles"]
+    for a in comparison.articles:
+        src = f"  {a.source}" if a.source else ""
+        lines.append(f"  {a.id}  [{a.lang}]  {a.claims} claims{src}")
+    for pair in comparison.alignments:
+        lines.append("")
+        lines.append(f"{pair.source_article} <-> {pair.target_article}: {len(pair.alignments)} aligned")
+        if pair.alignments:
+            lines.append(f"  {'score':>5}  {'cos':>5}  {'margin':>6}  {pair.source_article:<{width}}  {pair.target_article}")
+        for al in pair.alignments:
+            lines.append(
+                f"  {al.score:5.2f}  {al.similarity:5.2f}  {al.margin if al.margin is not None else 0.0:+6.2f}  "
+                f"{_short(texts.get(al.source, al.source), width):<{width}}  {_short(texts.get(al.target, al.target), width)}"
+            )
+            extra = [e for e in al.evidence if e.startswith(("shared", "second", "same language", "language unknown"))]
+            if extra:
+                lines.append(f"{'':24}  ({'; '.join(extra)})")
+    lines.append("")
+    lines.append(f"Unmatched: {len(comparison.unmatched)} claims")
+    for cid in comparison.unmatched:
+        lines.append(f"  {cid}  {_short(texts.get(cid, ''), width + 20)}")
+    return "\n".join(lines) + "\n"
+
+
+def to_html(comparison: Comparison) -> str:
+    """A minimal self-contained HTML page (no script, every text escaped)."""
+    e = html.escape
+    texts = {c.id: c.text for c in comparison.claims}
+    out = [
+        "<!DOCTYPE html>",
+        '<html><head><meta charset="utf-8"><title>claimtrack comparison</title>',
+        "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}"
+        "td,th{border:1px solid #ccc;padding:4px;vertical-align:top}th{background:#eee}"
+        ".ev{color:#555;font-size:85%}</style></head><body>",
+        "<h1>claimtrack comparison</h1>",
+        "<h2>Articles</h2><table><tr><th>id</th><th>lang</th><th>claims</th><th>source</th></tr>",
+    ]
+    for a in comparison.articles:
+        out.append(
+            f"<tr><td>{e(a.id)}</td><td>{e(a.lang)}</td><td>{a.claims}</td><td>{e(a.source or '')}</td></tr>"
+        )
+    out.append("</table>")
+    for pair in comparison.alignments:
+        out.append(f"<h2>{e(pair.source_article)} &harr; {e(pair.target_article)}</h2>")
+        out.append(
+            f"<table><tr><th>score</th><th>{e(pair.source_article)}</th><th>{e(pair.target_article)}</th>"
+            "<th>evidence</th></tr>"
+        )
+        for al in pair.alignments:
+            out.append(
+                f"<tr><td>{al.score:.2f}</td><td>{e(texts.get(al.source, al.source))}</td>"
+                f"<td>{e(texts.get(al.target, al.target))}</td>"
+                f'<td class="ev">{"<br>".join(e(x) for x in al.evidence)}</td></tr>'
+            )
+        out.append("</table>")
+    out.append("<h2>Unmatched claims</h2><ul>")
+    for cid in comparison.unmatched:
+        out.append(f"<li><code>{e(cid)}</code> {e(texts.get(cid, ''))}</li>")
+    out.append("</ul></body></html>")
+    return "\n".join(out) + "\n"
+
+
+class _CallableModule(types.ModuleType):
+    """``claimtrack.compare`` is both this module and :func:`compare`: importing
+    the submodule binds the module to ``claimtrack.compare``; calling it forwards
+    to the function so ``ct.compare(...)`` works in every import order."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Comparison:
+        return compare(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

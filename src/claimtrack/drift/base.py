@@ -1,0 +1,393 @@
+"""The shared pieces of drift detection: configuration, the per-pair context
+every check reads, and the :class:`DriftCheck` protocol.
+
+A :class:`PairContext` holds both sides of one pair (text, language,
+quantities, dates, entities, speaker, tokens, sub-sentence chunks) and their
+sentence and chunk vectors.  Everything is computed once per pair, lazily, on
+first use; the vectors of one pair (both sentences, every chunk and every
+"sentence without this chunk" variant) are encoded in a single batched call
+to the embedder, through an :class:`~claimtrack.embed.EmbeddingCache`, so no
+text is encoded twice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, ClassVar
+
+import numpy as np
+
+from .. import lang as _lang
+from ..models import DateMention, Drift, DriftType, Entity, Quantity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..embed import Embedder, EmbeddingCache
+
+__all__ = [
+    "DriftConfig",
+    "DriftCheck",
+    "Side",
+    "PairContext",
+    "fold",
+    "quote",
+    "QuantityMatch",
+]
+
+SIGNATURE_VERSION = "1"
+
+_WARNED: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _WARNED:
+        _WARNED.add(message)
+        import warnings
+
+        warnings.warn(message, RuntimeWarning, stacklevel=3)
+
+
+@dataclass(frozen=True)
+class DriftConfig:
+    """Every threshold drift detection uses (the "signature" of a run).
+
+    ``signature()`` renders them as one stable string, like sacreBLEU's
+    signature, and :class:`~claimtrack.models.PairDiff` carries it, so a
+    reported score can always be traced back to its settings.
+    """
+
+    sim_high: float = 0.62
+    """Similarity at or above which the similarity part of divergence is 0."""
+    sim_low: float = 0.30
+    """Similarity at or below which the similarity part of divergence is 1."""
+    weight_critical: float = 0.55
+    """Divergence contributed by one critical finding (combined by noisy-OR)."""
+    weight_major: float = 0.35
+    weight_minor: float = 0.10
+    chunk_match: float = 0.50
+    """A chunk whose best counterpart (a chunk, or two adjacent chunks, of the
+    other side) has a cosine below this is a candidate omission/addition."""
+    chunk_gain: float = 0.015
+    """...and it is reported only when removing it raises the similarity of
+    its sentence to the other side by at least this much."""
+    chunk_min_content: int = 2
+    """...and only when it has at least this many content words."""
+    entity_match: float = 0.60
+    """Across languages, a name with no counterpart is the same name translated
+    when its cosine to a word or name of the other side reaches this."""
+    chunk_min_words: int = 3
+    """Chunks shorter than this (in words) are merged into a neighbour."""
+
+    def signature(self) -> str:
+        parts = [f"v={SIGNATURE_VERSION}"] + [f"{k}={v}" for k, v in asdict(self).items()]
+        return "drift|" + "|".join(parts)
+
+
+DEFAULT_CONFIG = DriftConfig()
+
+
+def fold(s: str) -> str:
+    """Case- and accent-folded text with curly quotes made straight."""
+    s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).casefold()
+
+
+def quote(s: str | None) -> str:
+    """A value as it appears in explanations."""
+    return "nothing" if s is None else f"'{s}'"
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_PUNCT_SPLIT = re.compile(r"[;:()\[\]—–«»\"“”]|,(?!\d)|\s-\s")
+
+
+@lru_cache(maxsize=None)
+def _tables(code: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    data = _lang.get(code)
+    stop = frozenset(data.stopwords) | frozenset(data.unit_stopwords)
+    markers = re.compile(r"\b(?:" + "|".join(data.clause_markers) + r")\b", re.IGNORECASE) if data.clause_markers else None
+    return stop, markers
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+@dataclass
+class Side:
+    """One side of a pair: the text and everything extracted from it.
+
+    ``quantities``/``dates``/``entities`` have offsets into ``text``.  When
+    they are not given they are extracted on first use.
+    """
+
+    text: str
+    lang: str
+    speaker: str | None = None
+    given_quantities: Sequence[Quantity] | None = None
+    given_dates: Sequence[DateMention] | None = None
+    given_entities: Sequence[Entity] | None = None
+    config: DriftConfig = field(default=DEFAULT_CONFIG)
+
+    @cached_property
+    def data(self) -> _lang.LanguageData:
+        return _lang.get(self.lang)
+
+    @cached_property
+    def quantities(self) -> list[Quantity]:
+        if self.given_quantities is not None:
+            return list(self.given_quantities)
+        from ..quantities import extract_quantities
+
+        spans = [(d.start, d.end) for d in self.dates]
+        return extract_quantities(self.text, self.lang, exclude=spans)
+
+    @cached_property
+    def dates(self) -> list[DateMention]:
+        if self.given_dates is not None:
+            return list(self.given_dates)
+        try:
+            from ..dates import extract_dates
+
+            return extract_dates(self.text, self.lang)
+        except Exception as exc:  # the date extractor must never sink a diff
+            _warn_once(f"claimtrack.drift: date extraction failed ({type(exc).__name__}: {exc}); dates ignored")
+            return []
+
+    @cached_property
+    def entities(self) -> list[Entity]:
+        if self.given_entities is not None:
+            return list(self.given_entities)
+        from ..entities import capitalised_words, extract_entities
+
+        return extract_entities(self.text, self.lang, known=capitalised_words(self.text))
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(self.text)]
+
+    @cached_property
+    def folded_words(self) -> frozenset[str]:
+        return frozenset(t.folded for t in self.tokens)
+
+    def content_words(self, start: int, end: int) -> list[Token]:
+        stop, _ = _tables(self.lang)
+        return [t for t in self.tokens if start <= t.start and t.end <= end and t.folded not in stop and len(t.folded) > 1]
+
+    @cached_property
+    def chunks(self) -> list[tuple[int, int]]:
+        """Sub-sentence chunks: spans between punctuation breaks and clause
+        markers (``LanguageData.clause_markers``); chunks shorter than
+        ``chunk_min_words`` words are merged into their neighbour."""
+        text = self.text
+        _, markers = _tables(self.lang)
+        cuts = {0, len(text)}
+        for m in _PUNCT_SPLIT.finditer(text):
+            cuts.add(m.start())
+            cuts.add(m.end())
+        if markers is not None:
+            for m in markers.finditer(text):
+                cuts.add(m.start())
+        bounds = sorted(cuts)
+        raw: list[tuple[int, int]] = []
+        for a, b in zip(bounds, bounds[1:]):
+            seg = text[a:b]
+            lead = len(seg) - len(seg.lstrip(" \t\n,;:.!?()[]—–«»\"“”-"))
+            trail = len(seg) - len(seg.rstrip(" \t\n,;:.!?()[]—–«»\"“”-"))
+            s, e = a + lead, b - trail
+            if e > s and _WORD.search(text[s:e]):
+                raw.append((s, e))
+        min_words = self.config.chunk_min_words
+
+        def nwords(span: tuple[int, int]) -> int:
+            return len(_WORD.findall(text[span[0] : span[1]]))
+
+        merged: list[tuple[int, int]] = []
+        for span in raw:
+            if merged and (nwords(merged[-1]) < min_words or nwords(span) < min_words):
+                merged[-1] = (merged[-1][0], span[1])
+            else:
+                merged.append(span)
+        if len(merged) > 1 and nwords(merged[-1]) < min_words:
+            last = merged.pop()
+            merged[-1] = (merged[-1][0], last[1])
+        return merged
+
+    def without(self, span: tuple[int, int]) -> str:
+        """The text with ``span`` removed (spaces tidied)."""
+        return " ".join((self.text[: span[0]] + " " + self.text[span[1] :]).split())
+
+
+@dataclass(frozen=True)
+class QuantityMatch:
+    source: Quantity | None
+    target: Quantity | None
+
+
+def _kind_class(q: Quantity) -> str:
+    return "cardinal" if q.kind == "money" else q.kind
+
+
+class PairContext:
+    """Both sides of a pair plus lazily computed, shared analyses and vectors."""
+
+    def __init__(
+        self,
+        source: Side,
+        target: Side,
+        *,
+        embedder: Embedder | None = None,
+        cache: EmbeddingCache | None = None,
+        config: DriftConfig = DEFAULT_CONFIG,
+        need_chunks: bool = True,
+    ) -> None:
+        self.source = source
+        self.target = target
+        self.config = config
+        self._embedder = embedder
+        self._cache = cache
+        self.need_chunks = need_chunks
+        self._vectors: dict[str, np.ndarray] | None = None
+
+    # --- vectors ----------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from ..embed import default_embedder
+
+            self._embedder = default_embedder()
+        return self._embedder
+
+    @property
+    def cache(self) -> EmbeddingCache:
+        if self._cache is None:
+            from ..embed import EmbeddingCache
+
+            self._cache = EmbeddingCache()
+        return self._cache
+
+    def chunked(self) -> bool:
+        """True when omission/addition detection applies (some side has
+        two chunks or more)."""
+        return self.need_chunks and (len(self.source.chunks) > 1 or len(self.target.chunks) > 1)
+
+    def texts_to_encode(self) -> list[str]:
+        """Every text this pair needs a vector for (encoded in one batch)."""
+        texts = [self.source.text, self.target.text]
+        if self.chunked():
+            for side in (self.source, self.target):
+                texts += [side.text[s:e] for s, e in side.chunks]
+                if len(side.chunks) > 1:
+                    texts += [side.without(c) for c in side.chunks]
+        return texts
+
+    def vector(self, text: str) -> np.ndarray:
+        if self._vectors is None:
+            texts = self.texts_to_encode()
+            vecs = self.cache.encode(self.embedder, texts)
+            self._vectors = dict(zip(texts, vecs))
+        vec = self._vectors.get(text)
+        if vec is None:  # not planned: encode it (through the cache) once
+            vec = self.cache.encode(self.embedder, [text])[0]
+            self._vectors[text] = vec
+        return vec
+
+    @cached_property
+    def similarity(self) -> float:
+        a, b = self.vector(self.source.text), self.vector(self.target.text)
+        return float(np.clip(np.dot(a, b), -1.0, 1.0))
+
+    # --- shared analyses -------------------------------------------------------
+    @cached_property
+    def time_scopes(self) -> tuple[list[tuple[int, int, str, tuple[float, ...]]], ...]:
+        from .date import find_time_scopes
+
+        return find_time_scopes(self.source), find_time_scopes(self.target)
+
+    @cached_property
+    def quantity_matches(self) -> list[QuantityMatch]:
+        """Quantities of both sides matched greedily by closeness of value
+        (relative difference), then of relative position.  Quantities inside a
+        time-scope phrase ("ces cinq dernières années") are left to the
+        time-scope check."""
+
+        def usable(side: Side, scopes: list[tuple[int, int, str, tuple[float, ...]]]) -> list[Quantity]:
+            return [q for q in side.quantities if not any(s <= q.start and q.end <= e for s, e, _, _ in scopes)]
+
+        qs = usable(self.source, self.time_scopes[0])
+        qt = usable(self.target, self.time_scopes[1])
+        ls, lt = max(len(self.source.text), 1), max(len(self.target.text), 1)
+        cands: list[tuple[float, float, int, int]] = []
+        for i, a in enumerate(qs):
+            for j, b in enumerate(qt):
+                if _kind_class(a) != _kind_class(b):
+                    continue
+                big = max(abs(a.value), abs(b.value), 1e-12)
+                dist = abs(a.value - b.value) / big
+                pos = abs(a.start / ls - b.start / lt)
+                cands.append((round(dist, 9), round(pos, 9), i, j))
+        cands.sort()
+        used_s: set[int] = set()
+        used_t: set[int] = set()
+        out: list[QuantityMatch] = []
+        for _, _, i, j in cands:
+            if i in used_s or j in used_t:
+                continue
+            used_s.add(i)
+            used_t.add(j)
+            out.append(QuantityMatch(qs[i], qt[j]))
+        out += [QuantityMatch(q, None) for i, q in enumerate(qs) if i not in used_s]
+        out += [QuantityMatch(None, q) for j, q in enumerate(qt) if j not in used_t]
+        return out
+
+
+class DriftCheck(ABC):
+    """One kind of drift detection.
+
+    Subclasses set ``name`` and ``drift_types`` and implement :meth:`check`
+    (the findings of one pair) and :meth:`explain` (the one-sentence
+    explanation of a finding from its type and values alone, so that a
+    finding mirrored to the other orientation explains itself correctly).
+    """
+
+    name: ClassVar[str]
+    drift_types: ClassVar[tuple[DriftType, ...]]
+    needs_vectors: ClassVar[bool] = False
+
+    @abstractmethod
+    def check(self, pair: PairContext) -> list[Drift]:
+        """The findings of this check for one pair."""
+
+    @abstractmethod
+    def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
+        """One sentence explaining a finding of this check."""
+
+    def finding(
+        self,
+        type: DriftType,
+        source_value: str | None,
+        target_value: str | None,
+        source_span: tuple[int, int] | None,
+        target_span: tuple[int, int] | None,
+        severity: str = "major",
+    ) -> Drift:
+        return Drift(
+            type=type,
+            source_value=source_value,
+            target_value=target_value,
+            source_span=source_span,
+            target_span=target_span,
+            explanation=self.explain(type, source_value, target_value),
+            severity=severity,  # type: ignore[arg-type]
+        )
+
+    def __repr__(self) -> str:
+        return f"<DriftCheck {self.name}>"

@@ -1,0 +1,141 @@
+"""Date and time-scope drift.
+
+``date``: a date mention (from :func:`claimtrack.dates.extract_dates`)
+changed or present on one side only.  Two mentions agree when their values
+are equal at the coarser of their granularities ("September 2022" = "12
+septembre 2022" at month level), or when their folded texts are equal; a
+mention whose value could not be resolved (no publication date to anchor
+"le 12 septembre") is compared by text only and, precision first, never
+reported as *changed*, only as missing on the other side.
+
+``time_scope``: the period a claim covers changed or disappeared ("since its
+launch in 2016" vs "ces cinq dernières années"; "From August 2021 through
+August 2022" vs no period at all).  Phrases come from
+``LanguageData.time_scopes`` (regex, kind); a phrase is its kind plus the
+numbers and years inside it, and two phrases agree when both are equal.
+Dates and numbers inside a time-scope phrase are left to this check.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lang as _lang
+from ..models import DateMention, Drift, DriftType
+from .base import DriftCheck, PairContext, Side, fold, quote
+from .negation import pair_by_position
+
+__all__ = ["DateCheck", "find_time_scopes"]
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
+Scope = tuple[int, int, str, tuple[float, ...]]
+
+
+@lru_cache(maxsize=None)
+def _scope_patterns(code: str) -> list[tuple[re.Pattern[str], str]]:
+    return [
+        (re.compile(r"(?<![\w-])(?:" + frag + r")(?![\w-])", re.IGNORECASE), kind)
+        for frag, kind in _lang.get(code).time_scopes
+    ]
+
+
+def find_time_scopes(side: Side) -> list[Scope]:
+    """(start, end, kind, values) of the time-scope phrases of a side."""
+    found: list[Scope] = []
+    for pat, kind in _scope_patterns(side.lang):
+        for m in pat.finditer(side.text):
+            if any(s < m.end() and m.start() < e for s, e, _, _ in found):
+                continue
+            values = [float(y) for y in _YEAR.findall(m.group())]
+            values += [q.value for q in side.quantities if m.start() <= q.start and q.end <= m.end()]
+            found.append((m.start(), m.end(), kind, tuple(sorted(values))))
+    return sorted(found)
+
+
+def _same_date(a: DateMention, b: DateMention) -> bool | None:
+    """True/False when comparable, None when a value is unknown."""
+    if fold(a.text) == fold(b.text):
+        return True
+    if a.value is None or b.value is None:
+        return None
+    order = {"year": 0, "month": 1, "day": 2}
+    g = min(order[a.granularity], order[b.granularity])
+    ka = (a.value.year, a.value.month, a.value.day)[: g + 1]
+    kb = (b.value.year, b.value.month, b.value.day)[: g + 1]
+    return ka == kb
+
+
+def _date_value(d: DateMention) -> str:
+    if d.value is None:
+        return d.text
+    return {"year": f"{d.value:%Y}", "month": f"{d.value:%Y-%m}", "day": d.value.isoformat()}[d.granularity]
+
+
+class DateCheck(DriftCheck):
+    name = "date"
+    drift_types: tuple[DriftType, ...] = ("date", "time_scope")
+
+    def check(self, pair: PairContext) -> list[Drift]:
+        return self._dates(pair) + self._scopes(pair)
+
+    def _dates(self, pair: PairContext) -> list[Drift]:
+        ss, ts = pair.time_scopes
+
+        def usable(side: Side, scopes: list[Scope]) -> list[DateMention]:
+            return [d for d in side.dates if not any(s < d.end and d.start < e for s, e, _, _ in scopes)]
+
+        a, b = usable(pair.source, ss), usable(pair.target, ts)
+        ua, ub = set(range(len(a))), set(range(len(b)))
+        for want in (True, None):  # equal first, then "cannot tell"
+            for i in sorted(ua):
+                for j in sorted(ub):
+                    if _same_date(a[i], b[j]) is want:
+                        ua.discard(i)
+                        ub.discard(j)
+                        break
+        out: list[Drift] = []
+        ra, rb = sorted(ua), sorted(ub)
+        la, lb = len(pair.source.text), len(pair.target.text)
+        xa, xb = pair_by_position([(a[i].start, a[i].end) for i in ra], la, [(b[j].start, b[j].end) for j in rb], lb)
+        paired_a = [ra[k] for k in range(len(ra)) if k not in xa]
+        paired_b = [rb[k] for k in range(len(rb)) if k not in xb]
+        # pair the changed ones in order
+        for i, j in zip(paired_a, paired_b):
+            out.append(self.finding("date", _date_value(a[i]), _date_value(b[j]), (a[i].start, a[i].end),
+                                    (b[j].start, b[j].end), "major"))
+        for k in xa:
+            d = a[ra[k]]
+            out.append(self.finding("date", _date_value(d), None, (d.start, d.end), None, "major"))
+        for k in xb:
+            d = b[rb[k]]
+            out.append(self.finding("date", None, _date_value(d), None, (d.start, d.end), "major"))
+        return out
+
+    def _scopes(self, pair: PairContext) -> list[Drift]:
+        a, b = pair.time_scopes
+        ua, ub = list(range(len(a))), list(range(len(b)))
+        for i in list(ua):
+            for j in ub:
+                if a[i][2:] == b[j][2:]:
+                    ua.remove(i)
+                    ub.remove(j)
+                    break
+        st, tt = pair.source.text, pair.target.text
+        out: list[Drift] = []
+        for i, j in zip(ua, ub):
+            out.append(self.finding("time_scope", st[a[i][0] : a[i][1]], tt[b[j][0] : b[j][1]],
+                                    a[i][:2], b[j][:2], "major"))
+        for i in ua[len(ub):]:
+            out.append(self.finding("time_scope", st[a[i][0] : a[i][1]], None, a[i][:2], None, "major"))
+        for j in ub[len(ua):]:
+            out.append(self.finding("time_scope", None, tt[b[j][0] : b[j][1]], None, b[j][:2], "major"))
+        return out
+
+    def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
+        what = "date" if type == "date" else "time period"
+        if source_value is None:
+            return f"The {what} {quote(target_value)} in the target has no counterpart in the source."
+        if target_value is None:
+            return f"The {what} {quote(source_value)} in the source has no counterpart in the target."
+        return f"The {what} changed from {quote(source_value)} in the source to {quote(target_value)} in the target."

@@ -1,0 +1,197 @@
+"""Entity drift: named entities added, dropped, replaced or generalised.
+
+Entities (:func:`claimtrack.entities.extract_entities`) are compared by
+:func:`claimtrack.entities.entity_key`, which folds case and accents, drops
+legal suffixes and maps name words across languages, so a name that is
+merely translated ("Fondation Linux" / "Linux Foundation") or re-spelled
+("Nvidia Corp." / "NVidia") is the same entity.  Steps, each on what the
+previous ones left unmatched:
+
+1. equal keys, or keys at least 90 % alike (rapidfuzz ratio);
+2. generalisation: the target name is a proper token prefix of the source
+   name ("Google Cloud" -> "Google", "Microsoft Azure" -> "Microsoft"), or
+   the reverse (a specialisation); a name reduced to its last word
+   ("Soumith Chintala" -> "Chintala") is the same name, not drift;
+3. same entity written differently: an acronym of a name on either side
+   ("AWS" / "Amazon Web Services"), or every word of the name present in the
+   other text (a name that the other side writes in lower case or that the
+   extractor missed there);
+4. what is left on both sides is paired by position as a replacement; the
+   rest is added or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .. import lang as _lang
+
+from ..entities import entity_key
+from ..models import Drift, DriftType, Entity
+from .base import DriftCheck, PairContext, Side, fold, quote
+from .negation import pair_by_position
+
+__all__ = ["EntityCheck"]
+
+_CALENDAR = frozenset(
+    fold(w) for c in _lang.SUPPORTED for w in (*_lang.get(c).months, *_lang.get(c).weekdays)
+)
+_SENT_START = re.compile(r"(?:^|[.!?:;\"“”«»(]\s*)$")
+
+
+def _words(e: Entity) -> list[str]:
+    t = re.sub(r"'s\b", "", fold(e.text))
+    return [w.strip(".,") for w in t.replace("-", " ").replace("'", " ").split() if w.strip(".,")]
+
+
+def _key(e: Entity) -> str:
+    return entity_key(re.sub(r"['’]s\b", "", e.text))
+
+
+def _variants(e: Entity, side: Side) -> list[str]:
+    """The key, plus the key without a sentence-initial first word ("Bringing
+    PyTorch" at the start of a quote is probably "PyTorch")."""
+    keys = [_key(e)]
+    ws = e.text.split()
+    if len(ws) > 1 and _SENT_START.search(side.text[max(0, e.start - 3) : e.start]):
+        keys.append(entity_key(" ".join(ws[1:])))
+    return keys
+
+
+def _letters(k: str) -> str:
+    return "".join(sorted(k)) if k.isalpha() and 2 <= len(k) <= 5 else ""
+
+
+def _prefix(short: list[str], long: list[str]) -> bool:
+    return 0 < len(short) < len(long) and long[: len(short)] == short
+
+
+def _suffix(short: list[str], long: list[str]) -> bool:
+    return 0 < len(short) < len(long) and long[-len(short) :] == short
+
+
+def _acronym(e: Entity) -> str:
+    ws = [w for w in _words(e) if w not in {"of", "de", "du", "des", "the", "la", "le", "and", "et", "&"}]
+    return "".join(w[0] for w in ws) if len(ws) > 1 else ""
+
+
+def _present(e: Entity, other: Side) -> bool:
+    words = [w.strip(".,") for w in _words(e)]
+    if not words:
+        return True
+    have = other.folded_words
+    for w in words:
+        if w in have:
+            continue
+        if len(w) >= 5 and any(h.startswith(w[:5]) for h in have):
+            continue
+        if len(w) >= 4 and any(fuzz.ratio(w, h) >= 80 for h in have if abs(len(h) - len(w)) <= 2):
+            continue
+        return False
+    return True
+
+
+class EntityCheck(DriftCheck):
+    name = "entity"
+    drift_types: tuple[DriftType, ...] = ("entity",)
+
+    def check(self, pair: PairContext) -> list[Drift]:
+        a, b = pair.source.entities, pair.target.entities
+        ka, kb = [_variants(e, pair.source) for e in a], [_variants(e, pair.target) for e in b]
+        ua, ub = list(range(len(a))), list(range(len(b)))
+        out: list[Drift] = []
+
+        def take(i: int, j: int) -> None:
+            ua.remove(i)
+            ub.remove(j)
+
+        # 1. same key / near-same key
+        for i in list(ua):
+            for j in ub:
+                if any(x == y or fuzz.ratio(x, y) >= 90 or (_letters(x) and _letters(x) == _letters(y))
+                       for x in ka[i] for y in kb[j]):
+                    take(i, j)
+                    break
+        # 2. generalisation / short form
+        for i in list(ua):
+            wa = _words(a[i])
+            for j in ub:
+                wb = _words(b[j])
+                if _suffix(wb, wa) or _suffix(wa, wb):
+                    take(i, j)
+                    break
+                if _prefix(wb, wa) or _prefix(wa, wb):
+                    take(i, j)
+                    out.append(self.finding("entity", a[i].text, b[j].text, (a[i].start, a[i].end),
+                                            (b[j].start, b[j].end), "minor"))
+                    break
+        # a short form on one side may still match several long ones there
+        # ("Meta" ... "Meta AI"): a name whose key equals a matched name is matched
+        # 3. acronyms and names present in the other text
+        acr_all = {x for x in (_acronym(e) for e in list(a) + list(b)) if x}
+        for idx, ents, other in ((ua, a, pair.target), (ub, b, pair.source)):
+            for i in list(idx):
+                e = ents[i]
+                single = fold(e.text).strip(".")
+                if single in acr_all or _present(e, other):
+                    idx.remove(i)
+        # 3b. calendar words ("Tuesday", "Dimanche", "mid-September") are not names
+        for idx, ents in ((ua, a), (ub, b)):
+            for i in list(idx):
+                ws = _words(ents[i])
+                if all(w in _CALENDAR or w.startswith("mid") and w[3:] in _CALENDAR for w in ws):
+                    idx.remove(i)
+        # 3c. across languages, a name the embedder finds translated on the other
+        # side ("Espagne" / "Spain", "CEDH" / "ECHR") is the same name
+        if pair.source.lang != pair.target.lang and (ua or ub):
+            self._translated(pair, a, ua, b, ub)
+        # 4. replacements, additions, drops
+        sa = [(a[i].start, a[i].end) for i in ua]
+        sb = [(b[j].start, b[j].end) for j in ub]
+        xa, xb = pair_by_position(sa, len(pair.source.text), sb, len(pair.target.text))
+        pa = [ua[k] for k in range(len(ua)) if k not in xa]
+        pb = [ub[k] for k in range(len(ub)) if k not in xb]
+        for i, j in zip(pa, pb):
+            out.append(self.finding("entity", a[i].text, b[j].text, (a[i].start, a[i].end), (b[j].start, b[j].end),
+                                    "major"))
+        for k in xa:
+            e = a[ua[k]]
+            out.append(self.finding("entity", e.text, None, (e.start, e.end), None, "major"))
+        for k in xb:
+            e = b[ub[k]]
+            out.append(self.finding("entity", None, e.text, None, (e.start, e.end), "major"))
+        return out
+
+    def _translated(self, pair: PairContext, a: list[Entity], ua: list[int], b: list[Entity], ub: list[int]) -> None:
+        def words(side: Side) -> list[str]:
+            return sorted({side.text[t.start : t.end] for t in side.content_words(0, len(side.text))}
+                          | {e.text for e in side.entities})
+
+        wa, wb = words(pair.source), words(pair.target)
+        texts = [a[i].text for i in ua] + [b[j].text for j in ub] + wa + wb
+        vecs = dict(zip(texts, pair.cache.encode(pair.embedder, texts)))
+        tau = pair.config.entity_match
+        for idx, ents, other in ((ua, a, wb), (ub, b, wa)):
+            if not other:
+                continue
+            omat = np.stack([vecs[w] for w in other])
+            for i in list(idx):
+                if float(np.max(omat @ vecs[ents[i].text])) >= tau:
+                    idx.remove(i)
+
+    def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
+        if source_value is None:
+            return f"The name {quote(target_value)} in the target has no counterpart in the source (added)."
+        if target_value is None:
+            return f"The name {quote(source_value)} in the source has no counterpart in the target (dropped)."
+        ws, wt = fold(source_value).split(), fold(target_value).split()
+        if _prefix(wt, ws):
+            return (f"The name was generalised: {quote(source_value)} in the source became the broader "
+                    f"{quote(target_value)} in the target.")
+        if _prefix(ws, wt):
+            return (f"The name was specialised: {quote(source_value)} in the source became the narrower "
+                    f"{quote(target_value)} in the target.")
+        return f"The name was replaced: {quote(source_value)} in the source became {quote(target_value)} in the target."

@@ -1,0 +1,86 @@
+"""Modality drift: the modal force of a statement changed (will / may / must
+/ could vs va / pourrait / doit).
+
+Modal markers come from ``LanguageData.modals`` (fragment -> class:
+``future``, ``possibility``, ``obligation``, ``conditional``); words in
+``LanguageData.modal_exceptions`` and a capitalised marker inside a sentence
+("May 2022", "Will Smith") are ignored.  Precision first: a modal present on
+one side only is usually a translation choice (a French present for an
+English "will"), so a finding needs modal markers on *both* sides whose
+classes differ in both directions ("will" became "pourrait").  Hedges
+(``LanguageData.hedges``: "reportedly", "apparemment") dropped or added are
+reported as minor modality findings when both sides are in the same language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lang as _lang
+from ..models import Drift, DriftType
+from .base import DriftCheck, PairContext, Side, quote
+from .negation import _alternation
+
+__all__ = ["ModalityCheck", "modal_markers"]
+
+
+@lru_cache(maxsize=None)
+def _patterns(code: str) -> tuple[list[tuple[re.Pattern[str], str]], re.Pattern[str] | None]:
+    data = _lang.get(code)
+    pats = [(re.compile(r"(?<![\w-])(?:" + frag + r")(?![\w-])", re.IGNORECASE), cls) for frag, cls in data.modals.items()]
+    return pats, _alternation(data.hedges)
+
+
+def modal_markers(side: Side) -> list[tuple[int, int, str]]:
+    """(start, end, class) of the modal markers of a side, in text order."""
+    pats, _ = _patterns(side.lang)
+    exceptions = side.data.modal_exceptions
+    text = side.text
+    taken: list[tuple[int, int, str]] = []
+    for pat, cls in pats:
+        for m in pat.finditer(text):
+            word = m.group()
+            if word.lower() in exceptions:
+                continue
+            if word[0].isupper() and m.start() > 0 and not re.search(r"(?:^|[.!?:\"“«]\s*)$", text[: m.start()]):
+                continue
+            if any(s < m.end() and m.start() < e for s, e, _ in taken):
+                continue
+            taken.append((m.start(), m.end(), cls))
+    return sorted(taken)
+
+
+class ModalityCheck(DriftCheck):
+    name = "modality"
+    drift_types: tuple[DriftType, ...] = ("modality",)
+
+    def check(self, pair: PairContext) -> list[Drift]:
+        out: list[Drift] = []
+        a, b = modal_markers(pair.source), modal_markers(pair.target)
+        ca, cb = {c for _, _, c in a}, {c for _, _, c in b}
+        if ca and cb and (ca - cb) and (cb - ca):
+            x = next(m for m in a if m[2] in ca - cb)
+            y = next(m for m in b if m[2] in cb - ca)
+            st, tt = pair.source.text, pair.target.text
+            sev = "minor" if {x[2], y[2]} <= {"possibility", "conditional"} else "major"
+            out.append(self.finding("modality", st[x[0] : x[1]], tt[y[0] : y[1]], (x[0], x[1]), (y[0], y[1]), sev))
+        if pair.source.lang == pair.target.lang:
+            _, hedge = _patterns(pair.source.lang)
+            if hedge is not None:
+                ha = [(m.start(), m.end()) for m in hedge.finditer(pair.source.text)]
+                hb = [(m.start(), m.end()) for m in hedge.finditer(pair.target.text)]
+                if ha and not hb:
+                    s = ha[0]
+                    out.append(self.finding("modality", pair.source.text[s[0] : s[1]], None, s, None, "minor"))
+                elif hb and not ha:
+                    s = hb[0]
+                    out.append(self.finding("modality", None, pair.target.text[s[0] : s[1]], None, s, "minor"))
+        return out
+
+    def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
+        if source_value is None:
+            return f"The target hedges the claim with {quote(target_value)}, which the source states without hedging."
+        if target_value is None:
+            return f"The source hedges the claim with {quote(source_value)}, which the target states without hedging."
+        return f"The modality changed: {quote(source_value)} in the source became {quote(target_value)} in the target."

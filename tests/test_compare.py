@@ -1,0 +1,89 @@
+"""compare(): claims, pairwise alignments, unmatched; table and HTML views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import claimtrack as ct
+from claimtrack.compare import Comparison, to_html, to_table
+from claimtrack.models import Article
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"
+
+
+def _articles() -> list[Article]:
+    if not CORPUS.is_dir():
+        pytest.skip(f"seed corpus not found at {CORPUS}")
+    out = []
+    for prefix in ("001", "002", "003", "004"):
+        path = next(CORPUS.glob(f"{prefix}_*.txt"))
+        # TODO(lead): ct.read_article(path) once claimtrack.ingest lands.
+        out.append(
+            Article(id=prefix, lang="fr" if prefix == "004" else "en", text=path.read_text(encoding="utf-8"), source=path.name)
+        )
+    return out
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Comparison:
+    return ct.compare(*_articles())
+
+
+def test_structure(comparison: Comparison) -> None:
+    assert [a.id for a in comparison.articles] == ["001", "002", "003", "004"]
+    assert [(p.source_article, p.target_article) for p in comparison.alignments] == [
+        ("001", "002"), ("001", "003"), ("001", "004"), ("002", "003"), ("002", "004"), ("003", "004"),
+    ]
+    ids = {c.id for c in comparison.claims}
+    by_article = {c.id: c.article_id for c in comparison.claims}
+    matched = set()
+    for pair in comparison.alignments:
+        for al in pair.alignments:
+            assert by_article[al.source] == pair.source_article
+            assert by_article[al.target] == pair.target_article
+            matched |= {al.source, al.target}
+    assert set(comparison.unmatched) == ids - matched
+    assert sum(a.claims for a in comparison.articles) == len(comparison.claims)
+
+
+def test_json_round_trip(comparison: Comparison) -> None:
+    assert Comparison.model_validate_json(comparison.model_dump_json()) == comparison
+
+
+def test_french_only_claims_unmatched(comparison: Comparison) -> None:
+    texts = {c.id: c.text for c in comparison.claims}
+    unmatched = [texts[i] for i in comparison.unmatched]
+    assert any("80% des chercheurs" in t for t in unmatched)
+    assert any(t.startswith("La première version de PyTorch-Distributed") for t in unmatched)
+
+
+def test_table_and_html(comparison: Comparison) -> None:
+    table = to_table(comparison)
+    assert "001 <-> 004" in table and "Unmatched" in table
+    page = to_html(comparison)
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page.lower()
+
+
+def test_html_escapes_article_text() -> None:
+    evil = Article(id="x<1>", lang="en", text='He said "<script>alert(1)</script>" & left the room today.')
+    twin = Article(id="y", lang="en", text='He said "<script>alert(1)</script>" & left the room today.')
+    cl = {
+        a.id: [ct.Claim(id=f"{a.id}:0", article_id=a.id, lang="en", text=a.text, start=0, end=len(a.text),
+                        kind="statement", sentence_index=0)]
+        for a in (evil, twin)
+    }
+    comp = ct.compare(evil, twin, claims=cl)
+    page = to_html(comp)
+    assert "<script>" not in page and "&lt;script&gt;" in page and "x&lt;1&gt;" in page
+    assert len(comp.alignments[0].alignments) == 1
+
+
+def test_callable_after_submodule_import() -> None:
+    import claimtrack.align  # noqa: F401  (binds the submodule to ct.align)
+    import claimtrack.compare  # noqa: F401
+
+    assert ct.align(["same text here"], ["same text here"])[0].score > 0.99
+    assert isinstance(ct.compare(Article(id="a", lang="en", text="One sentence here."),
+                                 claims={"a": []}), Comparison)

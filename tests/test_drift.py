@@ -1,0 +1,301 @@
+"""Unit tests of the drift checks (EN-EN and FR-FR with a cheap embedder,
+EN-FR / FR-EN with the real one) and of the seed-corpus cases."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimtrack as ct
+from claimtrack.drift import CHECKS, DEFAULT_THRESHOLD, config, diff, diff_claims, diff_many
+from claimtrack.models import Claim, PairDiff, Speaker
+
+from .conftest import seed_path
+from .drift_helpers import BagOfWordsEmbedder
+
+BOW = BagOfWordsEmbedder()
+
+
+@pytest.fixture(scope="module")
+def use():
+    from claimtrack.embed import USEEmbedder
+
+    return USEEmbedder(threads=1)
+
+
+def types(d: PairDiff) -> list[str]:
+    return [f.type for f in d.drift]
+
+
+def fast(a: str, b: str, la: str = "en", lb: str = "en", **kw) -> PairDiff:
+    return diff(a, b, la, lb, embedder=BOW, **kw)
+
+
+def check_spans(d: PairDiff) -> None:
+    for f in d.drift:
+        assert f.explanation.endswith(".") and f.explanation
+        if f.source_span is not None:
+            s, e = f.source_span
+            assert 0 <= s < e <= len(d.source)
+            if f.source_value and f.type not in ("qualifier", "number", "date", "speaker"):
+                assert d.source[s:e] == f.source_value
+        if f.target_span is not None:
+            s, e = f.target_span
+            assert 0 <= s < e <= len(d.target)
+            if f.target_value and f.type not in ("qualifier", "number", "date", "speaker"):
+                assert d.target[s:e] == f.target_value
+
+
+# --- public surface ------------------------------------------------------------------
+
+def test_public_api_and_config():
+    assert ct.diff is diff
+    assert set(CHECKS) == {"number", "qualifier", "date", "negation", "entity", "speaker", "modality", "omission"}
+    cfg = config()
+    assert cfg["threshold"] == DEFAULT_THRESHOLD and "sim_high" in cfg
+    d = fast("Over 2,400 contributors joined.", "Over 2,400 contributors joined.")
+    assert d.signature and "threshold=0.5" in d.signature and "bow-test" in d.signature
+    assert PairDiff.model_validate_json(d.model_dump_json()) == d
+
+
+def test_identical_text_gives_nothing():
+    t = "Meta said that more than 150,000 projects will not use Google Cloud, which surprised analysts."
+    d = fast(t, t)
+    assert d.drift == () and not d.divergent and d.similarity == pytest.approx(1.0, abs=1e-5)
+
+
+@pytest.mark.parametrize(
+    "a,b,la,lb",
+    [
+        ("Over 2,400 contributors joined.", "Over 2 400 contributors joined", "en", "en"),
+        ("“It is a true honor,” she said.", '"it is a true honor," she said', "en", "en"),
+        ("Plus de 2 400 contributeurs ont rejoint le projet.", "Plus de 2\u202f400 contributeurs ont rejoint le projet.", "fr", "fr"),
+        ("Meta has 80 % of the market.", "Meta has 80 percent of the market.", "en", "en"),
+        ("Some 4.6 thousand comments.", "About 4,600 comments.", "en", "en"),
+        ("The port logged over 48,000 crossings , she said .", "The port logged over 48,000 crossings, she said.", "en", "en"),
+    ],
+)
+def test_formatting_never_drifts(a, b, la, lb):
+    assert types(fast(a, b, la, lb)) == []
+
+
+# --- number / qualifier ------------------------------------------------------------------
+
+def test_number_changed_and_one_sided():
+    d = fast("The project has 2,400 contributors and 150 maintainers.", "The project has 2,500 contributors.")
+    nums = [(f.source_value, f.target_value) for f in d.drift if f.type == "number"]
+    assert ("2,400", "2,500") in nums and ("150", None) in nums
+    check_spans(d)
+
+
+def test_number_fr_fr_words_equal_figures():
+    assert "number" not in types(fast("Il y a deux mille quatre cents projets.", "Il y a 2 400 projets.", "fr", "fr"))
+
+
+def test_qualifier_changes_class_only():
+    d = fast("It has more than 150,000 projects.", "It has nearly 150,000 projects.")
+    assert types(d) == ["qualifier"]
+    assert "lower bound" in d.drift[0].explanation and "approximation" in d.drift[0].explanation
+    assert types(fast("It has more than 150,000 projects.", "It has at least 150,000 projects.")) == []
+
+
+def test_seed_style_qualifier_en_fr(use):
+    d = diff("more than 150,000 projects", "près de 154 000 projets", embedder=use)
+    assert d.source_lang == "en" and d.target_lang == "fr"
+    assert ("number", "150,000", "154,000") in [(f.type, f.source_value, f.target_value) for f in d.drift]
+    assert "qualifier" in types(d)
+    assert types(diff("over 2,400 contributors", "plus de 2 400 contributeurs", "en", "fr", embedder=use)) == []
+
+
+# --- negation ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "a,b,la,lb",
+    [
+        ("The merger will require changes to the timetable.", "The merger will not require changes to the timetable.", "en", "en"),
+        ("They don't offer food.", "They offer food.", "en", "en"),
+        ("La fusion exigera des modifications de l’horaire.", "La fusion n’exigera aucune modification de l’horaire.", "fr", "fr"),
+    ],
+)
+def test_negation_one_side(a, b, la, lb):
+    d = fast(a, b, la, lb)
+    assert "negation" in types(d)
+    check_spans(d)
+
+
+def test_negation_equivalents_en_fr(use):
+    d = diff("The merger will not require any changes to the timetable.",
+             "La fusion n’exigera aucune modification de l’horaire.", "en", "fr", embedder=use)
+    assert "negation" not in types(d)
+    d = diff("La fusion n’exigera aucune modification de l’horaire.",
+             "The merger will require changes to the timetable.", "fr", "en", embedder=use)
+    assert "negation" in types(d)
+    assert "negation" not in types(fast("Not only Meta but Google joined.", "Meta and Google joined."))
+
+
+# --- entity -----------------------------------------------------------------------------
+
+def test_entity_generalisation_vs_replacement():
+    d = fast("Representatives from Google Cloud and Microsoft Azure joined.",
+             "Representatives from Google and Microsoft joined.")
+    ent = [f for f in d.drift if f.type == "entity"]
+    assert len(ent) == 2 and all("generalised" in f.explanation for f in ent)
+    d = fast("Representatives from Google joined the board.", "Representatives from Oracle joined the board.")
+    ent = [f for f in d.drift if f.type == "entity"]
+    assert [(f.source_value, f.target_value) for f in ent] == [("Google", "Oracle")]
+    assert "replaced" in ent[0].explanation
+    check_spans(d)
+
+
+def test_entity_added_dropped_and_translated(use):
+    d = fast("Meta and Nvidia joined the board.", "Meta joined the board.")
+    assert [(f.source_value, f.target_value) for f in d.drift if f.type == "entity"] == [("Nvidia", None)]
+    d = diff("PyTorch joins the Linux Foundation.", "PyTorch rejoint la Fondation Linux.", "en", "fr", embedder=use)
+    assert "entity" not in types(d)
+    d = diff("PyTorch rejoint la Fondation Linux.", "PyTorch joins the Apache Foundation.", "fr", "en", embedder=use)
+    assert "entity" in types(d)
+
+
+# --- date / time scope ----------------------------------------------------------------------
+
+def test_date_and_time_scope():
+    d = fast("From March 2023 through March 2024, the port logged over 48,000 crossings.",
+             "The port logged over 48,000 crossings.")
+    assert "time_scope" in types(d) and "omission" not in types(d)
+    d = fast("The blockade began in 2007.", "The blockade began in 2008.")
+    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [("date", "2007", "2008")]
+
+
+def test_time_scope_en_fr(use):
+    d = diff("Since its launch in 2016, PyTorch has gathered 2,400 contributors.",
+             "Ces cinq dernières années, PyTorch a réuni 2 400 contributeurs.", "en", "fr", embedder=use)
+    assert "time_scope" in types(d) and "number" not in types(d)
+
+
+# --- speaker / pronoun / modality ------------------------------------------------------------
+
+def test_pronoun_and_speaker(use):
+    d = fast("“It is an honor,” she said.", "“It is an honor,” he said.")
+    assert types(d) == ["pronoun"] and d.drift[0].source_value == "she"
+    d = diff("« C'est un honneur », a-t-il déclaré.", "“It is an honor,” she said.", "fr", "en", embedder=use)
+    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [("pronoun", "il", "she")]
+    d = fast("It is an honor.", "It is an honor.", source_speaker="Jim Zemlin", target_speaker="Mark Zuckerberg")
+    assert types(d) == ["speaker"]
+    assert types(fast("It is an honor.", "It is an honor.", source_speaker="Soumith Chintala",
+                      target_speaker="Chintala")) == []
+
+
+def test_modality():
+    d = fast("Meta will reach 2,400 contributors.", "Meta could reach 2,400 contributors.")
+    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [("modality", "will", "could")]
+    assert types(fast("Meta will reach 2,400 contributors in May.", "Meta reaches 2,400 contributors in May.")) == []
+
+
+def test_modality_fr_en(use):
+    d = diff("Meta va atteindre 2 400 contributeurs.", "Meta could reach 2,400 contributors.", "fr", "en", embedder=use)
+    assert "modality" in types(d)
+
+
+# --- omission / addition ---------------------------------------------------------------------
+
+def test_omission_and_addition_en_en():
+    full = ("We thank the crews at Harlow Yard, where the bridge deck was welded and painted over two winters, "
+            "for handing the city this remarkable structure.")
+    short = "We thank the crews at Harlow Yard for handing the city this remarkable structure."
+    d = fast(full, short, checks=["omission"])
+    om = [f for f in d.drift if f.type == "omission"]
+    assert len(om) == 1 and "welded" in om[0].source_value and om[0].target_span is None
+    check_spans(d)
+    back = fast(short, full, checks=["omission"])
+    assert [(f.type, f.target_value) for f in back.drift] == [("addition", om[0].source_value)]
+
+
+def test_omission_en_fr_real_embedder(use):
+    src = ("Le développement a débuté en 2016, après une longue campagne de recrutement de bénévoles dans les "
+           "universités et les laboratoires de recherche.")
+    tgt = "Development began in 2016."
+    d = diff(src, tgt, "fr", "en", embedder=use)
+    assert "omission" in types(d)
+
+
+# --- mirroring, batching, claims ----------------------------------------------------------------
+
+def test_mirrored_findings():
+    a = "Meta will reach more than 2,400 contributors, she said, not counting Google Cloud."
+    b = "Meta could reach nearly 2,500 contributors, he said, with Google."
+    d1, d2 = fast(a, b), fast(b, a)
+    swap = {"omission": "addition", "addition": "omission"}
+    m1 = {(swap.get(f.type, f.type), f.target_value, f.source_value, f.target_span, f.source_span) for f in d1.drift}
+    m2 = {(f.type, f.source_value, f.target_value, f.source_span, f.target_span) for f in d2.drift}
+    assert m1 == m2 and len(m1) >= 4
+    assert d1.divergence == d2.divergence
+
+
+def test_diff_many_matches_diff_and_caches():
+    from claimtrack.embed import EmbeddingCache
+
+    pairs = [("It has 2,400 users.", "It has 2,500 users."), ("It has 2,400 users.", "It has 2,400 users.")]
+    cache = EmbeddingCache()
+    many = diff_many(pairs, "en", "en", embedder=BOW, cache=cache)
+    assert [types(x) for x in many] == [["number"], []]
+    misses = cache.misses
+    assert fast(*pairs[0], cache=cache) == many[0] and cache.misses == misses
+
+
+def test_diff_claims_uses_claim_fields():
+    from claimtrack.entities import extract_entities
+    from claimtrack.quantities import extract_quantities
+
+    def claim(text: str, start: int, speaker: str) -> Claim:
+        pad = "x" * start
+        return Claim(id=f"c{start}", article_id="a", lang="en", text=text, start=start, end=start + len(text),
+                     kind="quote", speaker=Speaker(text=speaker, start=0, end=len(speaker), name=speaker),
+                     quantities=tuple(extract_quantities(text, "en", offset=start)),
+                     entities=tuple(extract_entities(text, "en", offset=start)),
+                     sentence_index=0)
+
+    a = claim("We count 2,400 users of Google Cloud.", 10, "Jim Zemlin")
+    b = claim("We count 2,500 users of Google.", 50, "Mark Zuckerberg")
+    d = diff_claims(a, b, embedder=BOW)
+    got = {(f.type, f.source_value, f.target_value) for f in d.drift}
+    assert {("number", "2,400", "2,500"), ("speaker", "Jim Zemlin", "Mark Zuckerberg"),
+            ("entity", "Google Cloud", "Google")} <= got
+    num = next(f for f in d.drift if f.type == "number")
+    assert a.text[num.source_span[0]:num.source_span[1]] == "2,400"
+
+
+# --- seed corpus ---------------------------------------------------------------------------------
+
+def _sentence(key: str, prefix: str, end: str = ".") -> str:
+    text = seed_path(key).read_text(encoding="utf-8")
+    i = text.index(prefix)
+    return text[i : text.index(end, i + len(prefix)) + len(end)]
+
+
+def test_seed_150000_vs_154000(use):
+    d = diff(_sentence("000", "“PyTorch has become one", "statement."),
+             _sentence("004", "Ces cinq dernières années", "…"), embedder=use)
+    assert ("number", "150,000", "154,000") in [(f.type, f.source_value, f.target_value) for f in d.drift]
+    q = [f for f in d.drift if f.type == "qualifier"]
+    assert q and (q[0].source_value, q[0].target_value) == ("more_than", "nearly")
+
+
+def test_seed_chintala_she_vs_he(use):
+    d = diff(_sentence("002", "\"The business governance", "post."),
+             _sentence("003", "However, the technical decisions"), embedder=use)
+    assert [(f.source_value, f.target_value) for f in d.drift if f.type == "pronoun"] == [("she", "he")]
+
+
+def test_seed_governing_board_generalisations(use):
+    d = diff(_sentence("002", "The new PyTorch Foundation will now control"),
+             _sentence("004", "Le conseil d’administration"), embedder=use)
+    gen = {(f.source_value, f.target_value) for f in d.drift if f.type == "entity" and "generalised" in f.explanation}
+    assert gen == {("Google Cloud", "Google"), ("Microsoft Azure", "Microsoft")}
+    assert not [f for f in d.drift if f.type == "entity" and "generalised" not in f.explanation]
+
+
+def test_seed_65000_commits_verbatim(use):
+    a = _sentence("001", "From August 2021 through")
+    b = _sentence("003", "From August 2021 through")
+    assert a == b
+    d = diff(a, b, embedder=use)
+    assert d.drift == () and not d.divergent

