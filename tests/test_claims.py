@@ -244,3 +244,14 @@ def test_property_offsets_slice_back_and_deterministic(article):
     for c in claims:
         if c.kind in ("quote", "reported") and c.speaker is not None:
             assert c.speaker.name in _NAMES
+
+
+def test_speaker_name_stops_at_sentence_end():
+    # found by hypothesis: the name slot ran on through "Okafor. Selon Elena Marchetti"
+    text = "« Le pont ouvrira bientôt », a déclaré Tomas Okafor. Selon Elena Marchetti, le pont ouvrira bientôt."
+    claims = ct.extract_claims(ct.Article(id="cut", lang="fr", text=text))
+    assert [(c.kind, c.speaker.name if c.speaker else None) for c in claims] == [
+        ("quote", "Tomas Okafor"),
+        ("reported", "Elena Marchetti"),
+    ]
+    assert claims[0].speaker.text == "Tomas Okafor"

@@ -27,7 +27,7 @@ def test_no_letters():
 
 
 def test_untranslated_quote_in_french_article():
-    quote = "“We chose the Linux Foundation because it has the right balance of structure,” he said."
+    quote = "“We picked the harbour site because it has the right depth for the ships,” he said."
     assert sentence_language(quote, "fr") == "en"
     # names, numbers and headers carry no language signal
     assert sentence_language("Jim Zemlin | 12 September 2022", "fr") == "fr"
@@ -52,3 +52,19 @@ def test_same_tag_in_every_process():
 def test_detection_is_a_function(text):
     assert detect_language(text) == detect_language(text)
     assert ct.lang.is_supported(sentence_language(text, "en")) or sentence_language(text, "en") == "en"
+
+
+_any_script = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=300
+)
+_latin = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçôABCDEFGHIJKLMNOPQRSTUVWXYZÉ ,.;'’-«»“”0123456789\u00a0\u2019", max_size=300)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_any_script, _latin), st.sampled_from([("en", "fr"), None]))
+def test_fast_ngrams_equal_langdetect(text, langs):
+    from claimtrack.language import _factory, _ngrams
+
+    detector = _factory(langs).create()
+    detector.append(text)
+    assert _ngrams(detector.text, detector.word_lang_prob_map) == type(detector)._extract_ngrams(detector)

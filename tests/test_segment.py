@@ -136,3 +136,24 @@ def test_sentence_offsets_slice_back(parts):
     for sentence in layout(article).sentences:
         assert text[sentence.start : sentence.end] == sentence.text
         assert not re.search(r"\n", sentence.text)
+
+
+_moses_text = st.lists(
+    st.sampled_from(list("abcXYZ é.?!…'\"()[]%-0123456789«»“”¿¡") + ["etc.", " M.", " Mr.", "No.", " p.", "U.S.", " art.", "  "]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_moses_text, st.sampled_from(["en", "fr"]))
+def test_moses_port_equals_sentence_splitter(text, lang):
+    from sentence_splitter import SentenceSplitter
+
+    from claimtrack.segment import _splitter
+
+    ours = _splitter(lang)
+    reference = SentenceSplitter(language=lang)
+    table = reference._SentenceSplitter__non_breaking_prefixes  # noqa: SLF001
+    for word, numeric in ours.prefixes.items():
+        table[word] = SentenceSplitter.PrefixType.NUMERIC_ONLY if numeric else SentenceSplitter.PrefixType.DEFAULT
+    assert ours.split(text) == reference.split(text)

@@ -146,6 +146,27 @@ class _Patterns:
     apposition: re.Pattern[str]
     titled: re.Pattern[str]
     pronouns: dict[str, str]
+    verb_words: frozenset[str]
+    """First word of every reporting verb: a text without any skips the verb patterns."""
+    title_words: frozenset[str]
+    """First word of every title: a text without any skips the titled-name pattern."""
+
+
+_GATE_WORD = re.compile(r"\w+")
+
+
+def _first_words(phrases: object) -> frozenset[str]:
+    """Lower-cased first ``\\w+`` word of each phrase (regex fragments included)."""
+    out = set()
+    for phrase in phrases:  # type: ignore[attr-defined]
+        m = _GATE_WORD.search(str(phrase).lower())
+        if m:
+            out.add(m.group())
+    return frozenset(out)
+
+
+def _words(text: str) -> set[str]:
+    return set(_GATE_WORD.findall(text.lower()))
 
 
 def _alt(words: tuple[str, ...] | list[str]) -> str:
@@ -189,7 +210,10 @@ def _patterns(code: str) -> _Patterns:
     apposition = re.compile(
         rf"(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{1,4}}),\s+(?i:(?:a|an|the|un|une|le|la|l['’]un|l['’]une|{_alt(sorted(data.titles))})\b)"
     )
-    return _Patterns(after, before, reported, apposition, titled, dict(data.pronouns))
+    return _Patterns(
+        after, before, reported, apposition, titled, dict(data.pronouns),
+        _first_words(data.reporting_verbs), _first_words(data.titles),
+    )
 
 
 # --------------------------------------------------------------------------- names
@@ -215,8 +239,26 @@ class _Registry:
         return self.names[idx - 1] if idx else None
 
 
+_NAME_ABBREVIATIONS = frozenset({"jr", "sr", "st", "dr", "mr", "mrs", "ms", "mme", "mlle", "pr", "prof", "inc", "corp", "co"})
+
+
+def _cut_at_sentence_end(raw: str) -> str:
+    """``raw`` up to the first word that ends a sentence ("Okafor. Selon X" -> "Okafor.").
+
+    A period after an initial ("J.") or a name abbreviation ("Jr.", "Dr.") does not end it.
+    """
+    for m in re.finditer(r"\S+", raw):
+        word = m.group()
+        if word.endswith(".") and m.end() < len(raw.rstrip()):
+            core = word.rstrip(".")
+            if len(core) > 1 and core.lower() not in _NAME_ABBREVIATIONS and "." not in core:
+                return raw[: m.end()]
+    return raw
+
+
 def _clean_name(raw: str, code: str) -> tuple[str, bool]:
     """Strip leading function words and titles; return (name, is_person)."""
+    raw = _cut_at_sentence_end(raw)
     data = _lang.get(code)
     stop = data.stopwords
     org = frozenset().union(*(_lang.get(c).org_words for c in _lang.SUPPORTED))
@@ -241,6 +283,7 @@ def _speaker_from_match(
     for key in ("name", "vname", "dname"):
         raw = groups.get(key)
         if raw:
+            raw = _cut_at_sentence_end(raw)
             s = m.start(key) + base
             name, is_person = _clean_name(raw, code)
             if not name or _ELIDED_NOUN.match(name):
@@ -305,16 +348,22 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
     regions = find_quote_regions(text, paragraphs)
     par_bounds = {p: (a, b) for p, a, b in paragraphs}
     par_order = [p for p, _, _ in paragraphs]
+    par_index = {p: i for i, p in enumerate(par_order)}
+    in_par: dict[int, list[QuoteRegion]] = {}
+    for r in regions:  # per paragraph, so each sentence looks at its own regions only (linear cost)
+        in_par.setdefault(r.paragraph, []).append(r)
 
     # pass 1: named people (speaker slots with names, appositions, titled names)
     registry = _Registry(code)
     for p, a, b in paragraphs:
-        outside = _outside(text, a, b, regions)
-        for m in (*pats.apposition.finditer(outside), *pats.titled.finditer(outside)):
+        outside = _outside(text, a, b, in_par.get(p, []))
+        words = _words(outside)
+        has_title = not words.isdisjoint(pats.title_words)
+        for m in (*pats.apposition.finditer(outside), *(pats.titled.finditer(outside) if has_title else ())):
             name, is_person = _clean_name(m.group("name"), code)
             if is_person:
                 registry.add(a + m.start("name"), name)
-        for rx in pats.reported[1:3]:
+        for rx in pats.reported[1:3] if not words.isdisjoint(pats.verb_words) else ():
             for m in rx.finditer(outside):
                 raw = m.groupdict().get("name") or m.groupdict().get("vname")
                 if raw:
@@ -325,7 +374,7 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
             name, is_person = _clean_name(m.group("name"), code)
             if is_person:
                 registry.add(a + m.start("name"), name)
-        for r in (r for r in regions if r.paragraph == p):
+        for r in in_par.get(p, []):
             m = pats.after.match(text, r.end, b)
             if m:
                 raw = m.groupdict().get("name") or m.groupdict().get("vname") or m.groupdict().get("dname")
@@ -342,7 +391,7 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
         found: Speaker | None = None
         for r in rs:  # 1. after a region
             _, pend = par_bounds[r.paragraph]
-            m = pats.after.match(text[:pend], r.end)
+            m = pats.after.match(text, r.end, pend)
             if m:
                 found = _speaker_from_match(m, 0, code, registry)
                 if found:
@@ -350,14 +399,14 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
         if found is None:  # 2. before the first region, same paragraph
             r = rs[0]
             pstart, _ = par_bounds[r.paragraph]
-            seg_start = max([x.end for x in regions if x.paragraph == r.paragraph and x.end <= r.start] + [pstart])
+            seg_start = max([x.end for x in in_par[r.paragraph] if x.end <= r.start] + [pstart])
             seg = text[seg_start : r.start]
             m = pats.before.search(seg)
             if m:
                 found = _speaker_from_match(m, seg_start, code, registry)
         if found is None:  # 3. previous paragraph ends with a colon
             r = rs[0]
-            idx = par_order.index(r.paragraph)
+            idx = par_index[r.paragraph]
             if idx > 0:
                 prev = par_order[idx - 1]
                 a, b = par_bounds[prev]
@@ -368,13 +417,13 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
                         found = _speaker_from_match(m, a, code, registry)
         if found is None:  # 4. the previous quote, in this paragraph or ending the previous one
             r = rs[0]
-            earlier = [x for x in regions if x.paragraph == r.paragraph and x.end <= r.start]
+            earlier = [x for x in in_par[r.paragraph] if x.end <= r.start]
             if not earlier:
-                idx = par_order.index(r.paragraph)
+                idx = par_index[r.paragraph]
                 pstart, _ = par_bounds[r.paragraph]
                 if idx > 0 and not text[pstart : r.start].strip():
                     prev = par_order[idx - 1]
-                    earlier = [x for x in regions if x.paragraph == prev]
+                    earlier = in_par.get(prev, [])
             if earlier and earlier[-1].quote_id in quote_speaker:
                 found = quote_speaker[earlier[-1].quote_id]
         if found is not None:
@@ -387,7 +436,8 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
     for s in sentences:
         nonspace = len("".join(s.text.split())) or 1
         best: tuple[int, int] | None = None
-        for r in regions:
+        local = in_par.get(s.paragraph, [])
+        for r in local:
             if r.end <= s.start or r.start >= s.end:
                 continue
             lo, hi = max(r.start, s.start), min(r.end, s.end)
@@ -399,9 +449,10 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
             quote_ids.append(best[1])
             speakers.append(quote_speaker.get(best[1]))
             continue
-        outside = _outside(text, s.start, s.end, regions)
+        outside = _outside(text, s.start, s.end, local)
         speaker = None
-        for rx in pats.reported:
+        has_verb = not _words(outside).isdisjoint(pats.verb_words)
+        for rx in pats.reported if has_verb else pats.reported[:1]:
             m = rx.search(outside)
             if m:
                 speaker = _speaker_from_match(m, s.start, code, registry)

@@ -77,6 +77,7 @@ def _fold(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=65_536)
 def entity_key(name: str) -> str:
     """The normalised key of a proper name.
 
@@ -135,7 +136,7 @@ def _runs(text: str, code: str) -> list[list[tuple[int, int, str]]]:
     prev_tok = ""
     for m in _TOKEN.finditer(text):
         tok, start = m.group(), m.start()
-        elided = _ELISION.match(tok)
+        elided = _ELISION.match(tok) if len(tok) > 2 and tok[1] in "'’" or tok[2:3] in ("'", "’") else None
         if elided and len(tok) > elided.end() and tok[elided.end()].isupper():
             tok, start = tok[elided.end() :], start + elided.end()  # d'AMD -> AMD
         adjacent = (

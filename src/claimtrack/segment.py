@@ -68,20 +68,81 @@ def _furniture_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re
     return openers, patterns
 
 
+_STARTER = r"[\'\"([\u00bf\u00A1\p{Initial_Punctuation}]"
+_UPPER = r"[\p{Uppercase_Letter}\p{Other_Letter}]"
+
+
+class _MosesSplitter:
+    """sentence-splitter's Moses rules with precompiled patterns.
+
+    ``SentenceSplitter.split`` looks each of its patterns up in the ``regex``
+    cache for every word; this port compiles them once and skips the
+    per-word tests for words that do not end in a period (they can never
+    match).  Its output is identical to ``SentenceSplitter.split`` (a property
+    test checks it against the library); the prefix lists are the library's
+    own files plus ``LanguageData.abbreviations``.
+    """
+
+    def __init__(self, prefixes: dict[str, bool]) -> None:
+        import regex
+
+        self.prefixes = prefixes  # word -> True when numeric-only
+        self.rules = [
+            regex.compile(r"([?!]) +(" + _STARTER + "*" + _UPPER + ")"),
+            regex.compile(r"(\.[\.]+) +(" + _STARTER + "*" + _UPPER + ")"),
+            regex.compile(
+                r"([?!\.][\ ]*[\'\")\]\p{Final_Punctuation}]+) +(" + _STARTER + r"*[\ ]*" + _UPPER + ")"
+            ),
+            regex.compile(r"([?!\.]) +([\'\"[\u00bf\u00A1\p{Initial_Punctuation}]+[\ ]*" + _UPPER + ")"),
+        ]
+        self.spaces = regex.compile(r" +")
+        self.period_word = regex.compile(r"([\w\.\-]*)([\'\"\)\]\%\p{Final_Punctuation}]*)(\.+)$")
+        self.acronym = regex.compile(r"(\.)[\p{Uppercase_Letter}\p{Other_Letter}\-]+(\.+)$")
+        self.next_starts = regex.compile(r"^([ ]*" + _STARTER + r"*[ ]*[\p{Uppercase_Letter}\p{Other_Letter}0-9])")
+        self.digits = regex.compile(r"^[0-9]+")
+
+    def split(self, text: str) -> list[str]:
+        if not text:
+            return []
+        for rule in self.rules:
+            text = rule.sub("\\1\n\\2", text)
+        words = self.spaces.split(text)
+        out: list[str] = []
+        for i in range(len(words) - 1):
+            word = words[i]
+            if word.endswith(".") and (match := self.period_word.search(word)):
+                prefix, punct = match.group(1), match.group(2)
+                numeric_only = self.prefixes.get(prefix) if prefix else None
+                if numeric_only is False and not punct:
+                    pass  # honorific / abbreviation
+                elif self.acronym.search(word):
+                    pass  # upper-case acronym
+                elif self.next_starts.search(words[i + 1]):
+                    if not (numeric_only is True and not punct and self.digits.search(words[i + 1])):
+                        word += "\n"
+            out.append(word)
+        out.append(words[-1])
+        text = self.spaces.sub(" ", " ".join(out))
+        text = text.replace("\n ", "\n").replace(" \n", "\n").strip()
+        return text.split("\n")
+
+
 @lru_cache(maxsize=None)
-def _splitter(code: str):  # type: ignore[no-untyped-def]
+def _splitter(code: str) -> _MosesSplitter:
     from sentence_splitter import SentenceSplitter
 
     data = _lang.get(code)
-    splitter = SentenceSplitter(language=code)
+    reference = SentenceSplitter(language=code)
     # sentence-splitter keeps its non-breaking prefixes in a name-mangled dict;
-    # extend it with our per-language data instead of shipping a copy of its files.
-    prefixes = splitter._SentenceSplitter__non_breaking_prefixes  # noqa: SLF001
+    # extend them with our per-language data instead of shipping a copy of its files.
+    library = reference._SentenceSplitter__non_breaking_prefixes  # noqa: SLF001
+    numeric = SentenceSplitter.PrefixType.NUMERIC_ONLY
+    prefixes = {word: kind == numeric for word, kind in library.items()}
     for word in data.abbreviations:
-        prefixes.setdefault(word, SentenceSplitter.PrefixType.DEFAULT)
+        prefixes.setdefault(word, False)
     for word in data.numeric_abbreviations:
-        prefixes.setdefault(word, SentenceSplitter.PrefixType.NUMERIC_ONLY)
-    return splitter
+        prefixes.setdefault(word, True)
+    return _MosesSplitter(prefixes)
 
 
 def _stopwords() -> frozenset[str]:
