@@ -88,6 +88,9 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-/") and not after.isspace()
 
 
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(_OPENERS) | set(_CLOSERS) | {'"'}))) + "]")
+
+
 def find_quote_regions(text: str, paragraphs: list[tuple[int, int, int]]) -> list[QuoteRegion]:
     """Quote regions of the given paragraphs.
 
@@ -109,7 +112,8 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int, int]]) -> lis
         continuing = carry is not None and (first_char in _OPENERS or first_char == '"')
         if carry is not None and not continuing:
             carry = None
-        for i in range(start, end):
+        for mark in _QUOTE_MARK.finditer(text, start, end):  # only the quotation marks, not every character
+            i = mark.start()
             ch = text[i]
             if ch == '"':
                 is_open = open_at is None and _straight_opens(text, i)

@@ -104,7 +104,7 @@ def capitalised_words(text: str) -> set[str]:
     found: set[str] = set()
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        if _is_cap(tok) and not _SENT_START.search(text[max(0, m.start() - 4) : m.start()]):
+        if not tok.islower() and _is_cap(tok) and not _SENT_START.search(text[max(0, m.start() - 4) : m.start()]):
             found.add(tok.rstrip("."))
     return found
 
@@ -135,8 +135,13 @@ def _runs(text: str, code: str) -> list[list[tuple[int, int, str]]]:
     prev_end = -1
     prev_tok = ""
     for m in _TOKEN.finditer(text):
-        tok, start = m.group(), m.start()
-        elided = _ELISION.match(tok) if len(tok) > 2 and tok[1] in "'’" or tok[2:3] in ("'", "’") else None
+        tok = m.group()
+        if not run and tok.islower() and "'" not in tok and "’" not in tok:
+            # fast path (most words): a lower-case word outside a run starts nothing
+            prev_end, prev_tok = m.end(), tok
+            continue
+        start = m.start()
+        elided = _ELISION.match(tok) if len(tok) > 2 and (tok[1] in "'’" or tok[2:3] in ("'", "’")) else None
         if elided and len(tok) > elided.end() and tok[elided.end()].isupper():
             tok, start = tok[elided.end() :], start + elided.end()  # d'AMD -> AMD
         adjacent = (
