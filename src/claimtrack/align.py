@@ -595,7 +595,7 @@ def _align_core(
         return []
     K = k + 1
     ri, rv, ci, cv = _blocked_topk(A.vecs, B.vecs, K, block_bytes)
-    a64 = A.vecs.astype(np.float64)
+    a64 = A.vecs.astype(np.float64)  # n x d and m x d: linear in the number of claims
     b64 = B.vecs.astype(np.float64)
 
     def same_lang(i: int, j: int) -> bool:
@@ -626,7 +626,11 @@ def _align_core(
         return []
     pi = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
     pj = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
-    sims = (a64[pi] * b64[pj]).sum(axis=1)
+    sims = np.empty(len(pairs), dtype=np.float64)
+    step = max(1, block_bytes // (16 * max(1, a64.shape[1])))  # gathered rows stay within one block
+    for s0 in range(0, len(pairs), step):
+        s1 = s0 + step
+        sims[s0:s1] = np.einsum("ij,ij->i", a64[pi[s0:s1]], b64[pj[s0:s1]])
 
     # neighbourhood of each item: its k best cosines *other than* the partner
     # under test (fewer than k neighbours are padded with `background`)

@@ -113,16 +113,16 @@ def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    from . import compare as _compare
+    from .compare import compare, to_html, to_table
 
     articles = list(_articles(args.files, args.lang, args.published))
-    comparison = _compare.compare(*articles)
+    comparison = compare(*articles)
     if args.format == "json":
         out.write(comparison.model_dump_json(indent=2) + "\n")
     elif args.format == "html":
-        out.write(_compare.to_html(comparison))
+        out.write(to_html(comparison))
     else:
-        out.write(_compare.to_table(comparison))
+        out.write(to_table(comparison))
     return 0
 
 

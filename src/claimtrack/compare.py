@@ -129,19 +129,30 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _label(info: ArticleInfo) -> str:
+    """A short human label: the source's file name without extension, else the id."""
+    if info.source:
+        name = info.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        stem = name.rsplit(".", 1)[0] if "." in name else name
+        return stem or info.id
+    return info.id
+
+
 def to_table(comparison: Comparison, width: int = 60) -> str:
     """A plain-text report: articles, then each pair's alignments, then the
     unmatched claims.  ``width`` bounds each quoted claim text."""
     texts = {c.id: c.text for c in comparison.claims}
+    label = {a.id: _label(a) for a in comparison.articles}
     lines: list[str] = ["Articles"]
     for a in comparison.articles:
         src = f"  {a.source}" if a.source else ""
-        lines.append(f"  {a.id}  [{a.lang}]  {a.claims} claims{src}")
+        lines.append(f"  {label[a.id]:<16}  {a.id}  [{a.lang}]  {a.claims} claims{src}")
     for pair in comparison.alignments:
+        left, right = label.get(pair.source_article, pair.source_article), label.get(pair.target_article, pair.target_article)
         lines.append("")
-        lines.append(f"{pair.source_article} <-> {pair.target_article}: {len(pair.alignments)} aligned")
+        lines.append(f"{left} <-> {right}: {len(pair.alignments)} aligned")
         if pair.alignments:
-            lines.append(f"  {'score':>5}  {'cos':>5}  {'margin':>6}  {pair.source_article:<{width}}  {pair.target_article}")
+            lines.append(f"  {'score':>5}  {'cos':>5}  {'margin':>6}  {left:<{width}}  {right}")
         for al in pair.alignments:
             lines.append(
                 f"  {al.score:5.2f}  {al.similarity:5.2f}  {al.margin if al.margin is not None else 0.0:+6.2f}  "
