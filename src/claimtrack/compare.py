@@ -13,6 +13,7 @@ terminal and a browser; both are pure functions of the comparison.
 from __future__ import annotations
 
 import html
+import re
 import sys
 import types
 from itertools import combinations
@@ -130,8 +131,9 @@ def _short(text: str, width: int) -> str:
 
 
 def _label(info: ArticleInfo) -> str:
-    """A short human label: the source's file name without extension, else the id."""
-    if info.source:
+    """A short human label: the id given by the caller, else (for a content-hash id)
+    the source's file name without extension."""
+    if info.source and re.fullmatch(r"a[0-9a-f]{12}", info.id):
         name = info.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         stem = name.rsplit(".", 1)[0] if "." in name else name
         return stem or info.id
@@ -146,7 +148,8 @@ def to_table(comparison: Comparison, width: int = 60) -> str:
     lines: list[str] = ["Articles"]
     for a in comparison.articles:
         src = f"  {a.source}" if a.source else ""
-        lines.append(f"  {label[a.id]:<16}  {a.id}  [{a.lang}]  {a.claims} claims{src}")
+        ident = f"  {a.id}" if label[a.id] != a.id else ""
+        lines.append(f"  {label[a.id]:<16}{ident}  [{a.lang}]  {a.claims} claims{src}")
     for pair in comparison.alignments:
         left, right = label.get(pair.source_article, pair.source_article), label.get(pair.target_article, pair.target_article)
         lines.append("")
