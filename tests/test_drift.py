@@ -299,3 +299,36 @@ def test_seed_65000_commits_verbatim(use):
     assert a == b
     d = diff(a, b, embedder=use)
     assert d.drift == () and not d.divergent
+
+
+# --- figures outside quantities: times, decades, ranges, ordinals -------------------------------
+
+@pytest.mark.parametrize(
+    ("fr", "en", "expected"),
+    [
+        ("Pendant les années 1980, il a travaillé sur des spectacles.", "During the 1960s he worked on shows.",
+         [("number", "1980", "1960")]),
+        ("Les pompiers ont éteint le feu à 23h35.", "The crews put the fire out by 11:45 pm.",
+         [("number", "23h35", "11:45 pm")]),
+        ("Le travail prend 3-4 heures.", "The work takes 3-5 hours.", [("number", "4", "5")]),
+        ("Il a culminé au XIVe siècle.", "It peaked in the 15th century.", [("number", "XIVe", "15")]),
+    ],
+)
+def test_figures_outside_quantities_are_compared(fr, en, expected):
+    d = diff(fr, en, "fr", "en", checks=["number"])
+    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == expected
+
+
+@pytest.mark.parametrize(
+    ("fr", "en"),
+    [
+        ("Le programme a commencé à 20h30 heure locale (15h00 UTC).", "The program started at 8:30 p.m. local time (15.00 UTC)."),
+        ("Les pompiers ont éteint le feu à 23h35.", "The crews put the fire out by 11:35 pm."),
+        ("Il a culminé entre le Xe–XIe siècle et le XIVe siècle.", "It peaked between the 10th-11th centuries and the 14th century."),
+        ("Il a 5 ans.", "He is five."),
+        ("Le Ce Ve livre.", "The book."),
+    ],
+)
+def test_same_figures_in_other_forms_are_not_drift(fr, en):
+    d = diff(fr, en, "fr", "en", checks=["number", "entity"])
+    assert d.drift == ()

@@ -32,6 +32,7 @@ __all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name"]
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _TOKEN = re.compile(rf"[{_UPPER}a-zß-öø-ÿœ0-9][\w'’.&+/-]*[\w.+]|[{_UPPER}0-9]|&")
 _ELISION = re.compile(r"[dlDLjJmMnNsStTcC]['’]|[qQ]u['’]")
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|eme|re)")
 _ABBREV_OK = frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "mme", "prof"})
 _SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*)$")
 
@@ -232,6 +233,8 @@ def extract_entities(
                 continue
             if len(group) == 1 and len(first.rstrip(".")) < 2:
                 continue
+            if len(group) == 1 and _ROMAN_ORDINAL.fullmatch(first):
+                continue  # "XIVe" (siècle), "IIIe": a French ordinal, not a name
             words = {t.rstrip(".").lower() for _, _, t in group}
             key = entity_key(surface)
             if not key:

@@ -152,7 +152,8 @@ def _inside(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 
 def _dedupe(found: list[Drift]) -> list[Drift]:
     """Drop an omission/addition whose passage is exactly what a more specific
-    finding (a time scope, a figure, a name) already reports."""
+    finding (a time scope, a figure, a name) already reports, and a figure
+    finding inside a date or time-scope finding (the same change, said once)."""
     out = []
     for d in found:
         if d.type in ("omission", "addition"):
@@ -161,6 +162,12 @@ def _dedupe(found: list[Drift]) -> list[Drift]:
             if any(o is not d and o.type not in ("omission", "addition") and _inside(span, getattr(o, side))
                    for o in found):
                 continue
+        if d.type == "number" and any(
+            o.type in ("date", "time_scope")
+            and (_inside(d.source_span, o.source_span) or _inside(d.target_span, o.target_span))
+            for o in found
+        ):
+            continue  # a year or day inside a date finding: the date finding says it
         out.append(d)
     return out
 

@@ -125,6 +125,9 @@ class EntityCheck(DriftCheck):
                     break
                 if _prefix(wb, wa) or _prefix(wa, wb):
                     take(i, j)
+                    longer, other = (a[i], pair.target) if len(wa) > len(wb) else (b[j], pair.source)
+                    if _present(longer, other):
+                        break  # the full name is there too: only the extraction cut it short
                     out.append(self.finding("entity", a[i].text, b[j].text, (a[i].start, a[i].end),
                                             (b[j].start, b[j].end), "minor"))
                     break

@@ -10,6 +10,8 @@ position; percents only with percents, ordinals only with ordinals).
 
 from __future__ import annotations
 
+import re
+
 from ..models import Drift, DriftType, Quantity
 from .base import DriftCheck, PairContext, Side, quote
 
@@ -35,22 +37,158 @@ def _fmt(q: Quantity) -> str:
     return s + ("%" if q.kind == "percent" else "")
 
 
+# Figures written with digits anywhere in a text (inside dates, times, names and
+# ranges too), for the residual comparison below.
+_FIGURE = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?P<time>[:h]\d{2}\b)?(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?!\w))?"
+)
+_ROMAN_ORDINAL = re.compile(
+    r"\b(?P<roman>[IVXLC]{2,7}|[IVXLC](?=(?:e|er|ème|eme)(?:\s+(?:siècle|millénaire)|\s*[–-]\s*[IVXLC]+e)))"
+    r"(?:e|er|ème|eme)\b"
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman_value(s: str) -> int | None:
+    total = 0
+    for i, ch in enumerate(s):
+        v = _ROMAN[ch]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total if total > 0 else None
+
+
+def _figures(side: Side) -> list[tuple[int, int, frozenset[float]]]:
+    """Every digit figure of ``side`` as ``(start, end, interpretations)``.
+
+    A figure may mean several things ("15.00" is 15 and the time 15:00; "8:30
+    p.m." is 20:30 and 8:30); all of them are kept, in minutes for times.
+    French Roman ordinals ("XIVe siècle") count as their number.
+    """
+    out: list[tuple[int, int, frozenset[float]]] = []
+    for m in _FIGURE.finditer(side.text):
+        raw = m.group("num")
+        values: set[float] = set()
+        for code in {side.lang, "en", "fr"}:
+            try:
+                from ..quantities import parse_number
+
+                values.add(parse_number(raw, code))
+            except (ValueError, Exception):  # noqa: BLE001 - an unparsable figure is just skipped
+                continue
+        hours = None
+        if m.group("time"):
+            hours, minutes = int(raw) if raw.isdigit() else None, int(m.group("time")[1:])
+        elif re.fullmatch(r"\d{1,2}[.,]\d{2}", raw):
+            hours, minutes = int(raw[:-3]), int(raw[-2:])
+        if hours is not None and hours < 25 and minutes < 60:
+            values.add(1e6 + hours * 60 + minutes)  # times live in their own value range
+            if m.group("ampm"):
+                pm = m.group("ampm").lower().startswith("p")
+                h24 = (hours % 12) + (12 if pm else 0)
+                values = {v for v in values if v < 1e6} | {1e6 + h24 * 60 + minutes}
+            elif hours <= 12:
+                values.add(1e6 + (hours + 12) * 60 + minutes)
+        elif m.group("ampm") and raw.isdigit() and int(raw) <= 12:
+            pm = m.group("ampm").lower().startswith("p")
+            values.add(1e6 + ((int(raw) % 12) + (12 if pm else 0)) * 60)
+        if values:
+            out.append((m.start(), m.end(), frozenset(values)))
+    for m in _ROMAN_ORDINAL.finditer(side.text):
+        v = _roman_value(m.group("roman"))
+        if v:
+            out.append((m.start(), m.end(), frozenset({float(v)})))
+    return sorted(out)
+
+
+def _number_words(side: Side) -> frozenset[float]:
+    """Values of the spelled-out number words of ``side`` ("five", "cinq"), one word at a time."""
+    from ..quantities import parse_number
+
+    out: set[float] = set()
+    for tok in side.tokens:
+        if tok.text.isalpha() and len(tok.text) > 1:
+            try:
+                out.add(parse_number(tok.text.lower(), side.lang))
+            except ValueError:
+                continue
+    return frozenset(out)
+
+
+def _explained(values: frozenset[float], other: Side, other_figures: list[tuple[int, int, frozenset[float]]]) -> bool:
+    if any(values & f for _, _, f in other_figures):
+        return True
+    for q in other.quantities:
+        if any(same_value(v, q.value) for v in values):
+            return True
+    if values & _number_words(other):
+        return True
+    for d in other.dates:
+        if d.value is not None:
+            parts = {float(d.value.year), float(d.value.month), float(d.value.day)}
+            if values & parts:
+                return True
+    return False
+
+
+def _residual(
+    pair: PairContext,
+    figures: tuple[list[tuple[int, int, frozenset[float]]], list[tuple[int, int, frozenset[float]]]],
+    covered: list[tuple[int, int]],
+    covered_t: list[tuple[int, int]],
+) -> list[tuple[tuple[int, int, frozenset[float]] | None, tuple[int, int, frozenset[float]] | None]]:
+    """Digit figures (in dates, times, ranges, names) that neither the quantity
+    matching nor the date check accounted for and that have no equal on the
+    other side under any reading."""
+    fs, ft = figures
+
+    def left(mine: list[tuple[int, int, frozenset[float]]], other: Side,
+             theirs: list[tuple[int, int, frozenset[float]]], done: list[tuple[int, int]]
+             ) -> list[tuple[int, int, frozenset[float]]]:
+        return [
+            f for f in mine
+            if not any(s <= f[0] and f[1] <= e for s, e in done) and not _explained(f[2], other, theirs)
+        ]
+
+    ls = left(fs, pair.target, ft, covered)
+    lt = left(ft, pair.source, fs, covered_t)
+    return list(_pair_up(ls, lt))
+
+
+def _pair_up(ls: list[tuple[int, int, frozenset[float]]], lt: list[tuple[int, int, frozenset[float]]]):  # type: ignore[no-untyped-def]
+    """Unexplained figures of both sides paired in order; the rest one-sided."""
+    n = max(len(ls), len(lt))
+    for k in range(n):
+        yield (ls[k] if k < len(ls) else None, lt[k] if k < len(lt) else None)
+
+
 class NumberCheck(DriftCheck):
     name = "number"
     drift_types: tuple[DriftType, ...] = ("number",)
 
     def check(self, pair: PairContext) -> list[Drift]:
         out: list[Drift] = []
+        figures = (_figures(pair.source), _figures(pair.target))
+        covered_s: list[tuple[int, int]] = []
+        covered_t: list[tuple[int, int]] = []
         for m in pair.quantity_matches:
             a, b = m.source, m.target
             if a is not None and b is not None and same_value(a.value, b.value):
+                covered_s.append((a.start, a.end))
+                covered_t.append((b.start, b.end))
                 continue
             one = a if b is None else b if a is None else None
             if one is not None:
                 other = pair.target if b is None else pair.source
                 if one.kind == "ordinal" or _spelled_elsewhere(one, other):
                     continue
+                if _explained(frozenset({float(one.value)}), other, figures[1] if b is None else figures[0]):
+                    continue  # "15.00 UTC" / "15h00 UTC": the other side has it in another form
             sev = "critical" if a is not None and b is not None else "major"
+            if a is not None:
+                covered_s.append((a.start, a.end))
+            if b is not None:
+                covered_t.append((b.start, b.end))
             out.append(
                 self.finding(
                     "number",
@@ -59,6 +197,17 @@ class NumberCheck(DriftCheck):
                     (a.start, a.end) if a else None,
                     (b.start, b.end) if b else None,
                     sev,
+                )
+            )
+        for a, b in _residual(pair, figures, covered_s, covered_t):
+            out.append(
+                self.finding(
+                    "number",
+                    pair.source.text[a[0] : a[1]].rstrip(".") if a else None,
+                    pair.target.text[b[0] : b[1]].rstrip(".") if b else None,
+                    (a[0], a[1]) if a else None,
+                    (b[0], b[1]) if b else None,
+                    "critical" if a and b else "major",
                 )
             )
         return out

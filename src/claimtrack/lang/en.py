@@ -169,6 +169,7 @@ DATA = LanguageData(
     negations=(
         r"not", r"\w*n[’']t", r"never", r"no", r"none", r"nobody", r"nothing", r"neither", r"nor",
         r"without", r"no\s+longer", r"cannot", r"nowhere", r"no\s+one",
+        r"fail(?:s|ed)?\s+to", r"unable\s+to",
     ),
     negation_exceptions=(
         r"not\s+only", r"no\s+doubt", r"if\s+not", r"whether\s+or\s+not", r"not\s+least",

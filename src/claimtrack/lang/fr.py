@@ -171,6 +171,7 @@ DATA = LanguageData(
         r"n['’][^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)",
         r"aucune?", r"jamais", r"sans", r"ni", r"personne\s+ne", r"rien\s+ne", r"non",
         r"pas\s+(?:de|d['’]|du|des|le|la|les|un|une|encore|toujours|vraiment|très|si|assez|trop)",
+        r"incapables?\s+de", r"échou(?:e|ent|é|ait|aient)\s+à",
     ),
     negation_exceptions=(
         r"non\s+seulement", r"sans\s+doute", r"pas\s+seulement", r"non\s+plus", r"non\s+lucratif",
@@ -189,6 +190,8 @@ DATA = LanguageData(
         "extrait", "portrait", "attrait", "retrait", "abstrait", "distrait", "soustrait", "trait",
         "contrera", "ère", "opéra", "caméra", "sera-t-il", "véra", "era", "ira", "lira",
         "pourrait-il", "tiara", "sierra", "umbrera", "nira", "mira", "hira", "delira",
+        # "il suffira de ..." is "all it takes is ...", not a future claim
+        "suffira", "suffiront", "suffirait", "suffiraient",
     }),
     hedges=(r"apparemment", r"semble", r"semblent", r"paraît-il", r"selon\s+toute\s+vraisemblance", r"probablement"),
     gendered_words={
