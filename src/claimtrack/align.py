@@ -741,6 +741,7 @@ def align(
     lang_b: str | None = None,
     block_bytes: int = 16 << 20,
     fuzzy_cells: int = 250_000,
+    drift: bool = True,
 ) -> list[Alignment]:
     """Order-free matching of two sets of claims (any language pair).
 
@@ -776,6 +777,9 @@ def align(
             translation still aligns, and sharing figures does not make
             comparable sentences a pair.
         lang_a, lang_b: language of plain-string inputs (claims carry their own).
+        drift: attach the typed drift findings of :func:`claimtrack.diff`
+            (source = ``claims_a``) to every alignment (default); ``False``
+            skips them when only the matching is wanted.
         block_bytes: size of one float32 similarity block; memory stays
             O(block_bytes + (n + m) * k).
         fuzzy_cells: below n*m cells, same-language pairs also get rapidfuzz
@@ -860,7 +864,43 @@ def align(
                 evidence=tuple(ev),
             )
         )
+    if drift and out:
+        out = _with_drift(out, recs, claims_a, claims_b, A, B, emb, c)
     return out
+
+
+def _with_drift(
+    out: list[Alignment], recs: list[dict[str, Any]], claims_a: Sequence[Any], claims_b: Sequence[Any],
+    A: _Side, B: _Side, emb: Embedder, cache: EmbeddingCache,
+) -> list[Alignment]:
+    """Attach :func:`claimtrack.diff` findings (source = side a) to each alignment.
+
+    Claims are diffed with what extraction found (:func:`diff_claims_many`);
+    plain texts with :func:`diff_many`, grouped by their language pair.  One
+    batched embedding call per group; the vectors come from the same cache.
+    """
+    from .drift import diff_claims_many, diff_many
+
+    results: list[Any] = [None] * len(out)
+    claim_pairs = [
+        (k, claims_a[r["i"]], claims_b[r["j"]]) for k, r in enumerate(recs)
+        if isinstance(claims_a[r["i"]], Claim) and isinstance(claims_b[r["j"]], Claim)
+    ]
+    if claim_pairs:
+        diffs = diff_claims_many([(x, y) for _, x, y in claim_pairs], embedder=emb, cache=cache)
+        for (k, _, _), d in zip(claim_pairs, diffs):
+            results[k] = d
+    groups: dict[tuple[str | None, str | None], list[int]] = {}
+    for k, r in enumerate(recs):
+        if results[k] is None:
+            groups.setdefault((A.langs[r["i"]], B.langs[r["j"]]), []).append(k)
+    for (la, lb), ks in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+        diffs = diff_many(
+            [(A.texts[recs[k]["i"]], B.texts[recs[k]["j"]]) for k in ks], la, lb, embedder=emb, cache=cache
+        )
+        for k, d in zip(ks, diffs):
+            results[k] = d
+    return [al.model_copy(update={"drift": tuple(d.drift)}) for al, d in zip(out, results)]
 
 
 class _CallableModule(types.ModuleType):

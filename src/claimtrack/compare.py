@@ -164,6 +164,8 @@ def to_table(comparison: Comparison, width: int = 60) -> str:
             extra = [e for e in al.evidence if e.startswith(("shared", "second", "same language", "language unknown"))]
             if extra:
                 lines.append(f"{'':24}  ({'; '.join(extra)})")
+            for d in al.drift:
+                lines.append(f"{'':24}  drift {d.type} [{d.severity}]: {d.explanation}")
     lines.append("")
     lines.append(f"Unmatched: {len(comparison.unmatched)} claims")
     for cid in comparison.unmatched:
@@ -172,41 +174,11 @@ def to_table(comparison: Comparison, width: int = 60) -> str:
 
 
 def to_html(comparison: Comparison) -> str:
-    """A minimal self-contained HTML page (no script, every text escaped)."""
-    e = html.escape
-    texts = {c.id: c.text for c in comparison.claims}
-    out = [
-        "<!DOCTYPE html>",
-        '<html><head><meta charset="utf-8"><title>claimtrack comparison</title>',
-        "<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}"
-        "td,th{border:1px solid #ccc;padding:4px;vertical-align:top}th{background:#eee}"
-        ".ev{color:#555;font-size:85%}</style></head><body>",
-        "<h1>claimtrack comparison</h1>",
-        "<h2>Articles</h2><table><tr><th>id</th><th>lang</th><th>claims</th><th>source</th></tr>",
-    ]
-    for a in comparison.articles:
-        out.append(
-            f"<tr><td>{e(a.id)}</td><td>{e(a.lang)}</td><td>{a.claims}</td><td>{e(a.source or '')}</td></tr>"
-        )
-    out.append("</table>")
-    for pair in comparison.alignments:
-        out.append(f"<h2>{e(pair.source_article)} &harr; {e(pair.target_article)}</h2>")
-        out.append(
-            f"<table><tr><th>score</th><th>{e(pair.source_article)}</th><th>{e(pair.target_article)}</th>"
-            "<th>evidence</th></tr>"
-        )
-        for al in pair.alignments:
-            out.append(
-                f"<tr><td>{al.score:.2f}</td><td>{e(texts.get(al.source, al.source))}</td>"
-                f"<td>{e(texts.get(al.target, al.target))}</td>"
-                f'<td class="ev">{"<br>".join(e(x) for x in al.evidence)}</td></tr>'
-            )
-        out.append("</table>")
-    out.append("<h2>Unmatched claims</h2><ul>")
-    for cid in comparison.unmatched:
-        out.append(f"<li><code>{e(cid)}</code> {e(texts.get(cid, ''))}</li>")
-    out.append("</ul></body></html>")
-    return "\n".join(out) + "\n"
+    """A self-contained HTML report (no script, every text escaped); see
+    :func:`claimtrack.report.html_comparison`."""
+    from .report import html_comparison
+
+    return html_comparison(comparison)
 
 
 class _CallableModule(types.ModuleType):

@@ -34,7 +34,7 @@ _TOKEN = re.compile(rf"[{_UPPER}a-zß-öø-ÿœ0-9][\w'’.&+/-]*[\w.+]|[{_UPPER
 _ELISION = re.compile(r"[dlDLjJmMnNsStTcC]['’]|[qQ]u['’]")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|eme|re)")
 _ABBREV_OK = frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "mme", "prof"})
-_SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*)$")
+_SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*|\n\s*)$")
 
 
 def _is_cap(tok: str) -> bool:

@@ -168,6 +168,12 @@ def _dedupe(found: list[Drift]) -> list[Drift]:
             for o in found
         ):
             continue  # a year or day inside a date finding: the date finding says it
+        if d.type in ("negation", "modality") and any(
+            (o.type == "omission" and _inside(d.source_span, o.source_span))
+            or (o.type == "addition" and _inside(d.target_span, o.target_span))
+            for o in found
+        ):
+            continue  # a "not" inside a dropped clause does not reverse what is left
         out.append(d)
     return out
 

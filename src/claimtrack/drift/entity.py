@@ -42,6 +42,9 @@ _CALENDAR = frozenset(
 _SENT_START = re.compile(r"(?:^|[.!?:;\"“”«»(]\s*)$")
 
 
+_CALENDAR_MODIFIERS = frozenset({"mid", "mi", "early", "late", "debut", "fin"})
+
+
 def _words(e: Entity) -> list[str]:
     t = re.sub(r"'s\b", "", fold(e.text))
     return [w.strip(".,") for w in t.replace("-", " ").replace("'", " ").split() if w.strip(".,")]
@@ -92,6 +95,12 @@ def _present(e: Entity, other: Side) -> bool:
             continue
         return False
     return True
+
+
+def _spelled_alike(e: Entity, phrase: str) -> bool:
+    """A capitalised word of the phrase is the name's word spelled another way ("Irak" / "Iraq")."""
+    caps = [fold(w) for w in re.findall(r"\w+", phrase) if w[:1].isupper()]
+    return any(fuzz.ratio(w, c) >= 75 for w in _words(e) if len(w) >= 4 for c in caps if len(c) >= 4)
 
 
 class EntityCheck(DriftCheck):
@@ -145,7 +154,7 @@ class EntityCheck(DriftCheck):
         for idx, ents in ((ua, a), (ub, b)):
             for i in list(idx):
                 ws = _words(ents[i])
-                if all(w in _CALENDAR or w.startswith("mid") and w[3:] in _CALENDAR for w in ws):
+                if any(w in _CALENDAR for w in ws) and all(w in _CALENDAR or w in _CALENDAR_MODIFIERS for w in ws):
                     idx.remove(i)
         # 3c. across languages, a name the embedder finds translated on the other
         # side ("Espagne" / "Spain", "CEDH" / "ECHR") is the same name
@@ -170,8 +179,16 @@ class EntityCheck(DriftCheck):
 
     def _translated(self, pair: PairContext, a: list[Entity], ua: list[int], b: list[Entity], ub: list[int]) -> None:
         def words(side: Side) -> list[str]:
-            return sorted({side.text[t.start : t.end] for t in side.content_words(0, len(side.text))}
-                          | {e.text for e in side.entities})
+            """Content words, names, and phrases of 2-5 words holding a capital
+            ("groupe d'étude sur l'Irak" for "Iraq Study Group", « Les sept sœurs »)."""
+            found = {side.text[t.start : t.end] for t in side.content_words(0, len(side.text))}
+            found |= {e.text for e in side.entities}
+            toks = side.tokens
+            for i, t in enumerate(toks):
+                for j in range(i + 1, min(i + 5, len(toks))):
+                    if any(any(c.isupper() for c in u.text) for u in toks[i : j + 1]):
+                        found.add(side.text[t.start : toks[j].end])
+            return sorted(found)
 
         wa, wb = words(pair.source), words(pair.target)
         texts = [a[i].text for i in ua] + [b[j].text for j in ub] + wa + wb
@@ -182,7 +199,12 @@ class EntityCheck(DriftCheck):
                 continue
             omat = np.stack([vecs[w] for w in other])
             for i in list(idx):
-                if float(np.max(omat @ vecs[ents[i].text])) >= tau:
+                sims = omat @ vecs[ents[i].text]
+                best = int(np.argmax(sims))
+                if float(sims[best]) >= tau or (
+                    float(sims[best]) >= pair.config.entity_match_spelled
+                    and _spelled_alike(ents[i], other[best])
+                ):
                     idx.remove(i)
 
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
