@@ -12,7 +12,6 @@ terminal and a browser; both are pure functions of the comparison.
 
 from __future__ import annotations
 
-import html
 import re
 import sys
 import types
