@@ -73,6 +73,16 @@ _LAZY: dict[str, str] = {
     "compare": "compare",
     "Comparison": "compare",
     "diff": "drift",
+    "Tracker": "store",
+    "MatchSettings": "store",
+    "Variant": "store",
+    "Cluster": "store",
+    "AddResult": "store",
+    "ClusterHit": "store",
+    "DriftedVariant": "store",
+    "StoreError": "errors",
+    "StoreBusyError": "errors",
+    "ClusterNotFoundError": "errors",
 }
 
 __all__ = [

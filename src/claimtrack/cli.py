@@ -5,6 +5,7 @@
     claimtrack claims FILE... [--format table|json|jsonl] [--lang en|fr] [--published DATE] [--furniture]
     claimtrack compare FILE... [--format table|json|html] [--lang ...] [--published DATE]
     claimtrack schema
+    claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH | track find TEXT --db PATH
 
 ``FILE`` is a text, HTML or JSON Lines file, or ``-`` for JSON Lines records on
 standard input (``{"id", "text", "lang"?, "source"?, "published"?}``).
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
@@ -132,6 +134,224 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+
+# ----------------------------------------------------------------------------- claimtrack track (the claim store)
+
+
+class _Progress:
+    """A one-line progress display on standard error, shown only when it is a
+    terminal (quiet in pipes, files and tests); redrawn at most 10 times a second."""
+
+    def __init__(self, total: int | None, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.total = total
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done: int, note: str, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < 0.1:
+            return
+        self.last = now
+        rate = done / max(now - self.start, 1e-9)
+        if self.total:
+            width = 24
+            fill = int(width * min(done, self.total) / self.total)
+            bar = f"[{'#' * fill}{'.' * (width - fill)}] {done}/{self.total}"
+        else:
+            bar = f"{done} articles"
+        self.stream.write(f"\r\033[K{bar}  {rate:.1f}/s  {note}")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def _tracker(args: argparse.Namespace, create: bool = False) -> Any:
+    from .store import Tracker
+
+    return Tracker(args.db, create=create)
+
+
+def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
+    from .store import AddResult
+
+    streamed = any(f == "-" or f.endswith((".jsonl", ".ndjson")) for f in args.files)
+    progress = _Progress(None if streamed else len(args.files))
+    totals = {"articles": 0, "added": 0, "already_stored": 0, "claims": 0, "new_clusters": 0, "matched": 0}
+    results: list[AddResult] = []
+    tracker = _tracker(args, create=True)
+    try:
+        for article in _articles(args.files, args.lang, args.published):
+            r = tracker.add(article)
+            totals["articles"] += 1
+            totals["added" if r.added else "already_stored"] += 1
+            totals["claims"] += r.claims if r.added else 0
+            totals["new_clusters"] += r.new_clusters
+            totals["matched"] += r.matched
+            if args.format == "jsonl":
+                out.write(r.model_dump_json() + "\n")
+            elif args.format == "json":
+                results.append(r)
+            progress.update(totals["articles"], f"{totals['claims']} claims, {totals['matched']} matched")
+        progress.update(totals["articles"], "done", force=True)
+    finally:
+        progress.close()
+        stats = tracker.stats()
+        tracker.close()
+    if args.format == "json":
+        payload = {"claimtrack": __version__, "db": args.db, "results": [r.model_dump(mode="json") for r in results],
+                   "totals": totals, "store": stats}
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "table":
+        out.write(
+            f"{totals['added']} article{'s' if totals['added'] != 1 else ''} added, "
+            f"{totals['already_stored']} already stored: {totals['claims']} claims, "
+            f"{totals['new_clusters']} new clusters, {totals['matched']} matched\n"
+            f"store {args.db}: {stats['articles']} articles, {stats['claims']} claims, {stats['clusters']} clusters "
+            f"({stats['multi_variant_clusters']} seen more than once, {stats['drifted_variants']} drifted variants)\n"
+        )
+    return 0
+
+
+def _cluster_table(cluster: Any, out: TextIO, width: int = 70) -> None:
+    first = cluster.first_seen.isoformat() if cluster.first_seen else "undated"
+    n = len(cluster.variants)
+    out.write(f"{cluster.id}  first seen {first}  [{','.join(cluster.langs)}]  {n} variant{'s' if n != 1 else ''}\n")
+    for v in cluster.variants:
+        pub = v.published.isoformat() if v.published else "undated   "
+        speaker = (v.claim.speaker.name or v.claim.speaker.text) if v.claim.speaker else ""
+        who = f"  ({_short(speaker, 24)})" if speaker else ""
+        out.write(f"  {pub}  {v.lang:2}  {v.similarity:4.2f}  {_short(v.article_id, 16):16}  "
+                  f"{_short(v.claim.text, width)}{who}\n")
+        for d in v.drift:
+            out.write(f"{'':34}drift {d.type} [{d.severity}]: {d.explanation}\n")
+
+
+def _filters(args: argparse.Namespace) -> dict[str, Any]:
+    return {"lang": args.lang, "speaker": args.speaker, "entity": args.entity, "since": args.since,
+            "until": args.until, "drift_type": args.drift_type, "min_variants": args.min_variants}
+
+
+def _cmd_track_report(args: argparse.Namespace, out: TextIO) -> int:
+    tracker = _tracker(args)
+    try:
+        clusters = tracker.iter_clusters(**_filters(args))
+        if args.format == "jsonl":  # stream: one cluster per line
+            for c in clusters:
+                out.write(c.model_dump_json() + "\n")
+        elif args.format == "json":
+            payload = {"claimtrack": __version__, "db": args.db, "store": tracker.stats(),
+                       "clusters": [c.model_dump(mode="json") for c in clusters]}
+            json.dump(payload, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        elif args.format == "html":
+            from .report import html_clusters
+
+            out.write(html_clusters(list(clusters), title=args.title or f"claimtrack report: {args.db}"))
+        else:
+            stats = tracker.stats()
+            out.write(f"store {args.db}: {stats['articles']} articles, {stats['claims']} claims, "
+                      f"{stats['clusters']} clusters\n")
+            shown = 0
+            for c in clusters:
+                out.write("\n")
+                _cluster_table(c, out)
+                shown += 1
+            out.write(f"\n{shown} cluster{'s' if shown != 1 else ''} shown\n")
+    finally:
+        tracker.close()
+    return 0
+
+
+def _cmd_track_show(args: argparse.Namespace, out: TextIO) -> int:
+    tracker = _tracker(args)
+    try:
+        cluster = tracker.cluster(args.cluster)
+    finally:
+        tracker.close()
+    if args.format == "json":
+        out.write(cluster.model_dump_json(indent=2) + "\n")
+    else:
+        _cluster_table(cluster, out, width=100)
+    return 0
+
+
+def _cmd_track_find(args: argparse.Namespace, out: TextIO) -> int:
+    tracker = _tracker(args)
+    try:
+        hits = tracker.find(args.text, lang=args.lang, k=args.k)
+    finally:
+        tracker.close()
+    if args.format == "json":
+        payload = {"claimtrack": __version__, "text": args.text, "hits": [h.model_dump(mode="json") for h in hits]}
+        json.dump(payload, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for h in hits:
+            ref = h.cluster.variants[0]
+            out.write(f"{h.cluster.id:>8}  {h.similarity:5.2f}  [{','.join(h.cluster.langs)}]  "
+                      f"{len(h.cluster.variants)} variants  {_short(ref.claim.text, 70)}\n")
+            for d in h.drift:
+                out.write(f"{'':10}drift {d.type} [{d.severity}]: {d.explanation}\n")
+    return 0
+
+
+def _track_parser(sub: Any, inputs: Any) -> None:
+    """The ``track`` group: the claim store (:class:`claimtrack.store.Tracker`)."""
+    from typing import get_args
+
+    from .models import DriftType
+
+    p = sub.add_parser("track", help="the claim store: add articles, report clusters of equivalent claims (ct.Tracker)")
+    tsub = p.add_subparsers(dest="track_command", required=True, metavar="ACTION")
+
+    def db(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--db", required=True, metavar="PATH", help="the store (an SQLite file)")
+
+    q = tsub.add_parser("add", help="add articles to the store (created if missing); one transaction per article")
+    inputs(q)
+    db(q)
+    q.add_argument("--format", choices=("table", "json", "jsonl"), default="table",
+                   help="table: a summary; jsonl: one AddResult per article, as they are added")
+    q.set_defaults(run=_cmd_track_add)
+
+    q = tsub.add_parser("report", help="clusters of the store, filtered")
+    db(q)
+    q.add_argument("--format", choices=("table", "json", "jsonl", "html"), default="table")
+    q.add_argument("--lang", help="a variant is in this language")
+    q.add_argument("--speaker", help="a variant is attributed to this person")
+    q.add_argument("--entity", help="a variant names this entity")
+    q.add_argument("--since", metavar="DATE", help="a variant was published on or after DATE")
+    q.add_argument("--until", metavar="DATE", help="a variant was published on or before DATE")
+    q.add_argument("--drift-type", choices=get_args(DriftType), help="a variant carries this drift type")
+    q.add_argument("--min-variants", type=int, default=1, metavar="N", help="clusters with at least N variants")
+    q.add_argument("--title", help="title of the HTML report")
+    q.set_defaults(run=_cmd_track_report)
+
+    q = tsub.add_parser("show", help="one cluster with its variants and drift")
+    q.add_argument("cluster", metavar="CLUSTER", help="cluster id, e.g. c12")
+    db(q)
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q.set_defaults(run=_cmd_track_show)
+
+    q = tsub.add_parser("find", help="the clusters nearest to a statement, in any language")
+    q.add_argument("text", metavar="TEXT")
+    db(q)
+    q.add_argument("--lang", help="language of TEXT (default: detected)")
+    q.add_argument("-k", type=int, default=5, help="how many clusters (default 5)")
+    q.add_argument("--format", choices=("table", "json"), default="table")
+    q.set_defaults(run=_cmd_track_find)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimtrack",
@@ -158,6 +378,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of claimtrack's output models")
     p.set_defaults(run=_cmd_schema)
+    _track_parser(sub, inputs)
     return parser
 
 

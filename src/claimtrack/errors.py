@@ -81,3 +81,31 @@ class UnsupportedLanguageError(ClaimtrackError):
         super().__init__(
             f"{where}is in language {lang!r}; supported languages: {', '.join(supported)}"
         )
+
+
+# ----------------------------------------------------------------------------- the claim store
+
+
+class StoreError(ClaimtrackError):
+    """The claim store (:class:`claimtrack.store.Tracker`) cannot do what was asked.
+
+    Raised when a path is not a claimtrack store (or none exists and
+    ``create=False``), when the store was built with another embedder, other
+    matching thresholds or another schema version, when an article id is
+    already stored with a different text, and (as :class:`StoreBusyError`)
+    when the store stays locked by another writer.
+    """
+
+
+class StoreBusyError(StoreError):
+    """Another process kept the store locked longer than the timeout and retries allow."""
+
+
+class ClusterNotFoundError(StoreError, LookupError):
+    """No cluster has the id asked for."""
+
+    def __str__(self) -> str:  # LookupError would quote the message like a KeyError
+        return str(self.args[0]) if self.args else "cluster not found"
+
+
+__all__ += ["StoreError", "StoreBusyError", "ClusterNotFoundError"]
