@@ -51,7 +51,7 @@ def test_public_api_and_config():
     assert ct.diff is diff
     assert set(CHECKS) == {"number", "qualifier", "date", "negation", "entity", "speaker", "modality", "omission"}
     cfg = config()
-    assert cfg["threshold"] == DEFAULT_THRESHOLD and "sim_high" in cfg
+    assert cfg["threshold"] == DEFAULT_THRESHOLD and "w_similarity" in cfg
     d = fast("Over 2,400 contributors joined.", "Over 2,400 contributors joined.")
     assert d.signature and "threshold=0.5" in d.signature and "bow-test" in d.signature
     assert PairDiff.model_validate_json(d.model_dump_json()) == d

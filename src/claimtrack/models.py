@@ -30,6 +30,7 @@ __all__ = [
     "Alignment",
     "Drift",
     "PairDiff",
+    "ScoreTerm",
     "ClaimKind",
     "Qualifier",
     "DriftType",
@@ -213,6 +214,21 @@ class Alignment(Model):
     drift: tuple[Drift, ...] = ()
 
 
+class ScoreTerm(Model):
+    """One term of the divergence score: a measured value, its weight, and
+    what it adds to the score's log-odds (``contribution = value * weight``).
+
+    ``divergence = 1 / (1 + exp(-sum(term.contribution)))`` over the terms of
+    a :class:`PairDiff`, the ``bias`` term included.
+    """
+
+    name: str = Field(description="similarity, coverage, length, entity, content, value, figure, polarity or bias.")
+    value: float = Field(description="The measured value (1.0 or 0.0 for a kind of finding present or absent).")
+    weight: float
+    contribution: float = Field(description="value * weight, added to the log-odds of divergence.")
+    explanation: str
+
+
 class PairDiff(Model):
     """The result of ``ct.diff``: how two statements differ."""
 
@@ -225,6 +241,10 @@ class PairDiff(Model):
     divergent: bool
     threshold: float
     drift: tuple[Drift, ...] = ()
+    score: tuple[ScoreTerm, ...] = Field(
+        default=(),
+        description="The terms of ``divergence`` (see ScoreTerm): what raised or lowered it, and by how much.",
+    )
     signature: str | None = Field(
         default=None,
         description="Every setting the score depends on (checks, thresholds, weights, embedder), as one string.",
@@ -236,7 +256,7 @@ def json_schema() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
     _, schema = models_json_schema(
-        [(m, "serialization") for m in (Article, Sentence, Furniture, Claim, Link, Alignment, Drift, PairDiff)],
+        [(m, "serialization") for m in (Article, Sentence, Furniture, Claim, Link, Alignment, Drift, ScoreTerm, PairDiff)],
         title="claimtrack",
     )
     return schema

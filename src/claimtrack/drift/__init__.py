@@ -37,7 +37,7 @@ from .negation import NegationCheck
 from .number import NumberCheck
 from .omission import OmissionCheck
 from .qualifier import QualifierCheck
-from .score import divergence, similarity_divergence
+from .score import FINDING_GROUPS, TERMS, divergence, length_ratio, score_terms
 from .speaker import SpeakerCheck
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,7 +56,10 @@ __all__ = [
     "PairContext",
     "Side",
     "divergence",
-    "similarity_divergence",
+    "score_terms",
+    "length_ratio",
+    "TERMS",
+    "FINDING_GROUPS",
 ]
 
 DEFAULT_THRESHOLD = 0.5
@@ -196,9 +199,13 @@ class _Job:
                 found.append(_mirror(check, d) if self.flip else d)
         found = _dedupe(found)
         found.sort(key=_sort_key)
-        sim = self.ctx.similarity
-        div = divergence(sim, found, self.ctx.config)
-        src, tgt = (self.ctx.target, self.ctx.source) if self.flip else (self.ctx.source, self.ctx.target)
+        ctx = self.ctx
+        sim = ctx.similarity
+        length = length_ratio(len(ctx.source.text), len(ctx.target.text), ctx.source.data.relative_length,
+                              ctx.target.data.relative_length)
+        terms = score_terms(sim, ctx.coverage, length, found, ctx.config)
+        div = divergence(terms)
+        src, tgt = (ctx.target, ctx.source) if self.flip else (ctx.source, ctx.target)
         return PairDiff(
             source=source_text,
             target=target_text,
@@ -209,6 +216,7 @@ class _Job:
             divergent=div >= threshold,
             threshold=threshold,
             drift=tuple(found),
+            score=terms,
             signature=signature,
         )
 

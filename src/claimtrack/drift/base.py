@@ -38,7 +38,7 @@ __all__ = [
     "QuantityMatch",
 ]
 
-SIGNATURE_VERSION = "1"
+SIGNATURE_VERSION = "2"
 
 _WARNED: set[str] = set()
 
@@ -60,14 +60,32 @@ class DriftConfig:
     reported score can always be traced back to its settings.
     """
 
-    sim_high: float = 0.62
-    """Similarity at or above which the similarity part of divergence is 0."""
-    sim_low: float = 0.30
-    """Similarity at or below which the similarity part of divergence is 1."""
-    weight_critical: float = 0.55
-    """Divergence contributed by one critical finding (combined by noisy-OR)."""
-    weight_major: float = 0.35
-    weight_minor: float = 0.10
+    # --- the divergence score (claimtrack.drift.score): log-odds weights ------------
+    # Fitted by benchmarks/fit_divergence.py (L2-regularised logistic regression
+    # on REFreSD, all 531 pairs); see docs/drift.md for the cross-validated figures.
+    w_bias: float = 6.2812
+    """Log-odds of divergence before any evidence."""
+    w_similarity: float = -9.0189
+    """Per unit of the embedder cosine of the two sentences (negative: similar is not divergent)."""
+    w_coverage: float = -1.9578
+    """Per unit of coverage: the worst best-cosine of any chunk of either side
+    against the other side's chunks, chunk pairs and sentence (a passage with
+    no counterpart lowers it)."""
+    w_length: float = 3.7437
+    """Per unit of |log| of the length ratio, lengths divided by each
+    language's ``LanguageData.relative_length``."""
+    w_entity: float = 1.1942
+    """When there is an entity, speaker or pronoun finding."""
+    w_content: float = 0.5199
+    """When there is an omission or addition finding."""
+    w_value: float = 8.0
+    """When a figure's value changed (a number finding with a value on both
+    sides).  Set by policy, not fitted: one changed value makes any pair
+    divergent (see ``FIXED`` in benchmarks/fit_divergence.py)."""
+    w_figure: float = 0.6958
+    """When a figure is on one side only, or there is a date or time-scope finding."""
+    w_polarity: float = 0.3578
+    """When there is a negation, modality or qualifier finding."""
     chunk_match: float = 0.50
     """A chunk whose best counterpart (a chunk, or two adjacent chunks, of the
     other side) has a cosine below this is a candidate omission/addition."""
@@ -230,6 +248,11 @@ class Side:
         return " ".join((self.text[: span[0]] + " " + self.text[span[1] :]).split())
 
 
+def _unit(v: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v))
+    return v / n if n > 0 else v
+
+
 @dataclass(frozen=True)
 class QuantityMatch:
     source: Quantity | None
@@ -260,6 +283,7 @@ class PairContext:
         self._cache = cache
         self.need_chunks = need_chunks
         self._vectors: dict[str, np.ndarray] | None = None
+        self._counterparts: dict[int, np.ndarray] = {}
 
     # --- vectors ----------------------------------------------------------
     @property
@@ -308,6 +332,34 @@ class PairContext:
     def similarity(self) -> float:
         a, b = self.vector(self.source.text), self.vector(self.target.text)
         return float(np.clip(np.dot(a, b), -1.0, 1.0))
+
+    @cached_property
+    def coverage(self) -> float:
+        """How well the worst-covered passage of either side is matched: the
+        minimum, over the chunks of both sides, of a chunk's best cosine
+        against the other side's chunks, pairs of adjacent chunks and whole
+        sentence.  Without chunks (one chunk a side, or no omission check)
+        it is the sentence similarity."""
+        if not self.chunked():
+            return self.similarity
+        worst = 1.0
+        for side, other in ((self.source, self.target), (self.target, self.source)):
+            cmat = self.counterparts(other)
+            for s, e in side.chunks:
+                worst = min(worst, float(np.max(cmat @ self.vector(side.text[s:e]))))
+        return float(np.clip(worst, -1.0, 1.0))
+
+    def counterparts(self, side: Side) -> np.ndarray:
+        """The vectors a chunk of the other side is matched against: each chunk
+        of ``side``, each pair of adjacent chunks, and the whole sentence."""
+        key = id(side)
+        if key not in self._counterparts:
+            others = [self.vector(side.text[s:e]) for s, e in side.chunks]
+            cands = list(others)
+            cands += [_unit(x + y) for x, y in zip(others, others[1:])]
+            cands.append(self.vector(side.text))
+            self._counterparts[key] = np.stack(cands)
+        return self._counterparts[key]
 
     # --- shared analyses -------------------------------------------------------
     @cached_property

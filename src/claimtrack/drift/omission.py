@@ -30,11 +30,6 @@ from .base import DriftCheck, PairContext, Side, quote
 __all__ = ["OmissionCheck"]
 
 
-def _unit(v: np.ndarray) -> np.ndarray:
-    n = float(np.linalg.norm(v))
-    return v / n if n > 0 else v
-
-
 class OmissionCheck(DriftCheck):
     name = "omission"
     drift_types: tuple[DriftType, ...] = ("omission", "addition")
@@ -44,11 +39,7 @@ class OmissionCheck(DriftCheck):
         cfg = pair.config
         if len(side.chunks) < 2:
             return []
-        others = [pair.vector(other.text[s:e]) for s, e in other.chunks]
-        cands = list(others)
-        cands += [_unit(x + y) for x, y in zip(others, others[1:])]
-        cands.append(pair.vector(other.text))
-        cmat = np.stack(cands)
+        cmat = pair.counterparts(other)
         base = pair.similarity
         ov = pair.vector(other.text)
         flagged: list[tuple[int, int]] = []

@@ -156,6 +156,10 @@ class LanguageData:
     """Regex fragments (whole words) that open a sub-sentence chunk: relative
     pronouns and conjunctions ("which", "where", "and", "qui", "où", "et").
     Omission/addition detection splits at them and at , ; : ( ) and dashes."""
+    relative_length: float = 1.0
+    """Characters this language takes to say what English says in one (French
+    about 1.12: 1.16 on Tatoeba fr-eng, 1.09 on the OpenSubtitles pairs of
+    Vyas et al.).  The divergence score compares lengths after dividing by it."""
 
 
 @lru_cache(maxsize=None)

@@ -209,6 +209,7 @@ DATA = LanguageData(
         (r"(?:de|d['’]|du)\s+(?:\w+\s+)?\d{4}\s+(?:à|au|jusqu['’]à|jusqu['’]en)\s+(?:\w+\s+)?\d{4}"
          r"|entre\s+(?:\w+\s+)?\d{4}\s+et\s+(?:\w+\s+)?\d{4}", "range"),
     ),
+    relative_length=1.12,
     clause_markers=(
         r"qui", r"que", r"qu['’]", r"dont", r"où", r"lequel", r"laquelle", r"lesquels", r"lesquelles",
         r"tandis\s+que", r"alors\s+que", r"parce\s+que", r"car", r"bien\s+que", r"lorsque",
