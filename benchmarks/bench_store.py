@@ -208,8 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--window", type=int, default=100, help="articles timed at the start and at the end (default 100)")
     ap.add_argument("--fake-embedder", action="store_true", help="hashing embedder instead of USE (see above)")
     ap.add_argument("--no-tracemalloc", action="store_true", help="skip the tracemalloc peak (faster Python)")
-    ap.add_argument("--projection-dims", type=int, default=0, metavar="N",
-                    help="MatchSettings.projection_dims: approximate cluster search above 8,192 clusters (default: exact)")
+    ap.add_argument("--projection-dims", type=int, default=ct.MatchSettings().projection_dims, metavar="N",
+                    help="MatchSettings.projection_dims: cluster search on vectors projected to N dims above 8,192 "
+                         "clusters, shortlist re-ranked exactly (default: the store's default, 128; 0: exact scan)")
     ap.add_argument("--shortlist", type=int, default=128, help="MatchSettings.shortlist (with --projection-dims)")
     ap.add_argument("--db", type=Path, help="store path (default: a temporary file, removed afterwards)")
     ap.add_argument("--seed", type=int, default=0)

@@ -169,3 +169,53 @@ def test_injection_fixture_is_inert(driver: Any, tmp_path: Path) -> None:
     assert driver.execute_script("return [typeof window.__ct_pwned, window.__ct_dialogs.length]") == ["undefined", 0]
     assert driver.title == "claimtrack comparison"
     _no_dialog(driver)
+
+
+def test_store_report_from_cli_renders_filters_and_is_inert(driver: Any, tmp_path: Path) -> None:
+    """``claimtrack track report --format html`` on a store holding the bridge
+    and injection fixtures: screenshot, a language and a drift filter, inert."""
+    import contextlib
+    import io
+
+    from selenium.webdriver.common.by import By
+
+    from claimtrack.cli import main
+
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    db = tmp_path / "claims.db"
+    files = sorted(str(p) for p in (root / "harbour-bridge").glob("*.txt"))
+    files += sorted(str(p) for p in (root / "injection").glob("*.txt"))
+    quiet = io.StringIO()
+    with contextlib.redirect_stdout(quiet):
+        assert main(["track", "add", *files, "--db", str(db), "--published", "2024-09-14"]) == 0
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["track", "report", "--db", str(db), "--format", "html", "--title", "store report"]) == 0
+    _open(driver, out.getvalue(), tmp_path / "store.html")
+    assert driver.title == "store report"
+    shot = tmp_path / "store.png"
+    assert driver.save_screenshot(str(shot)) and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    everything = _visible_rows(driver)
+    assert everything and all(rid.startswith("cluster-") for rid, _ in everything)
+    assert any({"l-en", "l-fr"} <= classes for _, classes in everything)  # a cluster across languages
+
+    driver.find_element(By.ID, "fl-fr").click()
+    french = _visible_rows(driver)
+    assert 0 < len(french) < len(everything) and all("l-fr" in c for _, c in french)
+    driver.find_element(By.ID, "fl-all").click()
+    driver.find_element(By.ID, "ft-number").click()
+    number = _visible_rows(driver)
+    assert 0 < len(number) < len(everything) and all("t-number" in c for _, c in number)
+    marks = driver.find_elements(By.CSS_SELECTOR, "mark.drift[data-f]")
+    assert marks and all(m.get_attribute("title") for m in marks)
+
+    # the injection fixture's markup is text: nothing ran, nothing became an element
+    assert driver.execute_script("return [typeof window.__ct_pwned, window.__ct_dialogs.length]") == ["undefined", 0]
+    assert driver.find_elements(By.CSS_SELECTOR, "script, img, svg, iframe, object, embed") == []
+    driver.find_element(By.ID, "ft-all").click()
+    assert "<script>" in driver.find_element(By.TAG_NAME, "body").text
+    for el in driver.find_elements(By.CSS_SELECTOR, "a[href]"):
+        assert el.get_attribute("href").split(":", 1)[0] in ("http", "https", "file")
+    assert driver.title == "store report"
+    _no_dialog(driver)

@@ -586,7 +586,7 @@ def test_public_names() -> None:
 
 
 
-def test_projected_search_finds_clear_neighbours_and_exact_is_default() -> None:
+def test_projected_search_finds_clear_neighbours_and_is_exact_on_small_stores() -> None:
     from claimtrack.store import _VectorIndex
 
     rng = np.random.default_rng(0)
@@ -601,7 +601,14 @@ def test_projected_search_finds_clear_neighbours_and_exact_is_default() -> None:
     ai, av = approx.search(queries, 5)
     assert list(ei[:, 0]) == list(range(1, 51)) == list(ai[:, 0])
     assert np.allclose(ev[:, 0], av[:, 0])
-    assert MatchSettings().projection_dims == 0  # matching is exact unless asked otherwise
+    # the default projects only above exact_search_below clusters: a small index is scanned exactly
+    m = MatchSettings()
+    assert m.projection_dims > 0 and m.exact_search_below > 3000
+    small = _VectorIndex(256, m.projection_dims, m.exact_search_below, m.shortlist)
+    for i, v in enumerate(base):
+        small.set(i + 1, v)
+    si, sv = small.search(queries, 5)
+    assert (si == ei).all() and np.array_equal(sv, ev)
 
 
 def test_closed_tracker_says_so(tmp_path: Path) -> None:
