@@ -255,3 +255,31 @@ def test_speaker_name_stops_at_sentence_end():
         ("reported", "Elena Marchetti"),
     ]
     assert claims[0].speaker.text == "Tomas Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le maire a parlé.\nElle déclare :\n« Ce pont appartient à chaque famille. »", "fr"),
+        ("Le maire a parlé.\nElena Marchetti a déclaré :\n« Ce pont appartient à chaque famille. »", "fr"),
+        ('The mayor spoke.\nElena Marchetti said:\n"This bridge belongs to every family."', "en"),
+    ],
+)
+def test_a_line_that_only_introduces_a_quote_is_not_a_claim(text, lang):
+    claims = ct.extract_claims(ct.Article(id="frame", lang=lang, text=text))
+    assert [c.kind for c in claims] == ["statement", "quote"]
+    speaker = claims[1].speaker  # the frame's speaker goes to the quote
+    assert speaker is not None
+    assert speaker.via == "pronoun" or speaker.name == "Elena Marchetti"
+
+
+def test_an_introduction_with_content_stays_a_claim():
+    text = "La maire Elena Marchetti a déclaré aux journalistes :\n« Ce pont appartient à tous. »"
+    claims = ct.extract_claims(ct.Article(id="frame", lang="fr", text=text))
+    assert [c.kind for c in claims] == ["reported", "quote"]
+
+
+def test_fixture_frame_line_is_not_a_claim(courrier):
+    _, claims = courrier
+    assert not [c for c in claims if c.text.strip() == "Elle déclare :"]
+    assert _find(claims, "Ce pont appartient").speaker.name == "Elena Marchetti"

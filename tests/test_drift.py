@@ -132,6 +132,19 @@ def test_negation_equivalents_en_fr(use):
     assert "negation" not in types(fast("Not only Meta but Google joined.", "Meta and Google joined."))
 
 
+@pytest.mark.parametrize(
+    ("en", "fr"),
+    [
+        ("The city will never again be cut in two.", "La ville ne sera plus jamais coupée en deux."),
+        ("He never said anything.", "Il n’a jamais rien dit."),
+    ],
+)
+def test_a_chain_of_french_negation_words_is_one_negation(en, fr):
+    assert "negation" not in types(fast(en, fr, "en", "fr", checks=["negation"]))
+    positive = en.replace("never again ", "").replace("never ", "")
+    assert "negation" in types(fast(positive, fr, "en", "fr", checks=["negation"]))
+
+
 # --- entity -----------------------------------------------------------------------------
 
 def test_entity_generalisation_vs_replacement():
@@ -207,6 +220,17 @@ def test_omission_and_addition_en_en():
     check_spans(d)
     back = fast(short, full, checks=["omission"])
     assert [(f.type, f.target_value) for f in back.drift] == [("addition", om[0].source_value)]
+
+
+def test_omission_inside_a_quote_with_its_attribution(use):
+    # the short attribution stays its own chunk (a quotation mark is a hard
+    # break), so the dropped clause is found and its "not" is not a negation
+    src = "“We built it to last, where the old ferry could not even run in a storm,” Okafor said."
+    tgt = "« Nous l’avons construit pour durer », a déclaré Tomas Okafor."
+    d = diff(src, tgt, "en", "fr", embedder=use)
+    assert [(f.type, f.source_value) for f in d.drift] == [
+        ("omission", "where the old ferry could not even run in a storm")
+    ]
 
 
 def test_omission_en_fr_real_embedder(use):

@@ -185,6 +185,9 @@ def test_store_report_from_cli_renders_filters_and_is_inert(driver: Any, tmp_pat
     db = tmp_path / "claims.db"
     files = sorted(str(p) for p in (root / "harbour-bridge").glob("*.txt"))
     files += sorted(str(p) for p in (root / "injection").glob("*.txt"))
+    only_en = tmp_path / "en-notice.txt"  # a cluster with no French variant, so the filter has work to do
+    only_en.write_text("The council will publish the toll schedule for the crossing in October.\n", encoding="utf-8")
+    files.append(str(only_en))
     quiet = io.StringIO()
     with contextlib.redirect_stdout(quiet):
         assert main(["track", "add", *files, "--db", str(db), "--published", "2024-09-14"]) == 0

@@ -208,6 +208,23 @@ def test_bridge_clusters(bridge_store: Tracker) -> None:
     assert Cluster.model_validate_json(c.model_dump_json()) == c
     assert bridge_store.cluster(c.id) == c
     assert bridge_store.cluster(int(c.id[1:])) == c
+    # the wire's attributed requote joins the herald's unattributed statement
+    wire = find_variant(c, "Mayor Elena Marchetti said more than 2,400")
+    assert ("number", "1,200,000,000", "1,400,000,000") in {(d.type, d.source_value, d.target_value)
+                                                            for d in wire.drift}
+
+
+def test_speakers_conflict_only_with_speakers() -> None:
+    from claimtrack.store import _names, _names_conflict
+
+    builders = {"hollis engineering", "vantor steel"}
+    # "Mayor Elena Marchetti said ..." against an unattributed sentence naming the builders
+    assert not _names_conflict(_names({"elena marchetti"}, "elena marchetti", None), _names(builders, None, "x"))
+    # two speakers: "Okafor said" against "Reyes said"
+    assert _names_conflict(_names({"okafor"}, "tomas okafor", "sam reyes"), _names({"reyes"}, "sam reyes", "tomas okafor"))
+    assert not _names_conflict(_names(set(), "tomas okafor", "okafor"), _names(set(), "okafor", "tomas okafor"))
+    # other names still conflict whoever speaks
+    assert _names_conflict(_names({"google", "elena marchetti"}, "elena marchetti", None), _names({"microsoft"}, None, "x"))
 
 
 def test_bridge_queries(bridge_store: Tracker) -> None:
@@ -525,6 +542,26 @@ def test_settings_recorded_and_enforced(tmp_path: Path) -> None:
     sqlite3.connect(plain).execute("CREATE TABLE t (x)").connection.commit()
     with pytest.raises(StoreError, match="not a claimtrack store"):
         Tracker(plain, embedder=FAKE)
+
+
+def test_changed_drift_settings_are_reported_on_open(tmp_path: Path) -> None:
+    import warnings
+
+    path = tmp_path / "drift.db"
+    with Tracker(path, embedder=FAKE) as t:
+        recorded = t.info["drift"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the same settings: no warning
+        Tracker(path, embedder=FAKE).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE settings SET value = ? WHERE key = 'drift'",
+                 (json.dumps(dict(recorded, chunk_match=0.4, w_value=1.0), sort_keys=True),))
+    conn.commit()
+    conn.close()
+    with pytest.warns(UserWarning, match=r"other drift settings .* differ in: chunk_match, w_value"):
+        t = Tracker(path, embedder=FAKE)
+    assert t.info["drift"]["chunk_match"] == 0.4  # info keeps what was recorded
+    t.close()
 
 
 def test_errors_and_ids(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ so ``import claimtrack`` stays fast.
 
 from __future__ import annotations
 
+import sys
+import types
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -117,13 +119,37 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
+    loaded = import_module(f".{module}", __name__)
+    # ``segment``, ``align`` and ``compare`` are modules that call as their
+    # namesake function: bind the module so ``import claimtrack.align as m``
+    # still gives the module.
+    value = loaded if name == module else getattr(loaded, name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+class _FunctionModule(types.ModuleType):
+    """A submodule that is also its namesake function (``segment``, ``align``,
+    ``compare``).
+
+    Importing ``claimtrack.segment`` (which other modules do) makes the import
+    system bind the *module* to ``claimtrack.segment``, shadowing the lazily
+    exported function. Calling the module forwards to the function, so
+    ``ct.segment(article)`` works in every import order, and
+    ``from claimtrack.segment import ...`` keeps working too.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self, self.__name__.rpartition(".")[2])(*args, **kwargs)
+
+
+def _function_module(name: str) -> None:
+    """Make the submodule ``name`` callable as its namesake function."""
+    sys.modules[name].__class__ = _FunctionModule
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import math
 import re
-import sys
-import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from . import _function_module
 from .embed import Embedder, EmbeddingCache, default_embedder
 from .models import Alignment, Claim, Link
 
@@ -589,6 +588,8 @@ def _align_core(
     background: float,
     block_bytes: int,
     fuzzy_cells: int,
+    evidence_threshold: float,
+    min_figure: float,
 ) -> list[dict[str, Any]]:
     n, m = len(A.texts), len(B.texts)
     if n == 0 or m == 0:
@@ -660,10 +661,11 @@ def _align_core(
         sn = sorted(A.numbers[i] & B.numbers[j])
         se = sorted(A.entities[i] & B.entities[j])
         bonus = min(nudge, nudge / 3.0 * (len(sn) + len(se)))
+        figure = s >= evidence_threshold and any(abs(v) >= min_figure for v in sn)
         recs[(i, j)] = {
             "i": i, "j": j, "sim": s, "eff": eff, "margin": margin, "fuzzy": fz,
             "numbers": sn, "entities": se, "bonus": bonus, "rank": eff + margin + bonus,
-            "neigh": (na, nb), "kind": "best", "thr": thr(i, j),
+            "neigh": (na, nb), "kind": "best", "thr": thr(i, j), "figure": figure and eff < thr(i, j),
         }
 
     # competitive linking: best-first, each claim used once; ties by index
@@ -674,7 +676,7 @@ def _align_core(
     for r in order:
         if r["i"] in used_a or r["j"] in used_b:
             continue
-        if r["eff"] < r["thr"] or r["margin"] < min_margin:
+        if (r["eff"] < r["thr"] and not r["figure"]) or r["margin"] < min_margin:
             continue
         used_a[r["i"]] = r["j"]
         used_b[r["j"]] = r["i"]
@@ -741,6 +743,8 @@ def align(
     lang_b: str | None = None,
     block_bytes: int = 16 << 20,
     fuzzy_cells: int = 250_000,
+    evidence_threshold: float = 0.5,
+    min_figure: float = 10.0,
     drift: bool = True,
 ) -> list[Alignment]:
     """Order-free matching of two sets of claims (any language pair).
@@ -773,9 +777,13 @@ def align(
         fuzzy_min: rapidfuzz score (0..1) from which a same-language pair counts as
             a (near-)verbatim repeat.
         nudge: largest bonus shared numbers and names add to the ranking and the
-            score (never to the acceptance test): a figure that changed in
-            translation still aligns, and sharing figures does not make
-            comparable sentences a pair.
+            score: a figure that changed in translation still aligns, and
+            sharing figures does not make comparable sentences a pair.
+        evidence_threshold, min_figure: a pair below the length bar is still
+            accepted when its cosine reaches ``evidence_threshold`` and both
+            claims state the same figure of at least ``min_figure`` (and the
+            margin passes): a requote that added a speaker or dropped a clause
+            around a shared "2,400 workers".  Plain strings carry no figures.
         lang_a, lang_b: language of plain-string inputs (claims carry their own).
         drift: attach the typed drift findings of :func:`claimtrack.diff`
             (source = ``claims_a``) to every alignment (default); ``False``
@@ -819,6 +827,8 @@ def align(
         background=0.2,
         block_bytes=block_bytes,
         fuzzy_cells=fuzzy_cells,
+        evidence_threshold=evidence_threshold,
+        min_figure=min_figure,
     )
     flip = _side_key(B) < _side_key(A)
     if flip:
@@ -842,6 +852,11 @@ def align(
             ev.append("shared numbers: " + ", ".join(_fmt_num(v) for v in r["numbers"]))
         if r["entities"]:
             ev.append("shared names: " + ", ".join(r["entities"]))
+        if r["kind"] != "merge" and r["figure"]:
+            ev.append(
+                f"accepted on a shared figure: cosine {r['sim']:.3f} is below the length bar "
+                f"{r['thr']:.3f} but reaches {evidence_threshold:g}"
+            )
         if r["kind"] == "merge":
             side, mate = r["mate"]
             mate_id = A.ids[mate] if side == "a" else B.ids[mate]
@@ -903,17 +918,4 @@ def _with_drift(
     return [al.model_copy(update={"drift": tuple(d.drift)}) for al, d in zip(out, results)]
 
 
-class _CallableModule(types.ModuleType):
-    """``claimtrack.align`` is both this module and the function :func:`align`.
-
-    Importing the submodule (``from claimtrack.align import ...``) makes the
-    import system bind the *module* to ``claimtrack.align``, shadowing the
-    lazily exported function; calling the module forwards to :func:`align`
-    so ``ct.align(a, b)`` works in every import order.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> list[Alignment]:
-        return align(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+_function_module(__name__)  # ct.align(...) works even after `import claimtrack.align`

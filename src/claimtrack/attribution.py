@@ -49,8 +49,9 @@ MIN_QUOTE_WORDS = 4
 _QUOTED_SHARE = 0.5
 """Share of a sentence's characters inside quotation marks that makes it a quote."""
 
-_OPENERS = "“«„"
-_CLOSERS = "”»"
+QUOTE_OPENERS = "“«„"
+QUOTE_CLOSERS = "”»"
+"""Typographic quotation marks (the straight ``"`` opens and closes)."""
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _NAME_TOKEN = rf"[{_UPPER}][\w'’.-]*\w\.?|[{_UPPER}]\."
 _WORD = re.compile(r"\w+")
@@ -70,7 +71,12 @@ class QuoteRegion:
 
 @dataclass
 class Attribution:
-    """Result of :func:`analyse` for one article."""
+    """Result of :func:`analyse` for one article.
+
+    ``kinds`` holds one of ``statement``, ``quote``, ``reported`` or
+    ``frame`` per sentence; a frame only introduces the quote that follows
+    it ("Elle déclare :") and does not become a claim.
+    """
 
     regions: list[QuoteRegion]
     kinds: list[str]
@@ -88,7 +94,7 @@ def _straight_opens(text: str, i: int) -> bool:
     return (before.isspace() or before in "([{—–-/") and not after.isspace()
 
 
-_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(_OPENERS) | set(_CLOSERS) | {'"'}))) + "]")
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(QUOTE_OPENERS) | set(QUOTE_CLOSERS) | {'"'}))) + "]")
 
 
 def find_quote_regions(text: str, paragraphs: list[tuple[int, int, int]]) -> list[QuoteRegion]:
@@ -109,7 +115,7 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int, int]]) -> lis
         open_at: int | None = None
         open_id: int | None = None
         first_char = text[start:end].lstrip()[:1]
-        continuing = carry is not None and (first_char in _OPENERS or first_char == '"')
+        continuing = carry is not None and (first_char in QUOTE_OPENERS or first_char == '"')
         if carry is not None and not continuing:
             carry = None
         for mark in _QUOTE_MARK.finditer(text, start, end):  # only the quotation marks, not every character
@@ -119,8 +125,8 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int, int]]) -> lis
                 is_open = open_at is None and _straight_opens(text, i)
                 is_close = open_at is not None
             else:
-                is_open = ch in _OPENERS and open_at is None
-                is_close = ch in _CLOSERS and open_at is not None
+                is_open = ch in QUOTE_OPENERS and open_at is None
+                is_close = ch in QUOTE_CLOSERS and open_at is not None
             if is_open:
                 open_at = i
                 if continuing and carry is not None:
@@ -437,7 +443,8 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
     kinds: list[str] = []
     quote_ids: list[int | None] = []
     speakers: list[Speaker | None] = []
-    for s in sentences:
+    stop = _lang.get(code).stopwords | _lang.get(code).titles
+    for i, s in enumerate(sentences):
         nonspace = len("".join(s.text.split())) or 1
         best: tuple[int, int] | None = None
         local = in_par.get(s.paragraph, [])
@@ -456,13 +463,23 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
         outside = _outside(text, s.start, s.end, local)
         speaker = None
         has_verb = not _words(outside).isdisjoint(pats.verb_words)
+        # a sentence that only introduces the quote after it ("Elle déclare :")
+        # is a frame: its speaker goes to the quote, it is not a claim itself
+        frame = False
         for rx in pats.reported if has_verb else pats.reported[:1]:
             m = rx.search(outside)
             if m:
                 speaker = _speaker_from_match(m, s.start, code, registry)
                 if speaker is not None:
+                    nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+                    frame = (
+                        outside.rstrip().endswith(":")
+                        and nxt is not None
+                        and nxt.text[:1] in QUOTE_OPENERS + '"'
+                        and _words(outside[: m.start()] + " " + outside[m.end() :]) <= stop
+                    )
                     break
-        kinds.append("reported" if speaker is not None else "statement")
+        kinds.append("frame" if frame else "reported" if speaker is not None else "statement")
         quote_ids.append(None)
         speakers.append(speaker)
     speakers = _resolve_context(speakers, set(registry.names))

@@ -66,6 +66,8 @@ def extract_claims(article: Article) -> list[Claim]:
     for sentence, kind, quote_id, speaker in zip(
         sentences, attribution.kinds, attribution.quote_ids, attribution.speakers
     ):
+        if kind == "frame":  # "Elle déclare :" only introduces the next quote
+            continue
         code = sentence.lang if _lang.is_supported(sentence.lang) else article.lang
         dates = extract_dates(sentence.text, code, article.published, offset=sentence.start)
         quantities = extract_quantities(

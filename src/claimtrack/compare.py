@@ -13,13 +13,12 @@ terminal and a browser; both are pure functions of the comparison.
 from __future__ import annotations
 
 import re
-import sys
-import types
 from itertools import combinations
 from typing import Any
 
 from pydantic import Field
 
+from . import _function_module
 from .embed import Embedder, EmbeddingCache
 from .models import Alignment, Article, Claim, Model
 
@@ -180,13 +179,4 @@ def to_html(comparison: Comparison) -> str:
     return html_comparison(comparison)
 
 
-class _CallableModule(types.ModuleType):
-    """``claimtrack.compare`` is both this module and :func:`compare`: importing
-    the submodule binds the module to ``claimtrack.compare``; calling it forwards
-    to the function so ``ct.compare(...)`` works in every import order."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Comparison:
-        return compare(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+_function_module(__name__)  # ct.compare(...) works even after `import claimtrack.compare`

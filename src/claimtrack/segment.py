@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from . import _function_module
 from . import lang as _lang
 from .language import sentence_language
 from .models import Article, Furniture, Sentence
@@ -269,3 +270,6 @@ def segment(article: Article) -> list[Sentence]:
 def find_furniture(article: Article) -> list[Furniture]:
     """The lines of ``article`` that are not prose, each with its reason."""
     return layout(article).furniture
+
+
+_function_module(__name__)  # ct.segment(...) works even after `import claimtrack.segment`

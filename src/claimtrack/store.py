@@ -45,7 +45,9 @@ store as :class:`MatchSettings`):
   reference when both are in one language; names and figures shared with
   the reference;
 - **rule**: no name conflict (``name_conflict``: both claims name people,
-  places or companies, counting the resolved speaker, and no name of one is
+  places or companies, counting the resolved speaker when both claims have
+  one (against an unattributed claim, the speaker's name is left out), and
+  no name of one is
   contained in a name of the other, by the words of their keys: "Zemlin" is
   in "Jim Zemlin", "Google" in "Google Cloud"; weekdays and months do not
   count as names), margin >= ``margin``, and either the similarity (cosine,
@@ -96,6 +98,7 @@ import os
 import random
 import sqlite3
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, get_args
@@ -366,6 +369,24 @@ def _is_busy(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and ("locked" in msg or "busy" in msg)
 
 
+def _warn_if_drift_changed(path: str, recorded: Any) -> None:
+    """Warn when this claimtrack computes drift with other settings than the
+    store recorded: findings stored before and after would not compare."""
+    from .drift import config as drift_config
+
+    current = json.loads(json.dumps(drift_config(), sort_keys=True, default=str))
+    if not isinstance(recorded, dict) or recorded == current:
+        return
+    keys = sorted(k for k in set(recorded) | set(current) if recorded.get(k) != current.get(k))
+    shown = ", ".join(keys[:6]) + (f" and {len(keys) - 6} more" if len(keys) > 6 else "")
+    warnings.warn(
+        f"claim store {path!r} recorded other drift settings than this claimtrack ({__version__}) uses "
+        f"(they differ in: {shown}); findings stored before and after this point were computed differently",
+        UserWarning,
+        stacklevel=4,
+    )
+
+
 def _figures(claim: Claim, min_figure: float) -> list[float]:
     return sorted({float(q.value) for q in claim.quantities if math.isfinite(q.value) and abs(q.value) >= min_figure})
 
@@ -406,6 +427,26 @@ def _name_keys(keys: Iterable[str]) -> set[str]:
     month ("Tuesday" is extracted as a name but is shared by unrelated news)."""
     cal = _calendar_words()
     return {k for k in keys if k and not set(k.split()) <= cal}
+
+
+_RefEvidence = tuple[str, str, set[float], set[str], str | None]
+"""A reference claim's text, language, figures, name keys and speaker key."""
+
+
+def _names(keys: set[str], speaker: str | None, other_speaker: str | None) -> list[frozenset[str]]:
+    """The names one claim brings to the conflict test against another.
+
+    The speaker counts only when the other claim has a speaker too ("X said"
+    against "Z said"). Against an unattributed claim, the speaker and the
+    mentions of the speaker's name are left out: a requote that adds "Mayor
+    Elena Marchetti said" does not name someone else than "Hollis
+    Engineering" built the bridge."""
+    if speaker is None:
+        return _name_sets(keys)
+    if other_speaker is not None:
+        return _name_sets(keys | {speaker})
+    own = frozenset(speaker.split())
+    return _name_sets({k for k in keys if not frozenset(k.split()) <= own})
 
 
 def _name_sets(keys: set[str]) -> list[frozenset[str]]:
@@ -619,7 +660,7 @@ class Tracker:
         self._closed = False
         m = self.settings
         self._index = _VectorIndex(int(self.info["dim"]), m.projection_dims, m.exact_search_below, m.shortlist)
-        self._evidence: dict[int, tuple[str, str, set[float], set[str], list[frozenset[str]]]] = {}
+        self._evidence: dict[int, _RefEvidence] = {}
         self._gen = -1
 
     # ------------------------------------------------------------------ setup
@@ -660,6 +701,7 @@ class Tracker:
         parsed["dim"] = int(info["dim"])
         parsed["match"] = json.loads(info["match"])
         parsed["drift"] = json.loads(info["drift"])
+        _warn_if_drift_changed(str(self.path), parsed["drift"])
         return stored, parsed
 
     def _create_schema(self, settings: MatchSettings) -> None:
@@ -989,9 +1031,9 @@ class Tracker:
 
     def _cluster_evidence(
         self, clusters: Sequence[int]
-    ) -> dict[int, tuple[str, str, set[float], set[str], list[frozenset[str]]]]:
+    ) -> dict[int, _RefEvidence]:
         """cluster -> its reference claim's (text, language, figures, name keys,
-        names as word sets, the speaker's included).  One query per 500 clusters
+        speaker key).  One query per 500 clusters
         for their reference ids; a reference claim is parsed once per Tracker
         (memoised by its variant id, which never changes meaning), so the cost
         does not grow with the clusters' sizes or the store's."""
@@ -999,7 +1041,7 @@ class Tracker:
 
         s = self.settings
         memo = self._evidence
-        out: dict[int, tuple[str, str, set[float], set[str], list[frozenset[str]]]] = {}
+        out: dict[int, _RefEvidence] = {}
         refs: dict[int, int] = {}
         for part in _chunks(list(clusters)):
             q = ",".join("?" * len(part))
@@ -1014,10 +1056,9 @@ class Tracker:
                            if math.isfinite(x["value"]) and abs(x["value"]) >= s.min_figure}
                 keys = _name_keys(x.get("key") or "" for x in d.get("entities", ()))
                 speaker = (d.get("speaker") or {}).get("name")
-                names = set(keys) | ({entity_key(speaker)} if speaker else set())
                 if len(memo) >= _EVIDENCE_MEMO:
                     memo.pop(next(iter(memo)))
-                memo[int(vid)] = (d["text"], d["lang"], figures, keys, _name_sets(names))
+                memo[int(vid)] = (d["text"], d["lang"], figures, keys, (entity_key(speaker) or None) if speaker else None)
         for cid, ref in refs.items():
             hit = memo.get(ref)
             if hit is not None:
@@ -1052,7 +1093,6 @@ class Tracker:
             figures = _figures(claim, s.min_figure)
             keys = set(_entity_keys(claim))
             sk = _speaker_key(claim)
-            own_names = _name_sets(keys | ({sk} if sk else set()))
             near_top = [(int(t), float(v)) for t, v in zip(top_ids[i], top_vals[i]) if t >= 0]
             for cid in sorted(cand[i]):
                 if cid not in info:
@@ -1065,8 +1105,8 @@ class Tracker:
                 col_n += [s.background] * (k - len(col_n))
                 neigh = (sum(row_n) / k + sum(col_n) / k) / 2.0
                 margin = sim - neigh
-                ref_text, ref_lang, nums, ents, ref_names = info[cid]
-                if s.name_conflict and _names_conflict(own_names, ref_names):
+                ref_text, ref_lang, nums, ents, ref_sk = info[cid]
+                if s.name_conflict and _names_conflict(_names(keys, sk, ref_sk), _names(ents, ref_sk, sk)):
                     continue  # the same frame about other people, places or companies
                 fz = _fuzzy(claim.text, ref_text) if claim.lang == ref_lang else None
                 eff = sim

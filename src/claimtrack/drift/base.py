@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
+from ..attribution import QUOTE_CLOSERS, QUOTE_OPENERS
 from .. import lang as _lang
 from ..models import DateMention, Drift, DriftType, Entity, Quantity
 
@@ -124,6 +125,7 @@ def quote(s: str | None) -> str:
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS + '"')
 _PUNCT_SPLIT = re.compile(r"[;:()\[\]—–«»\"“”]|,(?!\d)|\s-\s")
 
 
@@ -232,13 +234,18 @@ class Side:
         def nwords(span: tuple[int, int]) -> int:
             return len(_WORD.findall(text[span[0] : span[1]]))
 
+        def at_quote(left: tuple[int, int], right: tuple[int, int]) -> bool:
+            # a quotation mark between two chunks is a hard break: the
+            # attribution ("Okafor said") never merges into the quote
+            return any(ch in _QUOTE_MARKS for ch in text[left[1] : right[0]])
+
         merged: list[tuple[int, int]] = []
         for span in raw:
-            if merged and (nwords(merged[-1]) < min_words or nwords(span) < min_words):
+            if merged and (nwords(merged[-1]) < min_words or nwords(span) < min_words) and not at_quote(merged[-1], span):
                 merged[-1] = (merged[-1][0], span[1])
             else:
                 merged.append(span)
-        if len(merged) > 1 and nwords(merged[-1]) < min_words:
+        if len(merged) > 1 and nwords(merged[-1]) < min_words and not at_quote(merged[-2], merged[-1]):
             last = merged.pop()
             merged[-1] = (merged[-1][0], last[1])
         return merged
@@ -338,14 +345,18 @@ class PairContext:
         """How well the worst-covered passage of either side is matched: the
         minimum, over the chunks of both sides, of a chunk's best cosine
         against the other side's chunks, pairs of adjacent chunks and whole
-        sentence.  Without chunks (one chunk a side, or no omission check)
-        it is the sentence similarity."""
+        sentence; chunks shorter than ``chunk_min_words`` words are skipped.
+        Without chunks (one chunk a side, or no omission check) it is the
+        sentence similarity."""
         if not self.chunked():
             return self.similarity
         worst = 1.0
+        min_words = self.config.chunk_min_words
         for side, other in ((self.source, self.target), (self.target, self.source)):
             cmat = self.counterparts(other)
             for s, e in side.chunks:
+                if len(side.text[s:e].split()) < min_words:
+                    continue  # an attribution kept apart at a quotation mark ("Okafor said")
                 worst = min(worst, float(np.max(cmat @ self.vector(side.text[s:e]))))
         return float(np.clip(worst, -1.0, 1.0))
 

