@@ -19,6 +19,7 @@ go to the lower index) and never download anything.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -815,7 +816,8 @@ def align(
     vecs = c.encode(emb, a_texts + b_texts)
     A = _side(claims_a, vecs[: len(a_texts)], lang_a)
     B = _side(claims_b, vecs[len(a_texts) :], lang_b)
-    kw = dict(
+    core = functools.partial(
+        _align_core,
         threshold=threshold,
         short_threshold=short_threshold,
         min_margin=margin,
@@ -832,14 +834,14 @@ def align(
     )
     flip = _side_key(B) < _side_key(A)
     if flip:
-        recs = _align_core(B, A, **kw)
+        recs = core(B, A)
         for r in recs:
             r["i"], r["j"] = r["j"], r["i"]
             if "mate" in r:
                 r["mate"] = ({"a": "b", "b": "a"}[r["mate"][0]], r["mate"][1])
         recs.sort(key=lambda r: (r["i"], r["j"]))
     else:
-        recs = _align_core(A, B, **kw)
+        recs = core(A, B)
     out: list[Alignment] = []
     for r in recs:
         i, j = r["i"], r["j"]

@@ -77,7 +77,8 @@ def normalize_rows(x: np.ndarray) -> np.ndarray:
         x = x[None, :]
     norms = np.linalg.norm(x, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return (x / norms).astype(np.float32, copy=False)
+    out: np.ndarray = (x / norms).astype(np.float32, copy=False)
+    return out
 
 
 def default_threads(cpu_count: int | None = None) -> int:

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Literal
 
 from . import lang as _lang
 from .models import Entity
@@ -239,6 +240,7 @@ def extract_entities(
             key = entity_key(surface)
             if not key:
                 continue
+            label: Literal["person", "organization", "name"]
             if key in person_keys or (len(group) == 1 and surface in surnames):
                 label = "person"
             elif words & org:

@@ -750,7 +750,8 @@ def _stream_records(
         if not line:
             return
         number += 1
-        if len(line) > max_record_bytes and not line.endswith(b"\n" if isinstance(line, bytes) else "\n"):
+        ends = line.endswith(b"\n") if isinstance(line, bytes) else line.endswith("\n")
+        if len(line) > max_record_bytes and not ends:
             raise ArticleTooLargeError(
                 f"{where}, line {number}: the line is longer than the limit of {max_record_bytes:,} "
                 f"bytes ({_human_bytes(max_record_bytes)}); pass a larger max_record_bytes= to read it"

@@ -21,6 +21,7 @@ import os
 import re
 import threading
 from functools import lru_cache
+from typing import Any
 
 from . import lang as _lang
 
@@ -52,7 +53,7 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=None)
-def _factory(langs: tuple[str, ...] | None):  # type: ignore[no-untyped-def]
+def _factory(langs: tuple[str, ...] | None) -> Any:
     """A seeded DetectorFactory holding only ``langs`` profiles (all when None)."""
     import langdetect
     from langdetect.detector_factory import DetectorFactory
@@ -69,7 +70,7 @@ def _factory(langs: tuple[str, ...] | None):  # type: ignore[no-untyped-def]
     return factory
 
 
-class _Normaliser(dict):  # type: ignore[type-arg]
+class _Normaliser(dict[int, str]):
     """``str.translate`` table applying langdetect's per-character ``NGram.normalize``, filled lazily."""
 
     def __missing__(self, code: int) -> str:

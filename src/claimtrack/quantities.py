@@ -71,6 +71,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import Literal, TypedDict
 
 from . import lang as _lang
 from .models import Qualifier, Quantity
@@ -417,13 +418,24 @@ def _qualifier(text: str, start: int, g: _Grammar, floor: int = 0) -> tuple[int,
     return start, None  # pragma: no cover
 
 
-def _tail(text: str, pos: int, g: _Grammar, *, ordinal_ok: bool, scaled: bool = False) -> dict[str, object]:
+class _Tail(TypedDict, total=False):
+    """What follows a number (:func:`_tail`)."""
+
+    end: int
+    ordinal: bool
+    scale: int
+    percent: bool
+    currency: str
+    unit: str
+
+
+def _tail(text: str, pos: int, g: _Grammar, *, ordinal_ok: bool, scaled: bool = False) -> _Tail:
     """Ordinal suffix, scale, percent, currency and counted noun after a number ending at ``pos``.
 
     ``scaled``: the number already ends with a scale word ("deux millions"),
     so a linker may follow it ("deux millions de personnes").
     """
-    info: dict[str, object] = {"end": pos}
+    info: _Tail = {"end": pos}
     if ordinal_ok and g.ordinal is not None:
         m = g.ordinal.match(text, pos)
         if m:
@@ -466,30 +478,32 @@ def _make(
     start: int,
     qualifier: Qualifier | None,
     value: Decimal,
-    info: dict[str, object],
+    info: _Tail,
     prefix_currency: str | None,
     offset: int,
 ) -> Quantity:
-    end = int(info["end"])  # type: ignore[call-overload]
+    end = info["end"]
     currency = info.get("currency") or prefix_currency
+    kind: Literal["cardinal", "percent", "money", "ordinal"]
+    unit: str | None
     if info.get("percent"):
         kind, unit = "percent", "%"
     elif currency:
-        kind, unit = "money", str(currency)
+        kind, unit = "money", currency
     elif info.get("ordinal"):
         kind, unit = "ordinal", info.get("unit")
     else:
         kind, unit = "cardinal", info.get("unit")
     if "scale" in info:
-        value *= int(info["scale"])  # type: ignore[call-overload]
+        value *= info["scale"]
     return Quantity(
         text=text[start:end],
         start=start + offset,
         end=end + offset,
         value=float(value),
-        unit=unit,  # type: ignore[arg-type]
+        unit=unit,
         qualifier=qualifier,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
     )
 
 

@@ -534,7 +534,8 @@ class _VectorIndex:
 
     def sum_of(self, cluster: int) -> np.ndarray:
         r = self.row[cluster]
-        return self.vecs[r] * self.norms[r]
+        out: np.ndarray = self.vecs[r] * self.norms[r]
+        return out
 
     def unit(self, clusters: Sequence[int]) -> np.ndarray:
         return self.vecs[[self.row[c] for c in clusters]]
@@ -927,6 +928,7 @@ class Tracker:
             (cluster, seq, claim.id, claim.lang, published, claim.model_dump_json(), round(similarity, 6),
              drift_json, evidence),
         ).lastrowid
+        assert vid is not None  # an INSERT always sets lastrowid
         if new:
             conn.execute("UPDATE clusters SET ref = ? WHERE id = ?", (vid, cluster))
         else:
@@ -1143,10 +1145,10 @@ class Tracker:
         recs.sort(key=lambda r: (-r[0], r[1], r[2]))
         used: set[int] = set()
         out: dict[int, tuple[int, str]] = {}
-        for _, i, cid, ev in recs:
+        for _, i, cid, why in recs:
             if i in out or cid in used:
                 continue
-            out[i] = (cid, ev)
+            out[i] = (cid, why)
             used.add(cid)
         return out
 
@@ -1361,7 +1363,7 @@ class Tracker:
             got = diff_many(
                 [(refs[n].text, text) for n in ns], source_lang=ref_lang, target_lang=lang,
                 embedder=self.embedder, cache=self._cache,
-                speakers=[(refs[n].speaker.name if refs[n].speaker else None, None) for n in ns],
+                speakers=[(sp.name if (sp := refs[n].speaker) is not None else None, None) for n in ns],
             )
             diffs.update(zip(ns, got))
         for n, (c, v) in enumerate(hits):

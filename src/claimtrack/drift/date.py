@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import ClassVar
 
 from .. import lang as _lang
 from ..models import DateMention, Drift, DriftType
@@ -74,7 +75,7 @@ def _date_value(d: DateMention) -> str:
 
 class DateCheck(DriftCheck):
     name = "date"
-    drift_types: tuple[DriftType, ...] = ("date", "time_scope")
+    drift_types: ClassVar[tuple[DriftType, ...]] = ("date", "time_scope")
 
     def check(self, pair: PairContext) -> list[Drift]:
         return self._dates(pair) + self._scopes(pair)

@@ -23,6 +23,7 @@ previous ones left unmatched:
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -115,7 +116,7 @@ def _is_speaker(e: Entity, speaker: frozenset[str]) -> bool:
 
 class EntityCheck(DriftCheck):
     name = "entity"
-    drift_types: tuple[DriftType, ...] = ("entity",)
+    drift_types: ClassVar[tuple[DriftType, ...]] = ("entity",)
 
     def check(self, pair: PairContext) -> list[Drift]:
         a, b = pair.source.entities, pair.target.entities

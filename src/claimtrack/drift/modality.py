@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import ClassVar
 
 from .. import lang as _lang
 from ..models import Drift, DriftType
@@ -53,7 +54,7 @@ def modal_markers(side: Side) -> list[tuple[int, int, str]]:
 
 class ModalityCheck(DriftCheck):
     name = "modality"
-    drift_types: tuple[DriftType, ...] = ("modality",)
+    drift_types: ClassVar[tuple[DriftType, ...]] = ("modality",)
 
     def check(self, pair: PairContext) -> list[Drift]:
         out: list[Drift] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import ClassVar
 
 from .. import lang as _lang
 from ..models import Drift, DriftType
@@ -63,7 +64,7 @@ def pair_by_position(a: list[tuple[int, int]], la: int, b: list[tuple[int, int]]
 
 class NegationCheck(DriftCheck):
     name = "negation"
-    drift_types: tuple[DriftType, ...] = ("negation",)
+    drift_types: ClassVar[tuple[DriftType, ...]] = ("negation",)
 
     def markers(self, side: Side) -> list[tuple[int, int]]:
         return negation_markers(side.text, side.lang)

@@ -11,6 +11,8 @@ position; percents only with percents, ordinals only with ordinals).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import ClassVar
 
 from ..models import Drift, DriftType, Quantity
 from .base import DriftCheck, PairContext, Side, quote
@@ -155,7 +157,10 @@ def _residual(
     return list(_pair_up(ls, lt))
 
 
-def _pair_up(ls: list[tuple[int, int, frozenset[float]]], lt: list[tuple[int, int, frozenset[float]]]):  # type: ignore[no-untyped-def]
+_Figure = tuple[int, int, frozenset[float]]
+
+
+def _pair_up(ls: list[_Figure], lt: list[_Figure]) -> Iterator[tuple[_Figure | None, _Figure | None]]:
     """Unexplained figures of both sides paired in order; the rest one-sided."""
     n = max(len(ls), len(lt))
     for k in range(n):
@@ -164,7 +169,7 @@ def _pair_up(ls: list[tuple[int, int, frozenset[float]]], lt: list[tuple[int, in
 
 class NumberCheck(DriftCheck):
     name = "number"
-    drift_types: tuple[DriftType, ...] = ("number",)
+    drift_types: ClassVar[tuple[DriftType, ...]] = ("number",)
 
     def check(self, pair: PairContext) -> list[Drift]:
         out: list[Drift] = []
@@ -199,15 +204,15 @@ class NumberCheck(DriftCheck):
                     sev,
                 )
             )
-        for a, b in _residual(pair, figures, covered_s, covered_t):
+        for ra, rb in _residual(pair, figures, covered_s, covered_t):
             out.append(
                 self.finding(
                     "number",
-                    pair.source.text[a[0] : a[1]].rstrip(".") if a else None,
-                    pair.target.text[b[0] : b[1]].rstrip(".") if b else None,
-                    (a[0], a[1]) if a else None,
-                    (b[0], b[1]) if b else None,
-                    "critical" if a and b else "major",
+                    pair.source.text[ra[0] : ra[1]].rstrip(".") if ra else None,
+                    pair.target.text[rb[0] : rb[1]].rstrip(".") if rb else None,
+                    (ra[0], ra[1]) if ra else None,
+                    (rb[0], rb[1]) if rb else None,
+                    "critical" if ra and rb else "major",
                 )
             )
         return out

@@ -24,6 +24,8 @@ finding.  Length alone never decides.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 
 from ..models import Drift, DriftType
@@ -34,7 +36,7 @@ __all__ = ["OmissionCheck"]
 
 class OmissionCheck(DriftCheck):
     name = "omission"
-    drift_types: tuple[DriftType, ...] = ("omission", "addition")
+    drift_types: ClassVar[tuple[DriftType, ...]] = ("omission", "addition")
     needs_vectors = True
 
     def _unmatched(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:

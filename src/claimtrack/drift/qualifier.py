@@ -10,6 +10,8 @@ class ("more than" vs "at least", "about" vs "nearly") are not reported.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..models import Drift, DriftType
 from .base import DriftCheck, PairContext
 
@@ -48,7 +50,7 @@ def _value(q: str | None) -> str:
 
 class QualifierCheck(DriftCheck):
     name = "qualifier"
-    drift_types: tuple[DriftType, ...] = ("qualifier",)
+    drift_types: ClassVar[tuple[DriftType, ...]] = ("qualifier",)
 
     def check(self, pair: PairContext) -> list[Drift]:
         out: list[Drift] = []

@@ -18,6 +18,8 @@ the other ("Chintala" / "Soumith Chintala").
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..entities import entity_key
 from ..models import Drift, DriftType
 from .base import DriftCheck, PairContext, Side, quote
@@ -54,7 +56,7 @@ def same_person(a: str, b: str) -> bool:
 
 class SpeakerCheck(DriftCheck):
     name = "speaker"
-    drift_types: tuple[DriftType, ...] = ("speaker", "pronoun")
+    drift_types: ClassVar[tuple[DriftType, ...]] = ("speaker", "pronoun")
 
     def check(self, pair: PairContext) -> list[Drift]:
         out: list[Drift] = []

@@ -172,7 +172,8 @@ def get(code: str) -> LanguageData:
     module = _MODULES.get(code)
     if module is None:
         raise UnsupportedLanguageError(code, SUPPORTED)
-    return importlib.import_module(module).DATA  # type: ignore[no-any-return]
+    data: LanguageData = importlib.import_module(module).DATA
+    return data
 
 
 def is_supported(code: str) -> bool:
