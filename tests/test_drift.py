@@ -132,6 +132,25 @@ def test_negation_equivalents_en_fr(use):
     assert "negation" not in types(fast("Not only Meta but Google joined.", "Meta and Google joined."))
 
 
+def test_rank_and_failure_are_read_right():
+    assert "negation" not in types(fast("The single reached No. 1 in Thailand.", "The single reached No. 1 there."))
+    d = fast("After failing to convince her, they return home.",
+             "Après avoir échoué à la convaincre, ils rentrent.", "en", "fr", checks=["negation"])
+    assert d.drift == ()
+
+
+def test_a_figure_the_other_side_spells_without_a_noun_is_not_missing():
+    en = "He was singing in a choir by six and at 11 or 12 he had memorized the songs."
+    fr = "Il chante dans un chœur dès ses six ans et vers onze ou douze ans, il a mémorisé les chansons."
+    assert fast(en, fr, "en", "fr", checks=["number"]).drift == ()
+    en = "While both subspecies look alike, the female is paler."
+    fr = "Les deux sous-espèces se ressemblent, mais la femelle est plus pâle."
+    assert fast(en, fr, "en", "fr", checks=["number"]).drift == ()
+    # a figure really missing is still found
+    assert "number" in types(fast("The 12 subspecies look alike.", "Les sous-espèces se ressemblent.", "en", "fr",
+                                  checks=["number"]))
+
+
 @pytest.mark.parametrize(
     ("en", "fr"),
     [

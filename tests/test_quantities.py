@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from claimtrack.dates import date_spans, extract_dates
 from claimtrack.errors import UnsupportedLanguageError
-from claimtrack.quantities import extract_quantities, format_number, parse_number
+from claimtrack.quantities import extract_quantities, format_number, parse_number, spelled_values
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -178,6 +178,27 @@ def test_word_runs_split_when_not_one_number():
 
 # --------------------------------------------------------------------------
 # years, dates, codes, ordinals
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("vers onze ou douze ans", "fr", [("onze", 11.0, "ans"), ("douze", 12.0, "ans")]),
+        ("cinq à six heures", "fr", [("cinq", 5.0, "heures"), ("six", 6.0, "heures")]),
+        ("five to six hours", "en", [("five", 5.0, "hours"), ("six", 6.0, "hours")]),
+        ("five or 6 hours", "en", [("five", 5.0, "hours"), ("6", 6.0, "hours")]),
+        ("six or seven of them", "en", []),  # no counted noun after the second number
+    ],
+)
+def test_a_lone_number_word_opening_a_range_takes_its_noun(text, lang, found):
+    assert [(q.text, q.value, q.unit) for q in extract_quantities(text, lang)] == found
+
+
+def test_spelled_values_ignore_context_but_not_articles():
+    assert spelled_values("singing in a choir by six, at one point", "en") == {6.0}
+    assert spelled_values("While both subspecies look alike", "en") == {2.0}
+    assert spelled_values("Ils sont tous deux venus un jour", "fr") == {2.0}
+    assert spelled_values("No number here, 12 in digits", "en") == frozenset()
 
 
 def test_years_are_not_quantities():

@@ -44,7 +44,9 @@ Spelled-out numbers (the number-word rule)
     text2num.  It counts as a quantity when it is *multi-word* ("deux mille",
     "twenty-one", "vingt et un") or, for a single word, when a scale word,
     a percent, a currency or a *counted noun* follows it ("five projects",
-    "cinq ans", "cinquante pour cent").  A counted noun is a lower-case word
+    "cinq ans", "cinquante pour cent"), or when it opens a range whose second
+    number has a counted noun ("onze ou douze ans": ``range_words``).  A
+    counted noun is a lower-case word
     that is not a function word (``unit_stopwords``): "one of the", "five
     and", "sept." do not count.  Words that double as an article or a pronoun
     (``article_number_words``: "one", "un", "une") never count on their own
@@ -130,6 +132,9 @@ class _Grammar:
     currencies: dict[str, str]
     number_words: frozenset[str]
     joiners: frozenset[str]
+    range_next: re.Pattern[str] | None
+    pair_words: re.Pattern[str] | None
+    """After a number: a range word and the next number ("ou douze", "to 12")."""
     article_words: frozenset[str]
     not_units: frozenset[str]
     group: str
@@ -220,6 +225,12 @@ def _grammar(code: str) -> _Grammar:
         currencies=currencies,
         number_words=frozenset(w.lower() for w in words),
         joiners=frozenset(w.lower() for w in data.number_word_joiners),
+        range_next=(
+            re.compile(r"(?:\s*[-–]\s*|" + _SP + r"+(?:" + _alt(data.range_words) + r")" + _SP + r"+)(?:" + core + r")",
+                       flags)
+            if data.range_words else None
+        ),
+        pair_words=re.compile(r"(?<![\w])(?:" + _alt(data.pair_words) + r")(?![\w])", flags) if data.pair_words else None,
         article_words=frozenset(w.lower() for w in data.article_number_words),
         not_units=not_units,
         group=get_group_symbol(data.babel_locale).translate(_SPACE_TO_PLAIN),
@@ -548,6 +559,41 @@ def _from_figure(
     return _make(text, start, qualifier, value, info, prefix_currency, offset)
 
 
+def _range_tail(text: str, pos: int, g: _Grammar, info: _Tail) -> _Tail:
+    """A lone number word that opens a range or an alternative takes the
+    counted noun of the second number ("onze ou douze ans", "five to six
+    hours"); its own span is unchanged."""
+    if g.range_next is None:
+        return info
+    m = g.range_next.match(text, pos)
+    if m is None:
+        return info
+    nxt = _tail(text, m.end(), g, ordinal_ok=False)
+    if "unit" not in nxt:
+        return info
+    return {**info, "unit": nxt["unit"]}
+
+
+def spelled_values(text: str, lang: str) -> frozenset[float]:
+    """Values of every spelled-out number in ``text``, whatever its context
+    ("by six", "vers onze"), leaving out the words that double as articles
+    ("one", "un").  :func:`extract_quantities` keeps a lone number word only
+    before a counted noun; drift uses this to tell a figure that the other
+    side states in words from one it lacks."""
+    g = _grammar(lang)
+    out: set[float] = set()
+    if g.pair_words is not None and g.pair_words.search(text):
+        out.add(2.0)
+    for m in g.core.finditer(text):
+        if m.group("wrd") is None:
+            continue
+        for s, e, value, n_words in _word_segments(text, m.start(), m.end(), g):
+            if n_words == 1 and text[s:e].lower() in g.article_words:
+                continue
+            out.add(float(value))
+    return frozenset(out)
+
+
 def _from_words(
     text: str, m: re.Match[str], g: _Grammar, offset: int, exclude: Sequence[tuple[int, int]], floor: int
 ) -> list[Quantity]:
@@ -562,6 +608,8 @@ def _from_words(
         start, prefix_currency = _prefix(text, seg_start, g, floor)
         start, qualifier = _qualifier(text, start, g, floor)
         if n_words == 1:
+            if not any(k in info for k in ("scale", "percent", "currency", "unit")):
+                info = _range_tail(text, seg_end, g, info)
             if not any(k in info for k in ("scale", "percent", "currency", "unit")):
                 continue
             if text[seg_start:seg_end].lower() in g.article_words and qualifier is None:

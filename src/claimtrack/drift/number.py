@@ -26,10 +26,13 @@ def same_value(a: float, b: float) -> bool:
 
 def _spelled_elsewhere(q: Quantity, other: Side) -> bool:
     """True when the other side states the same value in a form the
-    extractor skips in context (a capitalised number word in a name: "The
-    Seven Sisters"): its lower-cased text is scanned again."""
-    from ..quantities import extract_quantities
+    extractor skips in context: a capitalised number word in a name ("The
+    Seven Sisters": its lower-cased text is scanned again), or a lone number
+    word without a counted noun ("in a choir by six")."""
+    from ..quantities import extract_quantities, spelled_values
 
+    if any(same_value(q.value, v) for v in spelled_values(other.text, other.lang)):
+        return True
     return any(same_value(q.value, x.value) for x in extract_quantities(other.text.lower(), other.lang))
 
 

@@ -85,6 +85,13 @@ class LanguageData:
     ("$", "us$", "€") may also stand before the figure."""
     number_word_joiners: tuple[str, ...] = ()
     """Words joining the parts of a spelled-out number ("and", "et")."""
+    range_words: tuple[str, ...] = ()
+    """Words between the two numbers of a range or an alternative ("11 or 12
+    years", "onze ou douze ans"): a lone number word before one counts with
+    the counted noun after the second number."""
+    pair_words: tuple[str, ...] = ()
+    """Words that mean "the two" without a number ("both"): a text holding
+    one states the value 2 (used by drift, not extracted as a quantity)."""
     article_number_words: frozenset[str] = frozenset()
     """Number words that double as an article or pronoun ("one", "un", "une"):
     on their own they count only right after a qualifier ("more than one")."""

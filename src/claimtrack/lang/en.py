@@ -114,6 +114,8 @@ DATA = LanguageData(
     currency_words={"$": "USD", "us$": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "euros": "EUR",
                     "euro": "EUR", "£": "GBP", "pounds": "GBP"},
     number_word_joiners=("and",),
+    range_words=("or", "to"),
+    pair_words=("both",),
     article_number_words=frozenset({"one"}),
     ordinal_suffixes=("st", "nd", "rd", "th"),
     unit_linkers=(r"of",),
@@ -169,12 +171,13 @@ DATA = LanguageData(
     negations=(
         r"not", r"\w*n[’']t", r"never", r"no", r"none", r"nobody", r"nothing", r"neither", r"nor",
         r"without", r"no\s+longer", r"cannot", r"nowhere", r"no\s+one",
-        r"fail(?:s|ed)?\s+to", r"unable\s+to",
+        r"fail(?:s|ed|ing)?\s+to", r"unable\s+to",
     ),
     negation_exceptions=(
         r"not\s+only", r"no\s+doubt", r"if\s+not", r"whether\s+or\s+not", r"not\s+least",
         r"nothing\s+but", r"no\s+sooner", r"none\s+other", r"no\s+(?:less|fewer|more)\s+than",
         r"not\s+(?:less|fewer|more)\s+than",
+        r"no\.\s*\d+",  # "No. 1": a rank, not a negation
     ),
     modals={
         r"will|shall|won[’']t|['’]ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to": "future",

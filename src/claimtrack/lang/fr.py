@@ -118,6 +118,8 @@ DATA = LanguageData(
     currency_words={"€": "EUR", "euros": "EUR", "euro": "EUR", "$": "USD", "dollars": "USD",
                     "dollar": "USD", "£": "GBP", "livres sterling": "GBP"},
     number_word_joiners=("et",),
+    range_words=("ou", "à"),
+    pair_words=("tous deux", "toutes deux", "l’un et l’autre", "l'un et l'autre"),
     article_number_words=frozenset({"un", "une"}),
     ordinal_suffixes=("ère", "ème", "eme", "er", "re", "e", "ᵉʳ", "ᵉ"),
     unit_linkers=(r"de", r"d['’]"),
@@ -174,7 +176,7 @@ DATA = LanguageData(
         r"(?:\s+(?:plus|jamais|rien|personne|aucune?))*",
         r"aucune?", r"jamais", r"sans", r"ni", r"personne\s+ne", r"rien\s+ne", r"non",
         r"pas\s+(?:de|d['’]|du|des|le|la|les|un|une|encore|toujours|vraiment|très|si|assez|trop)",
-        r"incapables?\s+de", r"échou(?:e|ent|é|ait|aient)\s+à",
+        r"incapables?\s+de", r"échou(?:e|ent|é|ait|aient|ant|er)\s+à",
     ),
     negation_exceptions=(
         r"non\s+seulement", r"sans\s+doute", r"pas\s+seulement", r"non\s+plus", r"non\s+lucratif",
