@@ -139,6 +139,18 @@ def test_rank_and_failure_are_read_right():
     assert d.drift == ()
 
 
+def test_approximate_numbers_compare_as_figures():
+    same = fast("The rock rises about fifty metres above the city.",
+                "Le rocher domine la cité d'une cinquantaine de mètres.", "en", "fr", checks=["number", "qualifier"])
+    assert same.drift == ()
+    bound = fast("The rock rises fifty metres above the city.",
+                 "Le rocher domine la cité d'une cinquantaine de mètres.", "en", "fr", checks=["number", "qualifier"])
+    assert [(f.type, f.source_value, f.target_value) for f in bound.drift] == [("qualifier", "none", "about")]
+    crowd = fast("Hundreds of protesters marched.", "Des milliers de manifestants ont défilé.", "en", "fr",
+                 checks=["number"])
+    assert [(f.type, f.source_value, f.target_value) for f in crowd.drift] == [("number", "100", "1,000")]
+
+
 def test_a_figure_the_other_side_spells_without_a_noun_is_not_missing():
     en = "He was singing in a choir by six and at 11 or 12 he had memorized the songs."
     fr = "Il chante dans un chœur dès ses six ans et vers onze ou douze ans, il a mémorisé les chansons."

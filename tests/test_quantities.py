@@ -194,6 +194,41 @@ def test_a_lone_number_word_opening_a_range_takes_its_noun(text, lang, found):
     assert [(q.text, q.value, q.unit) for q in extract_quantities(text, lang)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("une cinquantaine de mètres", "fr", ("une cinquantaine", 50.0, "about", "mètres")),
+        ("des milliers de manifestants", "fr", ("des milliers", 1000.0, "more_than", "manifestants")),
+        ("environ une centaine de personnes", "fr", ("environ une centaine", 100.0, "about", "personnes")),
+        ("hundreds of protesters", "en", ("hundreds", 100.0, "more_than", "protesters")),
+        ("a dozen eggs", "en", ("a dozen", 12.0, "about", "eggs")),
+    ],
+)
+def test_approximate_numbers(text, lang, found):
+    (q,) = extract_quantities(text, lang)
+    assert (q.text, q.value, q.qualifier, q.unit) == found
+    assert text[q.start : q.end] == q.text
+
+
+def test_approximate_numbers_leave_counted_words_alone():
+    assert [(q.text, q.value) for q in extract_quantities("deux milliers de personnes", "fr")] == [
+        ("deux milliers", 2000.0)
+    ]
+    assert extract_quantities("une personne est venue", "fr") == []
+
+
+def test_language_data_qualifiers_are_known():
+    from typing import get_args
+
+    from claimtrack import lang
+    from claimtrack.models import Qualifier
+
+    for code in lang.SUPPORTED:
+        data = lang.get(code)
+        assert {q for _, q in data.qualifiers} <= set(get_args(Qualifier))
+        assert {q for _, _, q in data.approximate_numbers} <= set(get_args(Qualifier))
+
+
 def test_spelled_values_ignore_context_but_not_articles():
     assert spelled_values("singing in a choir by six, at one point", "en") == {6.0}
     assert spelled_values("While both subspecies look alike", "en") == {2.0}

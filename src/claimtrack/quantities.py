@@ -133,6 +133,8 @@ class _Grammar:
     number_words: frozenset[str]
     joiners: frozenset[str]
     range_next: re.Pattern[str] | None
+    approx: dict[str, tuple[int, Qualifier]]
+    """Group name of an approximate number -> (value, qualifier)."""
     pair_words: re.Pattern[str] | None
     """After a number: a range word and the next number ("ou douze", "to 12")."""
     article_words: frozenset[str]
@@ -156,6 +158,14 @@ def _grammar(code: str) -> _Grammar:
         if data.number_word_joiners:
             sep += r"(?:(?:" + _alt(data.number_word_joiners) + r")" + sep + r")?"
         core += r"|(?<![\w-])(?P<wrd>" + nw + r"(?:" + sep + nw + r")*)(?![\w-])"
+    approx: dict[str, tuple[int, Qualifier]] = {}
+    if data.approximate_numbers:
+        parts = []
+        for k, (pattern, value, qual) in enumerate(data.approximate_numbers):
+            parts.append(f"(?P<a{k}>{pattern})")
+            approx[f"a{k}"] = (value, qual)  # type: ignore[assignment]
+        # tried before the number words: "une centaine" is one approximate number, not "une"
+        core = r"(?P<apx>(?:" + "|".join(parts) + r"))(?![\w-])|" + core
 
     names: list[Qualifier] = []
     parts = []
@@ -230,6 +240,7 @@ def _grammar(code: str) -> _Grammar:
                        flags)
             if data.range_words else None
         ),
+        approx=approx,
         pair_words=re.compile(r"(?<![\w])(?:" + _alt(data.pair_words) + r")(?![\w])", flags) if data.pair_words else None,
         article_words=frozenset(w.lower() for w in data.article_number_words),
         not_units=not_units,
@@ -410,6 +421,8 @@ def extract_quantities(
         if m.group("dig") is not None:
             q = _from_figure(text, m, g, offset, exclude, last_end)
             found = [q] if q is not None else []
+        elif g.approx and m.group("apx") is not None:
+            found = _from_approximate(text, m, g, offset, exclude, last_end)
         else:
             found = _from_words(text, m, g, offset, exclude, last_end)
         for q in found:
@@ -557,6 +570,21 @@ def _from_figure(
     ):
         return None  # a year: dates.py handles it
     return _make(text, start, qualifier, value, info, prefix_currency, offset)
+
+
+def _from_approximate(
+    text: str, m: re.Match[str], g: _Grammar, offset: int, exclude: Sequence[tuple[int, int]], floor: int
+) -> list[Quantity]:
+    """ "une cinquantaine de mètres", "des milliers de personnes", "hundreds of
+    people": a round value with its qualifier (``approximate_numbers``)."""
+    if exclude and _overlaps(m.start() + offset, m.end() + offset, exclude):
+        return []
+    name = next(k for k in g.approx if m.group(k) is not None)
+    value, qualifier = g.approx[name]
+    info = _tail(text, m.end(), g, ordinal_ok=False, scaled=True)
+    start, prefix_currency = _prefix(text, m.start(), g, floor)
+    start, before = _qualifier(text, start, g, floor)
+    return [_make(text, start, before or qualifier, Decimal(value), info, prefix_currency, offset)]
 
 
 def _range_tail(text: str, pos: int, g: _Grammar, info: _Tail) -> _Tail:

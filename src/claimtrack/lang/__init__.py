@@ -89,6 +89,11 @@ class LanguageData:
     """Words between the two numbers of a range or an alternative ("11 or 12
     years", "onze ou douze ans"): a lone number word before one counts with
     the counted noun after the second number."""
+    approximate_numbers: tuple[tuple[str, int, str], ...] = ()
+    """Nouns that state a round number loosely, as (pattern, value, qualifier):
+    "une cinquantaine" (about 50), "des centaines" / "hundreds" (more than
+    100), "a dozen" (about 12).  The pattern includes its determiner; the
+    counted noun follows as after a scale word ("de mètres", "of people")."""
     pair_words: tuple[str, ...] = ()
     """Words that mean "the two" without a number ("both"): a text holding
     one states the value 2 (used by drift, not extracted as a quantity)."""

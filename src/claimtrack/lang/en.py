@@ -115,6 +115,11 @@ DATA = LanguageData(
                     "euro": "EUR", "£": "GBP", "pounds": "GBP"},
     number_word_joiners=("and",),
     range_words=("or", "to"),
+    approximate_numbers=(
+        (r"a\s+dozen", 12, "about"), (r"a\s+hundred\s+or\s+so", 100, "about"),
+        (r"(?:several\s+)?dozens", 12, "more_than"), (r"(?:several\s+)?hundreds", 100, "more_than"),
+        (r"(?:several\s+)?thousands", 1000, "more_than"),
+    ),
     pair_words=("both",),
     article_number_words=frozenset({"one"}),
     ordinal_suffixes=("st", "nd", "rd", "th"),
