@@ -47,3 +47,21 @@ def test_offsets_slice_back(text):
     for e in extract_entities(text, "en", offset=5):
         assert text[e.start - 5 : e.end - 5] == e.text
         assert e.key == entity_key(e.text)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("U.S.", "US", "USA", "États-Unis", "the United States"),
+        ("EU", "UE", "Union européenne", "European Union"),
+        ("UN", "ONU", "Nations unies", "United Nations"),
+        ("UK", "Royaume-Uni", "United Kingdom", "Britain"),
+    ],
+)
+def test_aliases_share_a_key_across_languages(names):
+    assert len({entity_key(n) for n in names}) == 1
+
+
+def test_aliases_do_not_merge_different_names():
+    assert entity_key("United States") != entity_key("United Kingdom")
+    assert entity_key("UE") != entity_key("UK")

@@ -75,6 +75,16 @@ def _key_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     return legal, articles, words
 
 
+@lru_cache(maxsize=None)
+def _aliases() -> dict[str, str]:
+    """Folded key of an alias -> folded key of the name it stands for."""
+    out: dict[str, str] = {}
+    for c in _lang.SUPPORTED:
+        for alias, name in _lang.get(c).entity_aliases.items():
+            out[_plain_key(alias)] = _plain_key(name)
+    return out
+
+
 def _fold(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).casefold()
 
@@ -88,6 +98,11 @@ def entity_key(name: str) -> str:
     words mapped to one form (``fondation`` -> ``foundation``) and the words
     sorted, so word order across languages does not matter.
     """
+    key = _plain_key(name)
+    return _aliases().get(key, key)
+
+
+def _plain_key(name: str) -> str:
     legal, articles, words = _key_tables()
     toks = [t for t in re.split(r"[^\w]+", _fold(name)) if t]
     while toks and toks[0] in articles and len(toks) > 1:

@@ -68,6 +68,10 @@ class LanguageData:
     entity_words: dict[str, str] = field(default_factory=dict)
     """Words inside names mapped to one cross-language form in entity keys
     ("fondation" -> "foundation"), so "Fondation Linux" keys like "Linux Foundation"."""
+    entity_aliases: dict[str, str] = field(default_factory=dict)
+    """Whole names (as written, any case) -> the English name they stand for:
+    acronyms and multi-word names that word mapping cannot reach ("U.S.",
+    "États-Unis" -> "United States").  Compared by their keys."""
     speaker_nouns: tuple[str, ...] = ()
     """Noun phrases that can stand as a (unnamed) speaker ("the company", "la société")."""
 
