@@ -137,6 +137,9 @@ def test_rank_and_failure_are_read_right():
     d = fast("After failing to convince her, they return home.",
              "Après avoir échoué à la convaincre, ils rentrent.", "en", "fr", checks=["negation"])
     assert d.drift == ()
+    d = fast("Nobles were appointed regardless of experience.", "Des nobles étaient nommés sans égard pour leur "
+             "expérience.", "en", "fr", checks=["negation"])
+    assert d.drift == ()
 
 
 def test_approximate_numbers_compare_as_figures():

@@ -195,6 +195,7 @@ DATA = LanguageData(
         r"non\s+seulement", r"sans\s+doute", r"pas\s+seulement", r"non\s+plus", r"non\s+lucratif",
         r"non[-‐]\w+", r"n['’]importe", r"jamais\s+autant", r"que\s+jamais",
         r"pas\s+(?:moins|plus)\s+(?:de|d['’])",
+        r"sans\s+égard", r"sans\s+compter",  # "regardless of", "not to mention": no reversal
     ),
     modals={
         r"va|vas|vont|allons|allez|vais|sera|seront|serai|serons|serez|aura|auront|[a-zé]{2,}eront|[a-zé]{2,}era"
