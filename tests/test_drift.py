@@ -142,6 +142,19 @@ def test_rank_and_failure_are_read_right():
     assert d.drift == ()
 
 
+def test_a_replaced_word_inside_a_shared_name_is_found(use):
+    # the shared words "IT Month" must not make the names look translated
+    d = diff("L'ASUS Eee PC est devenu un sujet brûlant lors du Taipei IT Month de 2007.",
+             "The ASUS Eee PC became a hot topic during the 2007 Singapore IT Month.", "fr", "en", embedder=use)
+    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [
+        ("entity", "Taipei IT Month", "Singapore IT Month")
+    ]
+    # a name translated word for word still is not drift
+    d = diff("L’Union européenne a publié le groupe d’étude sur l’Irak.",
+             "The European Union published the Iraq Study Group.", "fr", "en", embedder=use)
+    assert "entity" not in types(d)
+
+
 def test_approximate_numbers_compare_as_figures():
     same = fast("The rock rises about fifty metres above the city.",
                 "Le rocher domine la cité d'une cinquantaine de mètres.", "en", "fr", checks=["number", "qualifier"])

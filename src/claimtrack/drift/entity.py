@@ -104,6 +104,15 @@ def _spelled_alike(e: Entity, phrase: str) -> bool:
     return any(fuzz.ratio(w, c) >= 75 for w in _words(e) if len(w) >= 4 for c in caps if len(c) >= 4)
 
 
+def _missing(e: Entity, other: Side) -> str:
+    """The words of the name that ``other`` does not hold (the whole name when
+    it holds none of them or all of them)."""
+    have = other.folded_words
+    ws = e.text.split()
+    rest = [w for w in ws if fold(w).strip(".,") not in have]
+    return " ".join(rest) if rest and len(rest) < len(ws) else e.text
+
+
 def _speaker_words(side: Side) -> frozenset[str]:
     return frozenset(fold(w).strip(".,") for w in side.speaker.split()) if side.speaker else frozenset()
 
@@ -214,7 +223,11 @@ class EntityCheck(DriftCheck):
             return sorted(found)
 
         wa, wb = words(pair.source), words(pair.target)
-        texts = [a[i].text for i in ua] + [b[j].text for j in ub] + wa + wb
+        # what must be found translated is the part of the name the other side
+        # lacks: "Taipei IT Month" against "Singapore IT Month" is "Taipei"
+        missing = {id(a[i]): _missing(a[i], pair.target) for i in ua}
+        missing.update({id(b[j]): _missing(b[j], pair.source) for j in ub})
+        texts = list(missing.values()) + wa + wb
         vecs = dict(zip(texts, pair.cache.encode(pair.embedder, texts)))
         tau = pair.config.entity_match
         for idx, ents, other in ((ua, a, wb), (ub, b, wa)):
@@ -222,12 +235,10 @@ class EntityCheck(DriftCheck):
                 continue
             omat = np.stack([vecs[w] for w in other])
             for i in list(idx):
-                sims = omat @ vecs[ents[i].text]
+                sims = omat @ vecs[missing[id(ents[i])]]
                 best = int(np.argmax(sims))
-                if float(sims[best]) >= tau or (
-                    float(sims[best]) >= pair.config.entity_match_spelled
-                    and _spelled_alike(ents[i], other[best])
-                ):
+                sim = float(sims[best])
+                if sim >= tau or (sim >= pair.config.entity_match_spelled and _spelled_alike(ents[i], other[best])):
                     idx.remove(i)
 
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
