@@ -155,6 +155,19 @@ def test_a_replaced_word_inside_a_shared_name_is_found(use):
     assert "entity" not in types(d)
 
 
+def test_negation_words_inside_names_and_titles_are_not_negations():
+    from claimtrack.drift.negation import negation_markers
+
+    def words(text, lang="en"):
+        return [text[a:b] for a, b in negation_markers(text, lang)]
+
+    assert words("They have played in Faith No More since 1983.") == []
+    assert words('His single "You Can\'t Get In My Head" sold well.') == []
+    assert words("No one came, and he did NOT go.") == ["No one", "NOT"]
+    assert words("He said: No, it is not.") == ["No", "not"]
+    assert words("« Non, jamais », a-t-il dit.", "fr") == ["Non", "jamais"]
+
+
 def test_approximate_numbers_compare_as_figures():
     same = fast("The rock rises about fifty metres above the city.",
                 "Le rocher domine la cité d'une cinquantaine de mètres.", "en", "fr", checks=["number", "qualifier"])
