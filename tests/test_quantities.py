@@ -202,6 +202,10 @@ def test_a_lone_number_word_opening_a_range_takes_its_noun(text, lang, found):
         ("environ une centaine de personnes", "fr", ("environ une centaine", 100.0, "about", "personnes")),
         ("hundreds of protesters", "en", ("hundreds", 100.0, "more_than", "protesters")),
         ("a dozen eggs", "en", ("a dozen", 12.0, "about", "eggs")),
+        ("des centaines de milliers de personnes", "fr", ("des centaines de milliers", 100_000.0, "more_than",
+                                                          "personnes")),
+        ("hundreds of thousands of people", "en", ("hundreds of thousands", 100_000.0, "more_than", "people")),
+        ("2 millions de personnes", "fr", ("2 millions", 2e6, None, "personnes")),
     ],
 )
 def test_approximate_numbers(text, lang, found):

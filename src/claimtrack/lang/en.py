@@ -120,6 +120,9 @@ DATA = LanguageData(
     number_word_joiners=("and",),
     range_words=("or", "to"),
     approximate_numbers=(
+        # the longer phrases first: the first alternative that matches wins
+        (r"(?:several\s+)?hundreds\s+of\s+thousands", 100_000, "more_than"),
+        (r"(?:several\s+)?tens\s+of\s+thousands", 10_000, "more_than"),
         (r"a\s+dozen", 12, "about"), (r"a\s+hundred\s+or\s+so", 100, "about"),
         (r"(?:several\s+)?dozens", 12, "more_than"), (r"(?:several\s+)?hundreds", 100, "more_than"),
         (r"(?:several\s+)?thousands", 1000, "more_than"),

@@ -124,6 +124,9 @@ DATA = LanguageData(
     number_word_joiners=("et",),
     range_words=("ou", "à"),
     approximate_numbers=(
+        # the longer phrases first: the first alternative that matches wins
+        (r"(?:des|plusieurs|quelques)\s+centaines\s+de\s+milliers", 100_000, "more_than"),
+        (r"(?:des|plusieurs|quelques)\s+dizaines\s+de\s+milliers", 10_000, "more_than"),
         (r"une\s+(?:dizaine)", 10, "about"), (r"une\s+douzaine", 12, "about"), (r"une\s+quinzaine", 15, "about"),
         (r"une\s+vingtaine", 20, "about"), (r"une\s+trentaine", 30, "about"), (r"une\s+quarantaine", 40, "about"),
         (r"une\s+cinquantaine", 50, "about"), (r"une\s+soixantaine", 60, "about"), (r"une\s+centaine", 100, "about"),
