@@ -99,3 +99,70 @@ def test_oversized_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture
         handle.truncate(50 * 1024 * 1024)
     assert run(["claims", str(path)])[0] == EXIT_INPUT
     assert "max_bytes" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ diff
+
+EN = "More than 2,400 workers took part in the project, which cost about $1.2 billion."
+FR = "Près de 2 400 ouvriers ont participé au projet, qui a coûté environ 1,4 milliard de dollars."
+
+
+def test_diff_one_pair_table_and_json() -> None:
+    import claimtrack as ct
+    from claimtrack.models import PairDiff
+
+    code, text = run(["diff", EN, FR])
+    assert code == 0
+    assert text.startswith("similarity ") and "divergent (threshold 0.5; en -> fr)" in text
+    assert "number [critical]: The figure changed from '1,200,000,000'" in text
+    code, text = run(["diff", EN, FR, "--format", "json", "--threshold", "0.999"])
+    d = PairDiff.model_validate_json(text)
+    assert d == ct.diff(EN, FR, threshold=0.999)  # the command mirrors the function
+    assert d.threshold == 0.999 and not d.divergent
+
+
+def test_diff_pairs_stream_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimtrack.cli as cli
+    from claimtrack.models import PairDiff
+
+    monkeypatch.setattr(cli, "_PAIR_BATCH", 2)  # several batches, mixed languages in one batch
+    records = [
+        {"source": EN, "target": FR},
+        {"source": "The bridge opened on Thursday.", "target": "The bridge opened on Thursday."},
+        {"source": "More than 150,000 projects", "target": "près de 154 000 projets", "source_lang": "en",
+         "target_lang": "fr"},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n\n", encoding="utf-8")
+    code, text = run(["diff", "--pairs", str(path)])
+    assert code == 0
+    got = [PairDiff.model_validate_json(line) for line in text.splitlines()]
+    assert [(d.source, d.target) for d in got] == [(r["source"], r["target"]) for r in records]
+    assert got[1].drift == () and not got[1].divergent
+    assert {f.type for f in got[2].drift} >= {"number", "qualifier"}
+    code, text = run(["diff", "--pairs", str(path), "--format", "json"])
+    assert [d["source"] for d in json.loads(text)] == [r["source"] for r in records]
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "code", "message"),
+    [
+        (["diff", "", "The bridge opened."], None, EXIT_INPUT, "the source text is empty"),
+        (["diff"], None, 2, "give SOURCE and TARGET, or --pairs FILE"),
+        (["diff", "a", "b", "--pairs", "-"], None, 2, "not both"),
+        (["diff", "--pairs", "-"], '{"source": 1, "target": "x"}\n', EXIT_INPUT, "line 1: 'source' and 'target'"),
+        (["diff", "--pairs", "-"], "not json\n", EXIT_INPUT, "line 1: not JSON"),
+        (["diff", "--pairs", "-"], '{"source": "a b", "target": " "}\n', EXIT_INPUT, "line 1: the target text is empty"),
+        (["diff", "a", "b", "--source-lang", "de"], None, 2, "invalid choice"),
+    ],
+)
+def test_diff_errors(argv, stdin, code, message, capsys: pytest.CaptureFixture[str],
+                     monkeypatch: pytest.MonkeyPatch) -> None:
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    try:
+        got = main(argv, out=io.StringIO())
+    except SystemExit as exc:  # argparse's own usage errors
+        got = int(exc.code)
+    assert got == code
+    assert message in capsys.readouterr().err

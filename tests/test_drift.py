@@ -416,3 +416,14 @@ def test_figures_outside_quantities_are_compared(fr, en, expected):
 def test_same_figures_in_other_forms_are_not_drift(fr, en):
     d = diff(fr, en, "fr", "en", checks=["number", "entity"])
     assert d.drift == ()
+
+
+def test_empty_text_is_refused():
+    import claimtrack as ct
+
+    with pytest.raises(ct.EmptyInputError, match="source text is empty"):
+        diff("", "The bridge opened.", "en", "en", embedder=BOW)
+    with pytest.raises(ct.EmptyInputError, match="pair 1: the target text is empty"):
+        diff_many([("a b", "a b"), ("a b", "  \n")], "en", "en", embedder=BOW)
+    with pytest.raises(TypeError):
+        diff(None, "x", "en", "en", embedder=BOW)  # type: ignore[arg-type]

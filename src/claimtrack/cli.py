@@ -4,6 +4,8 @@
 
     claimtrack claims FILE... [--format table|json|jsonl] [--lang en|fr] [--published DATE] [--furniture]
     claimtrack compare FILE... [--format table|json|html] [--lang ...] [--published DATE]
+    claimtrack diff SOURCE TARGET [--source-lang en|fr] [--target-lang en|fr] [--threshold T] [--format table|json]
+    claimtrack diff --pairs FILE|- [--format jsonl|json|table] [--threshold T]
     claimtrack schema
     claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH | track find TEXT --db PATH
 
@@ -126,6 +128,102 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(to_table(comparison))
     return 0
+
+
+_PAIR_BATCH = 256  # pairs of a --pairs stream encoded per batch (memory follows the batch, not the file)
+
+
+def _pair_records(path: str) -> Iterator[tuple[int, str, str, str | None, str | None]]:
+    """(line number, source, target, source_lang, target_lang) of each JSON
+    Lines record ``{"source", "target", "source_lang"?, "target_lang"?}``."""
+    from .errors import RecordError
+
+    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+    where = "standard input" if path == "-" else repr(path)
+    try:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise RecordError(f"{where}, line {number}: not JSON ({exc.msg})") from None
+            if not isinstance(rec, dict):
+                raise RecordError(f"{where}, line {number}: a record must be a JSON object")
+            source, target = rec.get("source"), rec.get("target")
+            if not isinstance(source, str) or not isinstance(target, str):
+                raise RecordError(f"{where}, line {number}: 'source' and 'target' must be strings")
+            sl, tl = rec.get("source_lang"), rec.get("target_lang")
+            if not (sl is None or isinstance(sl, str)) or not (tl is None or isinstance(tl, str)):
+                raise RecordError(f"{where}, line {number}: 'source_lang' and 'target_lang' must be strings")
+            yield number, source, target, sl, tl
+    finally:
+        if handle is not sys.stdin:
+            handle.close()
+
+
+def _diff_table(d: Any, out: TextIO) -> None:
+    verdict = "divergent" if d.divergent else "equivalent"
+    out.write(f"similarity {d.similarity:.3f}  divergence {d.divergence:.3f}  {verdict} "
+              f"(threshold {d.threshold:g}; {d.source_lang} -> {d.target_lang})\n")
+    for f in d.drift:
+        out.write(f"  {f.type} [{f.severity}]: {f.explanation}\n")
+    for t in d.score:
+        if t.contribution:
+            out.write(f"    {t.name:<10} {t.explanation}\n")
+
+
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+    from .drift import diff, diff_many
+
+    if args.pairs is None:
+        if args.source is None or args.target is None:
+            raise _Usage("give SOURCE and TARGET, or --pairs FILE")
+        d = diff(args.source, args.target, args.source_lang, args.target_lang, threshold=args.threshold)
+        if args.format in ("json", "jsonl"):
+            out.write(d.model_dump_json(indent=2 if args.format == "json" else None) + "\n")
+        else:
+            _diff_table(d, out)
+        return 0
+    if args.source is not None:
+        raise _Usage("give SOURCE and TARGET or --pairs FILE, not both")
+    records = _pair_records(args.pairs)
+    everything: list[Any] = []
+    while True:
+        batch = [r for _, r in zip(range(_PAIR_BATCH), records)]
+        if not batch:
+            break
+        for (number, s, t, sl, tl) in batch:
+            if not s.strip() or not t.strip():
+                from .errors import RecordError
+
+                raise RecordError(f"line {number}: the {'source' if not s.strip() else 'target'} text is empty")
+        # one batched call per language pair as given; detection fills the rest per pair
+        groups: dict[tuple[str | None, str | None], list[int]] = {}
+        for k, (_, _, _, sl, tl) in enumerate(batch):
+            groups.setdefault((sl or args.source_lang, tl or args.target_lang), []).append(k)
+        results: list[Any] = [None] * len(batch)
+        for (sl, tl), ks in groups.items():
+            got = diff_many([(batch[k][1], batch[k][2]) for k in ks], sl, tl, threshold=args.threshold)
+            for k, d in zip(ks, got):
+                results[k] = d
+        for d in results:
+            if args.format == "json":
+                everything.append(d.model_dump(mode="json"))
+            elif args.format == "table":
+                _diff_table(d, out)
+                out.write("\n")
+            else:
+                out.write(d.model_dump_json() + "\n")
+        out.flush()
+    if args.format == "json":
+        json.dump(everything, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return 0
+
+
+class _Usage(Exception):
+    """Bad usage found after parsing (exit 2, like argparse's own errors)."""
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
@@ -376,6 +474,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "html"), default="table")
     p.set_defaults(run=_cmd_compare)
 
+    p = sub.add_parser("diff", help="how two statements differ: typed drift and a divergence score (ct.diff)")
+    p.add_argument("source", nargs="?", metavar="SOURCE", help="the source statement")
+    p.add_argument("target", nargs="?", metavar="TARGET", help="the target statement (a translation, a requote)")
+    p.add_argument("--pairs", metavar="FILE",
+                   help="JSON Lines of {\"source\", \"target\", \"source_lang\"?, \"target_lang\"?} ('-': stdin); "
+                        "one PairDiff per line out, in input order")
+    p.add_argument("--source-lang", choices=("en", "fr"), help="language of the source (default: detected)")
+    p.add_argument("--target-lang", choices=("en", "fr"), help="language of the target (default: detected)")
+    p.add_argument("--threshold", type=float, default=0.5, help="divergent = divergence >= T (default 0.5)")
+    p.add_argument("--format", choices=("table", "json", "jsonl"), default=None,
+                   help="default: table for one pair, jsonl for --pairs")
+    p.set_defaults(run=_cmd_diff)
+
     p = sub.add_parser("schema", help="print the JSON Schema of claimtrack's output models")
     p.set_defaults(run=_cmd_schema)
     _track_parser(sub, inputs)
@@ -384,10 +495,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the CLI; returns the exit code (see the module docstring)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "run", None) is _cmd_diff and args.format is None:
+        args.format = "jsonl" if args.pairs is not None else "table"
     stream = out if out is not None else sys.stdout
     try:
         return int(args.run(args, stream))
+    except _Usage as exc:
+        parser.print_usage(sys.stderr)
+        print(f"claimtrack: error: {exc}", file=sys.stderr)
+        return 2
     except UnsupportedLanguageError as exc:
         print(f"claimtrack: error: {exc}", file=sys.stderr)
         return EXIT_LANGUAGE

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import lang as _lang
+from ..errors import EmptyInputError
 from ..models import Claim, Drift, PairDiff
 from .base import DEFAULT_CONFIG, DriftCheck, DriftConfig, PairContext, Side
 from .date import DateCheck
@@ -255,6 +256,10 @@ def diff(
         :class:`~claimtrack.models.PairDiff` with ``similarity`` (embedder
         cosine), ``divergence`` (see :mod:`claimtrack.drift.score`),
         ``divergent``, ``drift`` and ``signature``.  Deterministic.
+
+    Raises:
+        EmptyInputError: a text is empty or only whitespace.
+        UnsupportedLanguageError: a given language is not ``en`` or ``fr``.
     """
     return diff_many(
         [(source_text, target_text)],
@@ -335,6 +340,12 @@ def diff_many(
     chunks, leave-one-out variants) is encoded in one batched call."""
     sides: list[tuple[Side, Side]] = []
     for k, (s, t) in enumerate(pairs):
+        for which, text in (("source", s), ("target", t)):
+            if not isinstance(text, str):
+                raise TypeError(f"pair {k}: the {which} text is {type(text).__name__}, not str")
+            if not text.strip():
+                where = f"pair {k}: " if len(pairs) > 1 else ""
+                raise EmptyInputError(f"{where}the {which} text is empty: there is nothing to compare")
         sp = speakers[k] if speakers is not None else (None, None)
         sl = _lang_of(s, source_lang, target_lang)
         tl = _lang_of(t, target_lang, sl)
