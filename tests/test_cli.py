@@ -151,7 +151,7 @@ def test_diff_pairs_stream_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         (["diff"], None, 2, "give SOURCE and TARGET, or --pairs FILE"),
         (["diff", "a", "b", "--pairs", "-"], None, 2, "not both"),
         (["diff", "--pairs", "-"], '{"source": 1, "target": "x"}\n', EXIT_INPUT, "line 1: 'source' and 'target'"),
-        (["diff", "--pairs", "-"], "not json\n", EXIT_INPUT, "line 1: not JSON"),
+        (["diff", "--pairs", "-"], "not json\n", EXIT_INPUT, "line 1: not valid JSON"),
         (["diff", "--pairs", "-"], '{"source": "a b", "target": " "}\n', EXIT_INPUT, "line 1: the target text is empty"),
         (["diff", "a", "b", "--source-lang", "de"], None, 2, "invalid choice"),
     ],

@@ -576,3 +576,19 @@ def test_seed_corpus_languages():
     articles = [read_article(path) for path in files]
     assert [a.lang for a in articles] == ["en", "en", "en", "en", "fr"]
     assert all(a.encoding in ("utf-8", "utf-8-sig") and a.source == str(p) for a, p in zip(articles, files))
+
+
+def test_read_json_lines_yields_objects_with_line_numbers(tmp_path):
+    import io
+
+    from claimtrack.errors import RecordError
+    from claimtrack.ingest import read_json_lines
+
+    path = tmp_path / "pairs.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"a": 1}\n\n{"b": "\xc3\xa9"}\n')
+    assert list(read_json_lines(path)) == [(1, {"a": 1}), (3, {"b": "é"})]
+    assert list(read_json_lines(io.StringIO('{"x": null}\n'))) == [(1, {"x": None})]
+    with pytest.raises(RecordError, match="line 2: expected a JSON object"):
+        list(read_json_lines(io.StringIO('{}\n[1]\n')))
+    with pytest.raises(ct.ArticleNotFoundError):
+        list(read_json_lines(tmp_path / "missing.jsonl"))

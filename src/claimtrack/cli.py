@@ -137,29 +137,17 @@ def _pair_records(path: str) -> Iterator[tuple[int, str, str, str | None, str | 
     """(line number, source, target, source_lang, target_lang) of each JSON
     Lines record ``{"source", "target", "source_lang"?, "target_lang"?}``."""
     from .errors import RecordError
+    from .ingest import read_json_lines
 
-    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 - closed below
     where = "standard input" if path == "-" else repr(path)
-    try:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RecordError(f"{where}, line {number}: not JSON ({exc.msg})") from None
-            if not isinstance(rec, dict):
-                raise RecordError(f"{where}, line {number}: a record must be a JSON object")
-            source, target = rec.get("source"), rec.get("target")
-            if not isinstance(source, str) or not isinstance(target, str):
-                raise RecordError(f"{where}, line {number}: 'source' and 'target' must be strings")
-            sl, tl = rec.get("source_lang"), rec.get("target_lang")
-            if not (sl is None or isinstance(sl, str)) or not (tl is None or isinstance(tl, str)):
-                raise RecordError(f"{where}, line {number}: 'source_lang' and 'target_lang' must be strings")
-            yield number, source, target, sl, tl
-    finally:
-        if handle is not sys.stdin:
-            handle.close()
+    for number, rec in read_json_lines(path):
+        source, target = rec.get("source"), rec.get("target")
+        if not isinstance(source, str) or not isinstance(target, str):
+            raise RecordError(f"{where}, line {number}: 'source' and 'target' must be strings")
+        sl, tl = rec.get("source_lang"), rec.get("target_lang")
+        if not (sl is None or isinstance(sl, str)) or not (tl is None or isinstance(tl, str)):
+            raise RecordError(f"{where}, line {number}: 'source_lang' and 'target_lang' must be strings")
+        yield number, source, target, sl, tl
 
 
 def _diff_table(d: Any, out: TextIO) -> None:

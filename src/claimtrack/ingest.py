@@ -682,10 +682,8 @@ def read_article(
     )
 
 
-def _record_article(
-    line: str | bytes, number: int, where: str, max_bytes: int
-) -> Article | None:
-    """Parse one JSON Lines line into an Article (None for a blank line)."""
+def _json_object(line: str | bytes, number: int, where: str) -> dict[str, Any] | None:
+    """Parse one JSON Lines line into a JSON object (None for a blank line)."""
     at = f"{where}, line {number}"
     if isinstance(line, bytes):
         if number == 1 and line.startswith(codecs.BOM_UTF8):
@@ -704,6 +702,12 @@ def _record_article(
         raise RecordError(f"{at}: not valid JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(record, dict):
         raise RecordError(f"{at}: expected a JSON object, got {type(record).__name__}")
+    return record
+
+
+def _record_article(record: dict[str, Any], number: int, where: str, max_bytes: int) -> Article:
+    """The Article of one JSON Lines record ``{"id", "text", ...}``."""
+    at = f"{where}, line {number}"
     if "text" not in record:
         raise RecordError(f"{at}: the record has no \"text\" field")
     text = record["text"]
@@ -744,6 +748,12 @@ def _json_type(value: object) -> str:
 def _stream_records(
     handle: IO[str] | IO[bytes], where: str, max_bytes: int, max_record_bytes: int
 ) -> Iterator[Article]:
+    for number, record in _json_lines(handle, where, max_record_bytes):
+        yield _record_article(record, number, where, max_bytes)
+
+
+def _json_lines(handle: IO[str] | IO[bytes], where: str, max_record_bytes: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) of each non-blank line of a JSON Lines stream."""
     number = 0
     while True:
         line = handle.readline(max_record_bytes + 1)
@@ -756,12 +766,17 @@ def _stream_records(
                 f"{where}, line {number}: the line is longer than the limit of {max_record_bytes:,} "
                 f"bytes ({_human_bytes(max_record_bytes)}); pass a larger max_record_bytes= to read it"
             )
-        article = _record_article(line, number, where, max_bytes)
-        if article is not None:
-            yield article
+        record = _json_object(line, number, where)
+        if record is not None:
+            yield number, record
 
 
 def _stream_path(path: str | bytes, where: str, max_bytes: int, max_record_bytes: int) -> Iterator[Article]:
+    for number, record in _path_lines(path, where, max_record_bytes):
+        yield _record_article(record, number, f"JSON Lines file {where!r}", max_bytes)
+
+
+def _path_lines(path: str | bytes, where: str, max_record_bytes: int) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         handle = open(path, "rb")
     except FileNotFoundError:
@@ -769,7 +784,35 @@ def _stream_path(path: str | bytes, where: str, max_bytes: int, max_record_bytes
     except OSError as exc:
         raise InputError(f"cannot read JSON Lines file {where!r}: {exc.strerror or exc}") from None
     with handle:
-        yield from _stream_records(handle, f"JSON Lines file {where!r}", max_bytes, max_record_bytes)
+        yield from _json_lines(handle, f"JSON Lines file {where!r}", max_record_bytes)
+
+
+def read_json_lines(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes], *, max_record_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Stream the JSON objects of a JSON Lines file, ``"-"`` (standard input)
+    or an open file, as ``(line number, object)``; blank lines are skipped.
+
+    The reading rules and errors are :func:`read_articles`' (UTF-8, a BOM on
+    the first line skipped, one line in memory at a time): a line that is not
+    JSON, not UTF-8 or not an object raises :class:`RecordError` naming the
+    line; a line longer than ``max_record_bytes`` raises
+    :class:`ArticleTooLargeError`; a missing path :class:`ArticleNotFoundError`.
+    What the objects must hold is the caller's business.
+    """
+    _check_limit(max_record_bytes, "max_record_bytes")
+    if isinstance(source, str) and source == "-":
+        stdin = sys.stdin
+        return _json_lines(getattr(stdin, "buffer", stdin), "standard input", max_record_bytes)
+    if isinstance(source, (str, os.PathLike)):
+        raw, name = _path_name(source)
+        _stat(raw, f"file {name!r}")
+        return _path_lines(raw, name, max_record_bytes)
+    if hasattr(source, "readline"):
+        name_attr = getattr(source, "name", None)
+        where = f"JSON Lines stream {name_attr!r}" if isinstance(name_attr, str) else "the JSON Lines stream"
+        return _json_lines(source, where, max_record_bytes)
+    raise TypeError(f"read_json_lines() takes a path, '-' or a file object, not {type(source).__name__}")
 
 
 def _single_file(path: str | os.PathLike[str], max_bytes: int) -> Iterator[Article]:
