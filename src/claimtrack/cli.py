@@ -9,6 +9,9 @@
     claimtrack schema
     claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH | track find TEXT --db PATH
 
+``compare``, ``diff`` and the ``track`` commands take ``--embedder module:attribute`` to
+use a sentence encoder of your own (see :class:`claimtrack.Embedder`).
+
 ``FILE`` is a text, HTML or JSON Lines file, or ``-`` for JSON Lines records on
 standard input (``{"id", "text", "lang"?, "source"?, "published"?}``).
 
@@ -120,7 +123,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     from .compare import compare, to_html, to_table
 
     articles = list(_articles(args.files, args.lang, args.published))
-    comparison = compare(*articles)
+    comparison = compare(*articles, embedder=_embedder(args))
     if args.format == "json":
         out.write(comparison.model_dump_json(indent=2) + "\n")
     elif args.format == "html":
@@ -167,7 +170,8 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     if args.pairs is None:
         if args.source is None or args.target is None:
             raise _Usage("give SOURCE and TARGET, or --pairs FILE")
-        d = diff(args.source, args.target, args.source_lang, args.target_lang, threshold=args.threshold)
+        d = diff(args.source, args.target, args.source_lang, args.target_lang, threshold=args.threshold,
+                 embedder=_embedder(args))
         if args.format in ("json", "jsonl"):
             out.write(d.model_dump_json(indent=2 if args.format == "json" else None) + "\n")
         else:
@@ -175,6 +179,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     if args.source is not None:
         raise _Usage("give SOURCE and TARGET or --pairs FILE, not both")
+    embedder = _embedder(args)
     records = _pair_records(args.pairs)
     everything: list[Any] = []
     while True:
@@ -192,7 +197,8 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             groups.setdefault((sl or args.source_lang, tl or args.target_lang), []).append(k)
         results: list[Any] = [None] * len(batch)
         for (sl, tl), ks in groups.items():
-            got = diff_many([(batch[k][1], batch[k][2]) for k in ks], sl, tl, threshold=args.threshold)
+            got = diff_many([(batch[k][1], batch[k][2]) for k in ks], sl, tl, threshold=args.threshold,
+                            embedder=embedder)
             for k, d in zip(ks, got):
                 results[k] = d
         for d in results:
@@ -263,7 +269,31 @@ class _Progress:
 def _tracker(args: argparse.Namespace, create: bool = False) -> Any:
     from .store import Tracker
 
-    return Tracker(args.db, create=create)
+    return Tracker(args.db, create=create, embedder=_embedder(args))
+
+
+def _embedder(args: argparse.Namespace) -> Any:
+    """The encoder named by ``--embedder module:attribute`` (an Embedder, or a
+    class or function returning one), or None for the default encoder."""
+    spec = getattr(args, "embedder", None)
+    if spec is None:
+        return None
+    from importlib import import_module
+
+    from .embed import Embedder
+
+    module, _, attr = spec.partition(":")
+    if not module or not attr:
+        raise _Usage(f"--embedder takes module:attribute, got {spec!r}")
+    try:
+        obj = getattr(import_module(module), attr)
+    except (ImportError, AttributeError) as exc:
+        raise _Usage(f"--embedder {spec!r}: {exc}") from None
+    if isinstance(obj, type) or (not isinstance(obj, Embedder) and callable(obj)):
+        obj = obj()  # a class, or a factory function
+    if not isinstance(obj, Embedder):
+        raise _Usage(f"--embedder {spec!r} is not an Embedder (name, fingerprint, dim, encode)")
+    return obj
 
 
 def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
@@ -391,6 +421,13 @@ def _cmd_track_find(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def embedder_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--embedder", metavar="MODULE:ATTR",
+                   help="a sentence encoder of your own (an Embedder, or a class or function returning one); "
+                        "default: the bundled Universal Sentence Encoder. A store opens only with the encoder "
+                        "it was built with")
+
+
 def _track_parser(sub: Any, inputs: Any) -> None:
     """The ``track`` group: the claim store (:class:`claimtrack.store.Tracker`)."""
     from typing import get_args
@@ -402,6 +439,7 @@ def _track_parser(sub: Any, inputs: Any) -> None:
 
     def db(q: argparse.ArgumentParser) -> None:
         q.add_argument("--db", required=True, metavar="PATH", help="the store (an SQLite file)")
+        embedder_option(q)
 
     q = tsub.add_parser("add", help="add articles to the store (created if missing); one transaction per article")
     inputs(q)
@@ -460,6 +498,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="claims, alignments and drift across articles (ct.compare)")
     inputs(p)
     p.add_argument("--format", choices=("table", "json", "html"), default="table")
+    embedder_option(p)
     p.set_defaults(run=_cmd_compare)
 
     p = sub.add_parser("diff", help="how two statements differ: typed drift and a divergence score (ct.diff)")
@@ -473,6 +512,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=float, default=0.5, help="divergent = divergence >= T (default 0.5)")
     p.add_argument("--format", choices=("table", "json", "jsonl"), default=None,
                    help="default: table for one pair, jsonl for --pairs")
+    embedder_option(p)
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("schema", help="print the JSON Schema of claimtrack's output models")
