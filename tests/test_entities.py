@@ -65,3 +65,8 @@ def test_aliases_share_a_key_across_languages(names):
 def test_aliases_do_not_merge_different_names():
     assert entity_key("United States") != entity_key("United Kingdom")
     assert entity_key("UE") != entity_key("UK")
+
+
+def test_prefixed_capitalised_words_are_not_names():
+    assert [e.text for e in extract_entities("They met in mid-September with anti-Trump groups.", "en")] == []
+    assert [e.text for e in extract_entities("Bashar al-Assad met the press.", "en")] == ["Bashar al-Assad"]

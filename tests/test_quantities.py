@@ -442,3 +442,13 @@ def test_offsets_slice_back_and_determinism(text, lang, offset):
         last = q.end
         assert not any(s < q.end and q.start < e for s, e in spans), (q, spans)
     assert extract_quantities(text, lang, offset=offset, exclude=spans) == qs
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("une demande de l'ordre de 8 milliards d'euros", "fr"), ("a claim in the region of 8 billion euros", "en"),
+     ("a claim on the order of 8 billion euros", "en")],
+)
+def test_order_of_magnitude_phrases_are_about(text, lang):
+    (q,) = extract_quantities(text, lang)
+    assert (q.value, q.qualifier) == (8e9, "about")

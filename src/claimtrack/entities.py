@@ -141,6 +141,14 @@ def split_name(tokens: list[str], code: str) -> list[list[str]]:
     return [p for p in parts if p]
 
 
+def _derived(tok: str, particles: frozenset[str]) -> bool:
+    """A lower-case prefix joined to a capitalised word ("mid-September",
+    "anti-Trump", "post-Brexit") makes a common word, not part of a name;
+    a name particle does not ("al-Assad", "bin-Salman")."""
+    head, sep, tail = tok.partition("-")
+    return bool(sep) and head.islower() and head not in particles and tail[:1].isupper()
+
+
 def _runs(text: str, code: str) -> list[list[tuple[int, int, str]]]:
     """Maximal runs of capitalised tokens separated by single spaces; a name
     particle ("de", "van") or "&" may sit inside a run, between two capitalised
@@ -168,7 +176,7 @@ def _runs(text: str, code: str) -> list[list[tuple[int, int, str]]]:
             and not (prev_tok.endswith(".") and len(prev_tok) > 2 and prev_tok[:-1].lower() not in _ABBREV_OK)
         )
         prev_tok = tok
-        if _is_cap(tok):
+        if _is_cap(tok) and not _derived(tok, particles):
             if run and adjacent:
                 if pending is not None:
                     run.append(pending)

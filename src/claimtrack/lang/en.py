@@ -97,7 +97,8 @@ DATA = LanguageData(
     qualifiers=(
         (r"more\s+than|over|above|upwards\s+of|in\s+excess\s+of|north\s+of", "more_than"),
         (r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of", "at_least"),
-        (r"about|around|approximately|roughly|some|circa|an\s+estimated|approx\.?|~", "about"),
+        (r"about|around|approximately|roughly|some|circa|an\s+estimated|approx\.?|in\s+the\s+region\s+of"
+         r"|(?:of|on)\s+the\s+order\s+of|~", "about"),
         (r"nearly|almost|close\s+to|just\s+(?:under|shy\s+of|below)", "nearly"),
         (r"at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of", "at_most"),
         (r"less\s+than|fewer\s+than|under|below", "less_than"),

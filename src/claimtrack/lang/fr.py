@@ -99,7 +99,8 @@ DATA = LanguageData(
         (r"plus\s+d['’]|plus\s+de|au-delà\s+de|davantage\s+que|supérieure?s?\s+à", "more_than"),
         (r"au\s+moins|pas\s+moins\s+d['’]|pas\s+moins\s+de|au\s+minimum", "at_least"),
         # "quelque 200 personnes" (invariable, "about"); "quelques" is not a bound.
-        (r"environ|autour\s+de|quelque|approximativement|à\s+peu\s+près|une\s+estimation\s+de|~", "about"),
+        (r"environ|autour\s+de|quelque|approximativement|à\s+peu\s+près|une\s+estimation\s+de|de\s+l['’]ordre\s+d['’]"
+         r"|de\s+l['’]ordre\s+de|~", "about"),
         (r"près\s+d['’]|près\s+de|presque|quasiment|pas\s+loin\s+de|frôlant|avoisinant", "nearly"),
         (r"au\s+plus|jusqu['’]à|pas\s+plus\s+d['’]|pas\s+plus\s+de|au\s+maximum", "at_most"),
         (r"moins\s+d['’]|moins\s+de|inférieure?s?\s+à|sous\s+la\s+barre\s+des", "less_than"),
