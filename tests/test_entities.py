@@ -70,3 +70,16 @@ def test_aliases_do_not_merge_different_names():
 def test_prefixed_capitalised_words_are_not_names():
     assert [e.text for e in extract_entities("They met in mid-September with anti-Trump groups.", "en")] == []
     assert [e.text for e in extract_entities("Bashar al-Assad met the press.", "en")] == ["Bashar al-Assad"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("They marched in New York on Sunday.", ["New York", "Sunday"]),
+        ("He flew to New Delhi and New Zealand.", ["New Delhi", "New Zealand"]),
+        ("New research by Meta shows it.", ["Meta"]),  # sentence-initial "New" is a common word
+        ("It joined The Linux Foundation in 2022.", ["Linux Foundation"]),  # a determiner anywhere
+    ],
+)
+def test_capitalised_function_words_mid_sentence_stay_in_names(text, names):
+    assert [e.text for e in extract_entities(text, "en")] == names

@@ -76,6 +76,11 @@ def _key_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def _determiners() -> frozenset[str]:
+    return frozenset().union(*(_lang.get(c).determiners for c in _lang.SUPPORTED))
+
+
+@lru_cache(maxsize=None)
 def _aliases() -> dict[str, str]:
     """Folded key of an alias -> folded key of the name it stands for."""
     out: dict[str, str] = {}
@@ -221,6 +226,7 @@ def extract_entities(
         :class:`~claimtrack.models.Entity` list in text order, spans end-exclusive.
     """
     stop, titles, months, _, org = _tables(lang)
+    determiners = _determiners()
     person_keys = {entity_key(p) for p in persons}
     surnames = {p.split()[-1] for p in persons if p.split()}
     out: list[Entity] = []
@@ -236,9 +242,14 @@ def extract_entities(
         for group in groups:
             # strip leading/trailing function words, months and particles
             while group and (
-                group[0][2].rstrip(".").lower() in stop or group[0][2].rstrip(".").lower() in months
+                (group[0][2].rstrip(".").lower() in stop
+                 and (group[0][2].lower() in determiners
+                      or _SENT_START.search(text[max(0, group[0][0] - 4) : group[0][0]])))
+                or group[0][2].rstrip(".").lower() in months
                 or group[0][2] == "&"
             ):
+                # a capitalised function word opens the sentence ("New research by Meta"), or is
+                # an article ("The Linux Foundation"); mid-sentence, "New York" keeps its "New"
                 group = group[1:]
             while group and (
                 group[-1][2].lower() in stop or group[-1][2].rstrip(".").lower() in months or group[-1][2] == "&"

@@ -68,6 +68,10 @@ class LanguageData:
     entity_words: dict[str, str] = field(default_factory=dict)
     """Words inside names mapped to one cross-language form in entity keys
     ("fondation" -> "foundation"), so "Fondation Linux" keys like "Linux Foundation"."""
+    determiners: frozenset[str] = frozenset()
+    """Articles and demonstratives: stripped from the front of a name wherever
+    it stands ("The Linux Foundation"), while other capitalised function words
+    are stripped only at a sentence start ("New research" but "in New York")."""
     entity_aliases: dict[str, str] = field(default_factory=dict)
     """Whole names (as written, any case) -> the English name they stand for:
     acronyms and multi-word names that word mapping cannot reach ("U.S.",
