@@ -192,7 +192,9 @@ DATA = LanguageData(
         r"(?:\s+(?:plus|jamais|rien|personne|aucune?))*",
         r"n['’][^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)"
         r"(?:\s+(?:plus|jamais|rien|personne|aucune?))*",
-        r"aucune?", r"jamais", r"sans", r"ni", r"personne\s+ne", r"rien\s+ne", r"non",
+        r"aucune?", r"jamais", r"sans", r"ni", r"non",
+        # "Personne ne reviendra plus jamais": one negation, like "no one will ever come back"
+        r"(?:personne|rien)\s+n(?:e\b|['’]\w+)(?:[^.?!,;]{0,40}?\b(?:plus|jamais|rien)(?:\s+(?:plus|jamais|rien))*)?",
         r"pas\s+(?:de|d['’]|du|des|le|la|les|un|une|encore|toujours|vraiment|très|si|assez|trop)",
         r"incapables?\s+de", r"échou(?:e|ent|é|ait|aient|ant|er)\s+à",
     ),
