@@ -134,6 +134,9 @@ def test_negation_equivalents_en_fr(use):
 
 def test_rank_and_failure_are_read_right():
     assert "negation" not in types(fast("The single reached No. 1 in Thailand.", "The single reached No. 1 there."))
+    rank = fast("The second single reached No. 1 in Thailand.",
+                "Le second single atteint la première place en Thaïlande.", "en", "fr", checks=["number", "entity"])
+    assert rank.drift == ()  # "No." is not a name, "première" states the 1
     d = fast("After failing to convince her, they return home.",
              "Après avoir échoué à la convaincre, ils rentrent.", "en", "fr", checks=["negation"])
     assert d.drift == ()

@@ -233,10 +233,11 @@ def test_language_data_qualifiers_are_known():
         assert {q for _, _, q in data.approximate_numbers} <= set(get_args(Qualifier))
 
 
-def test_spelled_values_ignore_context_but_not_articles():
-    assert spelled_values("singing in a choir by six, at one point", "en") == {6.0}
+def test_spelled_values_ignore_context():
+    assert spelled_values("singing in a choir by six, at one point", "en") == {6.0, 1.0}
     assert spelled_values("While both subspecies look alike", "en") == {2.0}
-    assert spelled_values("Ils sont tous deux venus un jour", "fr") == {2.0}
+    assert spelled_values("Ils sont tous deux venus un jour", "fr") == {2.0, 1.0}
+    assert spelled_values("la première place, the third time", "fr") == {1.0}  # ordinals of the text's language
     assert spelled_values("No number here, 12 in digits", "en") == frozenset()
 
 

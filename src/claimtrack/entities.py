@@ -227,6 +227,7 @@ def extract_entities(
     """
     stop, titles, months, _, org = _tables(lang)
     determiners = _determiners()
+    numeric = _lang.get(lang).numeric_abbreviations
     person_keys = {entity_key(p) for p in persons}
     surnames = {p.split()[-1] for p in persons if p.split()}
     out: list[Entity] = []
@@ -270,6 +271,8 @@ def extract_entities(
                 continue
             if len(group) == 1 and _ROMAN_ORDINAL.fullmatch(first):
                 continue  # "XIVe" (siècle), "IIIe": a French ordinal, not a name
+            if len(group) == 1 and first.rstrip(".") in numeric and text[e:e + 3].lstrip(" .")[:1].isdigit():
+                continue  # "No. 1", "Art. 5": an abbreviation before a number, not a name
             words = {t.rstrip(".").lower() for _, _, t in group}
             key = entity_key(surface)
             if not key:

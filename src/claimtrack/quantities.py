@@ -136,6 +136,7 @@ class _Grammar:
     approx: dict[str, tuple[int, Qualifier]]
     """Group name of an approximate number -> (value, qualifier)."""
     pair_words: re.Pattern[str] | None
+    ordinal_words: dict[str, int]
     """After a number: a range word and the next number ("ou douze", "to 12")."""
     article_words: frozenset[str]
     not_units: frozenset[str]
@@ -241,6 +242,7 @@ def _grammar(code: str) -> _Grammar:
             if data.range_words else None
         ),
         approx=approx,
+        ordinal_words={w.lower(): v for w, v in data.ordinal_words.items()},
         pair_words=re.compile(r"(?<![\w])(?:" + _alt(data.pair_words) + r")(?![\w])", flags) if data.pair_words else None,
         article_words=frozenset(w.lower() for w in data.article_number_words),
         not_units=not_units,
@@ -602,22 +604,27 @@ def _range_tail(text: str, pos: int, g: _Grammar, info: _Tail) -> _Tail:
     return {**info, "unit": nxt["unit"]}
 
 
+@lru_cache(maxsize=4096)
 def spelled_values(text: str, lang: str) -> frozenset[float]:
-    """Values of every spelled-out number in ``text``, whatever its context
-    ("by six", "vers onze"), leaving out the words that double as articles
-    ("one", "un").  :func:`extract_quantities` keeps a lone number word only
-    before a counted noun; drift uses this to tell a figure that the other
-    side states in words from one it lacks."""
+    """Values of every number stated in words in ``text``, whatever its
+    context: spelled-out numbers ("by six", "vers onze", "un"), ordinals
+    ("first", "première": ``ordinal_words``) and pair words ("both",
+    "tous deux": 2).  :func:`extract_quantities` keeps a lone number word
+    only before a counted noun; drift uses this to tell a figure that the
+    other side states in words from one it lacks."""
     g = _grammar(lang)
     out: set[float] = set()
     if g.pair_words is not None and g.pair_words.search(text):
         out.add(2.0)
+    if g.ordinal_words:
+        for w in g.word_token.findall(text):
+            v = g.ordinal_words.get(w.lower())
+            if v is not None:
+                out.add(float(v))
     for m in g.core.finditer(text):
         if m.group("wrd") is None:
             continue
-        for s, e, value, n_words in _word_segments(text, m.start(), m.end(), g):
-            if n_words == 1 and text[s:e].lower() in g.article_words:
-                continue
+        for _, _, value, _ in _word_segments(text, m.start(), m.end(), g):
             out.add(float(value))
     return frozenset(out)
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ..models import Drift, DriftType, Quantity
+from ..quantities import spelled_values
 from .base import DriftCheck, PairContext, Side, quote
 
 __all__ = ["NumberCheck", "same_value"]
@@ -29,7 +30,7 @@ def _spelled_elsewhere(q: Quantity, other: Side) -> bool:
     extractor skips in context: a capitalised number word in a name ("The
     Seven Sisters": its lower-cased text is scanned again), or a lone number
     word without a counted noun ("in a choir by six")."""
-    from ..quantities import extract_quantities, spelled_values
+    from ..quantities import extract_quantities
 
     if any(same_value(q.value, v) for v in spelled_values(other.text, other.lang)):
         return True
@@ -106,27 +107,13 @@ def _figures(side: Side) -> list[tuple[int, int, frozenset[float]]]:
     return sorted(out)
 
 
-def _number_words(side: Side) -> frozenset[float]:
-    """Values of the spelled-out number words of ``side`` ("five", "cinq"), one word at a time."""
-    from ..quantities import parse_number
-
-    out: set[float] = set()
-    for tok in side.tokens:
-        if tok.text.isalpha() and len(tok.text) > 1:
-            try:
-                out.add(parse_number(tok.text.lower(), side.lang))
-            except ValueError:
-                continue
-    return frozenset(out)
-
-
 def _explained(values: frozenset[float], other: Side, other_figures: list[tuple[int, int, frozenset[float]]]) -> bool:
     if any(values & f for _, _, f in other_figures):
         return True
     for q in other.quantities:
         if any(same_value(v, q.value) for v in values):
             return True
-    if values & _number_words(other):
+    if values & spelled_values(other.text, other.lang):
         return True
     for d in other.dates:
         if d.value is not None:

@@ -102,6 +102,9 @@ class LanguageData:
     "une cinquantaine" (about 50), "des centaines" / "hundreds" (more than
     100), "a dozen" (about 12).  The pattern includes its determiner; the
     counted noun follows as after a scale word ("de mètres", "of people")."""
+    ordinal_words: dict[str, int] = field(default_factory=dict)
+    """Spelled-out ordinals ("first", "première"): a text holding one states
+    that value in words ("No. 1" / "la première place"); used by drift."""
     pair_words: tuple[str, ...] = ()
     """Words that mean "the two" without a number ("both"): a text holding
     one states the value 2 (used by drift, not extracted as a quantity)."""

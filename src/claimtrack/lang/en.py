@@ -130,6 +130,8 @@ DATA = LanguageData(
         (r"(?:several\s+)?thousands", 1000, "more_than"),
     ),
     pair_words=("both",),
+    ordinal_words={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                   "eighth": 8, "ninth": 9, "tenth": 10},
     article_number_words=frozenset({"one"}),
     ordinal_suffixes=("st", "nd", "rd", "th"),
     unit_linkers=(r"of",),
