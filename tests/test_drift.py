@@ -140,6 +140,12 @@ def test_rank_and_failure_are_read_right():
     d = fast("After failing to convince her, they return home.",
              "Après avoir échoué à la convaincre, ils rentrent.", "en", "fr", checks=["negation"])
     assert d.drift == ()
+    d = fast("By fixing forever on paper what had varied.", "En fixant à jamais sur papier ce qui variait.",
+             "en", "fr", checks=["negation"])
+    assert d.drift == ()
+    d = fast("The castle was built in the fifteenth century.", "Le château fut construit au XVe siècle.",
+             "en", "fr", checks=["number"])
+    assert d.drift == ()
     d = fast("Nobles were appointed regardless of experience.", "Des nobles étaient nommés sans égard pour leur "
              "expérience.", "en", "fr", checks=["negation"])
     assert d.drift == ()

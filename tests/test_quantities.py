@@ -453,3 +453,8 @@ def test_offsets_slice_back_and_determinism(text, lang, offset):
 def test_order_of_magnitude_phrases_are_about(text, lang):
     (q,) = extract_quantities(text, lang)
     assert (q.value, q.qualifier) == (8e9, "about")
+
+
+def test_article_word_after_an_approximation_is_an_article():
+    assert extract_quantities("Son corps est retrouvé près d'une route.", "fr") == []
+    assert [(q.text, q.value) for q in extract_quantities("Plus d'un ouvrier est venu.", "fr")] == [("Plus d'un", 1.0)]

@@ -629,11 +629,17 @@ def spelled_values(text: str, lang: str) -> frozenset[float]:
     return frozenset(out)
 
 
+_NOT_A_BOUND: frozenset[Qualifier | None] = frozenset({None, "nearly"})
+"""Before these, "one"/"un"/"une" is an article: "près d'une route" is "near a
+road", not "nearly one road"; after a bound ("plus d'un", "more than one") it
+is a number."""
+
+
 def _from_words(
     text: str, m: re.Match[str], g: _Grammar, offset: int, exclude: Sequence[tuple[int, int]], floor: int
 ) -> list[Quantity]:
     out: list[Quantity] = []
-    if m.group("wrd").lower() in g.article_words and _qualifier(text, m.start(), g, floor)[1] is None:
+    if m.group("wrd").lower() in g.article_words and _qualifier(text, m.start(), g, floor)[1] in _NOT_A_BOUND:
         return out  # fast path for the commonest case: "un", "une", "one" as an article or pronoun
     for seg_start, seg_end, number, n_words in _word_segments(text, m.start(), m.end(), g):
         if seg_start < floor or (exclude and _overlaps(seg_start + offset, seg_end + offset, exclude)):
@@ -647,7 +653,7 @@ def _from_words(
                 info = _range_tail(text, seg_end, g, info)
             if not any(k in info for k in ("scale", "percent", "currency", "unit")):
                 continue
-            if text[seg_start:seg_end].lower() in g.article_words and qualifier is None:
+            if text[seg_start:seg_end].lower() in g.article_words and qualifier in _NOT_A_BOUND:
                 continue
         out.append(_make(text, start, qualifier, Decimal(number), info, prefix_currency, offset))
         floor = out[-1].end - offset

@@ -139,7 +139,8 @@ DATA = LanguageData(
     ),
     ordinal_words={"premier": 1, "première": 1, "premiers": 1, "premières": 1, "deuxième": 2, "second": 2,
                    "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7,
-                   "huitième": 8, "neuvième": 9, "dixième": 10},
+                   "huitième": 8, "neuvième": 9, "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13,
+                   "quatorzième": 14, "quinzième": 15, "seizième": 16, "vingtième": 20},
     pair_words=("tous deux", "toutes deux", "l’un et l’autre", "l'un et l'autre"),
     article_number_words=frozenset({"un", "une"}),
     ordinal_suffixes=("ère", "ème", "eme", "er", "re", "e", "ᵉʳ", "ᵉ"),
@@ -205,6 +206,7 @@ DATA = LanguageData(
         r"non\s+seulement", r"sans\s+doute", r"pas\s+seulement", r"non\s+plus", r"non\s+lucratif",
         r"non[-‐]\w+", r"n['’]importe", r"jamais\s+autant", r"que\s+jamais",
         r"pas\s+(?:moins|plus)\s+(?:de|d['’])",
+        r"(?:à|pour)\s+jamais",  # "à jamais": forever
         r"sans\s+égard", r"sans\s+compter",  # "regardless of", "not to mention": no reversal
     ),
     modals={
