@@ -662,11 +662,12 @@ def _align_core(
         sn = sorted(A.numbers[i] & B.numbers[j])
         se = sorted(A.entities[i] & B.entities[j])
         bonus = min(nudge, nudge / 3.0 * (len(sn) + len(se)))
-        figure = s >= evidence_threshold and any(abs(v) >= min_figure for v in sn)
+        bar = thr(i, j)
+        figure = s >= evidence_threshold and eff < bar and any(abs(v) >= min_figure for v in sn)
         recs[(i, j)] = {
             "i": i, "j": j, "sim": s, "eff": eff, "margin": margin, "fuzzy": fz,
             "numbers": sn, "entities": se, "bonus": bonus, "rank": eff + margin + bonus,
-            "neigh": (na, nb), "kind": "best", "thr": thr(i, j), "figure": figure and eff < thr(i, j),
+            "neigh": (na, nb), "kind": "best", "thr": bar, "figure": figure,
         }
 
     # competitive linking: best-first, each claim used once; ties by index

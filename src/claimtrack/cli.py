@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from . import __version__
-from .errors import ClaimtrackError, UnsupportedLanguageError
+from .errors import ClaimtrackError, RecordError, UnsupportedLanguageError
 from .models import Article, Claim, json_schema
 
 __all__ = ["main", "EXIT_INPUT", "EXIT_LANGUAGE"]
@@ -139,7 +139,6 @@ _PAIR_BATCH = 256  # pairs of a --pairs stream encoded per batch (memory follows
 def _pair_records(path: str) -> Iterator[tuple[int, str, str, str | None, str | None]]:
     """(line number, source, target, source_lang, target_lang) of each JSON
     Lines record ``{"source", "target", "source_lang"?, "target_lang"?}``."""
-    from .errors import RecordError
     from .ingest import read_json_lines
 
     where = "standard input" if path == "-" else repr(path)
@@ -188,8 +187,6 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             break
         for (number, s, t, sl, tl) in batch:
             if not s.strip() or not t.strip():
-                from .errors import RecordError
-
                 raise RecordError(f"line {number}: the {'source' if not s.strip() else 'target'} text is empty")
         # one batched call per language pair as given; detection fills the rest per pair
         groups: dict[tuple[str | None, str | None], list[int]] = {}

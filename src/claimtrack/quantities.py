@@ -73,7 +73,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Literal, TypedDict
+from typing import Literal, TypedDict, cast
 
 from . import lang as _lang
 from .models import Qualifier, Quantity
@@ -133,11 +133,11 @@ class _Grammar:
     number_words: frozenset[str]
     joiners: frozenset[str]
     range_next: re.Pattern[str] | None
+    """After a number: a range word and the next number ("ou douze", "to 12")."""
     approx: dict[str, tuple[int, Qualifier]]
     """Group name of an approximate number -> (value, qualifier)."""
     pair_words: re.Pattern[str] | None
     ordinal_words: dict[str, int]
-    """After a number: a range word and the next number ("ou douze", "to 12")."""
     article_words: frozenset[str]
     not_units: frozenset[str]
     group: str
@@ -164,7 +164,7 @@ def _grammar(code: str) -> _Grammar:
         parts = []
         for k, (pattern, value, qual) in enumerate(data.approximate_numbers):
             parts.append(f"(?P<a{k}>{pattern})")
-            approx[f"a{k}"] = (value, qual)  # type: ignore[assignment]
+            approx[f"a{k}"] = (value, cast(Qualifier, qual))
         # tried before the number words: "une centaine" is one approximate number, not "une"
         core = r"(?P<apx>(?:" + "|".join(parts) + r"))(?![\w-])|" + core
 

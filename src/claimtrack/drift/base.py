@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 
-from ..attribution import QUOTE_CLOSERS, QUOTE_OPENERS
 from .. import lang as _lang
+from ..attribution import QUOTE_CLOSERS, QUOTE_OPENERS
 from ..models import DateMention, Drift, DriftType, Entity, Quantity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,6 +130,13 @@ def quote(s: str | None) -> str:
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS + '"')
+_OPENS = re.compile(r"(?:^|[.!?:;\"“”«»(\[]\s*|[-–—]\s+)$")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """True when ``start`` begins a sentence, a quote, a parenthesis or a
+    dashed line: a capitalised word there may be a common word."""
+    return bool(_OPENS.search(text[max(0, start - 3) : start]))
 _PUNCT_SPLIT = re.compile(r"[;:()\[\]—–«»\"“”]|,(?!\d)|\s-\s")
 
 
@@ -254,6 +261,14 @@ class Side:
             merged[-1] = (merged[-1][0], last[1])
         return merged
 
+    @cached_property
+    def passages(self) -> list[tuple[int, int]]:
+        """The chunks of at least ``chunk_min_words`` words: the ones that can
+        be omitted or added.  A shorter chunk exists only where a quotation
+        mark kept an attribution ("Okafor said") apart from the quote."""
+        n = self.config.chunk_min_words
+        return [c for c in self.chunks if len(_WORD.findall(self.text[c[0] : c[1]])) >= n]
+
     def without(self, span: tuple[int, int]) -> str:
         """The text with ``span`` removed (spaces tidied)."""
         return " ".join((self.text[: span[0]] + " " + self.text[span[1] :]).split())
@@ -349,18 +364,14 @@ class PairContext:
         """How well the worst-covered passage of either side is matched: the
         minimum, over the chunks of both sides, of a chunk's best cosine
         against the other side's chunks, pairs of adjacent chunks and whole
-        sentence; chunks shorter than ``chunk_min_words`` words are skipped.
-        Without chunks (one chunk a side, or no omission check) it is the
+        sentence, over :attr:`Side.passages`.  Without chunks (one chunk a side, or no omission check) it is the
         sentence similarity."""
         if not self.chunked():
             return self.similarity
         worst = 1.0
-        min_words = self.config.chunk_min_words
         for side, other in ((self.source, self.target), (self.target, self.source)):
             cmat = self.counterparts(other)
-            for s, e in side.chunks:
-                if len(side.text[s:e].split()) < min_words:
-                    continue  # an attribution kept apart at a quotation mark ("Okafor said")
+            for s, e in side.passages:
                 worst = min(worst, float(np.max(cmat @ self.vector(side.text[s:e]))))
         return float(np.clip(worst, -1.0, 1.0))
 

@@ -32,7 +32,7 @@ from .. import lang as _lang
 
 from ..entities import entity_key
 from ..models import Drift, DriftType, Entity
-from .base import DriftCheck, PairContext, Side, fold, quote
+from .base import DriftCheck, PairContext, Side, fold, opens_sentence, quote
 from .negation import pair_by_position
 
 __all__ = ["EntityCheck"]
@@ -40,7 +40,6 @@ __all__ = ["EntityCheck"]
 _CALENDAR = frozenset(
     fold(w) for c in _lang.SUPPORTED for w in (*_lang.get(c).months, *_lang.get(c).weekdays)
 )
-_SENT_START = re.compile(r"(?:^|[.!?:;\"“”«»(]\s*)$")
 
 
 _CALENDAR_MODIFIERS = frozenset({"mid", "mi", "early", "late", "debut", "fin"})
@@ -60,7 +59,7 @@ def _variants(e: Entity, side: Side) -> list[str]:
     PyTorch" at the start of a quote is probably "PyTorch")."""
     keys = [_key(e)]
     ws = e.text.split()
-    if len(ws) > 1 and _SENT_START.search(side.text[max(0, e.start - 3) : e.start]):
+    if len(ws) > 1 and opens_sentence(side.text, e.start):
         keys.append(entity_key(" ".join(ws[1:])))
     return keys
 

@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from .. import lang as _lang
 from ..models import Drift, DriftType
-from .base import DriftCheck, PairContext, Side, quote
+from .base import DriftCheck, PairContext, Side, opens_sentence, quote
 
 __all__ = ["NegationCheck", "negation_markers"]
 
@@ -50,16 +50,13 @@ def negation_markers(text: str, lang: str) -> list[tuple[int, int]]:
     return out
 
 
-_OPENING = re.compile(r"(?:^|[.!?:;«“\"(\[]\s*|[-–—]\s+)$")
-
-
 def _in_title(text: str, start: int, marker: str) -> bool:
     """A capitalised marker in the middle of a sentence belongs to a name or a
     title ("Faith No More", "You Can't Get In My Head"), not to the claim."""
     first = marker[:1]
     if not first.isupper() or marker.isupper() and len(marker) > 1:
         return False  # lower case, or "NOT" written for emphasis
-    return not _OPENING.search(text[max(0, start - 3) : start])
+    return not opens_sentence(text, start)
 
 
 def pair_by_position(a: list[tuple[int, int]], la: int, b: list[tuple[int, int]], lb: int) -> tuple[list[int], list[int]]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ..models import Drift, DriftType, Quantity
-from ..quantities import spelled_values
+from ..quantities import extract_quantities, parse_number, spelled_values
 from .base import DriftCheck, PairContext, Side, quote
 
 __all__ = ["NumberCheck", "same_value"]
@@ -30,8 +30,6 @@ def _spelled_elsewhere(q: Quantity, other: Side) -> bool:
     extractor skips in context: a capitalised number word in a name ("The
     Seven Sisters": its lower-cased text is scanned again), or a lone number
     word without a counted noun ("in a choir by six")."""
-    from ..quantities import extract_quantities
-
     if any(same_value(q.value, v) for v in spelled_values(other.text, other.lang)):
         return True
     return any(same_value(q.value, x.value) for x in extract_quantities(other.text.lower(), other.lang))
@@ -77,8 +75,6 @@ def _figures(side: Side) -> list[tuple[int, int, frozenset[float]]]:
         values: set[float] = set()
         for code in {side.lang, "en", "fr"}:
             try:
-                from ..quantities import parse_number
-
                 values.add(parse_number(raw, code))
             except (ValueError, Exception):  # noqa: BLE001 - an unparsable figure is just skipped
                 continue

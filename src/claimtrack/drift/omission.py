@@ -47,11 +47,9 @@ class OmissionCheck(DriftCheck):
         base = pair.similarity
         ov = pair.vector(other.text)
         flagged: list[tuple[int, int]] = []
-        for span in side.chunks:
+        for span in side.passages:
             if len(side.content_words(*span)) < cfg.chunk_min_content:
                 continue
-            if len(side.text[span[0] : span[1]].split()) < cfg.chunk_min_words:
-                continue  # a short chunk kept apart at a quotation mark ("Okafor said")
             v = pair.vector(side.text[span[0] : span[1]])
             best = float(np.max(cmat @ v))
             if best >= cfg.chunk_match:
