@@ -46,7 +46,7 @@ meaning difference whatever else the pair shares (REFreSD agrees: 34 of its
 the fit to give the finding that weight on its own).  8.0 makes one changed
 value enough for ``divergent`` even between otherwise identical sentences."""
 
-SIGNS = {"similarity": -1, "coverage": -1, "length": 1, "entity": 1, "content": 1, "value": 1, "figure": 1, "polarity": 1}
+SIGNS = {"similarity": -1, "coverage": -1, "length": 1, "unmatched": 1, "entity": 1, "content": 1, "value": 1, "figure": 1, "polarity": 1}
 """The sign each weight must have for the score to be monotone in its evidence."""
 
 

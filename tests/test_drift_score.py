@@ -70,9 +70,12 @@ def test_every_drift_type_feeds_one_term() -> None:
                    max_size=4),
     extra=st.sampled_from([(t, s) for _, ks in FINDING_GROUPS.items() for t, sevs in ks for s in sevs]),
     more=st.floats(0, 0.5),
+    words=st.lists(st.sampled_from(["secret", "avocats", "trois"]), max_size=3),
 )
-def test_monotone_in_evidence(sim, cov, length, kinds, extra, more) -> None:  # type: ignore[no-untyped-def]
+def test_monotone_in_evidence(sim, cov, length, kinds, extra, more, words) -> None:  # type: ignore[no-untyped-def]
     found = [finding(t, s) for t, s in kinds]
+    base = divergence_of(score_terms(sim, cov, length, found, unmatched=words))
+    assert divergence_of(score_terms(sim, cov, length, found, unmatched=[*words, "plus"])) >= base
     base = divergence_of(score_terms(sim, cov, length, found))
     assert 0.0 <= base <= 1.0
     assert divergence_of(score_terms(sim, cov, length, [*found, finding(*extra)])) >= base
@@ -105,6 +108,36 @@ def test_divergence_is_the_logistic_of_its_terms(pair) -> None:  # type: ignore[
     back = diff(pair.target, pair.source, pair.target_lang, pair.source_lang, embedder=BOW)
     assert back.divergence == d.divergence
     assert [(t.name, t.value) for t in back.score] == [(t.name, t.value) for t in d.score]
+    assert [sorted(t.evidence) for t in back.score] == [sorted(t.evidence) for t in d.score]
+
+
+def unmatched(d: ct.PairDiff) -> tuple[str, ...]:
+    return next(t.evidence for t in d.score if t.name == "unmatched")
+
+
+def test_unmatched_words_are_the_evidence(use) -> None:  # type: ignore[no-untyped-def]
+    d = diff("The report was published on Monday.", "Le rapport secret a été publié lundi.", "en", "fr",
+             embedder=use)
+    assert unmatched(d) == ("secret",)
+    term = next(t for t in d.score if t.name == "unmatched")
+    assert term.value == 1.0 and "secret" in term.explanation
+    # two words added: counted and listed, source side first
+    d = diff("The company hired forty engineers in Berlin.",
+             "La société a embauché quarante ingénieurs à Berlin et trois avocats à Paris.", "en", "fr", embedder=use)
+    assert set(unmatched(d)) >= {"avocats"}
+    back = diff(d.target, d.source, "fr", "en", embedder=use)
+    assert unmatched(back) == unmatched(d)  # all on the French side, which is now the source
+
+
+def test_function_words_and_spelling_variants_have_counterparts(use) -> None:  # type: ignore[no-untyped-def]
+    # "the", "was", "l'" are function words; Polanyi / Polányi are spelled alike
+    d = diff("His older brother was Karl Polanyi, the economist.",
+             "Son frère aîné était Karl Polányi, l'économiste.", "en", "fr", embedder=use)
+    assert unmatched(d) == ()
+    d = diff("Polanyi", "Polányi", "en", "en", embedder=BOW)
+    assert unmatched(d) == ()
+    d = diff("Polanyi", "Keynes", "en", "en", embedder=BOW)
+    assert sorted(unmatched(d)) == ["Keynes", "Polanyi"]
 
 
 @FAST
@@ -112,6 +145,7 @@ def test_divergence_is_the_logistic_of_its_terms(pair) -> None:  # type: ignore[
 def test_identical_text_is_not_divergent(pair) -> None:  # type: ignore[no-untyped-def]
     d = diff(pair.source, pair.source, pair.source_lang, pair.source_lang, embedder=BOW)
     assert not d.drift and not d.divergent, d.score
+    assert unmatched(d) == ()
 
 
 @settings(max_examples=4, deadline=None, derandomize=True,

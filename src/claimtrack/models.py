@@ -222,11 +222,14 @@ class ScoreTerm(Model):
     a :class:`PairDiff`, the ``bias`` term included.
     """
 
-    name: str = Field(description="similarity, coverage, length, entity, content, value, figure, polarity or bias.")
+    name: str = Field(description="similarity, coverage, length, unmatched, entity, content, value, figure, "
+                                  "polarity or bias.")
     value: float = Field(description="The measured value (1.0 or 0.0 for a kind of finding present or absent).")
     weight: float
     contribution: float = Field(description="value * weight, added to the log-odds of divergence.")
     explanation: str
+    evidence: tuple[str, ...] = Field(default=(), description="What the value counts, when it counts something: "
+                                      "for ``unmatched``, the words with no counterpart, source side first.")
 
 
 class PairDiff(Model):

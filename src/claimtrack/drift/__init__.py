@@ -204,7 +204,9 @@ class _Job:
         sim = ctx.similarity
         length = length_ratio(len(ctx.source.text), len(ctx.target.text), ctx.source.data.relative_length,
                               ctx.target.data.relative_length)
-        terms = score_terms(sim, ctx.coverage, length, found, ctx.config)
+        lost_a, lost_b = ctx.unmatched
+        lost = [t.text for t in (lost_b + lost_a if self.flip else lost_a + lost_b)]
+        terms = score_terms(sim, ctx.coverage, length, found, ctx.config, unmatched=lost)
         div = divergence(terms)
         src, tgt = (ctx.target, ctx.source) if self.flip else (ctx.source, ctx.target)
         return PairDiff(

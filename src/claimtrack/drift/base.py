@@ -39,7 +39,7 @@ __all__ = [
     "QuantityMatch",
 ]
 
-SIGNATURE_VERSION = "2"
+SIGNATURE_VERSION = "3"
 
 _WARNED: set[str] = set()
 
@@ -64,28 +64,31 @@ class DriftConfig:
     # --- the divergence score (claimtrack.drift.score): log-odds weights ------------
     # Fitted by benchmarks/fit_divergence.py (L2-regularised logistic regression
     # on REFreSD, all 531 pairs); see docs/drift.md for the cross-validated figures.
-    w_bias: float = 6.2812
+    w_bias: float = 3.1027
     """Log-odds of divergence before any evidence."""
-    w_similarity: float = -9.0189
+    w_similarity: float = -6.4368
     """Per unit of the embedder cosine of the two sentences (negative: similar is not divergent)."""
-    w_coverage: float = -1.9578
+    w_coverage: float = -0.9531
     """Per unit of coverage: the worst best-cosine of any chunk of either side
     against the other side's chunks, chunk pairs and sentence (a passage with
     no counterpart lowers it)."""
-    w_length: float = 3.7437
+    w_length: float = 3.1625
     """Per unit of |log| of the length ratio, lengths divided by each
     language's ``LanguageData.relative_length``."""
-    w_entity: float = 1.1942
+    w_unmatched: float = 0.2559
+    """Per content word, of either side, with no counterpart on the other
+    side (see ``word_match``)."""
+    w_entity: float = 0.8378
     """When there is an entity, speaker or pronoun finding."""
-    w_content: float = 0.5199
+    w_content: float = 0.6757
     """When there is an omission or addition finding."""
     w_value: float = 8.0
     """When a figure's value changed (a number finding with a value on both
     sides).  Set by policy, not fitted: one changed value makes any pair
     divergent (see ``FIXED`` in benchmarks/fit_divergence.py)."""
-    w_figure: float = 0.6958
+    w_figure: float = 1.207
     """When a figure is on one side only, or there is a date or time-scope finding."""
-    w_polarity: float = 0.3578
+    w_polarity: float = 0.4451
     """When there is a negation, modality or qualifier finding."""
     chunk_match: float = 0.50
     """A chunk whose best counterpart (a chunk, or two adjacent chunks, of the
@@ -108,6 +111,16 @@ class DriftConfig:
     phrase ("Iraq Study Group" / "groupe d'étude sur l'Irak": 0.59, Iraq ~ Irak)."""
     chunk_min_words: int = 3
     """Chunks shorter than this (in words) are merged into a neighbour."""
+    word_match: float = 0.50
+    """A content word (not a ``LanguageData.function_words`` entry, three
+    letters or more) has a counterpart when its cosine to some content word
+    of the other side reaches this (the encoder embeds single words across
+    languages: "lunes" / "moons" 0.93, "endorsements" / "publicités" 0.44).
+    The words without one are the score's ``unmatched`` term."""
+    word_spelled: float = 0.80
+    """... or when the two words, case- and accent-folded, are at least this
+    similar in spelling (rapidfuzz ``Indel`` normalised similarity):
+    "Polanyi" / "Polányi", "Brandenburg" / "Brandebourg"."""
 
     def signature(self) -> str:
         parts = [f"v={SIGNATURE_VERSION}"] + [f"{k}={v}" for k, v in asdict(self).items()]
@@ -129,6 +142,9 @@ def quote(s: str | None) -> str:
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_LEXICAL = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+"""A word for the counterpart test: letters (hyphenated parts kept together),
+split at apostrophes ("l'ASUS" gives "l" and "ASUS"), no digits."""
 _QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS + '"')
 _OPENS = re.compile(r"(?:^|[.!?:;\"“”«»(\[]\s*|[-–—]\s+)$")
 
@@ -212,6 +228,15 @@ class Side:
     @cached_property
     def folded_words(self) -> frozenset[str]:
         return frozenset(t.folded for t in self.tokens)
+
+    @cached_property
+    def lexical_words(self) -> list[Token]:
+        """The words whose counterpart the score looks for: letters only,
+        three or more, not a ``function_words`` entry; ``text`` as written
+        (case kept: "Suède" is the country, "suède" the leather)."""
+        function = self.data.function_words
+        return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in _LEXICAL.finditer(self.text)
+                if len(m.group()) >= 3 and m.group().lower() not in function]
 
     def content_words(self, start: int, end: int) -> list[Token]:
         stop, _ = _tables(self.lang)
@@ -336,6 +361,7 @@ class PairContext:
     def texts_to_encode(self) -> list[str]:
         """Every text this pair needs a vector for (encoded in one batch)."""
         texts = [self.source.text, self.target.text]
+        texts += [t.text for t in self.source.lexical_words] + [t.text for t in self.target.lexical_words]
         if self.chunked():
             for side in (self.source, self.target):
                 texts += [side.text[s:e] for s, e in side.chunks]
@@ -374,6 +400,28 @@ class PairContext:
             for s, e in side.passages:
                 worst = min(worst, float(np.max(cmat @ self.vector(side.text[s:e]))))
         return float(np.clip(worst, -1.0, 1.0))
+
+    @cached_property
+    def unmatched(self) -> tuple[list[Token], list[Token]]:
+        """The content words of each side (:attr:`Side.lexical_words`) with no
+        counterpart on the other side: no content word there reaches
+        ``word_match`` cosine or ``word_spelled`` spelling similarity.  A side
+        with no content words leaves the other side's words unmatched."""
+        from rapidfuzz.distance import Indel
+
+        a, b = self.source.lexical_words, self.target.lexical_words
+        if not a or not b:
+            return list(a), list(b)
+        va = np.stack([self.vector(t.text) for t in a])
+        vb = np.stack([self.vector(t.text) for t in b])
+        sims = va @ vb.T
+        cut, spelled = self.config.word_match, self.config.word_spelled
+        rows, cols = sims.max(axis=1) < cut, sims.max(axis=0) < cut
+        for i, j in zip(*np.nonzero(rows[:, None] | cols[None, :])):
+            if Indel.normalized_similarity(a[i].folded, b[j].folded) >= spelled:
+                sims[i, j] = 1.0
+        return ([t for t, best in zip(a, sims.max(axis=1)) if best < cut],
+                [t for t, best in zip(b, sims.max(axis=0)) if best < cut])
 
     def counterparts(self, side: Side) -> np.ndarray:
         """The vectors a chunk of the other side is matched against: each chunk

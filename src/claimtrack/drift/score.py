@@ -4,7 +4,7 @@
 
     divergence = 1 / (1 + exp(-(w_bias + sum(w_i * value_i))))
 
-over eight measured values (:data:`TERMS`):
+over nine measured values (:data:`TERMS`):
 
 ========== ==================================================================
 similarity the embedder cosine of the two sentences
@@ -13,6 +13,9 @@ coverage   the worst best-cosine of any chunk of either side against the other
            passage with no counterpart lowers it
 length     ``|log((len_a / r_a + 1) / (len_b / r_b + 1))|``, lengths in
            characters, ``r`` each language's ``LanguageData.relative_length``
+unmatched  how many content words of either side have no counterpart word
+           on the other side (:attr:`~claimtrack.drift.base.PairContext.unmatched`;
+           the words are the term's ``evidence``)
 entity     1 when there is an entity, speaker or pronoun finding, else 0
 content    1 when there is an omission or addition finding
 value      1 when a figure's value changed (a ``number`` finding with a value
@@ -35,14 +38,14 @@ are non-negative), a higher similarity or coverage never raises it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..models import Drift, ScoreTerm
 from .base import DEFAULT_CONFIG, DriftConfig
 
 __all__ = ["TERMS", "FINDING_GROUPS", "length_ratio", "score_terms", "divergence"]
 
-TERMS: tuple[str, ...] = ("similarity", "coverage", "length", "entity", "content", "value", "figure", "polarity")
+TERMS: tuple[str, ...] = ("similarity", "coverage", "length", "unmatched", "entity", "content", "value", "figure", "polarity")
 """The measured values of the score, in order (the bias comes last)."""
 
 _ANY = ("minor", "major", "critical")
@@ -59,6 +62,7 @@ _SAYS = {
     "similarity": "cosine of the two sentences",
     "coverage": "worst-matched passage's best cosine on the other side",
     "length": "length mismatch, |log| of the length ratio",
+    "unmatched": "content words with no counterpart on the other side",
     "entity": "a name, speaker or pronoun differs",
     "content": "a passage has no counterpart",
     "value": "a figure's value changed",
@@ -78,11 +82,13 @@ def length_ratio(source_chars: int, target_chars: int, source_relative: float = 
 
 
 def score_terms(similarity: float, coverage: float, length: float, findings: Iterable[Drift],
-                config: DriftConfig = DEFAULT_CONFIG) -> tuple[ScoreTerm, ...]:
-    """The terms of the divergence score (the eight of :data:`TERMS`, then
-    ``bias``), each with its value, weight, contribution and explanation."""
+                config: DriftConfig = DEFAULT_CONFIG, unmatched: Sequence[str] = ()) -> tuple[ScoreTerm, ...]:
+    """The terms of the divergence score (the nine of :data:`TERMS`, then
+    ``bias``), each with its value, weight, contribution and explanation.
+    ``unmatched`` lists the words with no counterpart (its length is the
+    ``unmatched`` value; the words become that term's ``evidence``)."""
     present = {(f.type, f.severity) for f in findings}
-    values = {"similarity": similarity, "coverage": coverage, "length": length}
+    values = {"similarity": similarity, "coverage": coverage, "length": length, "unmatched": float(len(unmatched))}
     for group, kinds in FINDING_GROUPS.items():
         values[group] = 1.0 if any((t, sev) in present for t, sevs in kinds for sev in sevs) else 0.0
     out = []
@@ -90,9 +96,12 @@ def score_terms(similarity: float, coverage: float, length: float, findings: Ite
         value = float(values[name])
         weight = float(getattr(config, f"w_{name}"))
         contribution = value * weight
+        evidence = tuple(unmatched) if name == "unmatched" else ()
+        listed = f" ({', '.join(evidence)})" if evidence else ""
         out.append(ScoreTerm(
             name=name, value=round(value, 6), weight=weight, contribution=round(contribution, 6),
-            explanation=f"{_SAYS[name]}: {value:.3g} x {weight:+.3g} = {contribution:+.3f}",
+            explanation=f"{_SAYS[name]}{listed}: {value:.3g} x {weight:+.3g} = {contribution:+.3f}",
+            evidence=evidence,
         ))
     out.append(ScoreTerm(name="bias", value=1.0, weight=config.w_bias, contribution=config.w_bias,
                          explanation=f"log-odds before any evidence: {config.w_bias:+.3f}"))

@@ -219,6 +219,21 @@ DATA = LanguageData(
         (r"from\s+(?:\w+\s+)?\d{4}\s+(?:through|to|until|till)\s+(?:\w+\s+)?\d{4}"
          r"|between\s+(?:\w+\s+)?\d{4}\s+and\s+(?:\w+\s+)?\d{4}", "range"),
     ),
+    function_words=frozenset("""
+        a an the this that these those some any each every either neither both all such own other another
+        i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+        one ones oneself himself herself itself themselves myself ourselves yourself yourselves
+        who whom whose which what whatever whoever where when why how whether there here
+        of in on at by for with without from to into onto upon out off over under about above below
+        across after against along among amongst around before behind beside besides between beyond
+        during except inside near outside per since than through throughout till toward towards
+        until via within and or but nor so yet if unless because although though while whereas as
+        be am is are was were been being have has had having do does did done doing will would shall
+        should can could may might must ought not no nor never also too very just only even still
+        already again ever then thus hence therefore however moreover furthermore indeed rather quite
+        almost more most less least much many few several such same else instead
+        others well including perhaps maybe
+    """.split()),
     clause_markers=(
         r"which", r"who", r"whom", r"whose", r"where", r"while", r"whereas", r"because", r"although",
         r"though", r"when", r"and", r"but", r"or", r"so\s+that", r"including", r"such\s+as", r"after",

@@ -241,6 +241,26 @@ DATA = LanguageData(
          r"|entre\s+(?:\w+\s+)?\d{4}\s+et\s+(?:\w+\s+)?\d{4}", "range"),
     ),
     relative_length=1.12,
+    function_words=frozenset("""
+        le la les l un une des du de d au aux ce cet cette ces ça cela ceci celui celle ceux celles
+        je j me m moi tu te t toi il elle on nous vous ils elles lui leur leurs eux se s soi
+        mon ma mes ton ta tes son sa ses notre nos votre vos y en
+        qui que qu quoi dont où lequel laquelle lesquels lesquelles duquel auquel auxquels
+        à dans par pour sur sous avec sans chez entre vers envers contre depuis pendant durant avant
+        après devant derrière parmi selon malgré hormis outre via jusque jusqu dès lors
+        et ou ni mais or donc car si comme quand lorsque lorsqu puisque puisqu quoique
+        être suis es est sommes êtes sont étais était étions étiez étaient été fut furent sera seront
+        serait seraient soit soient avoir ai as a avons avez ont avais avait avions aviez avaient eu eut
+        eurent aura auront aurait auraient ait aient
+        ne n pas plus jamais rien aucun aucune personne non
+        aussi également encore déjà alors ainsi même mêmes très trop tout tous toute toutes tant
+        autre autres tel telle tels telles plusieurs certains certaines chaque quelque quelques
+        ici là puis ensuite cependant pourtant toutefois néanmoins donc ailleurs enfin surtout
+        moins peu beaucoup bien assez presque seulement
+        peut peuvent pouvait pouvaient pourra pourront pourrait pourraient doit doivent devait devaient
+        devra devront devrait devraient peut-être lui-même elle-même eux-mêmes elles-mêmes toujours près
+        dehors afin notamment
+    """.split()),
     clause_markers=(
         r"qui", r"que", r"qu['’]", r"dont", r"où", r"lequel", r"laquelle", r"lesquels", r"lesquelles",
         r"tandis\s+que", r"alors\s+que", r"parce\s+que", r"car", r"bien\s+que", r"lorsque",
