@@ -59,3 +59,16 @@ def test_every_public_name_resolves():
     with pytest.raises(AttributeError):
         ct.no_such_name  # noqa: B018
     assert sorted(ct.__all__) == dir(ct)
+
+
+def test_submodules_are_attributes_in_a_fresh_interpreter():
+    """``ct.drift.CHECKS`` works after a bare ``import claimtrack as ct``."""
+    code = SETUP + (
+        "assert 'number' in ct.drift.CHECKS\n"
+        "assert ct.store.Tracker is ct.Tracker and ct.lang.get('fr').code == 'fr'\n"
+        "import importlib, pkgutil\n"
+        "names = {m.name for m in pkgutil.iter_modules(ct.__path__)} - {'__main__', 'segment', 'align', 'compare'}\n"
+        "assert names == set(ct._SUBMODULES), names ^ set(ct._SUBMODULES)\n"
+    )
+    result = _run(code)
+    assert result.returncode == 0, result.stderr

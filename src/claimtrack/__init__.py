@@ -115,9 +115,18 @@ __all__ = [
 ]
 
 
+_SUBMODULES = frozenset({
+    "attribution", "claims", "cli", "dates", "drift", "embed", "entities", "errors", "ingest", "lang", "language",
+    "models", "quantities", "report", "store", "testing",
+})
+"""Submodules reachable as attributes (``ct.drift.CHECKS``), imported on first use."""
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
+        if name in _SUBMODULES:
+            return import_module(f".{name}", __name__)
         raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")
     loaded = import_module(f".{module}", __name__)
     # ``segment``, ``align`` and ``compare`` are modules that call as their

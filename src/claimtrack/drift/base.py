@@ -64,31 +64,31 @@ class DriftConfig:
     # --- the divergence score (claimtrack.drift.score): log-odds weights ------------
     # Fitted by benchmarks/fit_divergence.py (L2-regularised logistic regression
     # on REFreSD, all 531 pairs); see docs/drift.md for the cross-validated figures.
-    w_bias: float = 3.1027
+    w_bias: float = 3.1351
     """Log-odds of divergence before any evidence."""
-    w_similarity: float = -6.4368
+    w_similarity: float = -6.4469
     """Per unit of the embedder cosine of the two sentences (negative: similar is not divergent)."""
-    w_coverage: float = -0.9531
+    w_coverage: float = -1.0305
     """Per unit of coverage: the worst best-cosine of any chunk of either side
     against the other side's chunks, chunk pairs and sentence (a passage with
     no counterpart lowers it)."""
-    w_length: float = 3.1625
+    w_length: float = 3.143
     """Per unit of |log| of the length ratio, lengths divided by each
     language's ``LanguageData.relative_length``."""
-    w_unmatched: float = 0.2559
+    w_unmatched: float = 0.251
     """Per content word, of either side, with no counterpart on the other
     side (see ``word_match``)."""
-    w_entity: float = 0.8378
+    w_entity: float = 0.9536
     """When there is an entity, speaker or pronoun finding."""
-    w_content: float = 0.6757
+    w_content: float = 0.6844
     """When there is an omission or addition finding."""
     w_value: float = 8.0
     """When a figure's value changed (a number finding with a value on both
     sides).  Set by policy, not fitted: one changed value makes any pair
     divergent (see ``FIXED`` in benchmarks/fit_divergence.py)."""
-    w_figure: float = 1.207
+    w_figure: float = 1.1927
     """When a figure is on one side only, or there is a date or time-scope finding."""
-    w_polarity: float = 0.4451
+    w_polarity: float = 0.4291
     """When there is a negation, modality or qualifier finding."""
     chunk_match: float = 0.50
     """A chunk whose best counterpart (a chunk, or two adjacent chunks, of the

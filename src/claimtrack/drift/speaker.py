@@ -6,7 +6,10 @@ come from ``LanguageData.gendered_words`` (subject pronouns first, then
 object and possessive pronouns and gendered nouns where the language marks
 the referent's gender: English "his"/"her", not French "son"/"sa").  A
 finding needs gendered words on both sides and a gender on one side that the
-other side never uses.
+other side never uses.  Across languages only subject pronouns and gendered
+nouns are compared: an object or possessive pronoun
+(``LanguageData.dependent_gender_words``) often refers to someone else, and
+the other language may not mark it ("her love" / "son amour").
 
 ``speaker``: the same statement attributed to different people.  It needs
 the speakers, which a bare text pair does not have: pass
@@ -18,8 +21,11 @@ the other ("Chintala" / "Soumith Chintala").
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import ClassVar
 
+from .. import lang as _lang
 from ..entities import entity_key
 from ..models import Drift, DriftType
 from .base import DriftCheck, PairContext, Side, quote
@@ -29,17 +35,40 @@ __all__ = ["SpeakerCheck", "gendered_words", "same_person"]
 _GENDER_WORDS = {"m": "masculine", "f": "feminine"}
 
 
-def gendered_words(side: Side) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=None)
+def _impersonal(code: str) -> re.Pattern[str] | None:
+    patterns = _lang.get(code).impersonal_patterns
+    return re.compile(r"\b(?:" + "|".join(patterns) + ")", re.IGNORECASE) if patterns else None
+
+
+def gendered_words(side: Side) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, gender, strong)`` of each gendered word of ``side``,
+    subject pronouns first.  ``strong`` is False for the language's
+    ``dependent_gender_words`` (object, possessive and emphatic pronouns)."""
     table = side.data.gendered_words
     subj = side.data.pronouns
+    dependent = side.data.dependent_gender_words
+    impersonal = _impersonal(side.lang)
+    no_one = [m.span() for m in impersonal.finditer(side.text)] if impersonal is not None else []
     out = []
     for t in side.tokens:
         pos = t.start
-        for part in t.text.split("-"):  # "a-t-il", "dit-elle"
-            g = table.get(part.lower())
-            if g in ("m", "f"):
-                out.append((pos, pos + len(part), g))
-            pos += len(part) + 1
+        for elided in re.split(r"(['’])", t.text):  # "qu'elle", "lorsqu'il"
+            if elided in ("'", "’"):
+                pos += 1
+                continue
+            whole = elided.lower()
+            if table.get(whole) in ("m", "f"):  # "elle-même" as one word
+                out.append((pos, pos + len(elided), table[whole], whole not in dependent))
+            else:
+                sub = pos
+                for part in elided.split("-"):  # "a-t-il", "dit-elle"
+                    g = table.get(part.lower())
+                    if g in ("m", "f"):
+                        out.append((sub, sub + len(part), g, part.lower() not in dependent))
+                    sub += len(part) + 1
+            pos += len(elided)
+    out = [w for w in out if not any(a <= w[0] < b for a, b in no_one)]
     # subject pronouns first: they are the best evidence
     out.sort(key=lambda x: (side.text[x[0] : x[1]].lower() not in subj, x[0]))
     return out
@@ -64,7 +93,12 @@ class SpeakerCheck(DriftCheck):
         if sa and sb and not same_person(sa, sb):
             out.append(self.finding("speaker", sa, sb, None, None, "critical"))
         a, b = gendered_words(pair.source), gendered_words(pair.target)
-        ga, gb = {g for *_, g in a}, {g for *_, g in b}
+        if pair.source.lang != pair.target.lang:
+            # across languages, an object or possessive pronoun may refer to
+            # someone else or have no gendered counterpart ("her" / "son"):
+            # the genders compared are those of subject pronouns and nouns
+            a, b = [w for w in a if w[3]], [w for w in b if w[3]]
+        ga, gb = {w[2] for w in a}, {w[2] for w in b}
         if ga and gb and ga != gb:
             only_a, only_b = ga - gb, gb - ga
             x = next((w for w in a if w[2] in only_a), None) if only_a else None

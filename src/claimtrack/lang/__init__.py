@@ -169,6 +169,16 @@ class LanguageData:
     gendered_words: dict[str, str] = field(default_factory=dict)
     """Lower-case words that tell the gender of the person they refer to
     ("he"/"him"/"his" -> "m", "elle" -> "f"); pronoun drift compares them."""
+    dependent_gender_words: frozenset[str] = frozenset()
+    """The ``gendered_words`` that are object, possessive or emphatic pronouns
+    ("him", "her", "his", "elle-même"): they often refer to another person
+    than the subject, or (French "elle-même") to a thing, so across languages
+    they only count beside a subject pronoun or a gendered noun."""
+    impersonal_patterns: tuple[str, ...] = ()
+    """Regex fragments of impersonal constructions that open with a gendered
+    pronoun ("il y a", "il faut", "il est évident que") and of set phrases
+    holding a gendered noun ("droits de l'homme"): the gendered words inside
+    stand for no one."""
     time_scopes: tuple[tuple[str, str], ...] = ()
     """(regex, kind) of phrases that bound the period a claim covers: kind is
     "since" ("since its launch in 2016", "depuis 2016"), "last" ("over the

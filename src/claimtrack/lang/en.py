@@ -211,6 +211,7 @@ DATA = LanguageData(
         "mr": "m", "mrs": "f", "ms": "f", "father": "m", "mother": "f", "son": "m", "daughter": "f",
         "brother": "m", "sister": "f", "husband": "m", "wife": "f", "king": "m", "queen": "f",
     },
+    dependent_gender_words=frozenset({"him", "his", "her", "hers", "himself", "herself", "men", "women"}),
     time_scopes=(
         (r"since\s+(?:its|their|the|his|her)?\s*(?:launch|creation|inception|founding|start|beginning)?"
          r"(?:\s+in)?\s+\d{4}|since\s+(?:its|their|the)\s+(?:launch|creation|inception|founding|start)", "since"),

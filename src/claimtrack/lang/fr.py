@@ -231,6 +231,18 @@ DATA = LanguageData(
         "monsieur": "m", "madame": "f", "mme": "f", "père": "m", "mère": "f", "fils": "m",
         "frère": "m", "sœur": "f", "mari": "m", "épouse": "f", "roi": "m", "reine": "f",
     },
+    dependent_gender_words=frozenset({"lui-même", "elle-même", "hommes", "femmes"}),
+    impersonal_patterns=(
+        r"il\s+(?:n['’])?y\s+(?:a|avait|aura|aurait|eut)\b",
+        r"il\s+(?:ne\s+|n['’])?(?:faut|fallait|faudra|faudrait|s['’]agit|s['’]agissait|s['’]agira|semble|semblait"
+        r"|paraît|paraissait|reste|restait|suffit|suffisait|convient|arrive|arrivait|existe|existait|manque"
+        r"|vaut|pleut|devient|devenait)\b",
+        r"il\s+(?:n['’])?(?:est|était|sera|serait|fut|a\s+été|avait\s+été)\s+(?:pas\s+|plus\s+|peu\s+|très\s+|bien\s+)?"
+        r"(?:évident|clair|possible|impossible|probable|improbable|difficile|facile|important|nécessaire|temps"
+        r"|vrai|certain|question|prévu|envisagé|dit|rare|fréquent|inutile|vain|interdit|permis|courant"
+        r"|intéressant|essentiel|urgent|préférable|logique|normal|naturel|dommage|étonnant|vraisemblable)\b",
+        r"droits\s+de\s+l['’]homme",
+    ),
     time_scopes=(
         (r"depuis\s+(?:sa|son|leur|la|le|l['’])?\s*(?:lancement|création|fondation|début|naissance|origine)?"
          r"(?:\s+en)?\s+\d{4}|depuis\s+(?:sa|son|leur|la|le|l['’])\s*(?:lancement|création|fondation|début|naissance)", "since"),
