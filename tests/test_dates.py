@@ -58,6 +58,11 @@ def mentions(text: str, lang: str, published: dt.date | None = None, offset: int
         ("Le 12/09/2022 il", "fr", None, [("12/09/2022", D(2022, 9, 12), "day")]),
         ("On 13/09/2022 it", "en", None, [("13/09/2022", D(2022, 9, 13), "day")]),  # only one reading
         ("Le 12.09.2022", "fr", None, [("12.09.2022", D(2022, 9, 12), "day")]),
+        # a text all in lower case cannot capitalise its months
+        ("go and see them today, tuesday 15 october 2024.", "en", None,
+         [("today", None, "day"), ("tuesday 15 october 2024", D(2024, 10, 15), "day")]),
+        ("Apple 's mid - September 2014 launch", "en", None, [("September 2014", D(2014, 9, 1), "month")]),
+        ("le lancement mi - septembre 2014", "fr", None, [("septembre 2014", D(2014, 9, 1), "month")]),
     ],
 )
 def test_forms(text, lang, published, expected):
@@ -76,6 +81,7 @@ def test_from_through_gives_two_months():
     ("text", "lang"),
     [
         ("You may go now.", "en"),
+        ("You may go in march.", "en"),  # text with capitals: "march" here is lower case, so the verb
         ("They may 5 times", "en"),
         ("Mars is a planet.", "fr"),
         ("sept projets", "fr"),

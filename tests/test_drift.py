@@ -250,6 +250,33 @@ def test_date_and_time_scope():
     assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [("date", "2007", "2008")]
 
 
+def test_time_scope_forms_and_words():
+    # "since 2016" is a scope too, and says what "since its launch in 2016" says
+    for fr, en in (("PyTorch a grandi depuis son lancement en 2016.", "PyTorch has grown since 2016."),
+                   ("PyTorch a grandi depuis 2016.", "PyTorch has grown since its launch in 2016."),
+                   ("Depuis l'an 2000, le port grandit.", "Since 2000, the port has grown.")):
+        assert types(diff(fr, en, "fr", "en", embedder=BOW, checks=["date"])) == [], (fr, en)
+    d = diff("PyTorch a grandi depuis 2016.", "PyTorch has grown over the last five years.", "fr", "en",
+             embedder=BOW, checks=["date"])
+    assert [(f.type, f.source_value) for f in d.drift] == [("time_scope", "depuis 2016")]
+    # a scope without a figure is there when the other side holds a word of its kind
+    assert types(diff("La reprise est évidente depuis la rentrée.",
+                      "The recovery is evident since the start of the school year.", "fr", "en",
+                      embedder=BOW, checks=["date"])) == []
+    d = diff("PyTorch a grandi depuis son lancement.", "PyTorch has grown.", "fr", "en", embedder=BOW,
+             checks=["date"])
+    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [("time_scope", "depuis son lancement", None)]
+
+
+def test_names_written_in_lower_case_are_present(use):
+    # case is formatting: a lower-cased copy holds the same names and months
+    src = ("L'opéra de Camille Saint-Saens a été joué le mardi 15 octobre par l'Athletico de Kolkata "
+           "et le Parti Travailliste.")
+    tgt = "the opera by camille saint-saens was played on tuesday 15 october by athletico kolkata and the labour party."
+    d = diff(src, tgt, "fr", "en", embedder=use, checks=["entity", "date"])
+    assert d.drift == (), [(f.type, f.source_value, f.target_value) for f in d.drift]
+
+
 def test_time_scope_en_fr(use):
     d = diff("Since its launch in 2016, PyTorch has gathered 2,400 contributors.",
              "Ces cinq dernières années, PyTorch a réuni 2 400 contributeurs.", "en", "fr", embedder=use)

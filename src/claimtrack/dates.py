@@ -33,7 +33,8 @@ A bare year (1800-2100) needs a preposition (``date_prepositions``) and must
 not be followed by a counted noun ("in 2000 projects" is a quantity); a bare
 month name must be a full name (not "sept", "mar") with a preposition or a
 modifier.  Where ``capitalized_months`` is set (English) a month is written
-with a capital: "may", "march" are verbs.  Written dates follow the orders in
+with a capital: "may", "march" are verbs (unless the whole text is in lower
+case, where case tells nothing).  Written dates follow the orders in
 ``date_orders`` (French has no "septembre 12"); numeric dates follow the
 order of the babel locale's short date format (en_US 9/12/2022, fr 12/09/2022),
 unless only the other order gives a valid date.  An explicit past modifier on
@@ -241,13 +242,15 @@ def _classify(m: re.Match[str], g: _DateGrammar) -> tuple[str, int]:
 def _scan(text: str, g: _DateGrammar) -> list[_Hit]:
     hits: list[_Hit] = []
     floor = 0
+    # a text written all in lower case capitalises nothing: its months can't be told by case
+    capitalized = g.capitalized and text != text.lower()
     for m in g.pattern.finditer(text):
         kind, index = _classify(m, g)
         start, end = m.span()
         direction = None
         if kind in ("dmy", "m"):
             month_group = "dmy_m" if kind == "dmy" else "m_m"
-            if g.capitalized and not m.group(month_group)[0].isupper():
+            if capitalized and not m.group(month_group)[0].isupper():
                 continue  # English "may", "march" are verbs
             month = m.group(month_group).rstrip(".").lower()
             if kind == "m":

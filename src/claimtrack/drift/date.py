@@ -13,7 +13,10 @@ launch in 2016" vs "ces cinq dernières années"; "From August 2021 through
 August 2022" vs no period at all).  Phrases come from
 ``LanguageData.time_scopes`` (regex, kind); a phrase is its kind plus the
 numbers and years inside it, and two phrases agree when both are equal.
-Dates and numbers inside a time-scope phrase are left to this check.
+Dates and numbers inside a time-scope phrase are left to this check.  A
+phrase with no figure ("since the start") is not reported as missing when
+the other side holds a word of its kind (``LanguageData.time_scope_words``):
+it may be said there in words the patterns do not know.
 """
 
 from __future__ import annotations
@@ -39,6 +42,12 @@ def _scope_patterns(code: str) -> list[tuple[re.Pattern[str], str]]:
         (re.compile(r"(?<![\w-])(?:" + frag + r")(?![\w-])", re.IGNORECASE), kind)
         for frag, kind in _lang.get(code).time_scopes
     ]
+
+
+@lru_cache(maxsize=None)
+def _kind_words(code: str, kind: str) -> re.Pattern[str]:
+    words = _lang.get(code).time_scope_words.get(kind, ())
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])" if words else r"(?!)", re.IGNORECASE)
 
 
 def find_time_scopes(side: Side) -> list[Scope]:
@@ -122,6 +131,12 @@ class DateCheck(DriftCheck):
                     ua.remove(i)
                     ub.remove(j)
                     break
+        # a scope with no figure in it is still there when the other side
+        # holds a word of its kind ("since the start" / "depuis la rentrée")
+        for idx, scopes, other in ((ua, a, pair.target), (ub, b, pair.source)):
+            for i in list(idx):
+                if not scopes[i][3] and _kind_words(other.lang, scopes[i][2]).search(other.text):
+                    idx.remove(i)
         st, tt = pair.source.text, pair.target.text
         out: list[Drift] = []
         for i, j in zip(ua, ub):

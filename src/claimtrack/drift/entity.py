@@ -77,15 +77,20 @@ def _suffix(short: list[str], long: list[str]) -> bool:
 
 
 def _acronym(e: Entity) -> str:
-    ws = [w for w in _words(e) if w not in {"of", "de", "du", "des", "the", "la", "le", "and", "et", "&"}]
+    ws = [w for w in _words(e) if w not in _LINKS]
     return "".join(w[0] for w in ws) if len(ws) > 1 else ""
 
 
+_LINKS = frozenset({"of", "de", "du", "des", "d", "the", "la", "le", "les", "l", "and", "et", "&"})
+"""Words linking the parts of a name ("Athletico de Kolkata"): a text that
+holds every other word of the name holds the name."""
+
+
 def _present(e: Entity, other: Side) -> bool:
-    words = [w.strip(".,") for w in _words(e)]
+    words = [w.strip(".,") for w in _words(e) if w.strip(".,") not in _LINKS]
     if not words:
         return True
-    have = other.folded_words
+    have = other.folded_words | {p for w in other.folded_words for p in re.split(r"[-']", w) if p}
     for w in words:
         if w in have:
             continue
@@ -219,6 +224,12 @@ class EntityCheck(DriftCheck):
                 for j in range(i + 1, min(i + 5, len(toks))):
                     if any(any(c.isupper() for c in u.text) for u in toks[i : j + 1]):
                         found.add(side.text[t.start : toks[j].end])
+            # two adjacent content words: a name the other language writes
+            # as a common noun phrase ("Northern Lights" / "aurores boréales")
+            content = side.content_words(0, len(side.text))
+            for t, u in zip(content, content[1:]):
+                if toks.index(u) == toks.index(t) + 1:
+                    found.add(side.text[t.start : u.end])
             return sorted(found)
 
         wa, wb = words(pair.source), words(pair.target)

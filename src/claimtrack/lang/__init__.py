@@ -185,6 +185,12 @@ class LanguageData:
     last five years", "ces cinq dernières années") or "range" ("from August
     2021 through August 2022", "d'août 2021 à août 2022").  The numbers and
     years inside the phrase are its values."""
+    time_scope_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Kind of time scope -> regex fragments (whole words) that can open one
+    ("since": "since", "depuis").  A scope with no year or number in it
+    ("since the start") is not reported as missing when the other side
+    holds one of its kind's words: it may be there in words the patterns
+    do not know ("depuis la rentrée")."""
     clause_markers: tuple[str, ...] = ()
     """Regex fragments (whole words) that open a sub-sentence chunk: relative
     pronouns and conjunctions ("which", "where", "and", "qui", "où", "et").

@@ -165,7 +165,7 @@ DATA = LanguageData(
     date_prepositions=(
         # not "to", "and", "of": "to May", "and May" are as often the name as the month
         r"in", r"since", r"until", r"till", r"by", r"from", r"through", r"during", r"before",
-        r"after", r"as\s+of", r"early", r"late", r"mid-?",
+        r"after", r"as\s+of", r"early", r"late", r"mid(?:\s?-)?",
     ),
     date_modifiers=(
         (r"last|this\s+past|past", "before", "past"),
@@ -213,13 +213,14 @@ DATA = LanguageData(
     },
     dependent_gender_words=frozenset({"him", "his", "her", "hers", "himself", "herself", "men", "women"}),
     time_scopes=(
-        (r"since\s+(?:its|their|the|his|her)?\s*(?:launch|creation|inception|founding|start|beginning)?"
-         r"(?:\s+in)?\s+\d{4}|since\s+(?:its|their|the)\s+(?:launch|creation|inception|founding|start)", "since"),
+        (r"since\s+(?:(?:its|their|the|his|her)\s+)?(?:(?:launch|creation|inception|founding|start|beginning)\s+)?"
+         r"(?:in\s+)?\d{4}|since\s+(?:its|their|the)\s+(?:launch|creation|inception|founding|start)", "since"),
         (r"(?:over|in|during|for)\s+the\s+(?:last|past)\s+(?:\w+\s+)?(?:few\s+)?(?:years?|months?|weeks?|days?|decades?)"
          r"|(?:the\s+)?(?:last|past)\s+(?:\w+\s+)(?:years?|months?|weeks?|decades?)", "last"),
         (r"from\s+(?:\w+\s+)?\d{4}\s+(?:through|to|until|till)\s+(?:\w+\s+)?\d{4}"
          r"|between\s+(?:\w+\s+)?\d{4}\s+and\s+(?:\w+\s+)?\d{4}", "range"),
     ),
+    time_scope_words={"since": (r"since",), "last": (r"last", r"past"), "range": (r"from", r"between")},
     function_words=frozenset("""
         a an the this that these those some any each every either neither both all such own other another
         i me my mine we us our ours you your yours he him his she her hers it its they them their theirs

@@ -167,7 +167,7 @@ DATA = LanguageData(
     date_noise=("dernier", "dernière", "prochain", "prochaine", "passé", "passée"),
     date_prepositions=(
         r"en", r"depuis", r"dès", r"jusqu['’]en", r"jusqu['’]à", r"d['’]ici", r"avant", r"après",
-        r"début", r"fin", r"mi-?", r"courant", r"à\s+partir\s+de",
+        r"début", r"fin", r"mi(?:\s?-)?", r"courant", r"à\s+partir\s+de",
     ),
     date_modifiers=(
         (r"dernier|dernière|passé|passée", "after", "past"),
@@ -244,8 +244,8 @@ DATA = LanguageData(
         r"droits\s+de\s+l['’]homme",
     ),
     time_scopes=(
-        (r"depuis\s+(?:sa|son|leur|la|le|l['’])?\s*(?:lancement|création|fondation|début|naissance|origine)?"
-         r"(?:\s+en)?\s+\d{4}|depuis\s+(?:sa|son|leur|la|le|l['’])\s*(?:lancement|création|fondation|début|naissance)", "since"),
+        (r"depuis\s+(?:(?:sa|son|leur|la|le)\s+|l['’])?(?:(?:lancement|création|fondation|début|naissance|origine)\s+)?"
+         r"(?:en\s+)?(?:l['’]an\s+)?\d{4}|depuis\s+(?:sa|son|leur|la|le|l['’])\s*(?:lancement|création|fondation|début|naissance)", "since"),
         (r"(?:au\s+cours\s+des|pendant\s+les|durant\s+les|ces|les|sur\s+les)\s+(?:\w+\s+)?"
          r"(?:dernières|derniers)\s+(?:années|mois|semaines|jours|décennies)"
          r"|(?:ces|les)\s+(?:\w+\s+)?(?:années|mois|semaines|jours)\s+(?:passées|passés|écoulées|écoulés)", "last"),
@@ -253,6 +253,8 @@ DATA = LanguageData(
          r"|entre\s+(?:\w+\s+)?\d{4}\s+et\s+(?:\w+\s+)?\d{4}", "range"),
     ),
     relative_length=1.12,
+    time_scope_words={"since": (r"depuis",), "last": (r"derni[eè]re?s?", r"pass[ée]e?s", r"[ée]coul[ée]e?s"),
+                      "range": (r"entre", r"jusqu['’]", r"à")},
     function_words=frozenset("""
         le la les l un une des du de d au aux ce cet cette ces ça cela ceci celui celle ceux celles
         je j me m moi tu te t toi il elle on nous vous ils elles lui leur leurs eux se s soi
