@@ -226,9 +226,9 @@ class EntityCheck(DriftCheck):
                         found.add(side.text[t.start : toks[j].end])
             # two adjacent content words: a name the other language writes
             # as a common noun phrase ("Northern Lights" / "aurores boréales")
-            content = side.content_words(0, len(side.text))
-            for t, u in zip(content, content[1:]):
-                if toks.index(u) == toks.index(t) + 1:
+            content = {t.start for t in side.content_words(0, len(side.text))}
+            for t, u in zip(toks, toks[1:]):
+                if t.start in content and u.start in content:
                     found.add(side.text[t.start : u.end])
             return sorted(found)
 
