@@ -277,6 +277,34 @@ def test_names_written_in_lower_case_are_present(use):
     assert d.drift == (), [(f.type, f.source_value, f.target_value) for f in d.drift]
 
 
+def test_ferry_strike_fixture_shows_its_drift(use):
+    """The fixture pair written for these drift types: every aligned pair
+    carries exactly the findings fixtures/README.md says it shows."""
+    from .conftest import FIXTURES
+
+    en = ct.read_article(FIXTURES / "ferry-strike" / "en-gazette.txt")
+    fr = ct.read_article(FIXTURES / "ferry-strike" / "fr-quotidien.txt")
+    comparison = ct.compare(en, fr, embedder=use)
+    (pair,) = comparison.alignments
+    found = {(d.type, d.source_value, d.target_value) for al in pair.alignments for d in al.drift}
+    assert found == {
+        ("time_scope", "Since 2022", "Ces deux dernières années"),
+        ("negation", "not", None),
+        ("speaker", "Adebayo", "Marc Delorme"),
+        ("entity", "Calder Marine Group", "Calder Marine"),
+    }
+    assert len(pair.alignments) == 6 and not comparison.unmatched
+
+
+def test_speaker_change_is_said_once():
+    # the replaced name and the added attribution restate the speaker finding
+    d = diff("“We will not wait any longer,” Adebayo said.",
+             "« Nous n'attendrons pas plus longtemps », a déclaré Marc Delorme.",
+             "en", "fr", embedder=BOW, source_speaker="Adebayo", target_speaker="Marc Delorme")
+    changes = [(f.type, f.source_value, f.target_value) for f in d.drift if f.type in ("speaker", "entity", "addition")]
+    assert changes == [("speaker", "Adebayo", "Marc Delorme")]
+
+
 def test_time_scope_en_fr(use):
     d = diff("Since its launch in 2016, PyTorch has gathered 2,400 contributors.",
              "Ces cinq dernières années, PyTorch a réuni 2 400 contributeurs.", "en", "fr", embedder=use)

@@ -24,13 +24,14 @@ becomes an addition), whatever ties the checks break internally.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import lang as _lang
 from ..errors import EmptyInputError
 from ..models import Claim, Drift, PairDiff
-from .base import DEFAULT_CONFIG, DriftCheck, DriftConfig, PairContext, Side
+from .base import DEFAULT_CONFIG, DriftCheck, DriftConfig, PairContext, Side, fold
 from .date import DateCheck
 from .entity import EntityCheck
 from .modality import ModalityCheck
@@ -154,12 +155,36 @@ def _inside(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and b[0] <= a[0] and a[1] <= b[1]
 
 
+def _folded_words(text: str | None) -> list[str]:
+    return re.findall(r"\w+", fold(text or ""))
+
+
+def _speaker_change(d: Drift, speaker: Drift | None) -> bool:
+    """``d`` restates a speaker finding: a name replaced by the other speaker's
+    name, or an attribution ("a déclaré Marc Delorme") added or dropped."""
+    if speaker is None:
+        return False
+    sa, sb = set(_folded_words(speaker.source_value)), set(_folded_words(speaker.target_value))
+    if d.type == "entity" and d.source_value and d.target_value:
+        return set(_folded_words(d.source_value)) <= sa and set(_folded_words(d.target_value)) <= sb
+    if d.type in ("omission", "addition"):
+        words = _folded_words(d.source_value if d.type == "omission" else d.target_value)
+        name = sa if d.type == "omission" else sb
+        rest = [w for w in words if w not in name]
+        return len(rest) < len(words) and len(rest) <= 3
+    return False
+
+
 def _dedupe(found: list[Drift]) -> list[Drift]:
     """Drop an omission/addition whose passage is exactly what a more specific
-    finding (a time scope, a figure, a name) already reports, and a figure
-    finding inside a date or time-scope finding (the same change, said once)."""
+    finding (a time scope, a figure, a name) already reports, a figure
+    finding inside a date or time-scope finding, and a name or attribution
+    change that only restates a speaker finding (the same change, said once)."""
+    speaker = next((d for d in found if d.type == "speaker"), None)
     out = []
     for d in found:
+        if _speaker_change(d, speaker):
+            continue
         if d.type in ("omission", "addition"):
             span = d.source_span if d.type == "omission" else d.target_span
             side = "source_span" if d.type == "omission" else "target_span"

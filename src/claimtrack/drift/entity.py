@@ -10,8 +10,10 @@ previous ones left unmatched:
 1. equal keys, or keys at least 90 % alike (rapidfuzz ratio);
 2. generalisation: the target name is a proper token prefix of the source
    name ("Google Cloud" -> "Google", "Microsoft Azure" -> "Microsoft"), or
-   the reverse (a specialisation); a name reduced to its last word
-   ("Soumith Chintala" -> "Chintala") is the same name, not drift;
+   the reverse (a specialisation), unless, across languages, the other text
+   says the missing words in its own language ("Kestrel Island" / "l'île de
+   Kestrel"); a name reduced to its last word ("Soumith Chintala" ->
+   "Chintala") is the same name, not drift;
 3. same entity written differently: an acronym of a name on either side
    ("AWS" / "Amazon Web Services"), or every word of the name present in the
    other text (a name that the other side writes in lower case or that the
@@ -161,6 +163,8 @@ class EntityCheck(DriftCheck):
                     longer, other = (a[i], pair.target) if len(wa) > len(wb) else (b[j], pair.source)
                     if _present(longer, other):
                         break  # the full name is there too: only the extraction cut it short
+                    if pair.source.lang != pair.target.lang and self._said(pair, _missing(longer, other), other):
+                        break  # "Kestrel Island" / "l'île de Kestrel": the rest is there, translated
                     out.append(self.finding("entity", a[i].text, b[j].text, (a[i].start, a[i].end),
                                             (b[j].start, b[j].end), "minor"))
                     break
@@ -212,6 +216,17 @@ class EntityCheck(DriftCheck):
             e = b[ub[k]]
             out.append(self.finding("entity", None, e.text, None, (e.start, e.end), "major"))
         return out
+
+    def _said(self, pair: PairContext, words: str, other: Side) -> bool:
+        """Every word of ``words`` has a translation among the content words of
+        ``other`` (cosine at least ``entity_match``: "Island" / "île" 0.88)."""
+        cands = sorted({other.text[t.start : t.end] for t in other.content_words(0, len(other.text))})
+        ws = words.split()
+        if not cands or not ws:
+            return False
+        vecs = pair.cache.encode(pair.embedder, ws + cands)
+        sims = vecs[: len(ws)] @ vecs[len(ws) :].T
+        return bool((sims.max(axis=1) >= pair.config.entity_match).all())
 
     def _translated(self, pair: PairContext, a: list[Entity], ua: list[int], b: list[Entity], ub: list[int]) -> None:
         def words(side: Side) -> list[str]:
