@@ -68,7 +68,7 @@ def _tables(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], 
 @lru_cache(maxsize=None)
 def _key_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
     legal = frozenset().union(*(_lang.get(c).legal_suffixes for c in _lang.SUPPORTED))
-    articles = frozenset({"the", "le", "la", "les", "l"})
+    articles = frozenset().union(*(_lang.get(c).definite_articles for c in _lang.SUPPORTED))
     words: dict[str, str] = {}
     for c in _lang.SUPPORTED:
         words.update(_lang.get(c).entity_words)

@@ -72,6 +72,9 @@ class LanguageData:
     """Articles and demonstratives: stripped from the front of a name wherever
     it stands ("The Linux Foundation"), while other capitalised function words
     are stripped only at a sentence start ("New research" but "in New York")."""
+    definite_articles: frozenset[str] = frozenset()
+    """Definite articles dropped from the front of an entity key, so "The
+    Linux Foundation" and "Linux Foundation" key alike (not "a": "A Coruña")."""
     entity_aliases: dict[str, str] = field(default_factory=dict)
     """Whole names (as written, any case) -> the English name they stand for:
     acronyms and multi-word names that word mapping cannot reach ("U.S.",

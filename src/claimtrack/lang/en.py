@@ -58,6 +58,7 @@ DATA = LanguageData(
     source_prefixes=("according to", "as reported by", "in the words of", "per"),
     pronouns={"he": "m", "she": "f", "they": "x"},
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),
+    definite_articles=frozenset({"the"}),
     entity_aliases={"U.S.": "United States", "US": "United States", "USA": "United States",
                     "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
                     "Britain": "United Kingdom", "EU": "European Union", "UN": "United Nations",

@@ -88,6 +88,7 @@ DATA = LanguageData(
     }),
     legal_suffixes=frozenset({"inc", "corp", "sa", "sas", "sarl", "se", "ltd", "llc", "gmbh", "ag", "cie"}),
     determiners=frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "ce", "cet", "cette", "ces"}),
+    definite_articles=frozenset({"le", "la", "les", "l"}),
     entity_aliases={"États-Unis": "United States", "Royaume-Uni": "United Kingdom",
                     "Grande-Bretagne": "United Kingdom", "UE": "European Union",
                     "Union européenne": "European Union", "ONU": "United Nations",
