@@ -129,6 +129,15 @@ def test_unmatched_words_are_the_evidence(use) -> None:  # type: ignore[no-untyp
     assert unmatched(back) == unmatched(d)  # all on the French side, which is now the source
 
 
+@FAST
+@given(statement_pairs(lang_pair=("en", "en")), st.sampled_from(["zygomorphic", "quixotically", "brackish"]))
+def test_an_added_word_is_unmatched(pair, word) -> None:  # type: ignore[no-untyped-def]
+    target = pair.source.rstrip(".") + f", {word}."
+    d = diff(pair.source, target, "en", "en", embedder=BOW)
+    assert unmatched(d) == (word,)
+    assert unmatched(diff(target, pair.source, "en", "en", embedder=BOW)) == (word,)
+
+
 def test_function_words_and_spelling_variants_have_counterparts(use) -> None:  # type: ignore[no-untyped-def]
     # "the", "was", "l'" are function words; Polanyi / Polányi are spelled alike
     d = diff("His older brother was Karl Polanyi, the economist.",

@@ -408,6 +408,7 @@ class PairContext:
         ``word_match`` cosine or ``word_spelled`` spelling similarity.  A side
         with no content words leaves the other side's words unmatched."""
         from rapidfuzz.distance import Indel
+        from rapidfuzz.process import cdist
 
         a, b = self.source.lexical_words, self.target.lexical_words
         if not a or not b:
@@ -415,11 +416,15 @@ class PairContext:
         va = np.stack([self.vector(t.text) for t in a])
         vb = np.stack([self.vector(t.text) for t in b])
         sims = va @ vb.T
-        cut, spelled = self.config.word_match, self.config.word_spelled
-        rows, cols = sims.max(axis=1) < cut, sims.max(axis=0) < cut
-        for i, j in zip(*np.nonzero(rows[:, None] | cols[None, :])):
-            if Indel.normalized_similarity(a[i].folded, b[j].folded) >= spelled:
-                sims[i, j] = 1.0
+        cut = self.config.word_match
+        rows, cols = np.nonzero(sims.max(axis=1) < cut)[0], np.nonzero(sims.max(axis=0) < cut)[0]
+        # spelling, for the words still without a counterpart only
+        if len(rows):
+            spelled = cdist([a[i].folded for i in rows], [t.folded for t in b], scorer=Indel.normalized_similarity)
+            sims[rows] = np.where(spelled >= self.config.word_spelled, 1.0, sims[rows])
+        if len(cols):
+            spelled = cdist([t.folded for t in a], [b[j].folded for j in cols], scorer=Indel.normalized_similarity)
+            sims[:, cols] = np.where(spelled >= self.config.word_spelled, 1.0, sims[:, cols])
         return ([t for t, best in zip(a, sims.max(axis=1)) if best < cut],
                 [t for t, best in zip(b, sims.max(axis=0)) if best < cut])
 
