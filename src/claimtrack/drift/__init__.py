@@ -363,8 +363,9 @@ def diff_many(
     settings: DriftConfig = DEFAULT_CONFIG,
     speakers: Sequence[tuple[str | None, str | None]] | None = None,
 ) -> list[PairDiff]:
-    """:func:`diff` for many pairs: every text of every pair (sentences,
-    chunks, leave-one-out variants) is encoded in one batched call."""
+    """:func:`diff` for many pairs: the texts of every pair (sentences, content
+    words, chunks) are encoded in one batched call, then the leave-one-out
+    variants the omission check needs in a second one."""
     sides: list[tuple[Side, Side]] = []
     for k, (s, t) in enumerate(pairs):
         for which, text in (("source", s), ("target", t)):
@@ -397,6 +398,9 @@ def _run_many(
     texts: list[str] = []
     for job in jobs:
         texts += job.ctx.texts_to_encode()
-    cache.encode(embedder, texts)  # one batch for everything
+    cache.encode(embedder, texts)  # one batch for everything the checks start from
+    later = [t for job in jobs for check in job.checks for t in check.texts_after(job.ctx)]
+    if later:
+        cache.encode(embedder, later)  # and one for what they need next (leave-one-out variants)
     sig = _signature(threshold, settings, chosen, embedder)
     return [job.run(threshold, sig, a.text, b.text) for job, (a, b) in zip(jobs, sides)]

@@ -298,6 +298,31 @@ class Side:
         """The text with ``span`` removed (spaces tidied)."""
         return " ".join((self.text[: span[0]] + " " + self.text[span[1] :]).split())
 
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans of the text (each line split by
+        :func:`claimtrack.segment.split_sentences`)."""
+        from ..segment import split_sentences
+
+        out: list[tuple[int, int]] = []
+        for line in re.finditer(r"[^\n]+", self.text):
+            if line.group().strip():
+                out += split_sentences(line.group(), self.lang, offset=line.start())
+        return out or [(0, len(self.text))]
+
+    def leave_out(self, span: tuple[int, int]) -> tuple[str, str]:
+        """``(context without span, context)``: the context is the sentence(s)
+        holding ``span``, so a leave-one-out test on a long passage costs one
+        sentence per chunk, not the whole passage; for a one-sentence text it
+        is the text itself."""
+        inside = [x for x in self.sentences if x[0] < span[1] and span[0] < x[1]]
+        if len(self.sentences) < 2 or not inside:
+            return self.without(span), self.text
+        a, b = inside[0][0], inside[-1][1]
+        context = self.text[a:b]
+        cut = " ".join((context[: span[0] - a] + " " + context[span[1] - a :]).split())
+        return cut, context
+
 
 def _unit(v: np.ndarray) -> np.ndarray:
     n = float(np.linalg.norm(v))
@@ -359,14 +384,15 @@ class PairContext:
         return self.need_chunks and (len(self.source.chunks) > 1 or len(self.target.chunks) > 1)
 
     def texts_to_encode(self) -> list[str]:
-        """Every text this pair needs a vector for (encoded in one batch)."""
+        """Every text this pair needs a vector for before any check runs: both
+        sides, their content words and their chunks (encoded in one batch).
+        The texts a check needs only once these are known come from
+        :meth:`DriftCheck.texts_after` (a second batch)."""
         texts = [self.source.text, self.target.text]
         texts += [t.text for t in self.source.lexical_words] + [t.text for t in self.target.lexical_words]
         if self.chunked():
             for side in (self.source, self.target):
                 texts += [side.text[s:e] for s, e in side.chunks]
-                if len(side.chunks) > 1:
-                    texts += [side.without(c) for c in side.chunks]
         return texts
 
     def vector(self, text: str) -> np.ndarray:
@@ -504,6 +530,13 @@ class DriftCheck(ABC):
     @abstractmethod
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
         """One sentence explaining a finding of this check."""
+
+    def texts_after(self, pair: PairContext) -> list[str]:
+        """Texts this check will encode once the vectors of
+        :meth:`PairContext.texts_to_encode` are known (the candidates of a
+        leave-one-out test, say), so that many pairs batch them together.
+        The default needs none."""
+        return []
 
     def finding(
         self,

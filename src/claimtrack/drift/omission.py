@@ -4,15 +4,18 @@ side, located by aligning sub-sentence chunks with the embedder.
 Each side is split into chunks (:attr:`Side.chunks`: at , ; : ( ) dashes and
 quotes, and before the clause markers of ``LanguageData.clause_markers``:
 relative pronouns and conjunctions; chunks under ``chunk_min_words`` words
-are merged into a neighbour).  All chunks, both sentences and every
-"sentence without chunk *i*" are embedded in one batch.  A chunk of one side
-is unmatched when
+are merged into a neighbour).  All chunks and both sentences are embedded
+in one batch; then "the sentence without chunk *i*", for the candidate
+chunks only (those failing the first test below), in a second.  A chunk of
+one side is unmatched when
 
 * its best cosine against the other side's chunks, pairs of adjacent chunks
   and whole sentence is below ``chunk_match``, and
 * removing it from its sentence raises the sentence's similarity to the
   other side by at least ``chunk_gain`` (the leave-one-out test: the other
-  side is closer to the sentence without it), and
+  side is closer to the sentence without it; in a passage of several
+  sentences, the sentence holding the chunk, so the test costs one sentence
+  per chunk, not the whole passage), and
 * it has at least ``chunk_min_content`` content words and
   ``chunk_min_words`` words (a shorter chunk exists only where a quotation
   mark kept an attribution such as "Okafor said" apart from the quote).
@@ -39,22 +42,37 @@ class OmissionCheck(DriftCheck):
     drift_types: ClassVar[tuple[DriftType, ...]] = ("omission", "addition")
     needs_vectors = True
 
-    def _unmatched(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:
+    def _candidates(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:
+        """The passages of ``side`` with enough content words and no chunk,
+        chunk pair or sentence of ``other`` at ``chunk_match`` cosine."""
         cfg = pair.config
         if len(side.chunks) < 2:
             return []
         cmat = pair.counterparts(other)
-        base = pair.similarity
-        ov = pair.vector(other.text)
-        flagged: list[tuple[int, int]] = []
+        out = []
         for span in side.passages:
             if len(side.content_words(*span)) < cfg.chunk_min_content:
                 continue
-            v = pair.vector(side.text[span[0] : span[1]])
-            best = float(np.max(cmat @ v))
-            if best >= cfg.chunk_match:
-                continue
-            gain = float(np.dot(pair.vector(side.without(span)), ov)) - base
+            if float(np.max(cmat @ pair.vector(side.text[span[0] : span[1]]))) < cfg.chunk_match:
+                out.append(span)
+        return out
+
+    def texts_after(self, pair: PairContext) -> list[str]:
+        """The sentence without each candidate passage (the leave-one-out
+        test): only candidates are re-encoded, so a faithful pair costs no
+        more than its chunks."""
+        if not pair.chunked():
+            return []
+        return [text for side, other in ((pair.source, pair.target), (pair.target, pair.source))
+                for span in self._candidates(pair, side, other) for text in side.leave_out(span)]
+
+    def _unmatched(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:
+        cfg = pair.config
+        ov = pair.vector(other.text)
+        flagged: list[tuple[int, int]] = []
+        for span in self._candidates(pair, side, other):
+            cut, context = side.leave_out(span)
+            gain = float(np.dot(pair.vector(cut), ov)) - float(np.dot(pair.vector(context), ov))
             if gain < cfg.chunk_gain:
                 continue
             flagged.append(span)
