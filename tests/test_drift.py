@@ -209,12 +209,14 @@ def test_a_figure_the_other_side_spells_without_a_noun_is_not_missing():
         ("He never said anything.", "Il n’a jamais rien dit."),
         ("No one will ever come back.", "Personne ne reviendra plus jamais."),
         ("Nothing has changed.", "Rien n’a changé."),
+        ("Since 2000, nothing.", "Depuis l’an 2000, rien."),  # a verbless "rien" is "nothing"
+        ("Nothing new here.", "Rien de neuf ici."),
     ],
 )
 def test_a_chain_of_french_negation_words_is_one_negation(en, fr):
     assert "negation" not in types(fast(en, fr, "en", "fr", checks=["negation"]))
     positive = en.replace("never again ", "").replace("never ", "").replace("No one", "Everyone").replace(
-        "Nothing has", "Everything has")
+        "Nothing has", "Everything has").replace("nothing", "everything").replace("Nothing new", "Everything new")
     assert "negation" in types(fast(positive, fr, "en", "fr", checks=["negation"]))
 
 

@@ -202,6 +202,8 @@ DATA = LanguageData(
         r"(?:personne|rien)\s+n(?:e\b|['’]\w+)(?:[^.?!,;]{0,40}?\b(?:plus|jamais|rien)(?:\s+(?:plus|jamais|rien))*)?",
         r"pas\s+(?:de|d['’]|du|des|le|la|les|un|une|encore|toujours|vraiment|très|si|assez|trop)",
         r"incapables?\s+de", r"échou(?:e|ent|é|ait|aient|ant|er)\s+à",
+        # a verbless "rien" ("Depuis 2000, rien.", "rien de neuf"), like "nothing"
+        r"rien",
     ),
     negation_exceptions=(
         r"non\s+seulement", r"sans\s+doute", r"pas\s+seulement", r"non\s+plus", r"non\s+lucratif",
