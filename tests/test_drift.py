@@ -341,6 +341,19 @@ def test_encoding_cost_grows_linearly_with_passage_length():
     assert ratios[1] < 10, ratios
 
 
+def test_omission_inside_a_passage_of_several_sentences(use):
+    """In a passage, a chunk is left out of its own sentence and compared with
+    the other side's closest sentence: a clause dropped from the middle
+    sentence is found, and chunks never run across a sentence end."""
+    en = ("The bridge opened in March, after three years of work. The mayor praised the workers, who had braved "
+          "a harsh winter on the river. Traffic is expected to double.")
+    fr = "Le pont a ouvert en mars, après trois ans de travaux. Le maire a salué les ouvriers. Le trafic devrait doubler."
+    d = diff(en, fr, "en", "fr", embedder=use, checks=["omission"])
+    assert [(f.type, f.source_value) for f in d.drift] == [("omission", "who had braved a harsh winter on the river")]
+    back = diff(fr, en, "fr", "en", embedder=use, checks=["omission"])
+    assert [(f.type, f.target_value) for f in back.drift] == [("addition", "who had braved a harsh winter on the river")]
+
+
 def test_time_scope_en_fr(use):
     d = diff("Since its launch in 2016, PyTorch has gathered 2,400 contributors.",
              "Ces cinq dernières années, PyTorch a réuni 2 400 contributeurs.", "en", "fr", embedder=use)

@@ -244,9 +244,9 @@ class Side:
 
     @cached_property
     def chunks(self) -> list[tuple[int, int]]:
-        """Sub-sentence chunks: spans between punctuation breaks and clause
-        markers (``LanguageData.clause_markers``); chunks shorter than
-        ``chunk_min_words`` words are merged into their neighbour."""
+        """Sub-sentence chunks: spans between sentence ends, punctuation breaks
+        and clause markers (``LanguageData.clause_markers``); chunks shorter
+        than ``chunk_min_words`` words are merged into their neighbour."""
         text = self.text
         _, markers = _tables(self.lang)
         cuts = {0, len(text)}
@@ -256,6 +256,9 @@ class Side:
         if markers is not None:
             for m in markers.finditer(text):
                 cuts.add(m.start())
+        if len(self.sentences) > 1:  # a chunk never runs across a sentence end
+            for s, e in self.sentences:
+                cuts.update((s, e))
         bounds = sorted(cuts)
         raw: list[tuple[int, int]] = []
         for a, b in zip(bounds, bounds[1:]):
@@ -296,7 +299,7 @@ class Side:
 
     def without(self, span: tuple[int, int]) -> str:
         """The text with ``span`` removed (spaces tidied)."""
-        return " ".join((self.text[: span[0]] + " " + self.text[span[1] :]).split())
+        return _tidy(self.text[: span[0]] + " " + self.text[span[1] :])
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -313,15 +316,19 @@ class Side:
     def leave_out(self, span: tuple[int, int]) -> tuple[str, str]:
         """``(context without span, context)``: the context is the sentence(s)
         holding ``span``, so a leave-one-out test on a long passage costs one
-        sentence per chunk, not the whole passage; for a one-sentence text it
-        is the text itself."""
+        sentence per chunk, not the whole passage (the omission check compares
+        it with the other side's closest sentence or pair of sentences); for a
+        one-sentence text it is the text itself."""
         inside = [x for x in self.sentences if x[0] < span[1] and span[0] < x[1]]
         if len(self.sentences) < 2 or not inside:
             return self.without(span), self.text
         a, b = inside[0][0], inside[-1][1]
-        context = self.text[a:b]
-        cut = " ".join((context[: span[0] - a] + " " + context[span[1] - a :]).split())
-        return cut, context
+        return _tidy(self.text[a : span[0]] + " " + self.text[span[1] : b]), self.text[a:b]
+
+
+def _tidy(text: str) -> str:
+    """Runs of whitespace made one space, ends stripped."""
+    return " ".join(text.split())
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -359,7 +366,7 @@ class PairContext:
         self._cache = cache
         self.need_chunks = need_chunks
         self._vectors: dict[str, np.ndarray] | None = None
-        self._counterparts: dict[int, np.ndarray] = {}
+        self._counterparts: dict[tuple[int, str], np.ndarray] = {}
 
     # --- vectors ----------------------------------------------------------
     @property
@@ -454,12 +461,14 @@ class PairContext:
         return ([t for t, best in zip(a, sims.max(axis=1)) if best < cut],
                 [t for t, best in zip(b, sims.max(axis=0)) if best < cut])
 
-    def counterparts(self, side: Side) -> np.ndarray:
-        """The vectors a chunk of the other side is matched against: each chunk
-        of ``side``, each pair of adjacent chunks, and the whole sentence."""
-        key = id(side)
+    def counterparts(self, side: Side, spans: str = "chunks") -> np.ndarray:
+        """The vectors a piece of the other side is matched against: each of
+        ``side``'s chunks (or, with ``spans="sentences"``, its sentences), each
+        adjacent pair of them, and the whole text."""
+        key = (id(side), spans)
         if key not in self._counterparts:
-            others = [self.vector(side.text[s:e]) for s, e in side.chunks]
+            pieces = side.chunks if spans == "chunks" else side.sentences
+            others = [self.vector(side.text[s:e]) for s, e in pieces]
             cands = list(others)
             cands += [_unit(x + y) for x, y in zip(others, others[1:])]
             cands.append(self.vector(side.text))

@@ -63,8 +63,14 @@ class OmissionCheck(DriftCheck):
         more than its chunks."""
         if not pair.chunked():
             return []
-        return [text for side, other in ((pair.source, pair.target), (pair.target, pair.source))
-                for span in self._candidates(pair, side, other) for text in side.leave_out(span)]
+        texts: list[str] = []
+        for side, other in ((pair.source, pair.target), (pair.target, pair.source)):
+            for span in self._candidates(pair, side, other):
+                cut, context = side.leave_out(span)
+                texts += [cut, context]
+                if context != side.text:  # compared with the other side's closest sentences
+                    texts += [other.text[s:e] for s, e in other.sentences]
+        return texts
 
     def _unmatched(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:
         cfg = pair.config
@@ -72,7 +78,15 @@ class OmissionCheck(DriftCheck):
         flagged: list[tuple[int, int]] = []
         for span in self._candidates(pair, side, other):
             cut, context = side.leave_out(span)
-            gain = float(np.dot(pair.vector(cut), ov)) - float(np.dot(pair.vector(context), ov))
+            cv = pair.vector(context)
+            if context != side.text:
+                # one sentence of a passage: against the other side's closest
+                # sentence, pair of sentences or whole text, not a diluted whole
+                cands = pair.counterparts(other, "sentences")
+                target = cands[int(np.argmax(cands @ cv))]
+            else:
+                target = ov
+            gain = float(np.dot(pair.vector(cut), target)) - float(np.dot(cv, target))
             if gain < cfg.chunk_gain:
                 continue
             flagged.append(span)
