@@ -306,6 +306,10 @@ def test_speaker_change_is_said_once():
              "en", "fr", embedder=BOW, source_speaker="Adebayo", target_speaker="Marc Delorme")
     changes = [(f.type, f.source_value, f.target_value) for f in d.drift if f.type in ("speaker", "entity", "addition")]
     assert changes == [("speaker", "Adebayo", "Marc Delorme")]
+    # a passage that only shares a particle with a speaker's name is not an attribution
+    d = diff("Le port a fermé ses quais, de la gare maritime, a dit le maire.", "Le port a fermé ses quais, a dit le maire.",
+             "fr", "fr", embedder=BOW, source_speaker="Charles de Gaulle", target_speaker="Marc Delorme")
+    assert ("omission", "de la gare maritime") in [(f.type, f.source_value) for f in d.drift]
 
 
 class _CountingEmbedder(BagOfWordsEmbedder):
@@ -398,6 +402,13 @@ def test_pronoun_evidence_across_languages():
         assert pronouns(diff(fr, en, "fr", "en", embedder=BOW, checks=["speaker"])) == [], fr
     assert pronouns(diff("Il a dit qu'il y avait dix blessés.", "She said ten were hurt.", "fr", "en",
                          embedder=BOW, checks=["speaker"])) == [("Il", "She")]
+    assert pronouns(diff("Y a-t-il des blessés ? demande-t-elle.", "Is anyone hurt? she asks.", "fr", "en",
+                         embedder=BOW, checks=["speaker"])) == []
+    # ... but a verb that can be impersonal is personal without "que" / "de" after it
+    for fr, en in (("Il arrive demain à Paris.", "She arrives in Paris tomorrow."),
+                   ("Il semble fatigué.", "She seems tired."),
+                   ("Il est difficile à convaincre.", "She is hard to convince.")):
+        assert pronouns(diff(fr, en, "fr", "en", embedder=BOW, checks=["speaker"])) == [("Il", "She")], fr
 
 
 def test_modality():

@@ -121,7 +121,11 @@ def test_unmatched_words_are_the_evidence(use) -> None:  # type: ignore[no-untyp
     assert unmatched(d) == ("secret",)
     term = next(t for t in d.score if t.name == "unmatched")
     assert term.value == 1.0 and "secret" in term.explanation
-    # two words added: counted and listed, source side first
+    # words of both sides: listed source side first, in either orientation
+    d = diff("The ferry sailed quietly at dawn.", "The ferry sailed loudly at dawn.", "en", "en", embedder=BOW)
+    assert unmatched(d) == ("quietly", "loudly")
+    assert unmatched(diff(d.target, d.source, "en", "en", embedder=BOW)) == ("loudly", "quietly")
+    # two words added
     d = diff("The company hired forty engineers in Berlin.",
              "La société a embauché quarante ingénieurs à Berlin et trois avocats à Paris.", "en", "fr", embedder=use)
     assert set(unmatched(d)) >= {"avocats"}

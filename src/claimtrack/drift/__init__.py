@@ -161,17 +161,23 @@ def _folded_words(text: str | None) -> list[str]:
 
 def _speaker_change(d: Drift, speaker: Drift | None) -> bool:
     """``d`` restates a speaker finding: a name replaced by the other speaker's
-    name, or an attribution ("a déclaré Marc Delorme") added or dropped."""
+    name, or an attribution ("a déclaré Marc Delorme") added or dropped.
+    Particles ("de") never count as the name: the speaker's full name, or
+    its last word, must be there."""
     if speaker is None:
         return False
-    sa, sb = set(_folded_words(speaker.source_value)), set(_folded_words(speaker.target_value))
+    sa, sb = _folded_words(speaker.source_value), _folded_words(speaker.target_value)
     if d.type == "entity" and d.source_value and d.target_value:
-        return set(_folded_words(d.source_value)) <= sa and set(_folded_words(d.target_value)) <= sb
+        ea = {w for w in _folded_words(d.source_value) if len(w) > 2}
+        eb = {w for w in _folded_words(d.target_value) if len(w) > 2}
+        return bool(ea and eb) and ea <= set(sa) and eb <= set(sb)
     if d.type in ("omission", "addition"):
         words = _folded_words(d.source_value if d.type == "omission" else d.target_value)
         name = sa if d.type == "omission" else sb
-        rest = [w for w in words if w not in name]
-        return len(rest) < len(words) and len(rest) <= 3
+        for form in (name, name[-1:]):  # "Marc Delorme", or "Delorme" alone
+            n = len(form)
+            if n and len(form[-1]) > 2 and any(words[i : i + n] == form for i in range(len(words) - n + 1)):
+                return len(words) - n <= 3
     return False
 
 
@@ -346,7 +352,7 @@ def diff_claims_many(
     cache: EmbeddingCache | None = None,
     settings: DriftConfig = DEFAULT_CONFIG,
 ) -> list[PairDiff]:
-    """:func:`diff_claims` for many pairs, with one batched embedding call."""
+    """:func:`diff_claims` for many pairs, batched as :func:`diff_many`."""
     sides = [(_claim_side(a, settings), _claim_side(b, settings)) for a, b in pairs]
     return _run_many(sides, threshold, embedder, checks, cache, settings)
 

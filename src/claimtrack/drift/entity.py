@@ -78,14 +78,14 @@ def _suffix(short: list[str], long: list[str]) -> bool:
     return 0 < len(short) < len(long) and long[-len(short) :] == short
 
 
+_LINKS = frozenset().union(*(_lang.get(c).name_links for c in _lang.SUPPORTED))
+"""Words linking the parts of a name (``LanguageData.name_links``), in any
+supported language: names cross languages ("Athletico de Kolkata")."""
+
+
 def _acronym(e: Entity) -> str:
     ws = [w for w in _words(e) if w not in _LINKS]
     return "".join(w[0] for w in ws) if len(ws) > 1 else ""
-
-
-_LINKS = frozenset({"of", "de", "du", "des", "d", "the", "la", "le", "les", "l", "and", "et", "&"})
-"""Words linking the parts of a name ("Athletico de Kolkata"): a text that
-holds every other word of the name holds the name."""
 
 
 def _present(e: Entity, other: Side) -> bool:
@@ -117,6 +117,13 @@ def _missing(e: Entity, other: Side) -> str:
     ws = e.text.split()
     rest = [w for w in ws if fold(w).strip(".,") not in have]
     return " ".join(rest) if rest and len(rest) < len(ws) else e.text
+
+
+def _cosines(pair: PairContext, queries: list[str], candidates: list[str]) -> np.ndarray:
+    """Cosines of each query text to each candidate text, shape (queries, candidates),
+    encoded in one call through the pair's cache."""
+    vecs = pair.cache.encode(pair.embedder, queries + candidates)
+    return np.asarray(vecs[: len(queries)] @ vecs[len(queries) :].T)
 
 
 def _speaker_words(side: Side) -> frozenset[str]:
@@ -224,9 +231,7 @@ class EntityCheck(DriftCheck):
         ws = words.split()
         if not cands or not ws:
             return False
-        vecs = pair.cache.encode(pair.embedder, ws + cands)
-        sims = vecs[: len(ws)] @ vecs[len(ws) :].T
-        return bool((sims.max(axis=1) >= pair.config.entity_match).all())
+        return bool((_cosines(pair, ws, cands).max(axis=1) >= pair.config.entity_match).all())
 
     def _translated(self, pair: PairContext, a: list[Entity], ua: list[int], b: list[Entity], ub: list[int]) -> None:
         def words(side: Side) -> list[str]:
@@ -250,19 +255,14 @@ class EntityCheck(DriftCheck):
         wa, wb = words(pair.source), words(pair.target)
         # what must be found translated is the part of the name the other side
         # lacks: "Taipei IT Month" against "Singapore IT Month" is "Taipei"
-        missing = {id(a[i]): _missing(a[i], pair.target) for i in ua}
-        missing.update({id(b[j]): _missing(b[j], pair.source) for j in ub})
-        texts = list(missing.values()) + wa + wb
-        vecs = dict(zip(texts, pair.cache.encode(pair.embedder, texts)))
         tau = pair.config.entity_match
-        for idx, ents, other in ((ua, a, wb), (ub, b, wa)):
-            if not other:
+        for idx, ents, other, other_side in ((ua, a, wb, pair.target), (ub, b, wa, pair.source)):
+            if not other or not idx:
                 continue
-            omat = np.stack([vecs[w] for w in other])
-            for i in list(idx):
-                sims = omat @ vecs[missing[id(ents[i])]]
-                best = int(np.argmax(sims))
-                sim = float(sims[best])
+            sims = _cosines(pair, [_missing(ents[i], other_side) for i in idx], other)
+            for i, row in zip(list(idx), sims):
+                best = int(np.argmax(row))
+                sim = float(row[best])
                 if sim >= tau or (sim >= pair.config.entity_match_spelled and _spelled_alike(ents[i], other[best])):
                     idx.remove(i)
 

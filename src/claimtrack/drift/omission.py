@@ -27,7 +27,7 @@ finding.  Length alone never decides.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, cast
 
 import numpy as np
 
@@ -45,16 +45,19 @@ class OmissionCheck(DriftCheck):
     def _candidates(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:
         """The passages of ``side`` with enough content words and no chunk,
         chunk pair or sentence of ``other`` at ``chunk_match`` cosine."""
+        key = ("omission candidates", id(side))
+        if key in pair.memo:
+            return cast("list[tuple[int, int]]", pair.memo[key])
         cfg = pair.config
-        if len(side.chunks) < 2:
-            return []
-        cmat = pair.counterparts(other)
-        out = []
-        for span in side.passages:
-            if len(side.content_words(*span)) < cfg.chunk_min_content:
-                continue
-            if float(np.max(cmat @ pair.vector(side.text[span[0] : span[1]]))) < cfg.chunk_match:
-                out.append(span)
+        out: list[tuple[int, int]] = []
+        if len(side.chunks) >= 2:
+            cmat = pair.counterparts(other)
+            for span in side.passages:
+                if len(side.content_words(*span)) < cfg.chunk_min_content:
+                    continue
+                if float(np.max(cmat @ pair.vector(side.text[span[0] : span[1]]))) < cfg.chunk_match:
+                    out.append(span)
+        pair.memo[key] = out
         return out
 
     def texts_after(self, pair: PairContext) -> list[str]:

@@ -87,6 +87,8 @@ def score_terms(similarity: float, coverage: float, length: float, findings: Ite
     ``bias``), each with its value, weight, contribution and explanation.
     ``unmatched`` lists the words with no counterpart (its length is the
     ``unmatched`` value; the words become that term's ``evidence``)."""
+    if isinstance(unmatched, str):
+        raise TypeError("unmatched is a sequence of words, not one string")
     present = {(f.type, f.severity) for f in findings}
     values = {"similarity": similarity, "coverage": coverage, "length": length, "unmatched": float(len(unmatched))}
     for group, kinds in FINDING_GROUPS.items():

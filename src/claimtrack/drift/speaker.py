@@ -6,10 +6,11 @@ come from ``LanguageData.gendered_words`` (subject pronouns first, then
 object and possessive pronouns and gendered nouns where the language marks
 the referent's gender: English "his"/"her", not French "son"/"sa").  A
 finding needs gendered words on both sides and a gender on one side that the
-other side never uses.  Across languages only subject pronouns and gendered
-nouns are compared: an object or possessive pronoun
-(``LanguageData.dependent_gender_words``) often refers to someone else, and
-the other language may not mark it ("her love" / "son amour").
+other side never uses.  Across languages only subject pronouns and singular
+gendered nouns are compared (``LanguageData.dependent_gender_words`` lists
+the others): an object or possessive pronoun often refers to someone else,
+and the other language may not mark it ("her love" / "son amour"); a plural
+noun describes a group ("women painters").
 
 ``speaker``: the same statement attributed to different people.  It needs
 the speakers, which a bare text pair does not have: pass

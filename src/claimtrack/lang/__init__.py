@@ -72,6 +72,10 @@ class LanguageData:
     """Articles and demonstratives: stripped from the front of a name wherever
     it stands ("The Linux Foundation"), while other capitalised function words
     are stripped only at a sentence start ("New research" but "in New York")."""
+    name_links: frozenset[str] = frozenset()
+    """Lower-case words that join the parts of a name ("Bank of England",
+    "Athletico de Kolkata", "Marks and Spencer"): a text holding the name's
+    other words holds the name, and acronyms skip them ("BoE")."""
     definite_articles: frozenset[str] = frozenset()
     """Definite articles dropped from the front of an entity key, so "The
     Linux Foundation" and "Linux Foundation" key alike (not "a": "A Coruña")."""
@@ -173,10 +177,12 @@ class LanguageData:
     """Lower-case words that tell the gender of the person they refer to
     ("he"/"him"/"his" -> "m", "elle" -> "f"); pronoun drift compares them."""
     dependent_gender_words: frozenset[str] = frozenset()
-    """The ``gendered_words`` that are object, possessive or emphatic pronouns
-    ("him", "her", "his", "elle-même"): they often refer to another person
-    than the subject, or (French "elle-même") to a thing, so across languages
-    they only count beside a subject pronoun or a gendered noun."""
+    """The ``gendered_words`` that are weak evidence of one person's gender:
+    object, possessive and emphatic pronouns ("him", "her", "his",
+    "elle-même"), which often refer to another person than the subject or
+    (French "elle-même") to a thing, and plural nouns ("men", "femmes"),
+    which describe groups, often generically ("women painters").  Pronoun
+    drift across languages does not compare them."""
     impersonal_patterns: tuple[str, ...] = ()
     """Regex fragments of impersonal constructions that open with a gendered
     pronoun ("il y a", "il faut", "il est évident que") and of set phrases
@@ -193,16 +199,22 @@ class LanguageData:
     ("since": "since", "depuis").  A scope with no year or number in it
     ("since the start") is not reported as missing when the other side
     holds one of its kind's words: it may be there in words the patterns
-    do not know ("depuis la rentrée")."""
+    do not know ("depuis la rentrée").  A "range" always holds years, so it
+    needs no words here."""
     clause_markers: tuple[str, ...] = ()
     """Regex fragments (whole words) that open a sub-sentence chunk: relative
     pronouns and conjunctions ("which", "where", "and", "qui", "où", "et").
     Omission/addition detection splits at them and at , ; : ( ) and dashes."""
+    elisions: frozenset[str] = frozenset()
+    """Lower-case words that lose their vowel before an apostrophe and lean on
+    the next word ("l'", "qu'", "jusqu'"): the word test reads "l'ASUS" as
+    "ASUS", but keeps "aujourd'hui" whole."""
     function_words: frozenset[str] = frozenset()
     """Lower-case closed-class words (articles, pronouns, prepositions,
     conjunctions, auxiliaries, frequent adverbs) that carry no content of
     their own: the divergence score's word test (``unmatched``) looks for a
-    counterpart of every *other* word only."""
+    counterpart of every *other* word only.  Contractions are listed as
+    written, with a straight apostrophe ("doesn't")."""
     relative_length: float = 1.0
     """Characters this language takes to say what English says in one (French
     about 1.12: 1.16 on Tatoeba fr-eng, 1.09 on the OpenSubtitles pairs of

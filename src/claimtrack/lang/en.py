@@ -58,6 +58,7 @@ DATA = LanguageData(
     source_prefixes=("according to", "as reported by", "in the words of", "per"),
     pronouns={"he": "m", "she": "f", "they": "x"},
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),
+    name_links=frozenset({"of", "the", "and", "&"}),
     definite_articles=frozenset({"the"}),
     entity_aliases={"U.S.": "United States", "US": "United States", "USA": "United States",
                     "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
@@ -221,7 +222,7 @@ DATA = LanguageData(
         (r"from\s+(?:\w+\s+)?\d{4}\s+(?:through|to|until|till)\s+(?:\w+\s+)?\d{4}"
          r"|between\s+(?:\w+\s+)?\d{4}\s+and\s+(?:\w+\s+)?\d{4}", "range"),
     ),
-    time_scope_words={"since": (r"since",), "last": (r"last", r"past"), "range": (r"from", r"between")},
+    time_scope_words={"since": (r"since",), "last": (r"last", r"past")},
     function_words=frozenset("""
         a an the this that these those some any each every either neither both all such own other another
         i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
@@ -235,7 +236,11 @@ DATA = LanguageData(
         should can could may might must ought not no nor never also too very just only even still
         already again ever then thus hence therefore however moreover furthermore indeed rather quite
         almost more most less least much many few several such same else instead
-        others well including perhaps maybe
+        others well including perhaps maybe according cannot
+        doesn't don't didn't isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't couldn't
+        shouldn't mustn't needn't ain't it's that's there's here's he's she's they're we're you're i'm i've
+        we've they've you've i'll we'll they'll you'll he'll she'll it'll i'd we'd they'd you'd he'd she'd
+        let's who's what's where's how's
     """.split()),
     clause_markers=(
         r"which", r"who", r"whom", r"whose", r"where", r"while", r"whereas", r"because", r"although",

@@ -88,6 +88,7 @@ DATA = LanguageData(
     }),
     legal_suffixes=frozenset({"inc", "corp", "sa", "sas", "sarl", "se", "ltd", "llc", "gmbh", "ag", "cie"}),
     determiners=frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "ce", "cet", "cette", "ces"}),
+    name_links=frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "&"}),
     definite_articles=frozenset({"le", "la", "les", "l"}),
     entity_aliases={"États-Unis": "United States", "Royaume-Uni": "United Kingdom",
                     "Grande-Bretagne": "United Kingdom", "UE": "European Union",
@@ -236,14 +237,18 @@ DATA = LanguageData(
     },
     dependent_gender_words=frozenset({"lui-même", "elle-même", "hommes", "femmes"}),
     impersonal_patterns=(
-        r"il\s+(?:n['’])?y\s+(?:a|avait|aura|aurait|eut)\b",
-        r"il\s+(?:ne\s+|n['’])?(?:faut|fallait|faudra|faudrait|s['’]agit|s['’]agissait|s['’]agira|semble|semblait"
-        r"|paraît|paraissait|reste|restait|suffit|suffisait|convient|arrive|arrivait|existe|existait|manque"
-        r"|vaut|pleut|devient|devenait)\b",
+        r"il\s+(?:n['’])?y\s+(?:a|avait|aura|aurait|eut)\b", r"y\s+a-t-il",
+        r"il\s+(?:ne\s+|n['’])?(?:faut|fallait|faudra|faudrait|s['’]agit|s['’]agissait|s['’]agira|pleut"
+        r"|existe|existait)\b",
+        r"(?:faut|fallait|faudra|faudrait|agit|existe)-t?-?il",
+        # impersonal only before "que" / "de" ("il semble que", "il reste à faire" is not: "il reste à Paris")
+        r"il\s+(?:ne\s+|n['’])?(?:semble|semblait|paraît|paraissait|suffit|suffisait|convient|convenait|arrive"
+        r"|arrivait|reste|restait|vaut|valait|devient|devenait)\s+(?:\w+\s+)?(?:que|qu['’]|de|d['’]|mieux)\b",
         r"il\s+(?:n['’])?(?:est|était|sera|serait|fut|a\s+été|avait\s+été)\s+(?:pas\s+|plus\s+|peu\s+|très\s+|bien\s+)?"
         r"(?:évident|clair|possible|impossible|probable|improbable|difficile|facile|important|nécessaire|temps"
         r"|vrai|certain|question|prévu|envisagé|dit|rare|fréquent|inutile|vain|interdit|permis|courant"
-        r"|intéressant|essentiel|urgent|préférable|logique|normal|naturel|dommage|étonnant|vraisemblable)\b",
+        r"|intéressant|essentiel|urgent|préférable|logique|normal|naturel|dommage|étonnant|vraisemblable)"
+        r"\s+(?:de|d['’]|que|qu['’])",
         r"droits\s+de\s+l['’]homme",
     ),
     time_scopes=(
@@ -256,8 +261,8 @@ DATA = LanguageData(
          r"|entre\s+(?:\w+\s+)?\d{4}\s+et\s+(?:\w+\s+)?\d{4}", "range"),
     ),
     relative_length=1.12,
-    time_scope_words={"since": (r"depuis",), "last": (r"derni[eè]re?s?", r"pass[ée]e?s", r"[ée]coul[ée]e?s"),
-                      "range": (r"entre", r"jusqu['’]", r"à")},
+    time_scope_words={"since": (r"depuis",), "last": (r"derni[eè]re?s?", r"pass[ée]e?s", r"[ée]coul[ée]e?s")},
+    elisions=frozenset({"c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"}),
     function_words=frozenset("""
         le la les l un une des du de d au aux ce cet cette ces ça cela ceci celui celle ceux celles
         je j me m moi tu te t toi il elle on nous vous ils elles lui leur leurs eux se s soi
@@ -276,7 +281,8 @@ DATA = LanguageData(
         moins peu beaucoup bien assez presque seulement
         peut peuvent pouvait pouvaient pourra pourront pourrait pourraient doit doivent devait devaient
         devra devront devrait devraient peut-être lui-même elle-même eux-mêmes elles-mêmes toujours près
-        dehors afin notamment
+        dehors afin notamment pourquoi comment combien quel quelle quels quelles voici voilà
+        faut fallait faudra faudrait
     """.split()),
     clause_markers=(
         r"qui", r"que", r"qu['’]", r"dont", r"où", r"lequel", r"laquelle", r"lesquels", r"lesquelles",
