@@ -45,7 +45,8 @@ def _impersonal(code: str) -> re.Pattern[str] | None:
 def gendered_words(side: Side) -> list[tuple[int, int, str, bool]]:
     """``(start, end, gender, strong)`` of each gendered word of ``side``,
     subject pronouns first.  ``strong`` is False for the language's
-    ``dependent_gender_words`` (object, possessive and emphatic pronouns)."""
+    ``dependent_gender_words`` (object, possessive and emphatic pronouns,
+    plural nouns); words inside an ``impersonal_patterns`` match are left out."""
     table = side.data.gendered_words
     subj = side.data.pronouns
     dependent = side.data.dependent_gender_words
