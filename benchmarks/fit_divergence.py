@@ -18,7 +18,7 @@ numpy only, deterministic), and prints:
 * the accuracy on the OpenSubtitles pairs of Vyas et al. (2018), a set the
   weights never saw.
 
-    python benchmarks/fit_divergence.py [--l2 1.0]
+    python benchmarks/fit_divergence.py [--l2 10]
 
 ``bench_drift.py`` imports :func:`cross_validate` to print the cross-validated
 figure next to the shipped weights' one.
@@ -46,6 +46,11 @@ meaning difference whatever else the pair shares (REFreSD agrees: 34 of its
 the fit to give the finding that weight on its own).  8.0 makes one changed
 value enough for ``divergent`` even between otherwise identical sentences."""
 
+L2 = 10.0
+"""The L2 penalty on the standardised weights.  Chosen by cross-validation:
+over ten fold shuffles the F1 on all pairs averages 0.851 at 0.1 to 1, 0.858
+at 10 to 30 (every shuffle at least 0.851), and falls again at 100 (0.854)."""
+
 SIGNS = {"similarity": -1, "coverage": -1, "length": 1, "unmatched": 1, "entity": 1, "content": 1, "value": 1, "figure": 1, "polarity": 1}
 """The sign each weight must have for the score to be monotone in its evidence."""
 
@@ -67,7 +72,7 @@ def _newton(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray, iters: 
     return w
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0) -> dict[str, float]:
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> dict[str, float]:
     """Raw-unit weights ``{"w_<term>": ..., "w_bias": ...}`` of an L2 logistic
     regression on standardised columns; the :data:`FIXED` weights are held
     as set, wrong-signed weights fixed at 0."""
@@ -99,7 +104,7 @@ def predict(x: np.ndarray, weights: dict[str, float]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -60, 60)))
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 5, l2: float = 1.0, seed: int = 0) -> np.ndarray:
+def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 5, l2: float = L2, seed: int = 0) -> np.ndarray:
     """Out-of-fold divergences: each row scored by weights fitted without its fold."""
     idx = np.arange(len(y))
     np.random.default_rng(seed).shuffle(idx)
@@ -113,7 +118,7 @@ def cross_validate(x: np.ndarray, y: np.ndarray, folds: int = 5, l2: float = 1.0
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the standardised weights (default 1)")
+    ap.add_argument("--l2", type=float, default=L2, help=f"L2 penalty on the standardised weights (default {L2:g})")
     ap.add_argument("--threshold", type=float, default=0.5)
     args = ap.parse_args(argv)
     if not (DRIFT / "refresd").exists():
