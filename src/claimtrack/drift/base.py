@@ -18,7 +18,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 import numpy as np
 
@@ -154,6 +154,8 @@ def opens_sentence(text: str, start: int) -> bool:
     """True when ``start`` begins a sentence, a quote, a parenthesis or a
     dashed line: a capitalised word there may be a common word."""
     return bool(_OPENS.search(text[max(0, start - 3) : start]))
+
+
 _PUNCT_SPLIT = re.compile(r"[;:()\[\]—–«»\"“”]|,(?!\d)|\s-\s")
 
 
@@ -229,6 +231,12 @@ class Side:
     @cached_property
     def folded_words(self) -> frozenset[str]:
         return frozenset(t.folded for t in self.tokens)
+
+    @cached_property
+    def folded_parts(self) -> frozenset[str]:
+        """:attr:`folded_words` plus the parts of hyphenated and elided words
+        ("saint-saens" gives "saint" and "saens")."""
+        return self.folded_words | {p for w in self.folded_words for p in re.split(r"[-']", w) if p}
 
     @cached_property
     def lexical_words(self) -> list[Token]:
@@ -454,8 +462,8 @@ class PairContext:
         """How well the worst-covered passage of either side is matched: the
         minimum, over the chunks of both sides, of a chunk's best cosine
         against the other side's chunks, pairs of adjacent chunks and whole
-        sentence, over :attr:`Side.passages`.  Without chunks (one chunk a side, or no omission check) it is the
-        sentence similarity."""
+        sentence, over :attr:`Side.passages`.  Without chunks (one chunk a
+        side, or no omission check) it is the sentence similarity."""
         if not self.chunked():
             return self.similarity
         worst = 1.0
@@ -492,7 +500,7 @@ class PairContext:
         return ([t for t, best in zip(a, sims.max(axis=1)) if best < cut],
                 [t for t, best in zip(b, sims.max(axis=0)) if best < cut])
 
-    def counterparts(self, side: Side, spans: str = "chunks") -> np.ndarray:
+    def counterparts(self, side: Side, spans: Literal["chunks", "sentences"] = "chunks") -> np.ndarray:
         """The vectors a piece of the other side is matched against: each of
         ``side``'s chunks (or, with ``spans="sentences"``, its sentences), each
         adjacent pair of them, and the whole text."""

@@ -92,7 +92,7 @@ def _present(e: Entity, other: Side) -> bool:
     words = [w.strip(".,") for w in _words(e) if w.strip(".,") not in _LINKS]
     if not words:
         return True
-    have = other.folded_words | {p for w in other.folded_words for p in re.split(r"[-']", w) if p}
+    have = other.folded_parts
     for w in words:
         if w in have:
             continue
@@ -237,7 +237,8 @@ class EntityCheck(DriftCheck):
         def words(side: Side) -> list[str]:
             """Content words, names, and phrases of 2-5 words holding a capital
             ("groupe d'étude sur l'Irak" for "Iraq Study Group", « Les sept sœurs »)."""
-            found = {side.text[t.start : t.end] for t in side.content_words(0, len(side.text))}
+            content = side.content_words(0, len(side.text))
+            found = {side.text[t.start : t.end] for t in content}
             found |= {e.text for e in side.entities}
             toks = side.tokens
             for i, t in enumerate(toks):
@@ -246,9 +247,9 @@ class EntityCheck(DriftCheck):
                         found.add(side.text[t.start : toks[j].end])
             # two adjacent content words: a name the other language writes
             # as a common noun phrase ("Northern Lights" / "aurores boréales")
-            content = {t.start for t in side.content_words(0, len(side.text))}
+            starts = {t.start for t in content}
             for t, u in zip(toks, toks[1:]):
-                if t.start in content and u.start in content:
+                if t.start in starts and u.start in starts:
                     found.add(side.text[t.start : u.end])
             return sorted(found)
 

@@ -68,11 +68,13 @@ class OmissionCheck(DriftCheck):
             return []
         texts: list[str] = []
         for side, other in ((pair.source, pair.target), (pair.target, pair.source)):
+            in_passage = False
             for span in self._candidates(pair, side, other):
                 cut, context = side.leave_out(span)
                 texts += [cut, context]
-                if context != side.text:  # compared with the other side's closest sentences
-                    texts += [other.text[s:e] for s, e in other.sentences]
+                in_passage = in_passage or context != side.text
+            if in_passage:  # compared with the other side's closest sentences
+                texts += [other.text[s:e] for s, e in other.sentences]
         return texts
 
     def _unmatched(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:

@@ -45,7 +45,9 @@ from .base import DEFAULT_CONFIG, DriftConfig
 
 __all__ = ["TERMS", "FINDING_GROUPS", "length_ratio", "score_terms", "divergence"]
 
-TERMS: tuple[str, ...] = ("similarity", "coverage", "length", "unmatched", "entity", "content", "value", "figure", "polarity")
+TERMS: tuple[str, ...] = (
+    "similarity", "coverage", "length", "unmatched", "entity", "content", "value", "figure", "polarity",
+)
 """The measured values of the score, in order (the bias comes last)."""
 
 _ANY = ("minor", "major", "critical")
