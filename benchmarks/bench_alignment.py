@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 import claimtrack as ct
-from claimtrack.align import align, align_sentences
+from claimtrack.alignment import align, align_sentences
 from claimtrack.embed import EmbeddingCache
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimtrack as ct
-from claimtrack.align import align, align_sentences
+from claimtrack.alignment import align, align_sentences
 from claimtrack.embed import EmbeddingCache
 from claimtrack.models import Article, Link
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import claimtrack as ct
-from claimtrack.compare import Comparison, to_html, to_table
+from claimtrack.comparison import Comparison, to_html, to_table
 from claimtrack.models import Article
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"
@@ -81,8 +81,8 @@ def test_html_escapes_article_text() -> None:
 
 
 def test_callable_after_submodule_import() -> None:
-    import claimtrack.align  # noqa: F401  (binds the submodule to ct.align)
-    import claimtrack.compare  # noqa: F401
+    import claimtrack.alignment  # noqa: F401  (binds the submodule to ct.align)
+    import claimtrack.comparison  # noqa: F401
 
     assert ct.align(["same text here"], ["same text here"])[0].score > 0.99
     assert isinstance(ct.compare(Article(id="a", lang="en", text="One sentence here."),

@@ -10,8 +10,8 @@ from babel.dates import format_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack import dates as dates_module
-from claimtrack.dates import date_spans, extract_dates
+from claimtrack.extract import dates as dates_module
+from claimtrack.extract.dates import date_spans, extract_dates
 from claimtrack.errors import UnsupportedLanguageError
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"

@@ -166,7 +166,7 @@ def test_a_replaced_word_inside_a_shared_name_is_found(use):
 
 
 def test_negation_words_inside_names_and_titles_are_not_negations():
-    from claimtrack.drift.negation import negation_markers
+    from claimtrack.drift.checks.negation import negation_markers
 
     def words(text, lang="en"):
         return [text[a:b] for a, b in negation_markers(text, lang)]
@@ -480,8 +480,8 @@ def test_diff_many_matches_diff_and_caches():
 
 
 def test_diff_claims_uses_claim_fields():
-    from claimtrack.entities import extract_entities
-    from claimtrack.quantities import extract_quantities
+    from claimtrack.extract.entities import extract_entities
+    from claimtrack.extract.quantities import extract_quantities
 
     def claim(text: str, start: int, speaker: str) -> Claim:
         pad = "x" * start

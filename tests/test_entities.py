@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.entities import capitalised_words, entity_key, extract_entities
+from claimtrack.extract.entities import capitalised_words, entity_key, extract_entities
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimtrack as ct
-from claimtrack.language import detect_language, sentence_language
+from claimtrack.extract.langid import detect_language, sentence_language
 
 
 def test_detects_supported_languages():
@@ -40,7 +40,7 @@ def test_sentence_of_article_language_inherits():
 
 def test_same_tag_in_every_process():
     text = "PyTorch Meta AMD Nvidia 2022"
-    script = "import sys; from claimtrack.language import detect_language; print(detect_language(sys.argv[1]))"
+    script = "import sys; from claimtrack.extract.langid import detect_language; print(detect_language(sys.argv[1]))"
     outs = {subprocess.run([sys.executable, "-c", script, text], capture_output=True, text=True, check=True).stdout
             for _ in range(3)}
     assert len(outs) == 1
@@ -63,7 +63,7 @@ _latin = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàçôABCDEFGHIJKLMNOPQ
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(_any_script, _latin), st.sampled_from([("en", "fr"), None]))
 def test_fast_ngrams_equal_langdetect(text, langs):
-    from claimtrack.language import _factory, _ngrams
+    from claimtrack.extract.langid import _factory, _ngrams
 
     detector = _factory(langs).create()
     detector.append(text)

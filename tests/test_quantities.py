@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.dates import date_spans, extract_dates
+from claimtrack.extract.dates import date_spans, extract_dates
 from claimtrack.errors import UnsupportedLanguageError
-from claimtrack.quantities import extract_quantities, format_number, parse_number, spelled_values
+from claimtrack.extract.quantities import extract_quantities, format_number, parse_number, spelled_values
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"
 NBSP, NNBSP = "\u00a0", "\u202f"

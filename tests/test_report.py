@@ -19,9 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimtrack as ct
-from claimtrack.compare import ArticleInfo, Comparison, PairAlignment, to_html
+from claimtrack.comparison import ArticleInfo, Comparison, PairAlignment, to_html
 from claimtrack.models import Alignment, Claim, Drift
-from claimtrack.report import DRIFT_TYPES, highlight, html_clusters, html_comparison, safe_href
+from claimtrack.report.html import DRIFT_TYPES, highlight, html_clusters, html_comparison, safe_href
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BRIDGE = sorted((FIXTURES / "harbour-bridge").glob("*.txt"))

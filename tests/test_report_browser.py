@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from claimtrack.report import html_comparison
+from claimtrack.report.html import html_comparison
 
 from .test_report import bridge_comparison, injection_comparison
 

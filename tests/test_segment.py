@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimtrack as ct
-from claimtrack.segment import classify_line, layout, split_sentences
+from claimtrack.extract.segmentation import classify_line, layout, split_sentences
 
 # Lines of the seed corpus that are page furniture (beginning of the line).
 SEED_FURNITURE = {
@@ -149,7 +149,7 @@ _moses_text = st.lists(
 def test_moses_port_equals_sentence_splitter(text, lang):
     from sentence_splitter import SentenceSplitter
 
-    from claimtrack.segment import _splitter
+    from claimtrack.extract.segmentation import _splitter
 
     ours = _splitter(lang)
     reference = SentenceSplitter(language=lang)

@@ -263,7 +263,7 @@ def test_bridge_drift_listing(bridge_store: Tracker) -> None:
 
 
 def test_bridge_report_html(bridge_store: Tracker) -> None:
-    from claimtrack.report import html_clusters
+    from claimtrack.report.html import html_clusters
 
     page = html_clusters(bridge_store.clusters(min_variants=2))
     assert page.startswith("<!DOCTYPE html>") and "ouvriers ont participé" in page and "drift-qualifier" in page

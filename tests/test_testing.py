@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimtrack.quantities import extract_quantities
+from claimtrack.extract.quantities import extract_quantities
 from claimtrack.testing import DRIFT_TYPES, StatementPair, format_number, reformat, reformatted, statement_pairs
 
 

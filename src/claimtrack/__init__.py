@@ -6,7 +6,7 @@ typed, explained findings::
 
     import claimtrack as ct
 
-    article = ct.read_article("fixtures/en/launch.txt")
+    article = ct.read_article("fixtures/harbour-bridge/en-herald.txt")
     claims = ct.extract_claims(article)
     links = ct.align_sentences(src_sentences, tgt_sentences)
     diff = ct.diff("more than 150,000 projects", "près de 154 000 projets")
@@ -17,20 +17,22 @@ so ``import claimtrack`` stays fast.
 
 from __future__ import annotations
 
-import sys
-import types
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .errors import (
     ArticleNotFoundError,
     ArticleTooLargeError,
     BinaryInputError,
     ClaimtrackError,
+    ClusterNotFoundError,
     DecodingError,
     EmptyInputError,
     InputError,
     RecordError,
+    StoreBusyError,
+    StoreError,
     UnsupportedLanguageError,
 )
 from .models import (
@@ -49,31 +51,29 @@ from .models import (
     json_schema,
 )
 
-__version__ = "0.1.0"
-
 # public name -> module that defines it (imported on first attribute access)
 _LAZY: dict[str, str] = {
     "read_article": "ingest",
     "read_articles": "ingest",
-    "detect_language": "language",
-    "segment": "segment",
-    "find_furniture": "segment",
-    "split_sentences": "segment",
-    "extract_claims": "claims",
-    "extract_quantities": "quantities",
-    "parse_number": "quantities",
-    "format_number": "quantities",
-    "extract_dates": "dates",
-    "date_spans": "dates",
-    "extract_entities": "entities",
-    "entity_key": "entities",
+    "detect_language": "extract.langid",
+    "segment": "extract.segmentation",
+    "find_furniture": "extract.segmentation",
+    "split_sentences": "extract.segmentation",
+    "extract_claims": "extract.claims",
+    "extract_quantities": "extract.quantities",
+    "parse_number": "extract.quantities",
+    "format_number": "extract.quantities",
+    "extract_dates": "extract.dates",
+    "date_spans": "extract.dates",
+    "extract_entities": "extract.entities",
+    "entity_key": "extract.entities",
     "Embedder": "embed",
     "USEEmbedder": "embed",
     "default_embedder": "embed",
-    "align_sentences": "align",
-    "align": "align",
-    "compare": "compare",
-    "Comparison": "compare",
+    "align_sentences": "alignment",
+    "align": "alignment",
+    "compare": "comparison",
+    "Comparison": "comparison",
     "diff": "drift",
     "Tracker": "store",
     "MatchSettings": "store",
@@ -82,9 +82,6 @@ _LAZY: dict[str, str] = {
     "AddResult": "store",
     "ClusterHit": "store",
     "DriftedVariant": "store",
-    "StoreError": "errors",
-    "StoreBusyError": "errors",
-    "ClusterNotFoundError": "errors",
 }
 
 __all__ = [
@@ -102,22 +99,63 @@ __all__ = [
     "Sentence",
     "Speaker",
     "json_schema",
-    "ClaimtrackError",
-    "InputError",
-    "EmptyInputError",
-    "BinaryInputError",
-    "DecodingError",
-    "ArticleTooLargeError",
     "ArticleNotFoundError",
+    "ArticleTooLargeError",
+    "BinaryInputError",
+    "ClaimtrackError",
+    "ClusterNotFoundError",
+    "DecodingError",
+    "EmptyInputError",
+    "InputError",
     "RecordError",
+    "StoreBusyError",
+    "StoreError",
     "UnsupportedLanguageError",
-    *_LAZY,
+    "read_article",
+    "read_articles",
+    "detect_language",
+    "segment",
+    "find_furniture",
+    "split_sentences",
+    "extract_claims",
+    "extract_quantities",
+    "parse_number",
+    "format_number",
+    "extract_dates",
+    "date_spans",
+    "extract_entities",
+    "entity_key",
+    "Embedder",
+    "USEEmbedder",
+    "default_embedder",
+    "align_sentences",
+    "align",
+    "compare",
+    "Comparison",
+    "diff",
+    "Tracker",
+    "MatchSettings",
+    "Variant",
+    "Cluster",
+    "AddResult",
+    "ClusterHit",
+    "DriftedVariant",
 ]
 
-
 _SUBMODULES = frozenset({
-    "attribution", "claims", "cli", "dates", "drift", "embed", "entities", "errors", "ingest", "lang", "language",
-    "models", "quantities", "report", "store", "testing",
+    "alignment",
+    "cli",
+    "comparison",
+    "drift",
+    "embed",
+    "errors",
+    "extract",
+    "ingest",
+    "lang",
+    "models",
+    "report",
+    "store",
+    "testing",
 })
 """Submodules reachable as attributes (``ct.drift.CHECKS``), imported on first use."""
 
@@ -128,48 +166,43 @@ def __getattr__(name: str) -> Any:
         if name in _SUBMODULES:
             return import_module(f".{name}", __name__)
         raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")
-    loaded = import_module(f".{module}", __name__)
-    # ``segment``, ``align`` and ``compare`` are modules that call as their
-    # namesake function: bind the module so ``import claimtrack.align as m``
-    # still gives the module.
-    value = loaded if name == module else getattr(loaded, name)
+    value = getattr(import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted(set(__all__) | _SUBMODULES)
 
 
-class _FunctionModule(types.ModuleType):
-    """A submodule that is also its namesake function (``segment``, ``align``,
-    ``compare``).
-
-    Importing ``claimtrack.segment`` (which other modules do) makes the import
-    system bind the *module* to ``claimtrack.segment``, shadowing the lazily
-    exported function. Calling the module forwards to the function, so
-    ``ct.segment(article)`` works in every import order, and
-    ``from claimtrack.segment import ...`` keeps working too.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return getattr(self, self.__name__.rpartition(".")[2])(*args, **kwargs)
-
-
-def _function_module(name: str) -> None:
-    """Make the submodule ``name`` callable as its namesake function."""
-    sys.modules[name].__class__ = _FunctionModule
-
-
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .align import align, align_sentences
-    from .claims import extract_claims
-    from .compare import Comparison, compare
-    from .dates import date_spans, extract_dates
-    from .drift import diff
-    from .embed import Embedder, USEEmbedder, default_embedder
-    from .entities import entity_key, extract_entities
-    from .ingest import read_article, read_articles
-    from .language import detect_language
-    from .quantities import extract_quantities, format_number, parse_number
-    from .segment import find_furniture, segment, split_sentences
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy names, re-exported
+    from .alignment import align as align, align_sentences as align_sentences
+    from .comparison import Comparison as Comparison, compare as compare
+    from .drift import diff as diff
+    from .embed import Embedder as Embedder, USEEmbedder as USEEmbedder, default_embedder as default_embedder
+    from .extract.claims import extract_claims as extract_claims
+    from .extract.dates import date_spans as date_spans, extract_dates as extract_dates
+    from .extract.entities import entity_key as entity_key, extract_entities as extract_entities
+    from .extract.langid import detect_language as detect_language
+    from .extract.quantities import (
+        extract_quantities as extract_quantities,
+        format_number as format_number,
+        parse_number as parse_number,
+    )
+    from .extract.segmentation import (
+        find_furniture as find_furniture,
+        segment as segment,
+        split_sentences as split_sentences,
+    )
+    from .ingest import read_article as read_article, read_articles as read_articles
+    from .store import (
+        AddResult as AddResult,
+        Cluster as Cluster,
+        ClusterHit as ClusterHit,
+        DriftedVariant as DriftedVariant,
+        MatchSettings as MatchSettings,
+        Tracker as Tracker,
+        Variant as Variant,
+    )
+    from . import alignment as alignment, cli as cli, comparison as comparison, drift as drift, embed as embed
+    from . import extract as extract, ingest as ingest, lang as lang, report as report, store as store, testing as testing

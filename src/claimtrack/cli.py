@@ -29,7 +29,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from . import __version__
+from ._version import __version__
 from .errors import ClaimtrackError, RecordError, UnsupportedLanguageError
 from .models import Article, Claim, json_schema
 
@@ -81,8 +81,8 @@ def _claims_table(rows: list[tuple[Article, list[Claim]]], out: TextIO) -> None:
 
 
 def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
-    from .claims import extract_claims
-    from .segment import find_furniture
+    from .extract.claims import extract_claims
+    from .extract.segmentation import find_furniture
 
     rows: list[tuple[Article, list[Claim]]] = []
     for article in _articles(args.files, args.lang, args.published):
@@ -120,7 +120,7 @@ def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    from .compare import compare, to_html, to_table
+    from .comparison import compare, to_html, to_table
 
     articles = list(_articles(args.files, args.lang, args.published))
     comparison = compare(*articles, embedder=_embedder(args))
@@ -367,7 +367,7 @@ def _cmd_track_report(args: argparse.Namespace, out: TextIO) -> int:
             json.dump(payload, out, ensure_ascii=False, indent=2)
             out.write("\n")
         elif args.format == "html":
-            from .report import html_clusters
+            from .report.html import html_clusters
 
             out.write(html_clusters(list(clusters), title=args.title or f"claimtrack report: {args.db}"))
         else:

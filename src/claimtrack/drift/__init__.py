@@ -32,15 +32,15 @@ from .. import lang as _lang
 from ..errors import EmptyInputError
 from ..models import Claim, Drift, PairDiff
 from .base import DEFAULT_CONFIG, DriftCheck, DriftConfig, PairContext, Side, fold
-from .date import DateCheck
-from .entity import EntityCheck
-from .modality import ModalityCheck
-from .negation import NegationCheck
-from .number import NumberCheck
-from .omission import OmissionCheck
-from .qualifier import QualifierCheck
+from .checks.date import DateCheck
+from .checks.entity import EntityCheck
+from .checks.modality import ModalityCheck
+from .checks.negation import NegationCheck
+from .checks.number import NumberCheck
+from .checks.omission import OmissionCheck
+from .checks.qualifier import QualifierCheck
 from .score import FINDING_GROUPS, TERMS, divergence, length_ratio, score_terms
-from .speaker import SpeakerCheck
+from .checks.speaker import SpeakerCheck
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..embed import Embedder, EmbeddingCache
@@ -125,7 +125,7 @@ def _lang_of(text: str, given: str | None, fallback: str | None) -> str:
     if given is not None:
         _lang.get(given)  # raises UnsupportedLanguageError
         return given
-    from ..language import detect_language
+    from ..extract.langid import detect_language
 
     code, _ = detect_language(text)
     if _lang.is_supported(code):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 import numpy as np
 
 from .. import lang as _lang
-from ..attribution import QUOTE_CLOSERS, QUOTE_OPENERS
+from ..extract.attribution import QUOTE_CLOSERS, QUOTE_OPENERS
 from ..models import DateMention, Drift, DriftType, Entity, Quantity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -199,7 +199,7 @@ class Side:
     def quantities(self) -> list[Quantity]:
         if self.given_quantities is not None:
             return list(self.given_quantities)
-        from ..quantities import extract_quantities
+        from ..extract.quantities import extract_quantities
 
         spans = [(d.start, d.end) for d in self.dates]
         return extract_quantities(self.text, self.lang, exclude=spans)
@@ -209,7 +209,7 @@ class Side:
         if self.given_dates is not None:
             return list(self.given_dates)
         try:
-            from ..dates import extract_dates
+            from ..extract.dates import extract_dates
 
             return extract_dates(self.text, self.lang)
         except Exception as exc:  # the date extractor must never sink a diff
@@ -220,7 +220,7 @@ class Side:
     def entities(self) -> list[Entity]:
         if self.given_entities is not None:
             return list(self.given_entities)
-        from ..entities import capitalised_words, extract_entities
+        from ..extract.entities import capitalised_words, extract_entities
 
         return extract_entities(self.text, self.lang, known=capitalised_words(self.text))
 
@@ -340,8 +340,8 @@ class Side:
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans of the text (each line split by
-        :func:`claimtrack.segment.split_sentences`)."""
-        from ..segment import split_sentences
+        :func:`claimtrack.extract.segmentation.split_sentences`)."""
+        from ..extract.segmentation import split_sentences
 
         out: list[tuple[int, int]] = []
         for line in re.finditer(r"[^\n]+", self.text):
@@ -517,7 +517,7 @@ class PairContext:
     # --- shared analyses -------------------------------------------------------
     @cached_property
     def time_scopes(self) -> tuple[list[tuple[int, int, str, tuple[float, ...]]], ...]:
-        from .date import find_time_scopes
+        from .checks.date import find_time_scopes
 
         return find_time_scopes(self.source), find_time_scopes(self.target)
 

@@ -23,7 +23,7 @@ import threading
 from functools import lru_cache
 from typing import Any
 
-from . import lang as _lang
+from .. import lang as _lang
 
 __all__ = ["detect_language", "sentence_language", "SEED", "MIN_WORDS", "SENTENCE_CONFIDENCE"]
 

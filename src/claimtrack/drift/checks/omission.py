@@ -31,8 +31,8 @@ from typing import ClassVar, cast
 
 import numpy as np
 
-from ..models import Drift, DriftType
-from .base import DriftCheck, PairContext, Side, quote
+from ...models import Drift, DriftType
+from ..base import DriftCheck, PairContext, Side, quote
 
 __all__ = ["OmissionCheck"]
 

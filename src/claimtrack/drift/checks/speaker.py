@@ -26,10 +26,10 @@ import re
 from functools import lru_cache
 from typing import ClassVar
 
-from .. import lang as _lang
-from ..entities import entity_key
-from ..models import Drift, DriftType
-from .base import DriftCheck, PairContext, Side, quote
+from ... import lang as _lang
+from ...extract.entities import entity_key
+from ...models import Drift, DriftType
+from ..base import DriftCheck, PairContext, Side, quote
 
 __all__ = ["SpeakerCheck", "gendered_words", "same_person"]
 

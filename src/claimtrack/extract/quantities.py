@@ -55,11 +55,11 @@ Spelled-out numbers (the number-word rule)
 Years
     A bare four-digit integer from 1800 to 2100 (no grouping, no decimals,
     no scale, percent, currency or counted noun) is a year, not a quantity:
-    "in 2016" is left to :mod:`claimtrack.dates`.  "2,016 projects" and
+    "in 2016" is left to :mod:`claimtrack.extract.dates`.  "2,016 projects" and
     "2016 projects" are quantities.
 
 Dates and other spans to skip are passed in ``exclude`` (see
-:func:`claimtrack.dates.date_spans`): a number whose figure overlaps one is
+:func:`claimtrack.extract.dates.date_spans`): a number whose figure overlaps one is
 ignored, so "Sept. 12" does not yield 12.
 
 Everything language-specific is data in :mod:`claimtrack.lang`; the regular
@@ -75,8 +75,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Literal, TypedDict, cast
 
-from . import lang as _lang
-from .models import Qualifier, Quantity
+from .. import lang as _lang
+from ..models import Qualifier, Quantity
 
 __all__ = ["extract_quantities", "parse_number", "format_number"]
 

@@ -54,8 +54,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lang as _lang
-from .models import DateMention
+from .. import lang as _lang
+from ..models import DateMention
 
 __all__ = ["extract_dates", "date_spans"]
 
@@ -306,7 +306,7 @@ def date_spans(text: str, lang: str, *, offset: int = 0) -> list[tuple[int, int]
     """The (start, end) spans of the dates in ``text``, ``offset`` added.
 
     Same spans as :func:`extract_dates` without resolving them; pass them as
-    ``exclude`` to :func:`claimtrack.quantities.extract_quantities`.
+    ``exclude`` to :func:`claimtrack.extract.quantities.extract_quantities`.
     """
     return [(h.start + offset, h.end + offset) for h in _scan(text, _grammar(lang))]
 

@@ -89,7 +89,7 @@ Normalisation (every input kind)
 
 Metadata
     ``lang``: given codes are stripped and lower-cased and stored with
-    ``lang_confidence=None``; otherwise :func:`claimtrack.language.detect_language`
+    ``lang_confidence=None``; otherwise :func:`claimtrack.extract.langid.detect_language`
     tags the text (unsupported languages are tagged, not rejected: that is
     :func:`claimtrack.extract_claims`' job).  ``article_id``: when not given,
     ``"a" + sha1(normalised text as UTF-8).hexdigest()[:12]``, the same in every
@@ -118,7 +118,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import IO, Any, Union
 
-from .errors import (
+from ..errors import (
     ArticleNotFoundError,
     ArticleTooLargeError,
     BinaryInputError,
@@ -127,7 +127,7 @@ from .errors import (
     InputError,
     RecordError,
 )
-from .models import Article
+from ..models import Article
 
 __all__ = ["read_article", "read_articles", "parse_published", "DEFAULT_MAX_BYTES"]
 
@@ -493,7 +493,7 @@ def _build_article(
 
     confidence: float | None
     if lang is None:
-        from .language import detect_language
+        from ..extract.langid import detect_language
 
         lang, confidence = detect_language(text)
     else:

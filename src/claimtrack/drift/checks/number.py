@@ -1,7 +1,7 @@
 """Number drift: a figure changed, or present on one side only.
 
 Values are compared after the locale-aware normalisation of
-:func:`claimtrack.quantities.extract_quantities` ("2,400" = "2 400" =
+:func:`claimtrack.extract.quantities.extract_quantities` ("2,400" = "2 400" =
 "deux mille quatre cents"; "4.6 thousand" = 4600; "80 %" = "80 percent"), so
 formatting never produces a finding.  Quantities are matched across sides by
 :attr:`PairContext.quantity_matches` (greedy by closeness of value, then of
@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ..models import Drift, DriftType, Quantity
-from ..quantities import extract_quantities, parse_number, spelled_values
-from .base import DriftCheck, PairContext, Side, quote
+from ...models import Drift, DriftType, Quantity
+from ...extract.quantities import extract_quantities, parse_number, spelled_values
+from ..base import DriftCheck, PairContext, Side, quote
 
 __all__ = ["NumberCheck", "same_value"]
 

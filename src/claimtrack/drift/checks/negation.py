@@ -14,9 +14,9 @@ import re
 from functools import lru_cache
 from typing import ClassVar
 
-from .. import lang as _lang
-from ..models import Drift, DriftType
-from .base import DriftCheck, PairContext, Side, opens_sentence, quote
+from ... import lang as _lang
+from ...models import Drift, DriftType
+from ..base import DriftCheck, PairContext, Side, opens_sentence, quote
 
 __all__ = ["NegationCheck", "negation_markers"]
 

@@ -30,10 +30,9 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import _function_module
-from . import lang as _lang
-from .language import sentence_language
-from .models import Article, Furniture, Sentence
+from .. import lang as _lang
+from .langid import sentence_language
+from ..models import Article, Furniture, Sentence
 
 __all__ = ["segment", "find_furniture", "split_sentences", "layout", "Layout", "HEADING_MAX_WORDS"]
 
@@ -272,4 +271,3 @@ def find_furniture(article: Article) -> list[Furniture]:
     return layout(article).furniture
 
 
-_function_module(__name__)  # ct.segment(...) works even after `import claimtrack.segment`

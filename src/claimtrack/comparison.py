@@ -18,7 +18,6 @@ from typing import Any
 
 from pydantic import Field
 
-from . import _function_module
 from .embed import Embedder, EmbeddingCache
 from .models import Alignment, Article, Claim, Model
 
@@ -86,7 +85,7 @@ def compare(
     similarity pass per pair of articles, so k articles cost k(k-1)/2 passes
     over already-encoded vectors.
     """
-    from .align import align as _align
+    from .alignment import align as _align
     from .embed import default_embedder
 
     ids = [a.id for a in articles]
@@ -99,7 +98,7 @@ def compare(
         if claims is not None and a.id in claims:
             per.append(list(claims[a.id]))
         else:
-            from .claims import extract_claims
+            from .extract.claims import extract_claims
 
             per.append(extract_claims(a))
     # encode every claim once, in one batch
@@ -174,9 +173,8 @@ def to_table(comparison: Comparison, width: int = 60) -> str:
 def to_html(comparison: Comparison) -> str:
     """A self-contained HTML report (no script, every text escaped); see
     :func:`claimtrack.report.html_comparison`."""
-    from .report import html_comparison
+    from .report.html import html_comparison
 
     return html_comparison(comparison)
 
 
-_function_module(__name__)  # ct.compare(...) works even after `import claimtrack.compare`

@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
-from . import lang as _lang
-from .models import Entity
+from .. import lang as _lang
+from ..models import Entity
 
 __all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name"]
 

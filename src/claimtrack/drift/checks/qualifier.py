@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..models import Drift, DriftType
-from .base import DriftCheck, PairContext
+from ...models import Drift, DriftType
+from ..base import DriftCheck, PairContext
 
 __all__ = ["QualifierCheck", "QUALIFIER_CLASS"]
 

@@ -106,10 +106,10 @@ from typing import Any, TypeVar, get_args
 import numpy as np
 from pydantic import Field, TypeAdapter
 
-from . import __version__
-from .embed import Embedder, EmbeddingCache
-from .errors import ClusterNotFoundError, InputError, StoreBusyError, StoreError
-from .models import Article, Claim, Drift, DriftType, Model
+from .._version import __version__
+from ..embed import Embedder, EmbeddingCache
+from ..errors import ClusterNotFoundError, InputError, StoreBusyError, StoreError
+from ..models import Article, Claim, Drift, DriftType, Model
 
 __all__ = [
     "Tracker",
@@ -372,7 +372,7 @@ def _is_busy(exc: BaseException) -> bool:
 def _warn_if_drift_changed(path: str, recorded: Any) -> None:
     """Warn when this claimtrack computes drift with other settings than the
     store recorded: findings stored before and after would not compare."""
-    from .drift import config as drift_config
+    from ..drift import config as drift_config
 
     current = json.loads(json.dumps(drift_config(), sort_keys=True, default=str))
     if not isinstance(recorded, dict) or recorded == current:
@@ -399,7 +399,7 @@ def _entity_keys(claim: Claim) -> list[str]:
 def _speaker_key(claim: Claim) -> str | None:
     if claim.speaker is None or not claim.speaker.name:
         return None
-    from .entities import entity_key
+    from ..extract.entities import entity_key
 
     return entity_key(claim.speaker.name) or None
 
@@ -411,7 +411,7 @@ def _calendar_words() -> frozenset[str]:
     """Weekday and month names of every supported language (lower case)."""
     global _CALENDAR
     if _CALENDAR is None:
-        from . import lang as _lang
+        from .. import lang as _lang
 
         words: set[str] = set()
         for code in _lang.SUPPORTED:
@@ -633,7 +633,7 @@ class Tracker:
         timeout: float = 60.0,
         cache_size: int = 4096,
     ) -> None:
-        from .embed import default_embedder
+        from ..embed import default_embedder
 
         self.path = Path(path)
         self.embedder: Embedder = embedder if embedder is not None else default_embedder()
@@ -706,7 +706,7 @@ class Tracker:
         return stored, parsed
 
     def _create_schema(self, settings: MatchSettings) -> None:
-        from .drift import config as drift_config
+        from ..drift import config as drift_config
 
         conn = self._conn
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'settings'").fetchone():
@@ -827,7 +827,7 @@ class Tracker:
         row = self._open().execute("SELECT id, claims FROM articles WHERE hash = ?", (digest,)).fetchone()
         if row is not None:
             return AddResult(article_id=row[0], added=False, claims=int(row[1]), new_clusters=0, matched=0)
-        from .claims import extract_claims
+        from ..extract.claims import extract_claims
 
         claims = extract_claims(article)
         vecs = self._cache.encode(self.embedder, [c.text for c in claims]) if claims else np.zeros(
@@ -983,7 +983,7 @@ class Tracker:
     def _diffs(self, pairs: list[tuple[Claim, Claim]]) -> list[Any]:
         if not pairs:
             return []
-        from .drift import diff_claims_many
+        from ..drift import diff_claims_many
 
         return diff_claims_many(pairs, embedder=self.embedder, cache=self._cache)
 
@@ -1039,7 +1039,7 @@ class Tracker:
         for their reference ids; a reference claim is parsed once per Tracker
         (memoised by its variant id, which never changes meaning), so the cost
         does not grow with the clusters' sizes or the store's."""
-        from .entities import entity_key
+        from ..extract.entities import entity_key
 
         s = self.settings
         memo = self._evidence
@@ -1070,7 +1070,7 @@ class Tracker:
     def _match(self, claims: list[Claim], vecs: np.ndarray) -> dict[int, tuple[int, str]]:
         """claim index -> (cluster id, evidence in words) for the claims that
         join an existing cluster (see the module docstring for the rule)."""
-        from .align import _fuzzy
+        from ..alignment import _fuzzy
 
         s = self.settings
         if not claims or self._index.n == 0:
@@ -1195,7 +1195,7 @@ class Tracker:
         """Ids of the name ('e') or speaker ('s') keys holding every word of
         ``query``'s key ("Chintala" finds "chintala soumith").  Scans the
         vocabulary of that kind once."""
-        from .entities import entity_key
+        from ..extract.entities import entity_key
 
         if not isinstance(query, str) or not query.strip():
             raise InputError(f"{what} must be a non-empty name, got {query!r}")
@@ -1340,7 +1340,7 @@ class Tracker:
 
         Cost: one encoding, one pass over the vector matrix, ``k`` diffs.
         """
-        from .drift import diff_many
+        from ..drift import diff_many
 
         if not isinstance(text, str) or not text.strip():
             raise InputError("find() needs a non-empty statement")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import LanguageData
+from .. import LanguageData
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,

@@ -1,7 +1,7 @@
 """Entity drift: named entities added, dropped, replaced or generalised.
 
-Entities (:func:`claimtrack.entities.extract_entities`) are compared by
-:func:`claimtrack.entities.entity_key`, which folds case and accents, drops
+Entities (:func:`claimtrack.extract.entities.extract_entities`) are compared by
+:func:`claimtrack.extract.entities.entity_key`, which folds case and accents, drops
 legal suffixes and maps name words across languages, so a name that is
 merely translated ("Fondation Linux" / "Linux Foundation") or re-spelled
 ("Nvidia Corp." / "NVidia") is the same entity.  Steps, each on what the
@@ -30,11 +30,11 @@ from typing import ClassVar
 import numpy as np
 from rapidfuzz import fuzz
 
-from .. import lang as _lang
+from ... import lang as _lang
 
-from ..entities import entity_key
-from ..models import Drift, DriftType, Entity
-from .base import DriftCheck, PairContext, Side, fold, opens_sentence, quote
+from ...extract.entities import entity_key
+from ...models import Drift, DriftType, Entity
+from ..base import DriftCheck, PairContext, Side, fold, opens_sentence, quote
 from .negation import pair_by_position
 
 __all__ = ["EntityCheck"]

@@ -1,6 +1,6 @@
 """Self-contained HTML reports of comparisons and claim clusters.
 
-:func:`html_comparison` renders a :class:`~claimtrack.compare.Comparison`
+:func:`html_comparison` renders a :class:`~claimtrack.comparison.Comparison`
 (every aligned pair of claims side by side, article pair by article pair, then
 the claims aligned to nothing) and :func:`html_clusters` renders the clusters
 of the claim store (every variant of a claim side by side).  In both, the
@@ -47,11 +47,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, get_args
 
-from .models import DriftType
+from ..models import DriftType
 
 if TYPE_CHECKING:  # pragma: no cover - type checkers only; no import cost at run time
-    from .compare import ArticleInfo, Comparison
-    from .models import Claim
+    from ..comparison import ArticleInfo, Comparison
+    from ..models import Claim
 
 __all__ = ["html_comparison", "html_clusters", "highlight", "safe_href", "DRIFT_TYPES"]
 
@@ -450,8 +450,8 @@ def _drift_table(counts: Counter[str]) -> str:
 
 
 def _label(info: ArticleInfo) -> str:
-    """The article's short label, as in :func:`claimtrack.compare.to_table`."""
-    from .compare import _label as label
+    """The article's short label, as in :func:`claimtrack.comparison.to_table`."""
+    from ..comparison import _label as label
 
     return label(info)
 
@@ -480,7 +480,7 @@ def _claim_side(
 
 
 def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparison") -> str:
-    """A self-contained HTML report of a :class:`~claimtrack.compare.Comparison`.
+    """A self-contained HTML report of a :class:`~claimtrack.comparison.Comparison`.
 
     Summary counts (articles, claims, article pairs, aligned claim pairs,
     unmatched claims, drift findings by type), the articles with links to

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import hashlib
 
-from . import lang as _lang
+from .. import lang as _lang
 from .attribution import analyse
 from .dates import extract_dates
 from .entities import capitalised_words, extract_entities
-from .errors import UnsupportedLanguageError
-from .models import Article, Claim
+from ..errors import UnsupportedLanguageError
+from ..models import Article, Claim
 from .quantities import extract_quantities
-from .segment import layout
+from .segmentation import layout
 
 __all__ = ["extract_claims"]
 

@@ -1,6 +1,6 @@
 """Date and time-scope drift.
 
-``date``: a date mention (from :func:`claimtrack.dates.extract_dates`)
+``date``: a date mention (from :func:`claimtrack.extract.dates.extract_dates`)
 changed or present on one side only.  Two mentions agree when their values
 are equal at the coarser of their granularities ("September 2022" = "12
 septembre 2022" at month level), or when their folded texts are equal; a
@@ -25,9 +25,9 @@ import re
 from functools import lru_cache
 from typing import ClassVar
 
-from .. import lang as _lang
-from ..models import DateMention, Drift, DriftType
-from .base import DriftCheck, PairContext, Side, fold, quote
+from ... import lang as _lang
+from ...models import DateMention, Drift, DriftType
+from ..base import DriftCheck, PairContext, Side, fold, quote
 from .negation import pair_by_position
 
 __all__ = ["DateCheck", "find_time_scopes"]

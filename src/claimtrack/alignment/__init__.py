@@ -28,9 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from . import _function_module
-from .embed import Embedder, EmbeddingCache, default_embedder
-from .models import Alignment, Claim, Link
+from ..embed import Embedder, EmbeddingCache, default_embedder
+from ..models import Alignment, Claim, Link
 
 __all__ = ["align_sentences", "align", "SentenceParams"]
 
@@ -897,7 +896,7 @@ def _with_drift(
     plain texts with :func:`diff_many`, grouped by their language pair.  One
     batched embedding call per group; the vectors come from the same cache.
     """
-    from .drift import diff_claims_many, diff_many
+    from ..drift import diff_claims_many, diff_many
 
     results: list[Any] = [None] * len(out)
     claim_pairs = [
@@ -921,4 +920,3 @@ def _with_drift(
     return [al.model_copy(update={"drift": tuple(d.drift)}) for al, d in zip(out, results)]
 
 
-_function_module(__name__)  # ct.align(...) works even after `import claimtrack.align`

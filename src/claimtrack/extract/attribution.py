@@ -38,9 +38,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import lang as _lang
+from .. import lang as _lang
 from .entities import entity_key, split_name
-from .models import Sentence, Speaker
+from ..models import Sentence, Speaker
 
 __all__ = ["QuoteRegion", "Attribution", "find_quote_regions", "analyse", "MIN_QUOTE_WORDS"]
 

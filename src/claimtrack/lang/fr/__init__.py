@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import LanguageData
+from .. import LanguageData
 
 _MONTHS = {
     "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,

@@ -18,9 +18,9 @@ import re
 from functools import lru_cache
 from typing import ClassVar
 
-from .. import lang as _lang
-from ..models import Drift, DriftType
-from .base import DriftCheck, PairContext, Side, quote
+from ... import lang as _lang
+from ...models import Drift, DriftType
+from ..base import DriftCheck, PairContext, Side, quote
 from .negation import _alternation
 
 __all__ = ["ModalityCheck", "modal_markers"]
