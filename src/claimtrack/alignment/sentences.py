@@ -308,8 +308,9 @@ def align_sentences(
         # languages differ in length (French runs ~10% longer than English);
         # clamp so that an omission in a short text cannot skew the ratio much
         cy = cy * min(1.25, max(0.8, cx[-1] / cy[-1]))
-    steps = _run_dp(_Grid(lo, hi), types, _gains(x, y, xb, yb, cx, cy, lo, hi, types, p), p.skip)
-    return _links(steps, x, y, xb, yb, cx, cy)
+    e = _Encoded(x, y, xb, yb, cx, cy)
+    steps = _run_dp(_Grid(lo, hi), types, _gains(e, lo, hi, types, p), p.skip)
+    return _links(steps, e)
 
 
 def _link_types(p: SentenceParams) -> list[tuple[int, int]]:
@@ -361,21 +362,24 @@ def _band(x: np.ndarray, y: np.ndarray, p: SentenceParams) -> tuple[np.ndarray, 
     return _band_around_path(path, n, m, half2)
 
 
-def _gains(
-    x: np.ndarray,
-    y: np.ndarray,
-    xb: dict[int, np.ndarray],
-    yb: dict[int, np.ndarray],
-    cx: np.ndarray,
-    cy: np.ndarray,
-    lo: np.ndarray,
-    hi: np.ndarray,
-    types: list[tuple[int, int]],
-    p: SentenceParams,
-) -> _Gains:
+@dataclass(frozen=True)
+class _Encoded:
+    """Both sides of the full pass: sentence vectors, block vectors by block
+    size, cumulative character lengths."""
+
+    x: np.ndarray
+    y: np.ndarray
+    xb: dict[int, np.ndarray]
+    yb: dict[int, np.ndarray]
+    cx: np.ndarray
+    cy: np.ndarray
+
+
+def _gains(e: _Encoded, lo: np.ndarray, hi: np.ndarray, types: list[tuple[int, int]], p: SentenceParams) -> _Gains:
     """The gain function of the full pass (see :func:`_run_dp`): block cosine,
     less the neighbourhood correction, times the length penalty, less the merge
     penalty."""
+    x, y, xb, yb, cx, cy = e.x, e.y, e.xb, e.yb, e.cx, e.cy
     m = len(y)
     if p.margin:
         rx, ry = _knn_mean(x, y, lo, hi, p.knn)
@@ -413,16 +417,9 @@ def _gains(
     return gains
 
 
-def _links(
-    steps: list[tuple[int, int]],
-    x: np.ndarray,
-    y: np.ndarray,
-    xb: dict[int, np.ndarray],
-    yb: dict[int, np.ndarray],
-    cx: np.ndarray,
-    cy: np.ndarray,
-) -> list[Link]:
+def _links(steps: list[tuple[int, int]], e: _Encoded) -> list[Link]:
     """The links of the DP's steps, with scores and evidence."""
+    x, y, xb, yb, cx, cy = e.x, e.y, e.xb, e.yb, e.cx, e.cy
     n, m = len(x), len(y)
     links: list[Link] = []
     i = j = 0
