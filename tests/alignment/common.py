@@ -15,8 +15,6 @@ from hypothesis import strategies as st
 from claimtrack.models import Link
 
 
-
-
 class NgramEmbedder:
     """Cheap deterministic embedder: signed hashing of word 1- and 2-grams."""
 

@@ -23,6 +23,7 @@ from .rule import Judgement, Rule, format_figure, fuzzy_similarity, judge
 
 __all__ = ["align", "Candidate"]
 
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One candidate pair: claim ``i`` of side a with claim ``j`` of side b.
@@ -145,13 +146,11 @@ def _blocked_topk(
     return row_idx, row_val, col_idx, col_val
 
 
-
 def _combined(u: np.ndarray, v: np.ndarray, tu: str, tv: str, target: np.ndarray) -> float:
     """Cosine of ``target`` with the sqrt(length)-weighted, normalised sum of u and v."""
     comb = u * math.sqrt(max(1, len(tu))) + v * math.sqrt(max(1, len(tv)))
     norm = float(np.linalg.norm(comb)) or 1.0
     return float(comb @ target) / norm
-
 
 
 _Top = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]

@@ -22,7 +22,6 @@ from .inputs import clip01, text_of, texts_key
 __all__ = ["align_sentences", "SentenceParams"]
 
 
-
 @dataclass(frozen=True)
 class SentenceParams:
     """Knobs of :func:`align_sentences` (defaults tuned on the dev sets)."""

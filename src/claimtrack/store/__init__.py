@@ -65,7 +65,7 @@ store as :class:`MatchSettings`):
 Storage and concurrency
 =======================
 
-One SQLite file (stdlib ``sqlite3``) in WAL mode; see ``_SCHEMA``.  Every
+One SQLite file (stdlib ``sqlite3``) in WAL mode; see :mod:`.schema`.  Every
 :meth:`Tracker.add` is one ``BEGIN IMMEDIATE`` transaction: an exception (or
 a killed process) in the middle leaves no trace of the article.  Several
 processes may add to one store at once: writers wait for each other
@@ -158,7 +158,6 @@ class Tracker:
     Loading an existing store reads every cluster vector once (O(clusters *
     dim)); later adds append to the in-memory matrix.
     """
-
 
     def __init__(
         self,

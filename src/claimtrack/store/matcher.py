@@ -119,7 +119,6 @@ def _near(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
-
 # ----------------------------------------------------------------------------- the matcher
 
 

@@ -68,7 +68,6 @@ class DriftedVariant(Model):
     variant: Variant
 
 
-
 def format_cluster_id(n: int) -> str:
     """The public id of cluster row ``n``: ``"c12"``."""
     return f"c{n}"

@@ -45,7 +45,6 @@ def _as_date(value: object, name: str) -> str | None:
     raise InputError(f"{name} is not an ISO-8601 date: {value!r} (expected e.g. '2022-09-12')")
 
 
-
 @dataclass(frozen=True, slots=True)
 class ClusterFilter:
     """The filters of :meth:`claimtrack.store.Tracker.clusters` (see there)."""
