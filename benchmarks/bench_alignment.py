@@ -13,7 +13,7 @@ them, and writes nothing into the repository (``--json`` writes where told).
 * textberg: Text+Berg DE-FR dev, strict F1.
 * tatoeba: fr-eng 500 pairs, French side shuffled (seed 0): precision and
   recall of ``ct.align`` 1-1 pairs; P@1 by cosine both directions.
-* seed: the seed-corpus checks of tests/test_align.py.
+* seed: the seed-corpus checks of tests/alignment/test_use.py.
 * scale: 10,000 x 10,000 synthetic claims (random unit vectors from a fake
   embedder, so the number measures the aligner, not USE): time, claims/s,
   peak Python heap (tracemalloc) and peak RSS.

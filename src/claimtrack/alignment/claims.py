@@ -1,0 +1,497 @@
+"""Order-free matching of claims across outlets and languages.
+
+:func:`align` -- cosine similarity, a margin against each side's nearest
+neighbours, mutual best plus thresholds (the acceptance rule of
+:mod:`claimtrack.alignment.rule`), a second match when a translation merged two
+sentences, rapidfuzz within one language, shared numbers and names as
+evidence.  Every candidate pair is one typed :class:`Candidate` record.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+import numpy as np
+
+from ..embed import Embedder, EmbeddingCache, default_embedder
+from ..models import Alignment, Claim
+from .inputs import clip01, text_of, texts_key
+from .rule import Judgement, Rule, format_figure, fuzzy_similarity, judge
+
+__all__ = ["align", "Candidate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One candidate pair: claim ``i`` of side a with claim ``j`` of side b.
+
+    Records are never changed: :meth:`flipped` gives the same pair seen from
+    the other orientation.
+    """
+
+    i: int
+    j: int
+    cosine: float
+    verdict: Judgement
+    fuzzy: float | None
+    """rapidfuzz score of a same-language pair (None across languages)."""
+    numbers: tuple[float, ...]
+    """Figures both claims state, ascending."""
+    entities: tuple[str, ...]
+    """Entity keys both claims name, sorted."""
+    kind: Literal["best", "merge"] = "best"
+    """``best``: linked competitively; ``merge``: a second partner."""
+    combined: float = 0.0
+    """For a merge: cosine of the claim with its two partners' combined vector."""
+    mate: tuple[Literal["a", "b"], int] | None = None
+    """For a merge: the side and index of the first partner."""
+
+    def flipped(self) -> Candidate:
+        """This pair with sides a and b swapped."""
+        mate = self.mate
+        if mate is not None:
+            mate = ("b" if mate[0] == "a" else "a", mate[1])
+        return replace(self, i=self.j, j=self.i, mate=mate)
+
+
+@dataclass(frozen=True, slots=True)
+class _Params:
+    """What :func:`_match` needs besides the acceptance rule (see :func:`align`)."""
+
+    rule: Rule
+    k: int
+    second_threshold: float
+    merge_gain: float
+    background: float
+    block_bytes: int
+    fuzzy_cells: int
+    min_figure: float
+
+
+@dataclass(frozen=True)
+class _Side:
+    ids: list[str]
+    texts: list[str]
+    langs: list[str | None]
+    numbers: list[frozenset[float]]
+    entities: list[frozenset[str]]
+    vecs: np.ndarray
+
+
+def _side(items: Sequence[Any], vecs: np.ndarray, lang: str | None) -> _Side:
+    ids: list[str] = []
+    langs: list[str | None] = []
+    numbers: list[frozenset[float]] = []
+    entities: list[frozenset[str]] = []
+    for k, it in enumerate(items):
+        ids.append(str(getattr(it, "id", k)) if not isinstance(it, str) else str(k))
+        langs.append(getattr(it, "lang", None) if not isinstance(it, str) else lang)
+        if lang is not None and langs[-1] is None:
+            langs[-1] = lang
+        qs = getattr(it, "quantities", ()) or ()
+        numbers.append(frozenset(float(q.value) for q in qs if getattr(q, "value", None) is not None))
+        es = getattr(it, "entities", ()) or ()
+        entities.append(frozenset(str(e.key) for e in es if getattr(e, "key", None)))
+    return _Side(ids, [text_of(x) for x in items], langs, numbers, entities, vecs)
+
+
+def _blocked_topk(
+    a: np.ndarray, b: np.ndarray, k: int, block_bytes: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Top-k cosines of every row of ``a`` against ``b`` and of every row of
+    ``b`` against ``a``, from float32 row blocks (never the whole n x m matrix).
+
+    Returns (row_idx, row_val, col_idx, col_val); rows sorted best first, ties
+    by lower index; missing entries (k > other side) have index -1, value -inf.
+    """
+    n, m = len(a), len(b)
+    kr, kc = min(k, m), min(k, n)
+    row_idx = np.full((n, k), -1, dtype=np.int64)
+    row_val = np.full((n, k), -np.inf, dtype=np.float32)
+    col_idx = np.full((m, k), -1, dtype=np.int64)
+    col_val = np.full((m, k), -np.inf, dtype=np.float32)
+    if n == 0 or m == 0:
+        return row_idx, row_val, col_idx, col_val
+    rows = max(1, min(n, block_bytes // max(1, 4 * m)))
+    for s in range(0, n, rows):
+        e = min(n, s + rows)
+        blk = a[s:e] @ b.T  # (rows, m) float32
+        # rows: top-k, sorted by (-value, index)
+        if kr < m:
+            part = np.argpartition(-blk, kr - 1, axis=1)[:, :kr]
+        else:
+            part = np.broadcast_to(np.arange(m), (e - s, m)).copy()
+        vals = np.take_along_axis(blk, part, axis=1)
+        order = np.lexsort((part, -vals), axis=1)
+        row_idx[s:e, :kr] = np.take_along_axis(part, order, axis=1)
+        row_val[s:e, :kr] = np.take_along_axis(vals, order, axis=1)
+        # columns: merge this block's top-k with the running top-k
+        kb = min(kc, e - s)
+        if kb < e - s:
+            cpart = np.argpartition(-blk, kb - 1, axis=0)[:kb]
+        else:
+            cpart = np.broadcast_to(np.arange(e - s)[:, None], (e - s, m)).copy()
+        cvals = np.take_along_axis(blk, cpart, axis=0).T  # (m, kb)
+        cidx = (cpart + s).T
+        allv = np.concatenate([col_val, cvals], axis=1)
+        alli = np.concatenate([col_idx, cidx], axis=1)
+        key_i = np.where(alli < 0, np.iinfo(np.int64).max, alli)
+        order = np.lexsort((key_i, -allv), axis=1)[:, :k]
+        col_val = np.take_along_axis(allv, order, axis=1)
+        col_idx = np.take_along_axis(alli, order, axis=1)
+        del blk
+    return row_idx, row_val, col_idx, col_val
+
+
+def _combined(u: np.ndarray, v: np.ndarray, tu: str, tv: str, target: np.ndarray) -> float:
+    """Cosine of ``target`` with the sqrt(length)-weighted, normalised sum of u and v."""
+    comb = u * math.sqrt(max(1, len(tu))) + v * math.sqrt(max(1, len(tv)))
+    norm = float(np.linalg.norm(comb)) or 1.0
+    return float(comb @ target) / norm
+
+
+_Top = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+"""(row_idx, row_val, col_idx, col_val) of :func:`_blocked_topk`."""
+
+
+def _same_lang(A: _Side, B: _Side, i: int, j: int) -> bool:
+    la, lb = A.langs[i], B.langs[j]
+    return la is None or lb is None or la == lb
+
+
+def _candidate_pairs(A: _Side, B: _Side, top: _Top, p: _Params) -> list[tuple[int, int]]:
+    """Each side's K nearest, plus rapidfuzz hits within one language (below
+    ``fuzzy_cells`` cells), sorted."""
+    ri, _, ci, _ = top
+    n, m = len(A.texts), len(B.texts)
+    cand: set[tuple[int, int]] = set()
+    for i in range(n):
+        for j in ri[i]:
+            if j >= 0:
+                cand.add((i, int(j)))
+    for j in range(m):
+        for i in ci[j]:
+            if i >= 0:
+                cand.add((int(i), j))
+    if n * m <= p.fuzzy_cells and any(_same_lang(A, B, i, j) for i in range(min(n, 1)) for j in range(m)):
+        from rapidfuzz import fuzz, process
+
+        fa = [t.casefold() for t in A.texts]
+        fb = [t.casefold() for t in B.texts]
+        hits = process.cdist(
+            fa, fb, scorer=fuzz.ratio, score_cutoff=p.rule.fuzzy_min * 100, dtype=np.uint8, workers=1
+        )
+        for i, j in zip(*np.nonzero(hits)):
+            if _same_lang(A, B, int(i), int(j)):
+                cand.add((int(i), int(j)))
+    return sorted(cand)
+
+
+def _judged(
+    A: _Side, B: _Side, pairs: list[tuple[int, int]], top: _Top, a64: np.ndarray, b64: np.ndarray, p: _Params
+) -> list[Candidate]:
+    """Every candidate pair judged by the acceptance rule, in ``pairs`` order."""
+    ri, rv, ci, cv = top
+    k = p.k
+    pi = np.fromiter((q[0] for q in pairs), dtype=np.int64, count=len(pairs))
+    pj = np.fromiter((q[1] for q in pairs), dtype=np.int64, count=len(pairs))
+    sims = np.empty(len(pairs), dtype=np.float64)
+    step = max(1, p.block_bytes // (16 * max(1, a64.shape[1])))  # gathered rows stay within one block
+    for s0 in range(0, len(pairs), step):
+        s1 = s0 + step
+        sims[s0:s1] = np.einsum("ij,ij->i", a64[pi[s0:s1]], b64[pj[s0:s1]])
+
+    # neighbourhood of each item: its k best cosines *other than* the partner
+    # under test (fewer than k neighbours are padded with `background`)
+    def neigh(idx: np.ndarray, val: np.ndarray, row: int, partner: int) -> float:
+        vals = [float(v) for t, v in zip(idx[row], val[row]) if t >= 0 and t != partner][:k]
+        vals += [p.background] * (k - len(vals))
+        return sum(vals) / k
+
+    words_a = [len(t.split()) for t in A.texts]
+    words_b = [len(t.split()) for t in B.texts]
+    out: list[Candidate] = []
+    for (i, j), s in zip(pairs, sims.tolist()):
+        na = neigh(ri, rv, i, j)
+        nb = neigh(ci, cv, j, i)
+        fz = fuzzy_similarity(A.texts[i], B.texts[j]) if _same_lang(A, B, i, j) else None
+        sn = tuple(sorted(A.numbers[i] & B.numbers[j]))
+        se = tuple(sorted(A.entities[i] & B.entities[j]))
+        verdict = judge(
+            p.rule, cosine=s, neighbours=(na + nb) / 2.0, fuzzy=fz, words=(words_a[i], words_b[j]),
+            shared=len(sn) + len(se), shared_figure=any(abs(v) >= p.min_figure for v in sn),
+        )
+        out.append(Candidate(i=i, j=j, cosine=s, verdict=verdict, fuzzy=fz, numbers=sn, entities=se))
+    return out
+
+
+def _second_matches(
+    order: list[Candidate],
+    used_a: dict[int, int],
+    used_b: dict[int, int],
+    A: _Side,
+    B: _Side,
+    top: _Top,
+    a64: np.ndarray,
+    b64: np.ndarray,
+    p: _Params,
+) -> list[Candidate]:
+    """Second matches: a translation that merged two sentences.  A claim u left
+    over whose best partner v is already taken by `mate` may join v when v
+    ranks u right after `mate`, and mate + u together are clearly closer to v
+    than either alone.  Updates ``used_a`` / ``used_b``."""
+    ri, _, ci, _ = top
+    min_margin = p.rule.margin
+    extra: list[Candidate] = []
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    for r in order:
+        i, j = r.i, r.j
+        if r.cosine < p.second_threshold or r.verdict.margin < min_margin:
+            continue
+        if i not in used_a and j in used_b and j not in taken_b:
+            mate = used_b[j]
+            if int(ri[i, 0]) != j or i not in [int(t) for t in ci[j, :2]]:
+                continue
+            cs = _combined(a64[i], a64[mate], A.texts[i], A.texts[mate], b64[j])
+            base = max(r.cosine, float(a64[mate] @ b64[j]))
+            if cs >= base + p.merge_gain and cs >= r.verdict.bar:
+                extra.append(replace(r, kind="merge", combined=cs, mate=("a", mate)))
+                used_a[i] = j
+                taken_b.add(j)
+        elif j not in used_b and i in used_a and i not in taken_a:
+            mate = used_a[i]
+            if int(ci[j, 0]) != i or j not in [int(t) for t in ri[i, :2]]:
+                continue
+            cs = _combined(b64[j], b64[mate], B.texts[j], B.texts[mate], a64[i])
+            base = max(r.cosine, float(a64[i] @ b64[mate]))
+            if cs >= base + p.merge_gain and cs >= r.verdict.bar:
+                extra.append(replace(r, kind="merge", combined=cs, mate=("b", mate)))
+                used_b[j] = i
+                taken_a.add(i)
+    return extra
+
+
+def _match(A: _Side, B: _Side, p: _Params) -> list[Candidate]:
+    """The accepted pairs of ``A`` and ``B``, sorted by (i, j): competitive
+    linking, then second matches."""
+    n, m = len(A.texts), len(B.texts)
+    if n == 0 or m == 0:
+        return []
+    top = _blocked_topk(A.vecs, B.vecs, p.k + 1, p.block_bytes)
+    a64 = A.vecs.astype(np.float64)  # n x d and m x d: linear in the number of claims
+    b64 = B.vecs.astype(np.float64)
+    pairs = _candidate_pairs(A, B, top, p)
+    if not pairs:
+        return []
+    # competitive linking: best-first, each claim used once; ties by index
+    order = sorted(_judged(A, B, pairs, top, a64, b64, p), key=lambda r: (-r.verdict.rank, r.i, r.j))
+    used_a: dict[int, int] = {}
+    used_b: dict[int, int] = {}
+    accepted: list[Candidate] = []
+    for r in order:
+        if r.i in used_a or r.j in used_b:
+            continue
+        if not r.verdict.accepted:
+            continue
+        used_a[r.i] = r.j
+        used_b[r.j] = r.i
+        accepted.append(r)
+    out = accepted + _second_matches(order, used_a, used_b, A, B, top, a64, b64, p)
+    out.sort(key=lambda r: (r.i, r.j))
+    return out
+
+
+def align(
+    claims_a: Sequence[Any],
+    claims_b: Sequence[Any],
+    *,
+    embedder: Embedder | None = None,
+    cache: EmbeddingCache | None = None,
+    threshold: float = 0.65,
+    short_threshold: float = 0.42,
+    margin: float = 0.05,
+    k: int = 4,
+    second_threshold: float = 0.45,
+    merge_gain: float = 0.05,
+    fuzzy_min: float = 0.8,
+    nudge: float = 0.03,
+    lang_a: str | None = None,
+    lang_b: str | None = None,
+    block_bytes: int = 16 << 20,
+    fuzzy_cells: int = 250_000,
+    evidence_threshold: float = 0.5,
+    min_figure: float = 10.0,
+    drift: bool = True,
+) -> list[Alignment]:
+    """Order-free matching of two sets of claims (any language pair).
+
+    Args:
+        claims_a, claims_b: :class:`~claimtrack.models.Claim` objects, or any
+            objects with ``.text`` (``.id``, ``.lang``, ``.quantities``,
+            ``.entities`` are used when present), or plain strings (their ids
+            are then their indices as strings).
+        embedder, cache: see :func:`align_sentences`.
+        threshold: least similarity of an accepted pair of long claims (20
+            words or more on average); the similarity is the cosine, or the
+            rapidfuzz score when a same-language pair is a near-verbatim repeat.
+        short_threshold: the same for short claims (6 words or fewer); in
+            between the bar is interpolated linearly.  Short sentences have
+            noisier vectors (Tatoeba translations of 4-8 words score 0.45-0.6),
+            while two *different* long news sentences about one event reach
+            0.6-0.66, and true translations of them 0.7-0.9.
+        margin: least margin: similarity minus the mean of both claims' ``k``
+            nearest *other* neighbours on the opposite side (padded with 0.2 when
+            a side has fewer than ``k`` other claims).  This is what keeps merely
+            comparable sentences about the same event apart.
+        k: neighbours for the margin.
+        second_threshold: least similarity of a *second* partner of a claim
+            (a translation that merged two sentences); it is accepted when each
+            is the other's best remaining option (the claim ranks it first, it
+            ranks the claim right after its first partner), and the normalised
+            sum of the two partners' vectors is closer to the claim than either
+            alone by ``merge_gain`` and passes the threshold.
+        fuzzy_min: rapidfuzz score (0..1) from which a same-language pair counts as
+            a (near-)verbatim repeat.
+        nudge: largest bonus shared numbers and names add to the ranking and the
+            score: a figure that changed in translation still aligns, and
+            sharing figures does not make comparable sentences a pair.
+        evidence_threshold, min_figure: a pair below the length bar is still
+            accepted when its cosine reaches ``evidence_threshold`` and both
+            claims state the same figure of at least ``min_figure`` (and the
+            margin passes): a requote that added a speaker or dropped a clause
+            around a shared "2,400 workers".  Plain strings carry no figures.
+        lang_a, lang_b: language of plain-string inputs (claims carry their own).
+        drift: attach the typed drift findings of :func:`claimtrack.diff`
+            (source = ``claims_a``) to every alignment (default); ``False``
+            skips them when only the matching is wanted.
+        block_bytes: size of one float32 similarity block; memory stays
+            O(block_bytes + (n + m) * k).
+        fuzzy_cells: below n*m cells, same-language pairs also get rapidfuzz
+            candidates over the whole grid (verbatim quotes the encoder ranks low).
+
+    Returns:
+        :class:`~claimtrack.models.Alignment` records sorted by (a index, b
+        index), ``source`` from ``claims_a``, ``target`` from ``claims_b``,
+        with ``similarity``, ``margin``, ``fuzzy`` (same language only),
+        ``shared_numbers``, ``shared_entities`` and ``evidence`` in words.
+
+    Method: cosines from the embedder in float32 row blocks keeping each row's
+    and column's ``k + 1`` best (time O(n*m*d / BLAS), memory linear); candidate
+    pairs are those top lists (plus rapidfuzz hits in one language);
+    competitive linking accepts pairs best-first (similarity + margin + nudge,
+    ties by index), each claim once, when similarity and margin pass; then a
+    claim may take a second, merged partner.  The result is symmetric:
+    ``align(b, a)`` is ``align(a, b)`` mirrored (the computation runs in one
+    canonical orientation).
+    """
+    a_texts = [text_of(x) for x in claims_a]
+    b_texts = [text_of(x) for x in claims_b]
+    emb = embedder if embedder is not None else default_embedder()
+    c = cache if cache is not None else EmbeddingCache()
+    vecs = c.encode(emb, a_texts + b_texts)
+    A = _side(claims_a, vecs[: len(a_texts)], lang_a)
+    B = _side(claims_b, vecs[len(a_texts) :], lang_b)
+    p = _Params(
+        rule=Rule(
+            threshold=threshold,
+            short_threshold=short_threshold,
+            margin=margin,
+            fuzzy_min=fuzzy_min,
+            nudge=nudge,
+            evidence_threshold=evidence_threshold,
+        ),
+        k=max(1, int(k)),
+        second_threshold=second_threshold,
+        merge_gain=merge_gain,
+        background=0.2,
+        block_bytes=block_bytes,
+        fuzzy_cells=fuzzy_cells,
+        min_figure=min_figure,
+    )
+    if texts_key(B.texts) < texts_key(A.texts):
+        recs = sorted((r.flipped() for r in _match(B, A, p)), key=lambda r: (r.i, r.j))
+    else:
+        recs = _match(A, B, p)
+    out = [_alignment(r, A, B, fuzzy_min, evidence_threshold) for r in recs]
+    if drift and out:
+        out = _with_drift(out, recs, claims_a, claims_b, A, B, emb, c)
+    return out
+
+
+def _alignment(r: Candidate, A: _Side, B: _Side, fuzzy_min: float, evidence_threshold: float) -> Alignment:
+    """The public record of an accepted pair, with its evidence in words."""
+    i, j = r.i, r.j
+    ev = [f"cosine {r.cosine:.3f}", f"margin {r.verdict.margin:+.3f} over the nearest neighbours"]
+    if r.fuzzy is not None:
+        la, lb = A.langs[i], B.langs[j]
+        where = f"same language ({la})" if la and la == lb else "language unknown"
+        ev.append(f"{where}: rapidfuzz {r.fuzzy:.2f}" + (" (near-verbatim)" if r.fuzzy >= fuzzy_min else ""))
+    if r.numbers:
+        ev.append("shared numbers: " + ", ".join(format_figure(v) for v in r.numbers))
+    if r.entities:
+        ev.append("shared names: " + ", ".join(r.entities))
+    if r.kind != "merge" and r.verdict.figure:
+        ev.append(
+            f"accepted on a shared figure: cosine {r.cosine:.3f} is below the length bar "
+            f"{r.verdict.bar:.3f} but reaches {evidence_threshold:g}"
+        )
+    if r.kind == "merge" and r.mate is not None:
+        side, mate = r.mate
+        mate_id = A.ids[mate] if side == "a" else B.ids[mate]
+        ev.append(
+            f"second partner: with {mate_id} the combined vector scores {r.combined:.3f} "
+            "(a translation merged two sentences)"
+        )
+    else:
+        ev.append("mutual best match (competitive linking)")
+    return Alignment(
+        source=A.ids[i],
+        target=B.ids[j],
+        score=clip01(r.verdict.similarity + r.verdict.bonus),
+        similarity=float(r.cosine),
+        margin=float(r.verdict.margin),
+        fuzzy=r.fuzzy,
+        shared_entities=tuple(r.entities),
+        shared_numbers=tuple(r.numbers),
+        evidence=tuple(ev),
+    )
+
+
+def _with_drift(
+    out: list[Alignment], recs: list[Candidate], claims_a: Sequence[Any], claims_b: Sequence[Any],
+    A: _Side, B: _Side, emb: Embedder, cache: EmbeddingCache,
+) -> list[Alignment]:
+    """Attach :func:`claimtrack.diff` findings (source = side a) to each alignment.
+
+    Claims are diffed with what extraction found (:func:`diff_claims_many`);
+    plain texts with :func:`diff_many`, grouped by their language pair.  One
+    batched embedding call per group; the vectors come from the same cache.
+    """
+    from ..drift import diff_claims_many, diff_many
+
+    results: list[Any] = [None] * len(out)
+    claim_pairs = [
+        (k, claims_a[r.i], claims_b[r.j]) for k, r in enumerate(recs)
+        if isinstance(claims_a[r.i], Claim) and isinstance(claims_b[r.j], Claim)
+    ]
+    if claim_pairs:
+        diffs = diff_claims_many([(x, y) for _, x, y in claim_pairs], embedder=emb, cache=cache)
+        for (k, _, _), d in zip(claim_pairs, diffs):
+            results[k] = d
+    groups: dict[tuple[str | None, str | None], list[int]] = {}
+    for k, r in enumerate(recs):
+        if results[k] is None:
+            groups.setdefault((A.langs[r.i], B.langs[r.j]), []).append(k)
+    for (la, lb), ks in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
+        diffs = diff_many(
+            [(A.texts[recs[k].i], B.texts[recs[k].j]) for k in ks], la, lb, embedder=emb, cache=cache
+        )
+        for k, d in zip(ks, diffs):
+            results[k] = d
+    return [al.model_copy(update={"drift": tuple(d.drift)}) for al, d in zip(out, results)]
+
+

@@ -1,0 +1,241 @@
+"""The store's SQLite database: connection, transactions and the checks on open.
+
+:class:`Database` opens (or creates) a store file in WAL mode, checks that it
+is a claimtrack store of this schema version built with the same embedder and
+match settings (warning when the drift settings changed), and runs bodies in
+write transactions (:meth:`Database.write`, ``BEGIN IMMEDIATE`` with retry)
+or on read snapshots (:meth:`Database.read`).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import time
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .._version import __version__
+from ..alignment.rule import MatchSettings
+from ..embed import Embedder
+from ..errors import StoreBusyError, StoreError
+from .schema import FORMAT, SCHEMA, SCHEMA_VERSION
+
+__all__ = ["Database", "chunks"]
+
+T = TypeVar("T")
+
+_CHUNK = 500  # ids per "IN (...)" list
+_BUSY_MS = 5  # SQLite busy_timeout once open: writers poll BEGIN IMMEDIATE themselves (see Database.write)
+
+
+def chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
+    """``items`` in slices of ``size`` (ids per ``IN (...)`` list)."""
+    for s in range(0, len(items), size):
+        yield items[s : s + size]
+
+
+def _is_busy(exc: BaseException) -> bool:
+    msg = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in msg or "busy" in msg)
+
+
+def _warn_if_drift_changed(path: str, recorded: Any) -> None:
+    """Warn when this claimtrack computes drift with other settings than the
+    store recorded: findings stored before and after would not compare."""
+    from ..drift import config as drift_config
+
+    current = json.loads(json.dumps(drift_config(), sort_keys=True, default=str))
+    if not isinstance(recorded, dict) or recorded == current:
+        return
+    keys = sorted(k for k in set(recorded) | set(current) if recorded.get(k) != current.get(k))
+    shown = ", ".join(keys[:6]) + (f" and {len(keys) - 6} more" if len(keys) > 6 else "")
+    warnings.warn(
+        f"claim store {path!r} recorded other drift settings than this claimtrack ({__version__}) uses "
+        f"(they differ in: {shown}); findings stored before and after this point were computed differently",
+        UserWarning,
+        stacklevel=5,  # the code that opened the Tracker
+    )
+
+
+class Database:
+    """One connection to a claim store file, with its recorded settings.
+
+    Args:
+        path: the store file.
+        embedder: the Tracker's encoder (its fingerprint must match the store's).
+        settings: match settings for a new store; an existing store's must equal them.
+        create: create the store when ``path`` does not exist (else raise).
+        timeout: seconds a write waits for other writers.
+
+    Attributes:
+        conn: the connection (autocommit mode; transactions are explicit).
+        settings: the recorded :class:`~claimtrack.alignment.rule.MatchSettings`.
+        info: the ``settings`` table, with ``dim`` as an int and ``match`` /
+            ``drift`` parsed from JSON.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        embedder: Embedder,
+        settings: MatchSettings | None,
+        *,
+        create: bool,
+        timeout: float,
+    ) -> None:
+        self.path = path
+        self._timeout = timeout
+        if not create and not self.path.exists():
+            raise StoreError(f"no claim store at {str(self.path)!r}")
+        if self.path.exists() and self.path.is_dir():
+            raise StoreError(f"{str(self.path)!r} is a directory, not a claim store")
+        self.closed = True
+        try:
+            self.conn = sqlite3.connect(str(self.path), timeout=self._timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the claim store {str(self.path)!r}: {exc}") from None
+        try:
+            self.conn.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+            self.settings, self.info = self._init_store(settings, embedder)
+            self.conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        except sqlite3.DatabaseError as exc:
+            self.conn.close()
+            raise StoreError(f"{str(self.path)!r} is not a claimtrack store ({exc})") from None
+        except BaseException:
+            self.conn.close()
+            raise
+        self.closed = False
+
+    # ------------------------------------------------------------------ setup
+
+    def _init_store(self, given: MatchSettings | None, embedder: Embedder) -> tuple[MatchSettings, dict[str, Any]]:
+        conn = self.conn
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "settings" not in tables:
+            raise StoreError(f"{str(self.path)!r} is an SQLite database but not a claimtrack store")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        del mode  # WAL is persistent; a file system without shared memory keeps the rollback journal
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if "settings" not in tables:
+            self.write(lambda: self._create_schema(given or MatchSettings(), embedder))
+        info = {k: v for k, v in conn.execute("SELECT key, value FROM settings")}
+        if info.get("format") != FORMAT:
+            raise StoreError(f"{str(self.path)!r} is not a claimtrack store")
+        if info.get("schema_version") != str(SCHEMA_VERSION):
+            raise StoreError(
+                f"claim store {str(self.path)!r} has schema version {info.get('schema_version')}; "
+                f"this claimtrack ({__version__}) reads version {SCHEMA_VERSION}"
+            )
+        fp = embedder.fingerprint
+        if info.get("embedder_fingerprint") != fp:
+            raise StoreError(
+                f"claim store {str(self.path)!r} was built with embedder {info.get('embedder_fingerprint')!r}; "
+                f"this Tracker uses {fp!r} (vectors of different encoders do not compare)"
+            )
+        stored = MatchSettings.model_validate_json(info["match"])
+        if given is not None and given != stored:
+            diff = ", ".join(
+                f"{k}={getattr(stored, k)!r} (given {getattr(given, k)!r})"
+                for k in MatchSettings.model_fields
+                if getattr(stored, k) != getattr(given, k)
+            )
+            raise StoreError(f"claim store {str(self.path)!r} was built with other match settings: {diff}")
+        parsed: dict[str, Any] = dict(info)
+        parsed["dim"] = int(info["dim"])
+        parsed["match"] = json.loads(info["match"])
+        parsed["drift"] = json.loads(info["drift"])
+        _warn_if_drift_changed(str(self.path), parsed["drift"])
+        return stored, parsed
+
+    def _create_schema(self, settings: MatchSettings, embedder: Embedder) -> None:
+        from ..drift import config as drift_config
+
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'settings'").fetchone():
+            return  # another process created it first
+        # statements one by one: executescript() would COMMIT the open transaction
+        for stmt in SCHEMA.split(";"):
+            if stmt.strip():
+                conn.execute(stmt)
+        rows = {
+            "format": FORMAT,
+            "schema_version": str(SCHEMA_VERSION),
+            "claimtrack_version": __version__,
+            "embedder": str(getattr(embedder, "name", type(embedder).__name__)),
+            "embedder_fingerprint": embedder.fingerprint,
+            "dim": str(int(embedder.dim)),
+            "match": settings.model_dump_json(),
+            "drift": json.dumps(drift_config(), sort_keys=True, default=str),
+        }
+        conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", sorted(rows.items()))
+        conn.execute("INSERT INTO state (id, generation) VALUES (1, 0)")
+
+    # ------------------------------------------------------------------ transactions
+
+    def open(self) -> sqlite3.Connection:
+        """The connection; StoreError once closed."""
+        if self.closed:
+            raise StoreError(f"the Tracker of {str(self.path)!r} is closed")
+        return self.conn
+
+    def write(self, body: Callable[[], T]) -> T:
+        """Run ``body`` in one ``BEGIN IMMEDIATE`` transaction; commit, or roll
+        back and re-raise.
+
+        Waiting for another writer: SQLite's own busy handler sleeps in
+        growing steps (up to 100 ms) and tends to miss the short gap between
+        another writer's transactions, starving this one; so the connection's
+        ``busy_timeout`` is short and ``BEGIN IMMEDIATE`` is retried here every
+        few milliseconds (jittered) until ``timeout`` seconds have passed, then
+        :class:`StoreBusyError`.  A busy error later in the transaction (a
+        store without WAL) rolls back and runs ``body`` again, so ``body``
+        keeps its in-memory changes to itself until it returns.
+        """
+        conn = self.conn
+        deadline = time.monotonic() + self._timeout
+        pause = 0.001
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(
+                        f"claim store {str(self.path)!r} stayed locked by another writer for {self._timeout:g} s"
+                    ) from None
+                time.sleep(pause * (0.5 + random.random()))
+                pause = min(0.02, pause * 1.5)
+                continue
+            try:
+                result = body()
+                conn.execute("COMMIT")
+                return result
+            except BaseException as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if _is_busy(exc) and time.monotonic() < deadline:
+                    continue
+                raise
+
+    def read(self, body: Callable[[], T]) -> T:
+        """Run ``body`` on one consistent snapshot (a read transaction)."""
+        conn = self.open()
+        if conn.in_transaction:
+            return body()
+        conn.execute("BEGIN")
+        try:
+            return body()
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection.  Idempotent."""
+        if not self.closed:
+            self.conn.close()
+            self.closed = True

@@ -1,0 +1,159 @@
+"""The in-memory index of cluster vectors, kept up to date with the store.
+
+:class:`ClusterIndex` holds every cluster's vector sum as a unit row of a
+growable float32 matrix (exact search, or a projected shortlist on large
+stores) and catches up with what other Trackers committed (:meth:`ClusterIndex.sync`).
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..errors import StoreError
+
+__all__ = ["ClusterIndex"]
+
+
+class ClusterIndex:
+    """Cluster vectors in a growable float32 matrix (unit rows) plus their norms.
+
+    Row r holds cluster ``ids[r]``: ``vecs[r] * norms[r]`` is the cluster's
+    vector sum.  Appends are amortised O(dim) (capacity doubles).  With
+    ``proj_dims`` > 0 the rows are also kept projected on ``proj_dims`` fixed
+    random directions (seeded Gaussian, the same in every process), so that a
+    search in a large index reads a matrix ``dim / proj_dims`` times smaller
+    to make a shortlist, then ranks the shortlist with exact cosines.
+
+    ``generation`` is the store generation the index reflects (-1: nothing
+    read yet); :meth:`sync` catches up from there.
+    """
+
+    SEED = 20240905
+
+    def __init__(self, dim: int, proj_dims: int = 0, exact_below: int = 0, shortlist: int = 64) -> None:
+        self.dim = dim
+        self.n = 0
+        self.vecs = np.zeros((0, dim), dtype=np.float32)
+        self.norms = np.zeros(0, dtype=np.float32)
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.row: dict[int, int] = {}
+        self.exact_below = exact_below
+        self.shortlist = shortlist
+        self.r = min(proj_dims, dim) if proj_dims > 0 else 0
+        rng = np.random.default_rng(self.SEED)
+        self.proj = (rng.standard_normal((dim, self.r)) / math.sqrt(max(1, self.r))).astype(np.float32)
+        self.low = np.zeros((0, self.r), dtype=np.float32)
+        self.generation = -1
+
+    def _reserve(self, need: int) -> None:
+        cap = len(self.vecs)
+        if need <= cap:
+            return
+        new = max(need, 2 * cap, 1024)
+        vecs = np.zeros((new, self.dim), dtype=np.float32)
+        vecs[: self.n] = self.vecs[: self.n]
+        low = np.zeros((new, self.r), dtype=np.float32)
+        low[: self.n] = self.low[: self.n]
+        norms = np.zeros(new, dtype=np.float32)
+        norms[: self.n] = self.norms[: self.n]
+        ids = np.full(new, -1, dtype=np.int64)
+        ids[: self.n] = self.ids[: self.n]
+        self.vecs, self.low, self.norms, self.ids = vecs, low, norms, ids
+
+    def set(self, cluster: int, vsum: np.ndarray) -> None:
+        """Insert or replace the vector sum of ``cluster``."""
+        v = np.asarray(vsum, dtype=np.float32).reshape(-1)
+        if v.shape[0] != self.dim:
+            raise StoreError(f"cluster vector of length {v.shape[0]}, the store's dimension is {self.dim}")
+        norm = float(np.linalg.norm(v))
+        r = self.row.get(cluster)
+        if r is None:
+            self._reserve(self.n + 1)
+            r = self.n
+            self.n += 1
+            self.row[cluster] = r
+            self.ids[r] = cluster
+        self.vecs[r] = v / norm if norm > 0 else v
+        self.norms[r] = norm
+        if self.r:
+            self.low[r] = self.vecs[r] @ self.proj
+
+    def sum_of(self, cluster: int) -> np.ndarray:
+        """The vector sum of ``cluster``."""
+        r = self.row[cluster]
+        out: np.ndarray = self.vecs[r] * self.norms[r]
+        return out
+
+    def unit(self, clusters: Sequence[int]) -> np.ndarray:
+        """The unit vectors of ``clusters``, one row each."""
+        return self.vecs[[self.row[c] for c in clusters]]
+
+    @staticmethod
+    def _topk_rows(x: np.ndarray, mat: np.ndarray, n: int, k: int, block_rows: int) -> tuple[np.ndarray, np.ndarray]:
+        """Rows (and scores) of the ``k`` best ``x @ mat[:n].T`` per query, best
+        first, ties to the lower row; read in blocks of ``block_rows``."""
+        b = len(x)
+        best_v = np.zeros((b, 0), dtype=np.float32)
+        best_r = np.zeros((b, 0), dtype=np.int64)
+        for s in range(0, n, block_rows):
+            e = min(n, s + block_rows)
+            blk = x @ mat[s:e].T
+            kk = min(k, e - s)
+            if kk < e - s:
+                part = np.argpartition(-blk, kk - 1, axis=1)[:, :kk]
+            else:
+                part = np.broadcast_to(np.arange(e - s), (b, e - s))
+            vals = np.take_along_axis(blk, part, axis=1)
+            allv = np.concatenate([best_v, vals], axis=1)
+            allr = np.concatenate([best_r, part + s], axis=1)
+            order = np.lexsort((allr, -allv), axis=1)[:, :k]
+            best_v = np.take_along_axis(allv, order, axis=1)
+            best_r = np.take_along_axis(allr, order, axis=1)
+        return best_r, best_v
+
+    def search(self, x: np.ndarray, k: int, block_rows: int = 16384) -> tuple[np.ndarray, np.ndarray]:
+        """The ``k`` nearest clusters (ids, cosines) of every row of ``x``, best
+        first, ties to the lower row; missing entries are id -1 / -inf.
+
+        Exact below ``exact_below`` clusters: time O(len(x) * n * dim).  Above,
+        a shortlist of ``shortlist`` rows per query from the projected matrix
+        (O(len(x) * n * proj_dims)), ranked by exact cosine.  Memory
+        O(len(x) * (block_rows + shortlist * dim)).
+        """
+        b = len(x)
+        out_i = np.full((b, k), -1, dtype=np.int64)
+        out_v = np.full((b, k), -np.inf, dtype=np.float32)
+        if b == 0 or self.n == 0 or k <= 0:
+            return out_i, out_v
+        x = np.asarray(x, dtype=np.float32)
+        if not self.r or self.n < self.exact_below or self.n <= max(k, self.shortlist):
+            rows, vals = self._topk_rows(x, self.vecs, self.n, k, block_rows)
+        else:
+            cand, _ = self._topk_rows(x @ self.proj, self.low, self.n, max(k, self.shortlist), block_rows)
+            cand = np.sort(cand, axis=1)  # ties in the exact ranking go to the lower row
+            exact = np.einsum("bmd,bd->bm", self.vecs[cand], x)
+            order = np.argsort(-exact, axis=1, kind="stable")[:, :k]
+            rows = np.take_along_axis(cand, order, axis=1)
+            vals = np.take_along_axis(exact, order, axis=1)
+        m = rows.shape[1]
+        out_v[:, :m] = vals
+        out_i[:, :m] = self.ids[rows]
+        return out_i, out_v
+
+
+    def sync(self, conn: sqlite3.Connection) -> int:
+        """Bring the index up to the store's generation (call inside a
+        transaction); returns that generation.  Cost: O(clusters changed since
+        the last sync * dim)."""
+        gen = int(conn.execute("SELECT generation FROM state").fetchone()[0])
+        if gen != self.generation:
+            for cid, blob in conn.execute(
+                "SELECT id, vsum FROM clusters WHERE updated > ? ORDER BY id", (self.generation,)
+            ):
+                self.set(int(cid), np.frombuffer(blob, dtype=np.float32))
+            self.generation = gen
+        return gen

@@ -1,0 +1,292 @@
+"""Cluster matching: which existing cluster, if any, each claim of an article joins.
+
+:class:`ClusterMatcher` gathers candidates (the nearest clusters in the
+:class:`~claimtrack.store.index.ClusterIndex`, plus clusters sharing a name or
+a figure from the SQL term and number tables), refuses name conflicts, judges
+every pair by the acceptance rule of :mod:`claimtrack.alignment.rule` against
+the cluster's reference claim, and links the accepted pairs best first, each
+claim and each cluster once.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..alignment.rule import MatchSettings, format_figure, fuzzy_similarity, judge
+from ..models import Claim
+from .db import chunks
+from .index import ClusterIndex
+
+__all__ = ["ClusterMatcher", "speaker_key"]
+
+_EVIDENCE_MEMO = 65536  # reference claims whose match evidence a matcher keeps parsed
+
+
+# ----------------------------------------------------------------------------- the names and figures of a claim
+
+
+def _figures(claim: Claim, min_figure: float) -> list[float]:
+    return sorted({float(q.value) for q in claim.quantities if math.isfinite(q.value) and abs(q.value) >= min_figure})
+
+
+def _entity_keys(claim: Claim) -> list[str]:
+    """Name keys of ``claim`` used by matching (calendar words left out)."""
+    return sorted(_name_keys(e.key for e in claim.entities))
+
+
+def speaker_key(claim: Claim) -> str | None:
+    if claim.speaker is None or not claim.speaker.name:
+        return None
+    from ..extract.entities import entity_key
+
+    return entity_key(claim.speaker.name) or None
+
+
+_CALENDAR: frozenset[str] | None = None
+
+
+def _calendar_words() -> frozenset[str]:
+    """Weekday and month names of every supported language (lower case)."""
+    global _CALENDAR
+    if _CALENDAR is None:
+        from .. import lang as _lang
+
+        words: set[str] = set()
+        for code in _lang.SUPPORTED:
+            data = _lang.get(code)
+            words.update(data.weekdays)
+            words.update(data.months)
+        _CALENDAR = frozenset(words)
+    return _CALENDAR
+
+
+def _name_keys(keys: Iterable[str]) -> set[str]:
+    """The entity keys that are names for matching: not a bare weekday or
+    month ("Tuesday" is extracted as a name but is shared by unrelated news)."""
+    cal = _calendar_words()
+    return {k for k in keys if k and not set(k.split()) <= cal}
+
+
+@dataclass(frozen=True, slots=True)
+class _Reference:
+    """What matching reads of a cluster's reference claim."""
+
+    text: str
+    lang: str
+    figures: set[float]
+    """Its figures of at least ``min_figure``."""
+    keys: set[str]
+    """Its name keys (:func:`_name_keys`)."""
+    speaker: str | None
+    """The entity key of its resolved speaker."""
+
+
+def _names(keys: set[str], speaker: str | None, other_speaker: str | None) -> list[frozenset[str]]:
+    """The names one claim brings to the conflict test against another.
+
+    The speaker counts only when the other claim has a speaker too ("X said"
+    against "Z said"). Against an unattributed claim, the speaker and the
+    mentions of the speaker's name are left out: a requote that adds "Mayor
+    Elena Marchetti said" does not name someone else than "Hollis
+    Engineering" built the bridge."""
+    if speaker is None:
+        return _name_sets(keys)
+    if other_speaker is not None:
+        return _name_sets(keys | {speaker})
+    own = frozenset(speaker.split())
+    return _name_sets({k for k in keys if not frozenset(k.split()) <= own})
+
+
+def _name_sets(keys: set[str]) -> list[frozenset[str]]:
+    """Name keys as sorted word sets (deterministic order)."""
+    return sorted({frozenset(k.split()) for k in keys if k.strip()}, key=sorted)
+
+
+def _names_conflict(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
+    """Both sides name something and no name of one is contained in a name of
+    the other ("zemlin" is in "jim zemlin", "google" in "cloud google";
+    "agence de torgritor balzu" and "agence de quitefu osgri" conflict)."""
+    return bool(a) and bool(b) and not any(x <= y or y <= x for x in a for y in b)
+
+
+def _near(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+# ----------------------------------------------------------------------------- the matcher
+
+
+class ClusterMatcher:
+    """Matches an article's claims to the clusters of a store (see
+    :mod:`claimtrack.store` for the rule).
+
+    Keeps the evidence of the reference claims it has read, memoised by their
+    variant id (which never changes meaning), for the life of its Tracker.
+    """
+
+    def __init__(self, settings: MatchSettings, index: ClusterIndex) -> None:
+        self.settings = settings
+        self.rule = settings.rule()
+        self._index = index
+        self._evidence: dict[int, _Reference] = {}
+
+    def _key_candidates(self, conn: sqlite3.Connection, claim: Claim) -> set[int]:
+        """Clusters sharing a name or (within tolerance) a figure with ``claim``,
+        at most ``key_candidates`` per name / figure, from the SQL indexes."""
+        s = self.settings
+        out: set[int] = set()
+        if s.key_candidates <= 0:
+            return out
+        for key in _entity_keys(claim):
+            out.update(
+                int(r[0]) for r in conn.execute(
+                    "SELECT ct.cluster FROM terms t JOIN cluster_terms ct ON ct.term = t.id "
+                    "WHERE t.kind = 'e' AND t.key = ? ORDER BY ct.cluster DESC LIMIT ?",
+                    (key, s.key_candidates),
+                )
+            )
+        half = max(1, s.key_candidates // 2)
+        for v in _figures(claim, s.min_figure):
+            lo, hi = sorted((v * (1 - s.number_tolerance), v * (1 + s.number_tolerance)))
+            # the nearest figures on each side first (two index range scans)
+            for sql, args in (
+                ("SELECT cluster FROM cluster_numbers WHERE value >= ? AND value <= ? ORDER BY value, cluster LIMIT ?",
+                 (v, hi, half)),
+                ("SELECT cluster FROM cluster_numbers WHERE value >= ? AND value < ? "
+                 "ORDER BY value DESC, cluster DESC LIMIT ?", (lo, v, half)),
+            ):
+                out.update(int(r[0]) for r in conn.execute(sql, args))
+        return out
+
+    def _cluster_evidence(self, conn: sqlite3.Connection, clusters: Sequence[int]) -> dict[int, _Reference]:
+        """cluster -> its reference claim's (text, language, figures, name keys,
+        speaker key).  One query per 500 clusters
+        for their reference ids; a reference claim is parsed once per Tracker
+        (memoised by its variant id, which never changes meaning), so the cost
+        does not grow with the clusters' sizes or the store's."""
+        from ..extract.entities import entity_key
+
+        s = self.settings
+        memo = self._evidence
+        out: dict[int, _Reference] = {}
+        refs: dict[int, int] = {}
+        for part in chunks(list(clusters)):
+            q = ",".join("?" * len(part))
+            refs.update((int(c), int(r)) for c, r in conn.execute(
+                f"SELECT id, ref FROM clusters WHERE id IN ({q})", tuple(part)))
+        missing = sorted({r for r in refs.values() if r not in memo})
+        for part in chunks(missing):
+            q = ",".join("?" * len(part))
+            for vid, text in conn.execute(f"SELECT id, claim FROM variants WHERE id IN ({q})", tuple(part)):
+                d = json.loads(text)
+                figures = {float(x["value"]) for x in d.get("quantities", ())
+                           if math.isfinite(x["value"]) and abs(x["value"]) >= s.min_figure}
+                keys = _name_keys(x.get("key") or "" for x in d.get("entities", ()))
+                speaker = (d.get("speaker") or {}).get("name")
+                if len(memo) >= _EVIDENCE_MEMO:
+                    memo.pop(next(iter(memo)))
+                memo[int(vid)] = _Reference(
+                    d["text"], d["lang"], figures, keys, (entity_key(speaker) or None) if speaker else None
+                )
+        for cid, ref in refs.items():
+            hit = memo.get(ref)
+            if hit is not None:
+                out[cid] = hit
+        return out
+
+    def match(self, conn: sqlite3.Connection, claims: list[Claim], vecs: np.ndarray) -> dict[int, tuple[int, str]]:
+        """claim index -> (cluster id, evidence in words) for the claims that
+        join an existing cluster (see the module docstring for the rule)."""
+        s = self.settings
+        if not claims or self._index.n == 0:
+            return {}
+        k = s.k
+        top_ids, top_vals = self._index.search(vecs, max(s.candidates, k + 1))
+        cand: list[set[int]] = []
+        for i, claim in enumerate(claims):
+            c = {int(x) for x in top_ids[i, : s.candidates] if x >= 0}
+            c |= {x for x in self._key_candidates(conn, claim) if x in self._index.row}
+            cand.append(c)
+        every = sorted(set().union(*cand))
+        if not every:
+            return {}
+        col = {cid: j for j, cid in enumerate(every)}
+        sims = vecs.astype(np.float64) @ self._index.unit(every).astype(np.float64).T  # claims x candidates
+        info = self._cluster_evidence(conn, every)
+        recs: list[tuple[float, int, int, str]] = []
+        for i, claim in enumerate(claims):
+            near_top = [(int(t), float(v)) for t, v in zip(top_ids[i], top_vals[i]) if t >= 0]
+            pairs = ((cid, col[cid], info[cid]) for cid in sorted(cand[i]) if cid in info)
+            recs.extend(self._judged(i, claim, pairs, near_top, sims))
+        recs.sort(key=lambda r: (-r[0], r[1], r[2]))
+        used: set[int] = set()
+        out: dict[int, tuple[int, str]] = {}
+        for _, i, cid, why in recs:
+            if i in out or cid in used:
+                continue
+            out[i] = (cid, why)
+            used.add(cid)
+        return out
+
+    def _judged(
+        self,
+        i: int,
+        claim: Claim,
+        pairs: Iterable[tuple[int, int, _Reference]],
+        near_top: list[tuple[int, float]],
+        sims: np.ndarray,
+    ) -> Iterator[tuple[float, int, int, str]]:
+        """(rank, claim index, cluster id, evidence) of every accepted pair of
+        claim ``i`` with a candidate cluster (id, column in ``sims``, reference)."""
+        s = self.settings
+        k = s.k
+        b = len(sims)
+        words = len(claim.text.split())
+        figures = _figures(claim, s.min_figure)
+        keys = set(_entity_keys(claim))
+        sk = speaker_key(claim)
+        for cid, j, ref in pairs:
+            sim = float(sims[i, j])
+            row_n = [v for t, v in near_top if t != cid][:k]
+            row_n += [s.background] * (k - len(row_n))
+            col_n = sorted((float(sims[r, j]) for r in range(b) if r != i), reverse=True)[:k]
+            col_n += [s.background] * (k - len(col_n))
+            neigh = (sum(row_n) / k + sum(col_n) / k) / 2.0
+            if s.name_conflict and _names_conflict(_names(keys, sk, ref.speaker), _names(ref.keys, ref.speaker, sk)):
+                continue  # the same frame about other people, places or companies
+            fz = fuzzy_similarity(claim.text, ref.text) if claim.lang == ref.lang else None
+            same = sorted(v for v in figures if v in ref.figures)
+            drifted = sorted(
+                (v, w) for v in figures if v not in ref.figures for w in ref.figures
+                if _near(v, w, s.number_tolerance)
+            )
+            names = sorted(keys & ref.keys)
+            verdict = judge(
+                self.rule, cosine=sim, neighbours=neigh, fuzzy=fz, words=(words, len(ref.text.split())),
+                shared=len(same) + len(drifted) + len(names), shared_figure=bool(same or drifted),
+            )
+            if not verdict.accepted:
+                continue
+            ev = [f"cosine {sim:.3f}", f"margin {verdict.margin:+.3f}"]
+            if fz is not None:
+                ev.append(f"rapidfuzz {fz:.2f}")
+            if verdict.figure:
+                ev.append(f"cosine >= {s.evidence_threshold:g} with a shared figure")
+            else:
+                ev.append(f"similarity {verdict.similarity:.3f} >= {verdict.bar:.3f}")
+            if same:
+                ev.append("shared figures: " + ", ".join(format_figure(v) for v in same))
+            if drifted:
+                ev.append(
+                    "figures within tolerance: "
+                    + ", ".join(f"{format_figure(v)} ~ {format_figure(w)}" for v, w in drifted)
+                )
+            if names:
+                ev.append("shared names: " + ", ".join(names))
+            yield (verdict.rank, i, cid, "; ".join(ev))

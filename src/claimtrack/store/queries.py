@@ -1,0 +1,175 @@
+"""Reading clusters: filters to SQL, clusters by id, the name vocabulary, counts.
+
+Every function takes the connection and runs its statements as they come; the
+caller (:class:`~claimtrack.store.Tracker`) wraps them in a read snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, get_args
+
+from pydantic import TypeAdapter
+
+from ..errors import InputError
+from ..models import Claim, Drift, DriftType
+from .db import chunks
+from .models import Cluster, Variant, format_cluster_id
+
+__all__ = ["ClusterFilter", "cluster_ids", "drifted_cluster_ids", "load", "stats", "term_ids"]
+
+_DRIFT_TYPES: tuple[str, ...] = tuple(get_args(DriftType))
+_DRIFTS = TypeAdapter(tuple[Drift, ...])
+
+
+def _date(s: str | None) -> _dt.date | None:
+    return _dt.date.fromisoformat(s) if s else None
+
+
+def _as_date(value: object, name: str) -> str | None:
+    """``value`` (date, datetime or ISO string) as an ISO date string; InputError if unreadable."""
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            pass
+    raise InputError(f"{name} is not an ISO-8601 date: {value!r} (expected e.g. '2022-09-12')")
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterFilter:
+    """The filters of :meth:`claimtrack.store.Tracker.clusters` (see there)."""
+
+    lang: str | None = None
+    speaker: str | None = None
+    entity: str | None = None
+    since: object = None
+    until: object = None
+    drift_type: str | None = None
+    min_variants: int = 1
+    limit: int | None = None
+
+
+def load(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Cluster]:
+    """Clusters by id (in the order given; missing ids skipped).  One query
+    per 500 ids; cost linear in their variants."""
+    out: dict[int, Cluster] = {}
+    for part in chunks(list(ids)):
+        q = ",".join("?" * len(part))
+        first = {
+            int(cid): fs for cid, fs in conn.execute(f"SELECT id, first_seen FROM clusters WHERE id IN ({q})", tuple(part))
+        }
+        rows: dict[int, list[Variant]] = {cid: [] for cid in first}
+        for cid, text, aid, source, lang, pub, sim, drift in conn.execute(
+            "SELECT v.cluster, v.claim, a.id, a.source, v.lang, v.published, v.similarity, v.drift "
+            f"FROM variants v JOIN articles a ON a.seq = v.article WHERE v.cluster IN ({q}) "
+            "ORDER BY v.cluster, v.published IS NULL, v.published, v.id",
+            tuple(part),
+        ):
+            rows[int(cid)].append(
+                Variant(
+                    claim=Claim.model_validate_json(text),
+                    article_id=aid,
+                    source=source,
+                    lang=lang,
+                    published=_date(pub),
+                    similarity=float(sim),
+                    drift=_DRIFTS.validate_json(drift),
+                )
+            )
+        for cid, variants in rows.items():
+            out[cid] = Cluster(
+                id=format_cluster_id(cid),
+                first_seen=_date(first[cid]),
+                langs=tuple(dict.fromkeys(v.lang for v in variants)),
+                variants=tuple(variants),
+            )
+    return [out[i] for i in ids if i in out]
+
+
+def term_ids(conn: sqlite3.Connection, kind: str, query: str, what: str) -> list[int]:
+    """Ids of the name ('e') or speaker ('s') keys holding every word of
+    ``query``'s key ("Chintala" finds "chintala soumith").  Scans the
+    vocabulary of that kind once."""
+    from ..extract.entities import entity_key
+
+    if not isinstance(query, str) or not query.strip():
+        raise InputError(f"{what} must be a non-empty name, got {query!r}")
+    words = set(entity_key(query).split())
+    if not words:
+        raise InputError(f"{what} {query!r} has no letters or digits to match")
+    return [
+        int(tid) for tid, key in conn.execute("SELECT id, key FROM terms WHERE kind = ? ORDER BY id", (kind,))
+        if words <= set(key.split())
+    ]
+
+
+def cluster_ids(conn: sqlite3.Connection, f: ClusterFilter) -> list[int]:
+    """Ids of the clusters matching every filter of ``f``, ordered by first
+    seen (undated last), then id."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.lang is not None:
+        where.append("c.id IN (SELECT cluster FROM variants WHERE lang = ?)")
+        params.append(f.lang)
+    lo, hi = _as_date(f.since, "since"), _as_date(f.until, "until")
+    if lo is not None or hi is not None:
+        where.append("c.id IN (SELECT cluster FROM variants WHERE published >= ? AND published <= ?)")
+        params += [lo or "0000-00-00", hi or "9999-99-99"]
+    if f.drift_type is not None:
+        if f.drift_type not in _DRIFT_TYPES:
+            raise ValueError(f"unknown drift type {f.drift_type!r}; known: {', '.join(_DRIFT_TYPES)}")
+        where.append("c.id IN (SELECT cluster FROM variant_drift WHERE type = ?)")
+        params.append(f.drift_type)
+    for kind, query, what in (("s", f.speaker, "speaker"), ("e", f.entity, "entity")):
+        if query is None:
+            continue
+        tids = term_ids(conn, kind, query, what)
+        if not tids:
+            return []
+        where.append(f"c.id IN (SELECT cluster FROM cluster_terms WHERE term IN ({','.join('?' * len(tids))}))")
+        params += tids
+    if f.min_variants > 1:
+        where.append("c.size >= ?")
+        params.append(int(f.min_variants))
+    sql = "SELECT c.id FROM clusters c"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY c.first_seen IS NULL, c.first_seen, c.id"
+    if f.limit is not None:
+        sql += " LIMIT ?"
+        params.append(max(0, int(f.limit)))
+    return [int(r[0]) for r in conn.execute(sql, params)]
+
+
+def drifted_cluster_ids(conn: sqlite3.Connection) -> list[int]:
+    """Ids of the clusters holding a variant with drift findings, ordered by
+    first seen (undated last), then id."""
+    return [
+        int(r[0]) for r in conn.execute(
+            "SELECT c.id FROM clusters c WHERE c.id IN (SELECT DISTINCT cluster FROM variant_drift) "
+            "ORDER BY c.first_seen IS NULL, c.first_seen, c.id"
+        )
+    ]
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    """Counts: ``articles``, ``claims`` (variants), ``clusters``,
+    ``multi_variant_clusters`` (seen at least twice), ``drifted_variants``."""
+    q = conn.execute
+    return {
+        "articles": int(q("SELECT count(*) FROM articles").fetchone()[0]),
+        "claims": int(q("SELECT count(*) FROM variants").fetchone()[0]),
+        "clusters": int(q("SELECT count(*) FROM clusters").fetchone()[0]),
+        "multi_variant_clusters": int(q("SELECT count(*) FROM clusters WHERE size > 1").fetchone()[0]),
+        "drifted_variants": int(q("SELECT count(DISTINCT variant) FROM variant_drift").fetchone()[0]),
+    }
