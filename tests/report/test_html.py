@@ -10,7 +10,6 @@ import re
 import urllib.parse
 from collections import Counter
 from html.parser import HTMLParser
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -23,7 +22,8 @@ from claimtrack.comparison import ArticleInfo, Comparison, PairAlignment
 from claimtrack.models import Alignment, Claim, Drift
 from claimtrack.report.html import DRIFT_TYPES, highlight, html_clusters, html_comparison, safe_href
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from ..conftest import FIXTURES
+
 BRIDGE = sorted((FIXTURES / "harbour-bridge").glob("*.txt"))
 INJECTION = sorted((FIXTURES / "injection").glob("*.txt"))
 

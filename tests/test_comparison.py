@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,7 @@ from claimtrack.comparison import Comparison
 from claimtrack.report import comparison_table, html_comparison
 from claimtrack.models import Article
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"
+from .conftest import CORPUS
 
 
 def _articles() -> list[Article]:
