@@ -66,6 +66,11 @@ def parse_published(value: object, what: str = "the article") -> _dt.date | None
 
     ``None`` stays ``None``. Raises :class:`~claimtrack.errors.InputError` naming
     ``what`` for anything else.
+
+    >>> parse_published("2022-09-12T23:30:00Z")
+    datetime.date(2022, 9, 12)
+    >>> parse_published(None) is None
+    True
     """
     if value is None:
         return None

@@ -175,6 +175,13 @@ def safe_href(source: str | None) -> str | None:
     Anything else (an outlet name, ``javascript:``, ``data:``, ``mailto:``,
     ``//host`` network paths, control characters) gives None.  The result is
     still to be escaped for the attribute, which the report does.
+
+    >>> safe_href("https://example.org/a b")
+    'https://example.org/a%20b'
+    >>> safe_href("news/été.txt")
+    'news/%C3%A9t%C3%A9.txt'
+    >>> safe_href("javascript:alert(1)") is None and safe_href("Reuters") is None
+    True
     """
     if not source:
         return None

@@ -44,7 +44,14 @@ def shorten(text: str, width: int) -> str:
 
 def article_label(info: ArticleInfo) -> str:
     """A short human label: the id given by the caller, else (for a content-hash id)
-    the source's file name without extension."""
+    the source's file name without extension.
+
+    >>> from claimtrack.comparison import ArticleInfo
+    >>> article_label(ArticleInfo(id="a0123456789ab", lang="en", source="news/en-herald.txt", claims=3))
+    'en-herald'
+    >>> article_label(ArticleInfo(id="herald", lang="en", source="news/en-herald.txt", claims=3))
+    'herald'
+    """
     if info.source and re.fullmatch(r"a[0-9a-f]{12}", info.id):
         name = info.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         stem = name.rsplit(".", 1)[0] if "." in name else name
