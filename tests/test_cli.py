@@ -12,7 +12,8 @@ import pytest
 
 from claimtrack.cli import EXIT_INPUT, EXIT_LANGUAGE, main
 
-REPO = Path(__file__).resolve().parents[1]
+from .conftest import REPO
+
 BRIDGE = sorted(str(p) for p in (REPO / "fixtures" / "harbour-bridge").glob("*.txt"))
 
 
@@ -169,24 +170,8 @@ def test_diff_errors(argv, stdin, code, message, capsys: pytest.CaptureFixture[s
 
 
 HASHING_MODULE = '''
-import hashlib, re
-import numpy as np
-
-
-class Hashing:
-    name = "hashing-cli-test"
-    fingerprint = "hashing-cli-test-64-v1"
-    dim = 64
-
-    def encode(self, texts):
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for w in re.findall(r"\\w+", text.casefold()):
-                h = hashlib.blake2b(w.encode(), digest_size=8).digest()
-                out[row, h[0] % self.dim] += 1.0 if h[1] & 1 else -1.0
-        n = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(n == 0, 1.0, n)
-
+"""A user's own encoder module, loaded with --embedder module:attribute."""
+from tests.fakes import HashEmbedder as Hashing
 
 not_an_encoder = 42
 '''
@@ -204,9 +189,9 @@ def test_embedder_option_for_stores_built_with_another_encoder(tmp_path: Path, m
     assert code == 0 and json.loads(text)
     capsys.readouterr()
     assert main(["track", "report", "--db", db], out=io.StringIO()) == EXIT_INPUT  # the default encoder: refused
-    assert "was built with embedder 'hashing-cli-test-64-v1'" in capsys.readouterr().err
+    assert "was built with embedder 'hash-test-256-v1'" in capsys.readouterr().err
     code, text = run(["diff", "More than 2,400 workers.", "Nearly 2,400 workers.", "--format", "json", *spec])
-    assert code == 0 and json.loads(text)["signature"].endswith("embedder=hashing-cli-test-64-v1")
+    assert code == 0 and json.loads(text)["signature"].endswith("embedder=hash-test-256-v1")
     for bad, message in (("ct_hashing_test:not_an_encoder", "is not an Embedder"),
                          ("ct_hashing_test:Missing", "has no attribute"), ("nocolon", "takes module:attribute")):
         assert main(["diff", "a b", "a c", "--embedder", bad], out=io.StringIO()) == 2

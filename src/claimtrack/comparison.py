@@ -6,13 +6,13 @@ runs the order-free :func:`claimtrack.align` on every unordered pair of
 articles (in input order: article 0 with 1, 0 with 2, ..., 1 with 2, ...) and
 lists the claims that found no partner anywhere.
 
-:func:`to_table` and :func:`to_html` render a :class:`Comparison` for a
-terminal and a browser; both are pure functions of the comparison.
+:mod:`claimtrack.report` renders a :class:`Comparison` for a terminal
+(:func:`claimtrack.report.text.comparison_table`) and a browser
+(:func:`claimtrack.report.html.html_comparison`); this module only computes.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import combinations
 from typing import Any
 
@@ -21,7 +21,7 @@ from pydantic import Field
 from .embed import Embedder, EmbeddingCache
 from .models import Alignment, Article, Claim, Model
 
-__all__ = ["compare", "Comparison", "ArticleInfo", "PairAlignment", "to_table", "to_html"]
+__all__ = ["compare", "Comparison", "ArticleInfo", "PairAlignment"]
 
 
 class ArticleInfo(Model):
@@ -120,61 +120,3 @@ def compare(
         alignments=tuple(pairs),
         unmatched=tuple(cl.id for cl in all_claims if cl.id not in matched),
     )
-
-
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _label(info: ArticleInfo) -> str:
-    """A short human label: the id given by the caller, else (for a content-hash id)
-    the source's file name without extension."""
-    if info.source and re.fullmatch(r"a[0-9a-f]{12}", info.id):
-        name = info.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-        stem = name.rsplit(".", 1)[0] if "." in name else name
-        return stem or info.id
-    return info.id
-
-
-def to_table(comparison: Comparison, width: int = 60) -> str:
-    """A plain-text report: articles, then each pair's alignments, then the
-    unmatched claims.  ``width`` bounds each quoted claim text."""
-    texts = {c.id: c.text for c in comparison.claims}
-    label = {a.id: _label(a) for a in comparison.articles}
-    lines: list[str] = ["Articles"]
-    for a in comparison.articles:
-        src = f"  {a.source}" if a.source else ""
-        ident = f"  {a.id}" if label[a.id] != a.id else ""
-        lines.append(f"  {label[a.id]:<16}{ident}  [{a.lang}]  {a.claims} claims{src}")
-    for pair in comparison.alignments:
-        left, right = label.get(pair.source_article, pair.source_article), label.get(pair.target_article, pair.target_article)
-        lines.append("")
-        lines.append(f"{left} <-> {right}: {len(pair.alignments)} aligned")
-        if pair.alignments:
-            lines.append(f"  {'score':>5}  {'cos':>5}  {'margin':>6}  {left:<{width}}  {right}")
-        for al in pair.alignments:
-            lines.append(
-                f"  {al.score:5.2f}  {al.similarity:5.2f}  {al.margin if al.margin is not None else 0.0:+6.2f}  "
-                f"{_short(texts.get(al.source, al.source), width):<{width}}  {_short(texts.get(al.target, al.target), width)}"
-            )
-            extra = [e for e in al.evidence if e.startswith(("shared", "second", "same language", "language unknown"))]
-            if extra:
-                lines.append(f"{'':24}  ({'; '.join(extra)})")
-            for d in al.drift:
-                lines.append(f"{'':24}  drift {d.type} [{d.severity}]: {d.explanation}")
-    lines.append("")
-    lines.append(f"Unmatched: {len(comparison.unmatched)} claims")
-    for cid in comparison.unmatched:
-        lines.append(f"  {cid}  {_short(texts.get(cid, ''), width + 20)}")
-    return "\n".join(lines) + "\n"
-
-
-def to_html(comparison: Comparison) -> str:
-    """A self-contained HTML report (no script, every text escaped); see
-    :func:`claimtrack.report.html_comparison`."""
-    from .report.html import html_comparison
-
-    return html_comparison(comparison)
-
-

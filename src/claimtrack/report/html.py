@@ -44,10 +44,11 @@ import re
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, get_args
 
 from ..models import DriftType
+from .text import article_label
 
 if TYPE_CHECKING:  # pragma: no cover - type checkers only; no import cost at run time
     from ..comparison import ArticleInfo, Comparison
@@ -174,6 +175,13 @@ def safe_href(source: str | None) -> str | None:
     Anything else (an outlet name, ``javascript:``, ``data:``, ``mailto:``,
     ``//host`` network paths, control characters) gives None.  The result is
     still to be escaped for the attribute, which the report does.
+
+    >>> safe_href("https://example.org/a b")
+    'https://example.org/a%20b'
+    >>> safe_href("news/été.txt")
+    'news/%C3%A9t%C3%A9.txt'
+    >>> safe_href("javascript:alert(1)") is None and safe_href("Reuters") is None
+    True
     """
     if not source:
         return None
@@ -351,6 +359,49 @@ def _filter_values(type_counts: Counter[str], rows_with: int, rows_without: int)
     return opts
 
 
+@dataclass
+class _RowStats:
+    """What the summary and the filters count over the rows of a report (a row is
+    an aligned pair, an unmatched claim or a cluster card)."""
+
+    type_counts: Counter[str] = field(default_factory=Counter)  # findings per type
+    row_types: Counter[str] = field(default_factory=Counter)  # rows per type
+    lang_rows: Counter[str] = field(default_factory=Counter)  # rows per language slug
+    lang_names: dict[str, str] = field(default_factory=dict)  # language slug -> first name seen
+    with_drift: int = 0
+    without: int = 0
+
+    def row(self, findings: Sequence[Any]) -> list[str]:
+        """Count one row with these findings; returns its drift types (first appearance order)."""
+        types = _types_of(findings)
+        self.type_counts.update(str(d.type) for d in findings)
+        self.row_types.update(types)
+        if types:
+            self.with_drift += 1
+        else:
+            self.without += 1
+        return types
+
+    def lang(self, lang: str) -> None:
+        """Count one row under this language (and name its filter option)."""
+        self.lang_rows[_slug(lang)] += 1
+        self.name(lang)
+
+    def name(self, lang: str) -> None:
+        """Offer this language as a filter option without counting a row."""
+        self.lang_names.setdefault(_slug(lang), lang)
+
+    def type_options(self) -> list[tuple[str, str, int]]:
+        """The options of the drift-type filter (see :func:`_filter_values`)."""
+        return _filter_values(self.row_types, self.with_drift, self.without)
+
+    def lang_options(self) -> list[tuple[str, str, int]]:
+        """(slug, name, rows) for each option of the language filter, "all" first."""
+        return [("all", "all", self.with_drift + self.without)] + [
+            (slug, self.lang_names[slug], self.lang_rows[slug]) for slug in sorted(self.lang_names) if slug != "all"
+        ]
+
+
 def _filters_html(type_opts: list[tuple[str, str, int]], lang_opts: list[tuple[str, str, int]]) -> str:
     def group(name: str, legend: str, opts: list[tuple[str, str, int]]) -> str:
         inputs = []
@@ -449,18 +500,11 @@ def _drift_table(counts: Counter[str]) -> str:
 # ---------------------------------------------------------------- comparison
 
 
-def _label(info: ArticleInfo) -> str:
-    """The article's short label, as in :func:`claimtrack.comparison.to_table`."""
-    from ..comparison import _label as label
-
-    return label(info)
-
-
 def _claim_side(
     claim: Claim | None, claim_id: str, info: ArticleInfo | None, findings: Sequence[Any], side: str
 ) -> str:
     """One claim of a row: its article (linked to the source), language, kind, speaker and marked text."""
-    label = _label(info) if info is not None else (claim.article_id if claim is not None else "?")
+    label = article_label(info) if info is not None else (claim.article_id if claim is not None else "?")
     lang = claim.lang if claim is not None else (info.lang if info is not None else "")
     head = [
         _source_link(info.source, label) if info is not None and info.source else _e(label),
@@ -493,13 +537,9 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
     """
     infos = {a.id: a for a in comparison.articles}
     claims = {c.id: c for c in comparison.claims}
-    labels = {a.id: _label(a) for a in comparison.articles}
+    labels = {a.id: article_label(a) for a in comparison.articles}
 
-    type_counts: Counter[str] = Counter()  # findings per type
-    row_types: Counter[str] = Counter()  # rows per type
-    lang_rows: Counter[str] = Counter()
-    lang_names: dict[str, str] = {}
-    rows_with = rows_without = 0
+    stats = _RowStats()
     n_aligned = 0
     sections: list[str] = []
 
@@ -512,19 +552,12 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
             n_aligned += 1
             src, tgt = claims.get(al.source), claims.get(al.target)
             drift = tuple(al.drift)
-            types = _types_of(drift)
-            type_counts.update(str(d.type) for d in drift)
-            row_types.update(types)
-            if types:
-                rows_with += 1
-            else:
-                rows_without += 1
+            types = stats.row(drift)
             langs = [c.lang for c in (src, tgt) if c is not None] or [
                 i.lang for i in (a_info, b_info) if i is not None
             ]
             for lang in sorted(set(langs)):
-                lang_rows[_slug(lang)] += 1
-                lang_names.setdefault(_slug(lang), lang)
+                stats.lang(lang)
             scores = [f"score {_num(al.score)}", f"cos {_num(al.similarity)}"]
             if al.margin is not None:
                 scores.append(f"margin {_num(al.margin, '+.2f')}")
@@ -556,10 +589,9 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
         c = claims.get(cid)
         info = infos.get(c.article_id) if c is not None else None
         lang = c.lang if c is not None else ""
-        rows_without += 1
+        stats.row(())
         if lang:
-            lang_rows[_slug(lang)] += 1
-            lang_names.setdefault(_slug(lang), lang)
+            stats.lang(lang)
         unmatched_rows.append(
             f'<article class="{_row_classes([], [lang] if lang else [])}" id="unmatched-{ui}">'
             + _claim_side(c, cid, info, (), "source")
@@ -574,11 +606,9 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
         )
 
     for a in comparison.articles:
-        lang_names.setdefault(_slug(a.lang), a.lang)
-    type_opts = _filter_values(row_types, rows_with, rows_without)
-    lang_opts = [("all", "all", rows_with + rows_without)] + [
-        (slug, lang_names[slug], lang_rows[slug]) for slug in sorted(lang_names) if slug != "all"
-    ]
+        stats.name(a.lang)
+    type_opts = stats.type_options()
+    lang_opts = stats.lang_options()
 
     summary = _summary_table(
         [
@@ -586,7 +616,7 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
             ("claims", "claims", len(comparison.claims)),
             ("pairs", "article pairs", len(comparison.alignments)),
             ("aligned", "aligned claim pairs", n_aligned),
-            ("aligned-drift", "aligned pairs with drift", rows_with),
+            ("aligned-drift", "aligned pairs with drift", stats.with_drift),
             ("unmatched", "unmatched claims", len(comparison.unmatched)),
         ]
     )
@@ -598,14 +628,14 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
     )
     body = [
         f"<h1>{_e(title)}</h1>",
-        f'<div class="summary-wrap">{summary}{_drift_table(type_counts)}</div>',
+        f'<div class="summary-wrap">{summary}{_drift_table(stats.type_counts)}</div>',
         "<h2>Articles</h2>",
         f"<table class=\"articles\"><tr><th>article</th><th>id</th><th>lang</th><th>claims</th><th>source</th></tr>"
         f"{art_rows}</table>",
         _filters_html(type_opts, lang_opts),
         *sections,
     ]
-    css = _BASE_CSS + _colour_css(type_counts) + _filter_css([o[0] for o in type_opts], [o[0] for o in lang_opts])
+    css = _BASE_CSS + _colour_css(stats.type_counts) + _filter_css([o[0] for o in type_opts], [o[0] for o in lang_opts])
     return _page(title, css, body)
 
 
@@ -649,29 +679,20 @@ def html_clusters(clusters: Sequence[Any], *, title: str = "claimtrack report") 
     link to its source article.  Cards can be filtered by drift type and by
     language.  The same clusters always give the same bytes.
     """
-    type_counts: Counter[str] = Counter()
-    card_types: Counter[str] = Counter()
-    lang_cards: Counter[str] = Counter()
-    lang_names: dict[str, str] = {}
+    stats = _RowStats()
     articles: dict[str, Any] = {}
-    with_drift = without = n_variants = 0
+    n_variants = 0
     cards: list[str] = []
     for ci, cluster in enumerate(clusters):
         variants = tuple(cluster.variants)
         n_variants += len(variants)
         findings = [d for v in variants for d in (getattr(v, "drift", ()) or ())]
-        types = _types_of(findings)
-        type_counts.update(str(d.type) for d in findings)
-        card_types.update(types)
-        if types:
-            with_drift += 1
-        else:
-            without += 1
+        types = stats.row(findings)
         langs = list(dict.fromkeys([*map(str, getattr(cluster, "langs", ()) or ()), *(str(v.lang) for v in variants)]))
-        for lang in sorted({_slug(x) for x in langs}):
-            lang_cards[lang] += 1
-        for lang in langs:
-            lang_names.setdefault(_slug(lang), lang)
+        for lang in langs:  # names first, in the card's order; then one count per distinct slug
+            stats.name(lang)
+        for slug in sorted({_slug(x) for x in langs}):
+            stats.lang(slug)  # a slug is its own slug, and its name is already set
         for v in variants:
             articles.setdefault(str(v.article_id), v)
         first = _date(getattr(cluster, "first_seen", None))
@@ -688,17 +709,15 @@ def html_clusters(clusters: Sequence[Any], *, title: str = "claimtrack report") 
             "</article>"
         )
 
-    type_opts = _filter_values(card_types, with_drift, without)
-    lang_opts = [("all", "all", with_drift + without)] + [
-        (slug, lang_names[slug], lang_cards[slug]) for slug in sorted(lang_names) if slug != "all"
-    ]
+    type_opts = stats.type_options()
+    lang_opts = stats.lang_options()
     summary = _summary_table(
         [
             ("clusters", "clusters", len(cards)),
-            ("clusters-drift", "clusters with drift", with_drift),
+            ("clusters-drift", "clusters with drift", stats.with_drift),
             ("variants", "variants", n_variants),
             ("articles", "articles", len(articles)),
-            ("langs", "languages", len(lang_names)),
+            ("langs", "languages", len(stats.lang_names)),
         ]
     )
     art_rows = "".join(
@@ -708,7 +727,7 @@ def html_clusters(clusters: Sequence[Any], *, title: str = "claimtrack report") 
     )
     body = [
         f"<h1>{_e(title)}</h1>",
-        f'<div class="summary-wrap">{summary}{_drift_table(type_counts)}</div>',
+        f'<div class="summary-wrap">{summary}{_drift_table(stats.type_counts)}</div>',
         "<h2>Articles</h2>",
         '<table class="articles"><tr><th>id</th><th>lang</th><th>published</th><th>source</th></tr>'
         f"{art_rows}</table>",
@@ -716,7 +735,7 @@ def html_clusters(clusters: Sequence[Any], *, title: str = "claimtrack report") 
         "<h2>Clusters</h2>",
         *(cards or ['<p class="muted">no clusters</p>']),
     ]
-    css = _BASE_CSS + _colour_css(type_counts) + _filter_css(
+    css = _BASE_CSS + _colour_css(stats.type_counts) + _filter_css(
         [o[0] for o in type_opts], [o[0] for o in lang_opts], groups=False
     )
     return _page(title, css, body)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from babel.dates import format_date
@@ -14,7 +13,8 @@ from claimtrack.extract import dates as dates_module
 from claimtrack.extract.dates import date_spans, extract_dates
 from claimtrack.errors import UnsupportedLanguageError
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"
+from ..conftest import CORPUS
+
 D = dt.date
 
 

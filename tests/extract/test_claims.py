@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import claimtrack as ct
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 
 def _find(claims, prefix):

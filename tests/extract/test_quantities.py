@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +12,8 @@ from claimtrack.extract.dates import date_spans, extract_dates
 from claimtrack.errors import UnsupportedLanguageError
 from claimtrack.extract.quantities import extract_quantities, format_number, parse_number, spelled_values
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"
+from ..conftest import CORPUS
+
 NBSP, NNBSP = "\u00a0", "\u202f"
 
 

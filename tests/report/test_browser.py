@@ -18,7 +18,8 @@ import pytest
 
 from claimtrack.report.html import html_comparison
 
-from .test_report import bridge_comparison, injection_comparison
+from ..conftest import FIXTURES
+from .test_html import bridge_comparison, injection_comparison
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -181,7 +182,7 @@ def test_store_report_from_cli_renders_filters_and_is_inert(driver: Any, tmp_pat
 
     from claimtrack.cli import main
 
-    root = Path(__file__).resolve().parents[1] / "fixtures"
+    root = FIXTURES
     db = tmp_path / "claims.db"
     files = sorted(str(p) for p in (root / "harbour-bridge").glob("*.txt"))
     files += sorted(str(p) for p in (root / "injection").glob("*.txt"))

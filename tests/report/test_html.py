@@ -10,7 +10,6 @@ import re
 import urllib.parse
 from collections import Counter
 from html.parser import HTMLParser
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -19,11 +18,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimtrack as ct
-from claimtrack.comparison import ArticleInfo, Comparison, PairAlignment, to_html
+from claimtrack.comparison import ArticleInfo, Comparison, PairAlignment
 from claimtrack.models import Alignment, Claim, Drift
 from claimtrack.report.html import DRIFT_TYPES, highlight, html_clusters, html_comparison, safe_href
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from ..conftest import FIXTURES
+
 BRIDGE = sorted((FIXTURES / "harbour-bridge").glob("*.txt"))
 INJECTION = sorted((FIXTURES / "injection").glob("*.txt"))
 
@@ -392,9 +392,22 @@ def test_deterministic_bytes(bridge: Comparison, bridge_page: str) -> None:
     assert html_comparison(hand_comparison()) == html_comparison(hand_comparison())
 
 
-def test_to_html_delegates(bridge: Comparison, bridge_page: str) -> None:
-    assert to_html(bridge) == bridge_page
+def test_page_is_one_document(bridge_page: str) -> None:
     assert bridge_page.startswith("<!DOCTYPE html>") and bridge_page.endswith("</html>\n")
+
+
+def test_comparison_only_computes() -> None:
+    """The arrow runs report -> comparison: computing a comparison loads no renderer."""
+    import ast
+    import inspect
+
+    import claimtrack.comparison as comparison
+
+    tree = ast.parse(inspect.getsource(comparison))
+    imported = {
+        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+    } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert not any("report" in name for name in imported), imported
 
 
 def test_empty_comparison() -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 import claimtrack as ct
-from claimtrack.comparison import Comparison, to_html, to_table
+from claimtrack.comparison import Comparison
+from claimtrack.report import comparison_table, html_comparison
 from claimtrack.models import Article
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pytorch-foundation"
+from .conftest import CORPUS
 
 
 def _articles() -> list[Article]:
@@ -60,9 +60,9 @@ def test_french_only_claims_unmatched(comparison: Comparison) -> None:
 
 
 def test_table_and_html(comparison: Comparison) -> None:
-    table = to_table(comparison)
+    table = comparison_table(comparison)
     assert "001 <-> 004" in table and "Unmatched" in table
-    page = to_html(comparison)
+    page = html_comparison(comparison)
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page.lower()
 
 
@@ -75,7 +75,7 @@ def test_html_escapes_article_text() -> None:
         for a in (evil, twin)
     }
     comp = ct.compare(evil, twin, claims=cl)
-    page = to_html(comp)
+    page = html_comparison(comp)
     assert "<script>" not in page and "&lt;script&gt;" in page and "x&lt;1&gt;" in page
     assert len(comp.alignments[0].alignments) == 1
 
