@@ -31,7 +31,7 @@ from ..errors import EmptyInputError
 from ..models import Claim, PairDiff
 from .check import DriftCheck
 from .checks import CHECKS
-from .config import DEFAULT_CONFIG, DriftConfig
+from .settings import DEFAULT_CONFIG, DriftConfig
 from .context import PairContext, Side
 from .runner import resolve_checks, run_many
 from .score import FINDING_GROUPS, TERMS, divergence, length_ratio, score_terms
@@ -60,6 +60,7 @@ __all__ = [
 
 DEFAULT_THRESHOLD = 0.5
 """``divergent = divergence >= DEFAULT_THRESHOLD`` unless ``threshold=`` says otherwise."""
+
 
 def config(threshold: float = DEFAULT_THRESHOLD, settings: DriftConfig = DEFAULT_CONFIG,
            checks: Iterable[str | DriftCheck] | None = None) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from ..extract.attribution import QUOTE_CLOSERS, QUOTE_OPENERS
 from ..extract.time_scopes import TimeScope, find_time_scopes
 from ..models import DateMention, Entity, Quantity
 from ..text import LEXICAL, WORD, fold
-from .config import DEFAULT_CONFIG, DriftConfig
+from .settings import DEFAULT_CONFIG, DriftConfig
 from .matching import QuantityMatch, quantity_matches
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..models import Drift, PairDiff
 from .check import DriftCheck
 from .checks import CHECKS
-from .config import DriftConfig
+from .settings import DriftConfig
 from .context import PairContext, Side
 from .precedence import drop_covered
 from .score import divergence, length_ratio, score_terms

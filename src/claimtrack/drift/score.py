@@ -25,7 +25,7 @@ polarity   1 when there is a negation, modality or qualifier finding
 ========== ==================================================================
 
 The weights are the ``w_*`` fields of
-:class:`~claimtrack.drift.config.DriftConfig`, fitted by
+:class:`~claimtrack.drift.settings.DriftConfig`, fitted by
 ``benchmarks/fit_divergence.py`` (L2-regularised logistic regression on the
 REFreSD EN-FR pairs; ``docs/drift.md`` gives its cross-validated accuracy).
 Every :class:`~claimtrack.models.PairDiff` carries its terms
@@ -41,7 +41,7 @@ import math
 from collections.abc import Iterable, Sequence
 
 from ..models import Drift, ScoreTerm
-from .config import DEFAULT_CONFIG, DriftConfig
+from .settings import DEFAULT_CONFIG, DriftConfig
 
 __all__ = ["TERMS", "FINDING_GROUPS", "length_ratio", "score_terms", "divergence"]
 

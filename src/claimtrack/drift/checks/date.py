@@ -36,6 +36,7 @@ from ..matching import pair_by_position
 
 __all__ = ["DateCheck"]
 
+
 @lru_cache(maxsize=None)
 def _kind_words(code: str, kind: str) -> re.Pattern[str]:
     words = _lang.get(code).time_scope_words.get(kind, ())
