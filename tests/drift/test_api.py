@@ -104,3 +104,17 @@ def test_empty_text_is_refused():
         diff_many([("a b", "a b"), ("a b", "  \n")], "en", "en", embedder=BOW)
     with pytest.raises(TypeError):
         diff(None, "x", "en", "en", embedder=BOW)  # type: ignore[arg-type]
+
+
+# --- explanations ---------------------------------------------------------------------------------
+
+def test_every_explanation_is_regenerated_by_its_check():
+    """A finding's explanation is its check's ``explain`` of its type and values
+    (what mirroring relies on), in both orientations."""
+    by_type = {t: c for c in CHECKS.values() for t in c.drift_types}
+    a = "Meta will reach more than 2,400 contributors in 2023, she said, not counting Google Cloud."
+    b = "Meta could reach nearly 2,500 contributors in 2024, he said, with Google."
+    for d in (fast(a, b), fast(b, a), fast(a, b, source_speaker="Jim Zemlin", target_speaker="Mark Zuckerberg")):
+        assert d.drift
+        for f in d.drift:
+            assert by_type[f.type].explain(f.type, f.source_value, f.target_value) == f.explanation
