@@ -15,18 +15,12 @@ from __future__ import annotations
 
 import argparse
 import collections
-import csv
-import json
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-DRIFT = SHARED / "eval" / "drift"
-CORPUS = SHARED / "corpus" / "pytorch-foundation"
+from _data import CORPUS, DRIFT, embedder, load_demetr, load_refresd, load_vyas, refresd_scores, skip
 
 # DEMETR perturbation -> the drift type that should be found
 DEMETR_TYPES: dict[str, tuple[str, ...]] = {
@@ -45,47 +39,9 @@ DEMETR_TYPES: dict[str, tuple[str, ...]] = {
 DEMETR_GOALS = {"number": 0.95, "negation": 0.95, "entity": 0.90, "addition": 0.70, "omission": 0.70, "pronoun": None}
 
 
-def _skip(name: str, path: Path) -> None:
-    print(f"[{name}] skipped: {path} not found (../shared is absent in a fresh clone)")
-
-
-def _embedder() -> Any:
-    from claimtrack.embed import USEEmbedder
-
-    return USEEmbedder(threads=1)
-
-
 # --- metrics -----------------------------------------------------------------
 
-def prf_weighted(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
-    """Per-class precision/recall/F1 and their support-weighted averages (as
-    sklearn's ``precision_recall_fscore_support(average='weighted')``)."""
-    labels = sorted(set(gold) | set(pred))
-    per: dict[str, tuple[float, float, float, int]] = {}
-    for lab in labels:
-        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
-        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
-        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
-        pr = tp / (tp + fp) if tp + fp else 0.0
-        rc = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-        per[lab] = (pr, rc, f1, tp + fn)
-    total = sum(v[3] for v in per.values()) or 1
-    return {
-        "per_class": per,
-        "precision": sum(v[0] * v[3] for v in per.values()) / total,
-        "recall": sum(v[1] * v[3] for v in per.values()) / total,
-        "f1": sum(v[2] * v[3] for v in per.values()) / total,
-    }
-
-
 # --- DEMETR ----------------------------------------------------------------------
-
-def load_demetr(limit: int | None = None) -> list[dict[str, Any]]:
-    path = DRIFT / "demetr-fr" / "demetr-fr.jsonl"
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    return rows[:limit] if limit else rows
-
 
 def demetr_base_translations(rows: list[dict[str, Any]]) -> dict[Any, str]:
     """The unperturbed MT output per source sentence: DEMETR leaves
@@ -163,21 +119,6 @@ def print_demetr(r: dict[str, Any]) -> None:
 
 # --- REFreSD ---------------------------------------------------------------------
 
-def load_refresd() -> list[dict[str, str]]:
-    with (DRIFT / "refresd" / "refresd.tsv").open(encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def refresd_scores(rows: list[dict[str, str]], divergent: Sequence[bool]) -> dict[str, float]:
-    pred = ["divergent" if d else "equivalent" for d in divergent]
-    gold = [r["binary_label"] for r in rows]
-    out = {"all": prf_weighted(gold, pred)["f1"]}
-    for name, other in (("some", "some_meaning_difference"), ("unrelated", "unrelated")):
-        idx = [i for i, r in enumerate(rows) if r["three_labels"] in ("no_meaning_difference", other)]
-        out[name] = prf_weighted([gold[i] for i in idx], [pred[i] for i in idx])["f1"]
-    return out
-
-
 def run_refresd(diff_many: Callable[..., Any], limit: int | None = None) -> dict[str, Any]:
     rows = load_refresd()[:limit] if limit else load_refresd()
     t0 = time.perf_counter()
@@ -215,16 +156,6 @@ def print_refresd(r: dict[str, Any]) -> None:
 
 
 # --- Vyas 2018 OpenSubtitles ---------------------------------------------------------
-
-def load_vyas() -> list[tuple[str, str, int, float]]:
-    out = []
-    for line in (DRIFT / "vyas2018-en-fr" / "opensubs.test").open(encoding="utf-8"):
-        parts = line.rstrip("\n").split("\t")
-        if len(parts) >= 3:
-            out.append((parts[0].strip(), parts[1].strip(), int(parts[2].strip()),
-                        float(parts[3]) if len(parts) > 3 else 1.0))
-    return out
-
 
 def run_vyas(diff_many: Callable[..., Any], limit: int | None = None) -> dict[str, Any]:
     rows = load_vyas()[:limit] if limit else load_vyas()
@@ -321,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from claimtrack.drift import diff, diff_many
     from claimtrack.embed import EmbeddingCache
 
-    emb = _embedder()
+    emb = embedder()
     cache = EmbeddingCache()
 
     def many(pairs: Sequence[tuple[str, str]], sl: str, tl: str) -> Any:
@@ -334,22 +265,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         if CORPUS.exists():
             print_seed(run_seed(one))
         else:
-            _skip("seed", CORPUS)
+            skip("seed", CORPUS)
     if "demetr" in wanted:
         if (DRIFT / "demetr-fr").exists():
             print_demetr(run_demetr(many, args.limit, args.verbose))
         else:
-            _skip("demetr", DRIFT / "demetr-fr")
+            skip("demetr", DRIFT / "demetr-fr")
     if "refresd" in wanted:
         if (DRIFT / "refresd").exists():
             print_refresd(run_refresd(many, args.limit))
         else:
-            _skip("refresd", DRIFT / "refresd")
+            skip("refresd", DRIFT / "refresd")
     if "vyas" in wanted:
         if (DRIFT / "vyas2018-en-fr").exists():
             print_vyas(run_vyas(many, args.limit))
         else:
-            _skip("vyas", DRIFT / "vyas2018-en-fr")
+            skip("vyas", DRIFT / "vyas2018-en-fr")
     return 0
 
 

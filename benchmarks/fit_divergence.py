@@ -35,7 +35,7 @@ import numpy as np
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
 
-from bench_drift import DRIFT, _embedder, _skip, load_refresd, load_vyas, refresd_scores  # noqa: E402
+from _data import DRIFT, embedder, load_refresd, load_vyas, refresd_scores, skip  # noqa: E402
 
 from claimtrack.drift import TERMS  # noqa: E402
 
@@ -122,11 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=0.5)
     args = ap.parse_args(argv)
     if not (DRIFT / "refresd").exists():
-        _skip("fit_divergence", DRIFT / "refresd")
+        skip("fit_divergence", DRIFT / "refresd")
         return 0
     from claimtrack.drift import diff_many
 
-    emb = _embedder()
+    emb = embedder()
     rows = load_refresd()
     diffs = diff_many([(r["english"], r["french"]) for r in rows], "en", "fr", embedder=emb)
     x = values(diffs)

@@ -53,7 +53,7 @@ def best_gain(embedder: ct.Embedder, text: str, other: str) -> float:
 def worst_word(embedder: ct.Embedder, text: str, lang: str, other: str, other_lang: str) -> tuple[float, float]:
     """The lowest best-cosine of a content word of ``text`` to the words of
     ``other``, and the same the other way round (1.0 without words)."""
-    from claimtrack.drift.base import Side
+    from claimtrack.drift.context import Side
 
     a = [t.text for t in Side(text, lang).lexical_words]
     b = [t.text for t in Side(other, other_lang).lexical_words]

@@ -160,6 +160,7 @@ _SUBMODULES = frozenset({
     "report",
     "store",
     "testing",
+    "text",
 })
 """Submodules reachable as attributes (``ct.drift.CHECKS``), imported on first use."""
 

@@ -9,12 +9,12 @@ over nine measured values (:data:`TERMS`):
 ========== ==================================================================
 similarity the embedder cosine of the two sentences
 coverage   the worst best-cosine of any chunk of either side against the other
-           side (:attr:`~claimtrack.drift.base.PairContext.coverage`): a
+           side (:attr:`~claimtrack.drift.context.PairContext.coverage`): a
            passage with no counterpart lowers it
 length     ``|log((len_a / r_a + 1) / (len_b / r_b + 1))|``, lengths in
            characters, ``r`` each language's ``LanguageData.relative_length``
 unmatched  how many content words of either side have no counterpart word
-           on the other side (:attr:`~claimtrack.drift.base.PairContext.unmatched`;
+           on the other side (:attr:`~claimtrack.drift.context.PairContext.unmatched`;
            the words are the term's ``evidence``)
 entity     1 when there is an entity, speaker or pronoun finding, else 0
 content    1 when there is an omission or addition finding
@@ -25,7 +25,7 @@ polarity   1 when there is a negation, modality or qualifier finding
 ========== ==================================================================
 
 The weights are the ``w_*`` fields of
-:class:`~claimtrack.drift.base.DriftConfig`, fitted by
+:class:`~claimtrack.drift.settings.DriftConfig`, fitted by
 ``benchmarks/fit_divergence.py`` (L2-regularised logistic regression on the
 REFreSD EN-FR pairs; ``docs/drift.md`` gives its cross-validated accuracy).
 Every :class:`~claimtrack.models.PairDiff` carries its terms
@@ -41,7 +41,7 @@ import math
 from collections.abc import Iterable, Sequence
 
 from ..models import Drift, ScoreTerm
-from .base import DEFAULT_CONFIG, DriftConfig
+from .settings import DEFAULT_CONFIG, DriftConfig
 
 __all__ = ["TERMS", "FINDING_GROUPS", "length_ratio", "score_terms", "divergence"]
 

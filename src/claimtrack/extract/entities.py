@@ -20,13 +20,13 @@ Cost: one regex scan, linear in the text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
 from .. import lang as _lang
 from ..models import Entity
+from ..text import fold
 
 __all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name"]
 
@@ -90,10 +90,6 @@ def _aliases() -> dict[str, str]:
     return out
 
 
-def _fold(s: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).casefold()
-
-
 @lru_cache(maxsize=65_536)
 def entity_key(name: str) -> str:
     """The normalised key of a proper name.
@@ -109,7 +105,7 @@ def entity_key(name: str) -> str:
 
 def _plain_key(name: str) -> str:
     legal, articles, words = _key_tables()
-    toks = [t for t in re.split(r"[^\w]+", _fold(name)) if t]
+    toks = [t for t in re.split(r"[^\w]+", fold(name)) if t]
     while toks and toks[0] in articles and len(toks) > 1:
         toks.pop(0)
     while len(toks) > 1 and toks[-1] in legal:

@@ -11,8 +11,9 @@ reported as *changed*, only as missing on the other side.
 ``time_scope``: the period a claim covers changed or disappeared ("since its
 launch in 2016" vs "ces cinq dernières années"; "From August 2021 through
 August 2022" vs no period at all).  Phrases come from
-``LanguageData.time_scopes`` (regex, kind); a phrase is its kind plus the
-numbers and years inside it, and two phrases agree when both are equal.
+:func:`claimtrack.extract.time_scopes.find_time_scopes` (``LanguageData.time_scopes``:
+regex, kind); a phrase is its kind plus the numbers and years inside it, and
+two phrases agree when both are equal.
 Dates and numbers inside a time-scope phrase are left to this check.  A
 phrase with no figure ("since the start") is not reported as missing when
 the other side holds a word of its kind (``LanguageData.time_scope_words``):
@@ -26,41 +27,20 @@ from functools import lru_cache
 from typing import ClassVar
 
 from ... import lang as _lang
+from ...extract.time_scopes import TimeScope
 from ...models import DateMention, Drift, DriftType
-from ..base import DriftCheck, PairContext, Side, fold, quote
-from .negation import pair_by_position
+from ...text import fold
+from ..check import DriftCheck
+from ..context import PairContext, Side
+from ..matching import pair_by_position
 
-__all__ = ["DateCheck", "find_time_scopes"]
-
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d|2100)\b")
-Scope = tuple[int, int, str, tuple[float, ...]]
-
-
-@lru_cache(maxsize=None)
-def _scope_patterns(code: str) -> list[tuple[re.Pattern[str], str]]:
-    return [
-        (re.compile(r"(?<![\w-])(?:" + frag + r")(?![\w-])", re.IGNORECASE), kind)
-        for frag, kind in _lang.get(code).time_scopes
-    ]
+__all__ = ["DateCheck"]
 
 
 @lru_cache(maxsize=None)
 def _kind_words(code: str, kind: str) -> re.Pattern[str]:
     words = _lang.get(code).time_scope_words.get(kind, ())
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])" if words else r"(?!)", re.IGNORECASE)
-
-
-def find_time_scopes(side: Side) -> list[Scope]:
-    """(start, end, kind, values) of the time-scope phrases of a side."""
-    found: list[Scope] = []
-    for pat, kind in _scope_patterns(side.lang):
-        for m in pat.finditer(side.text):
-            if any(s < m.end() and m.start() < e for s, e, _, _ in found):
-                continue
-            values = [float(y) for y in _YEAR.findall(m.group())]
-            values += [q.value for q in side.quantities if m.start() <= q.start and q.end <= m.end()]
-            found.append((m.start(), m.end(), kind, tuple(sorted(values))))
-    return sorted(found)
 
 
 def _same_date(a: DateMention, b: DateMention) -> bool | None:
@@ -90,9 +70,9 @@ class DateCheck(DriftCheck):
         return self._dates(pair) + self._scopes(pair)
 
     def _dates(self, pair: PairContext) -> list[Drift]:
-        ss, ts = pair.time_scopes
+        ss, ts = pair.source.time_scopes, pair.target.time_scopes
 
-        def usable(side: Side, scopes: list[Scope]) -> list[DateMention]:
+        def usable(side: Side, scopes: list[TimeScope]) -> list[DateMention]:
             return [d for d in side.dates if not any(s < d.end and d.start < e for s, e, _, _ in scopes)]
 
         a, b = usable(pair.source, ss), usable(pair.target, ts)
@@ -123,7 +103,7 @@ class DateCheck(DriftCheck):
         return out
 
     def _scopes(self, pair: PairContext) -> list[Drift]:
-        a, b = pair.time_scopes
+        a, b = pair.source.time_scopes, pair.target.time_scopes
         ua, ub = list(range(len(a))), list(range(len(b)))
         for i in list(ua):
             for j in ub:
@@ -149,9 +129,4 @@ class DateCheck(DriftCheck):
         return out
 
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
-        what = "date" if type == "date" else "time period"
-        if source_value is None:
-            return f"The {what} {quote(target_value)} in the target has no counterpart in the source."
-        if target_value is None:
-            return f"The {what} {quote(source_value)} in the source has no counterpart in the target."
-        return f"The {what} changed from {quote(source_value)} in the source to {quote(target_value)} in the target."
+        return self.presence("date" if type == "date" else "time period", source_value, target_value)

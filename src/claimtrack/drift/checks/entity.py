@@ -31,11 +31,12 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ... import lang as _lang
-
 from ...extract.entities import entity_key
 from ...models import Drift, DriftType, Entity
-from ..base import DriftCheck, PairContext, Side, fold, opens_sentence, quote
-from .negation import pair_by_position
+from ...text import fold, opens_sentence
+from ..check import DriftCheck, no_counterpart, quote
+from ..context import PairContext, Side
+from ..matching import pair_by_position
 
 __all__ = ["EntityCheck"]
 
@@ -269,9 +270,9 @@ class EntityCheck(DriftCheck):
 
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
         if source_value is None:
-            return f"The name {quote(target_value)} in the target has no counterpart in the source (added)."
+            return no_counterpart("name", target_value, "target", " (added)")
         if target_value is None:
-            return f"The name {quote(source_value)} in the source has no counterpart in the target (dropped)."
+            return no_counterpart("name", source_value, "source", " (dropped)")
         ws, wt = fold(source_value).split(), fold(target_value).split()
         if _prefix(wt, ws):
             return (f"The name was generalised: {quote(source_value)} in the source became the broader "

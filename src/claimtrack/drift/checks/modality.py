@@ -20,8 +20,9 @@ from typing import ClassVar
 
 from ... import lang as _lang
 from ...models import Drift, DriftType
-from ..base import DriftCheck, PairContext, Side, quote
-from .negation import _alternation
+from ..check import DriftCheck, quote
+from ..context import PairContext, Side
+from ..matching import alternation
 
 __all__ = ["ModalityCheck", "modal_markers"]
 
@@ -30,7 +31,7 @@ __all__ = ["ModalityCheck", "modal_markers"]
 def _patterns(code: str) -> tuple[list[tuple[re.Pattern[str], str]], re.Pattern[str] | None]:
     data = _lang.get(code)
     pats = [(re.compile(r"(?<![\w-])(?:" + frag + r")(?![\w-])", re.IGNORECASE), cls) for frag, cls in data.modals.items()]
-    return pats, _alternation(data.hedges)
+    return pats, alternation(data.hedges)
 
 
 def modal_markers(side: Side) -> list[tuple[int, int, str]]:

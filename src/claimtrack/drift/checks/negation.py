@@ -16,22 +16,18 @@ from typing import ClassVar
 
 from ... import lang as _lang
 from ...models import Drift, DriftType
-from ..base import DriftCheck, PairContext, Side, opens_sentence, quote
+from ...text import opens_sentence
+from ..check import DriftCheck, no_counterpart
+from ..context import PairContext, Side
+from ..matching import alternation, pair_by_position
 
 __all__ = ["NegationCheck", "negation_markers"]
-
-
-def _alternation(fragments: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not fragments:
-        return None
-    frags = sorted(fragments, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{f})" for f in frags) + r")(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _patterns(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     data = _lang.get(code)
-    return _alternation(data.negations), _alternation(data.negation_exceptions)
+    return alternation(data.negations), alternation(data.negation_exceptions)
 
 
 def negation_markers(text: str, lang: str) -> list[tuple[int, int]]:
@@ -59,20 +55,6 @@ def _in_title(text: str, start: int, marker: str) -> bool:
     return not opens_sentence(text, start)
 
 
-def pair_by_position(a: list[tuple[int, int]], la: int, b: list[tuple[int, int]], lb: int) -> tuple[list[int], list[int]]:
-    """Indices of ``a`` and of ``b`` left unpaired when pairing spans greedily
-    by relative position in their texts (deterministic, symmetric)."""
-    cands = sorted(
-        (round(abs(x[0] / max(la, 1) - y[0] / max(lb, 1)), 9), i, j) for i, x in enumerate(a) for j, y in enumerate(b)
-    )
-    ua, ub = set(range(len(a))), set(range(len(b)))
-    for _, i, j in cands:
-        if i in ua and j in ub:
-            ua.discard(i)
-            ub.discard(j)
-    return sorted(ua), sorted(ub)
-
-
 class NegationCheck(DriftCheck):
     name = "negation"
     drift_types: ClassVar[tuple[DriftType, ...]] = ("negation",)
@@ -92,5 +74,5 @@ class NegationCheck(DriftCheck):
 
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
         if target_value is None:
-            return f"The negation {quote(source_value)} in the source has no counterpart in the target, which reverses the statement."
-        return f"The negation {quote(target_value)} in the target has no counterpart in the source, which reverses the statement."
+            return no_counterpart("negation", source_value, "source", ", which reverses the statement")
+        return no_counterpart("negation", target_value, "target", ", which reverses the statement")

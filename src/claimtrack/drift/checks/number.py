@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
-from ...models import Drift, DriftType, Quantity
 from ...extract.quantities import extract_quantities, parse_number, spelled_values
-from ..base import DriftCheck, PairContext, Side, quote
+from ...models import Drift, DriftType, Quantity
+from ..check import DriftCheck
+from ..context import PairContext, Side
 
 __all__ = ["NumberCheck", "same_value"]
 
@@ -204,8 +205,4 @@ class NumberCheck(DriftCheck):
         return out
 
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
-        if source_value is None:
-            return f"The figure {quote(target_value)} in the target has no counterpart in the source."
-        if target_value is None:
-            return f"The figure {quote(source_value)} in the source has no counterpart in the target."
-        return f"The figure changed from {quote(source_value)} in the source to {quote(target_value)} in the target."
+        return self.presence("figure", source_value, target_value)

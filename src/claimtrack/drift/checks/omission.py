@@ -6,7 +6,8 @@ quotes, and before the clause markers of ``LanguageData.clause_markers``:
 relative pronouns and conjunctions; chunks under ``chunk_min_words`` words
 are merged into a neighbour).  All chunks and both sentences are embedded
 in one batch; then "the sentence without chunk *i*", for the candidate
-chunks only (those failing the first test below), in a second.  A chunk of
+chunks only (those failing the first test below, :attr:`PairContext.uncovered`),
+in a second.  A chunk of
 one side is unmatched when
 
 * its best cosine against the other side's chunks, pairs of adjacent chunks
@@ -27,12 +28,13 @@ finding.  Length alone never decides.
 
 from __future__ import annotations
 
-from typing import ClassVar, cast
+from typing import ClassVar
 
 import numpy as np
 
 from ...models import Drift, DriftType
-from ..base import DriftCheck, PairContext, Side, quote
+from ..check import DriftCheck, no_counterpart
+from ..context import PairContext, Side
 
 __all__ = ["OmissionCheck"]
 
@@ -42,24 +44,6 @@ class OmissionCheck(DriftCheck):
     drift_types: ClassVar[tuple[DriftType, ...]] = ("omission", "addition")
     needs_vectors = True
 
-    def _candidates(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:
-        """The passages of ``side`` with enough content words and no chunk,
-        chunk pair or sentence of ``other`` at ``chunk_match`` cosine."""
-        key = ("omission candidates", id(side))
-        if key in pair.memo:
-            return cast("list[tuple[int, int]]", pair.memo[key])
-        cfg = pair.config
-        out: list[tuple[int, int]] = []
-        if len(side.chunks) >= 2:
-            cmat = pair.counterparts(other)
-            for span in side.passages:
-                if len(side.content_words(*span)) < cfg.chunk_min_content:
-                    continue
-                if float(np.max(cmat @ pair.vector(side.text[span[0] : span[1]]))) < cfg.chunk_match:
-                    out.append(span)
-        pair.memo[key] = out
-        return out
-
     def texts_after(self, pair: PairContext) -> list[str]:
         """The sentence without each candidate passage (the leave-one-out
         test): only candidates are re-encoded, so a faithful pair costs no
@@ -67,9 +51,10 @@ class OmissionCheck(DriftCheck):
         if not pair.chunked():
             return []
         texts: list[str] = []
-        for side, other in ((pair.source, pair.target), (pair.target, pair.source)):
+        for side, other, candidates in ((pair.source, pair.target, pair.uncovered[0]),
+                                        (pair.target, pair.source, pair.uncovered[1])):
             in_passage = False
-            for span in self._candidates(pair, side, other):
+            for span in candidates:
                 cut, context = side.leave_out(span)
                 texts += [cut, context]
                 in_passage = in_passage or context != side.text
@@ -77,11 +62,12 @@ class OmissionCheck(DriftCheck):
                 texts += [other.text[s:e] for s, e in other.sentences]
         return texts
 
-    def _unmatched(self, pair: PairContext, side: Side, other: Side) -> list[tuple[int, int]]:
+    def _unmatched(self, pair: PairContext, side: Side, other: Side,
+                   candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
         cfg = pair.config
         ov = pair.vector(other.text)
         flagged: list[tuple[int, int]] = []
-        for span in self._candidates(pair, side, other):
+        for span in candidates:
             cut, context = side.leave_out(span)
             cv = pair.vector(context)
             if context != side.text:
@@ -108,13 +94,13 @@ class OmissionCheck(DriftCheck):
         if not pair.chunked():
             return []
         out: list[Drift] = []
-        for s, e in self._unmatched(pair, pair.source, pair.target):
+        for s, e in self._unmatched(pair, pair.source, pair.target, pair.uncovered[0]):
             out.append(self.finding("omission", pair.source.text[s:e], None, (s, e), None, "major"))
-        for s, e in self._unmatched(pair, pair.target, pair.source):
+        for s, e in self._unmatched(pair, pair.target, pair.source, pair.uncovered[1]):
             out.append(self.finding("addition", None, pair.target.text[s:e], None, (s, e), "major"))
         return out
 
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
         if type == "omission":
-            return f"The passage {quote(source_value)} in the source has no counterpart in the target (omitted)."
-        return f"The passage {quote(target_value)} in the target has no counterpart in the source (added)."
+            return no_counterpart("passage", source_value, "source", " (omitted)")
+        return no_counterpart("passage", target_value, "target", " (added)")

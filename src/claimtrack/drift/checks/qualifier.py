@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ...models import Drift, DriftType
-from ..base import DriftCheck, PairContext
+from ..check import DriftCheck
+from ..context import PairContext
 
 __all__ = ["QualifierCheck", "QUALIFIER_CLASS"]
 

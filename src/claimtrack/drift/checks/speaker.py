@@ -29,7 +29,8 @@ from typing import ClassVar
 from ... import lang as _lang
 from ...extract.entities import entity_key
 from ...models import Drift, DriftType
-from ..base import DriftCheck, PairContext, Side, quote
+from ..check import DriftCheck, quote
+from ..context import PairContext, Side
 
 __all__ = ["SpeakerCheck", "gendered_words", "same_person"]
 

@@ -20,9 +20,7 @@ from claimtrack.drift import divergence as divergence_of
 from claimtrack.models import Drift, ScoreTerm
 from claimtrack.testing import DRIFT_TYPES, statement_pairs
 
-from .drift_helpers import BagOfWordsEmbedder
-
-BOW = BagOfWordsEmbedder()
+from .helpers import BOW
 FAST = settings(max_examples=25, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
@@ -33,13 +31,6 @@ def finding(type_: str, severity: str = "major") -> Drift:
 
 def logistic(terms: tuple[ScoreTerm, ...]) -> float:
     return 1.0 / (1.0 + math.exp(-sum(t.contribution for t in terms)))
-
-
-@pytest.fixture(scope="module")
-def use():
-    from claimtrack.embed import USEEmbedder
-
-    return USEEmbedder(threads=1)
 
 
 def test_terms_named_and_weighted_from_config() -> None:

@@ -1,45 +1,39 @@
-"""The shared pieces of drift detection: configuration, the per-pair context
-every check reads, and the :class:`DriftCheck` protocol.
+"""The per-pair context every drift check reads: :class:`Side` (one text and
+everything extracted from it) and :class:`PairContext` (both sides, their
+vectors and the analyses several checks share).
 
 A :class:`PairContext` holds both sides of one pair (text, language,
-quantities, dates, entities, speaker, tokens, sub-sentence chunks) and their
-sentence and chunk vectors.  Everything is computed once per pair, lazily, on
-first use; the vectors of one pair (both sentences, every chunk and every
-"sentence without this chunk" variant) are encoded in a single batched call
-to the embedder, through an :class:`~claimtrack.embed.EmbeddingCache`, so no
-text is encoded twice.
+quantities, dates, entities, speaker, tokens, sub-sentence chunks, time
+scopes) and their sentence and chunk vectors.  Everything is computed once
+per pair, lazily, on first use; the vectors of one pair (both sentences,
+every chunk and every "sentence without this chunk" variant) are encoded in
+a single batched call to the embedder, through an
+:class:`~claimtrack.embed.EmbeddingCache`, so no text is encoded twice.
+This module imports no check.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from .. import lang as _lang
 from ..extract.attribution import QUOTE_CLOSERS, QUOTE_OPENERS
-from ..models import DateMention, Drift, DriftType, Entity, Quantity
+from ..extract.time_scopes import TimeScope, find_time_scopes
+from ..models import DateMention, Entity, Quantity
+from ..text import LEXICAL, WORD, fold
+from .settings import DEFAULT_CONFIG, DriftConfig
+from .matching import QuantityMatch, quantity_matches
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..embed import Embedder, EmbeddingCache
 
-__all__ = [
-    "DriftConfig",
-    "DriftCheck",
-    "Side",
-    "PairContext",
-    "fold",
-    "quote",
-    "QuantityMatch",
-]
-
-SIGNATURE_VERSION = "3"
+__all__ = ["Token", "Side", "PairContext"]
 
 _WARNED: set[str] = set()
 
@@ -52,110 +46,7 @@ def _warn_once(message: str) -> None:
         warnings.warn(message, RuntimeWarning, stacklevel=3)
 
 
-@dataclass(frozen=True)
-class DriftConfig:
-    """Every threshold drift detection uses (the "signature" of a run).
-
-    ``signature()`` renders them as one stable string, like sacreBLEU's
-    signature, and :class:`~claimtrack.models.PairDiff` carries it, so a
-    reported score can always be traced back to its settings.
-    """
-
-    # --- the divergence score (claimtrack.drift.score): log-odds weights ------------
-    # Fitted by benchmarks/fit_divergence.py (L2-regularised logistic regression,
-    # penalty 10 on standardised values, on REFreSD, all 531 pairs); see
-    # docs/drift.md for the cross-validated figures.
-    w_bias: float = 2.2424
-    """Log-odds of divergence before any evidence."""
-    w_similarity: float = -4.6301
-    """Per unit of the embedder cosine of the two sentences (negative: similar is not divergent)."""
-    w_coverage: float = -1.3705
-    """Per unit of coverage: the worst best-cosine of any chunk of either side
-    against the other side's chunks, chunk pairs and sentence (a passage with
-    no counterpart lowers it)."""
-    w_length: float = 2.8517
-    """Per unit of |log| of the length ratio, lengths divided by each
-    language's ``LanguageData.relative_length``."""
-    w_unmatched: float = 0.1925
-    """Per content word, of either side, with no counterpart on the other
-    side (see ``word_match``)."""
-    w_entity: float = 0.9786
-    """When there is an entity, speaker or pronoun finding."""
-    w_content: float = 0.6629
-    """When there is an omission or addition finding."""
-    w_value: float = 8.0
-    """When a figure's value changed (a number finding with a value on both
-    sides).  Set by policy, not fitted: one changed value makes any pair
-    divergent (see ``FIXED`` in benchmarks/fit_divergence.py)."""
-    w_figure: float = 0.9761
-    """When a figure is on one side only, or there is a date or time-scope finding."""
-    w_polarity: float = 0.3126
-    """When there is a negation, modality or qualifier finding."""
-    chunk_match: float = 0.50
-    """A chunk whose best counterpart (a chunk, or two adjacent chunks, of the
-    other side) has a cosine below this is a candidate omission/addition."""
-    chunk_gain: float = 0.015
-    """...and it is reported only when removing it raises the similarity of
-    its sentence to the other side by at least this much."""
-    chunk_min_content: int = 2
-    """...and only when it has at least this many content words."""
-    entity_match: float = 0.65
-    """Across languages, a name with no counterpart is the same name translated
-    when its cosine to a word, name or short capitalised phrase of the other
-    side reaches this ("Espagne" / "Spain" 0.95, "CEDH" / "ECHR" 0.80,
-    "Old Norman" / "ancien normand" 0.71, "Bavaria" / "Bavière" 0.66) ...
-    Different names score lower ("Taipei" / "Singapore" 0.44, "Obama" /
-    "Biden" 0.55).  0.65 keeps DEMETR's entity recall (0.60 loses replaced
-    names) and drops translated names reported as drift on REFreSD."""
-    entity_match_spelled: float = 0.55
-    """... or reaches this and one of its words is spelled alike in that
-    phrase ("Iraq Study Group" / "groupe d'étude sur l'Irak": 0.59, Iraq ~ Irak)."""
-    chunk_min_words: int = 3
-    """Chunks shorter than this (in words) are merged into a neighbour."""
-    word_match: float = 0.50
-    """A content word (not a ``LanguageData.function_words`` entry, three
-    letters or more) has a counterpart when its cosine to some content word
-    of the other side reaches this (the encoder embeds single words across
-    languages: "lunes" / "moons" 0.93, "endorsements" / "publicités" 0.44).
-    The words without one are the score's ``unmatched`` term."""
-    word_spelled: float = 0.80
-    """... or when the two words, case- and accent-folded, are at least this
-    similar in spelling (rapidfuzz ``Indel`` normalised similarity):
-    "Polanyi" / "Polányi", "Brandenburg" / "Brandebourg"."""
-
-    def signature(self) -> str:
-        parts = [f"v={SIGNATURE_VERSION}"] + [f"{k}={v}" for k, v in asdict(self).items()]
-        return "drift|" + "|".join(parts)
-
-
-DEFAULT_CONFIG = DriftConfig()
-
-
-def fold(s: str) -> str:
-    """Case- and accent-folded text with curly quotes made straight."""
-    s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).casefold()
-
-
-def quote(s: str | None) -> str:
-    """A value as it appears in explanations."""
-    return "nothing" if s is None else f"'{s}'"
-
-
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-_LEXICAL = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-"""A word for the counterpart test: letters, hyphenated and apostrophe'd parts
-kept together ("Saint-Saens", "aujourd'hui", "doesn't"), no digits."""
 _QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS + '"')
-_OPENS = re.compile(r"(?:^|[.!?:;\"“”«»(\[]\s*|[-–—]\s+)$")
-
-
-def opens_sentence(text: str, start: int) -> bool:
-    """True when ``start`` begins a sentence, a quote, a parenthesis or a
-    dashed line: a capitalised word there may be a common word."""
-    return bool(_OPENS.search(text[max(0, start - 3) : start]))
-
-
 _PUNCT_SPLIT = re.compile(r"[;:()\[\]—–«»\"“”]|,(?!\d)|\s-\s")
 
 
@@ -169,6 +60,8 @@ def _tables(code: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
 
 @dataclass(frozen=True)
 class Token:
+    """A word of a side's text: its span, as written, and :func:`~claimtrack.text.fold`-ed."""
+
     start: int
     end: int
     text: str
@@ -225,8 +118,14 @@ class Side:
         return extract_entities(self.text, self.lang, known=capitalised_words(self.text))
 
     @cached_property
+    def time_scopes(self) -> list[TimeScope]:
+        """The time-scope phrases of the text
+        (:func:`~claimtrack.extract.time_scopes.find_time_scopes`)."""
+        return find_time_scopes(self.text, self.lang, self.quantities)
+
+    @cached_property
     def tokens(self) -> list[Token]:
-        return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in _WORD.finditer(self.text)]
+        return [Token(m.start(), m.end(), m.group(), fold(m.group())) for m in WORD.finditer(self.text)]
 
     @cached_property
     def folded_words(self) -> frozenset[str]:
@@ -253,7 +152,7 @@ class Side:
             return word.lower().replace("’", "'") in function
 
         out: list[Token] = []
-        for m in _LEXICAL.finditer(self.text):
+        for m in LEXICAL.finditer(self.text):
             start, word = m.start(), m.group()
             head, sep, rest = word.replace("’", "'").partition("'")
             while sep and rest and head.lower() in elisions:  # "l'", "qu'", "jusqu'"
@@ -302,12 +201,12 @@ class Side:
             lead = len(seg) - len(seg.lstrip(" \t\n,;:.!?()[]—–«»\"“”-"))
             trail = len(seg) - len(seg.rstrip(" \t\n,;:.!?()[]—–«»\"“”-"))
             s, e = a + lead, b - trail
-            if e > s and _WORD.search(text[s:e]):
+            if e > s and WORD.search(text[s:e]):
                 raw.append((s, e))
         min_words = self.config.chunk_min_words
 
         def nwords(span: tuple[int, int]) -> int:
-            return len(_WORD.findall(text[span[0] : span[1]]))
+            return len(WORD.findall(text[span[0] : span[1]]))
 
         def at_quote(left: tuple[int, int], right: tuple[int, int]) -> bool:
             # a quotation mark between two chunks is a hard break: the
@@ -331,7 +230,7 @@ class Side:
         be omitted or added.  A shorter chunk exists only where a quotation
         mark kept an attribution ("Okafor said") apart from the quote."""
         n = self.config.chunk_min_words
-        return [c for c in self.chunks if len(_WORD.findall(self.text[c[0] : c[1]])) >= n]
+        return [c for c in self.chunks if len(WORD.findall(self.text[c[0] : c[1]])) >= n]
 
     def without(self, span: tuple[int, int]) -> str:
         """The text with ``span`` removed (spaces tidied)."""
@@ -372,16 +271,6 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / n if n > 0 else v
 
 
-@dataclass(frozen=True)
-class QuantityMatch:
-    source: Quantity | None
-    target: Quantity | None
-
-
-def _kind_class(q: Quantity) -> str:
-    return "cardinal" if q.kind == "money" else q.kind
-
-
 class PairContext:
     """Both sides of a pair plus lazily computed, shared analyses and vectors."""
 
@@ -403,9 +292,6 @@ class PairContext:
         self.need_chunks = need_chunks
         self._vectors: dict[str, np.ndarray] | None = None
         self._counterparts: dict[tuple[int, str], np.ndarray] = {}
-        self.memo: dict[object, object] = {}
-        """Scratch space for checks: what a check computes once per pair
-        (keyed by the check), reused between its calls."""
 
     # --- vectors ----------------------------------------------------------
     @property
@@ -516,94 +402,37 @@ class PairContext:
 
     # --- shared analyses -------------------------------------------------------
     @cached_property
-    def time_scopes(self) -> tuple[list[tuple[int, int, str, tuple[float, ...]]], ...]:
-        from .checks.date import find_time_scopes
-
-        return find_time_scopes(self.source), find_time_scopes(self.target)
-
-    @cached_property
     def quantity_matches(self) -> list[QuantityMatch]:
         """Quantities of both sides matched greedily by closeness of value
-        (relative difference), then of relative position.  Quantities inside a
-        time-scope phrase ("ces cinq dernières années") are left to the
-        time-scope check."""
+        (relative difference), then of relative position
+        (:func:`~claimtrack.drift.matching.quantity_matches`).  Quantities
+        inside a time-scope phrase ("ces cinq dernières années") are left to
+        the time-scope check."""
 
-        def usable(side: Side, scopes: list[tuple[int, int, str, tuple[float, ...]]]) -> list[Quantity]:
+        def usable(side: Side) -> list[Quantity]:
+            scopes = side.time_scopes
             return [q for q in side.quantities if not any(s <= q.start and q.end <= e for s, e, _, _ in scopes)]
 
-        qs = usable(self.source, self.time_scopes[0])
-        qt = usable(self.target, self.time_scopes[1])
-        ls, lt = max(len(self.source.text), 1), max(len(self.target.text), 1)
-        cands: list[tuple[float, float, int, int]] = []
-        for i, a in enumerate(qs):
-            for j, b in enumerate(qt):
-                if _kind_class(a) != _kind_class(b):
-                    continue
-                big = max(abs(a.value), abs(b.value), 1e-12)
-                dist = abs(a.value - b.value) / big
-                pos = abs(a.start / ls - b.start / lt)
-                cands.append((round(dist, 9), round(pos, 9), i, j))
-        cands.sort()
-        used_s: set[int] = set()
-        used_t: set[int] = set()
-        out: list[QuantityMatch] = []
-        for _, _, i, j in cands:
-            if i in used_s or j in used_t:
-                continue
-            used_s.add(i)
-            used_t.add(j)
-            out.append(QuantityMatch(qs[i], qt[j]))
-        out += [QuantityMatch(q, None) for i, q in enumerate(qs) if i not in used_s]
-        out += [QuantityMatch(None, q) for j, q in enumerate(qt) if j not in used_t]
-        return out
+        return quantity_matches(usable(self.source), len(self.source.text), usable(self.target),
+                                len(self.target.text))
 
+    @cached_property
+    def uncovered(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The candidate omissions (source) and additions (target): the
+        passages of a side with two chunks or more that have at least
+        ``chunk_min_content`` content words and no chunk, chunk pair or
+        sentence of the other side at ``chunk_match`` cosine."""
 
-class DriftCheck(ABC):
-    """One kind of drift detection.
+        def candidates(side: Side, other: Side) -> list[tuple[int, int]]:
+            cfg = self.config
+            out: list[tuple[int, int]] = []
+            if len(side.chunks) >= 2:
+                cmat = self.counterparts(other)
+                for span in side.passages:
+                    if len(side.content_words(*span)) < cfg.chunk_min_content:
+                        continue
+                    if float(np.max(cmat @ self.vector(side.text[span[0] : span[1]]))) < cfg.chunk_match:
+                        out.append(span)
+            return out
 
-    Subclasses set ``name`` and ``drift_types`` and implement :meth:`check`
-    (the findings of one pair) and :meth:`explain` (the one-sentence
-    explanation of a finding from its type and values alone, so that a
-    finding mirrored to the other orientation explains itself correctly).
-    """
-
-    name: ClassVar[str]
-    drift_types: ClassVar[tuple[DriftType, ...]]
-    needs_vectors: ClassVar[bool] = False
-
-    @abstractmethod
-    def check(self, pair: PairContext) -> list[Drift]:
-        """The findings of this check for one pair."""
-
-    @abstractmethod
-    def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
-        """One sentence explaining a finding of this check."""
-
-    def texts_after(self, pair: PairContext) -> list[str]:
-        """Texts this check will encode once the vectors of
-        :meth:`PairContext.texts_to_encode` are known (the candidates of a
-        leave-one-out test, say), so that many pairs batch them together.
-        The default needs none."""
-        return []
-
-    def finding(
-        self,
-        type: DriftType,
-        source_value: str | None,
-        target_value: str | None,
-        source_span: tuple[int, int] | None,
-        target_span: tuple[int, int] | None,
-        severity: str = "major",
-    ) -> Drift:
-        return Drift(
-            type=type,
-            source_value=source_value,
-            target_value=target_value,
-            source_span=source_span,
-            target_span=target_span,
-            explanation=self.explain(type, source_value, target_value),
-            severity=severity,  # type: ignore[arg-type]
-        )
-
-    def __repr__(self) -> str:
-        return f"<DriftCheck {self.name}>"
+        return candidates(self.source, self.target), candidates(self.target, self.source)

@@ -11,20 +11,11 @@ from hypothesis import strategies as st
 from claimtrack.drift import diff
 from claimtrack.testing import DRIFT_TYPES, reformatted, statement_pairs
 
-from .drift_helpers import BagOfWordsEmbedder
-
-BOW = BagOfWordsEmbedder()
+from .helpers import BOW
 FAST = settings(max_examples=15, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 SLOW = settings(max_examples=4, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-
-
-@pytest.fixture(scope="module")
-def use():
-    from claimtrack.embed import USEEmbedder
-
-    return USEEmbedder(threads=1)
 
 
 def _types(pair, embedder):

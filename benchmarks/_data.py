@@ -1,0 +1,85 @@
+"""The datasets the drift benchmarks read, and what bench_drift.py and
+fit_divergence.py both need: the paths under ``../shared`` (never copied into
+the repository), the loaders of DEMETR, REFreSD and the OpenSubtitles pairs of
+Vyas et al. (2018), the REFreSD scoring and the encoder they run with.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DRIFT = SHARED / "eval" / "drift"
+CORPUS = SHARED / "corpus" / "pytorch-foundation"
+
+
+def skip(name: str, path: Path) -> None:
+    print(f"[{name}] skipped: {path} not found (../shared is absent in a fresh clone)")
+
+
+def embedder() -> Any:
+    from claimtrack.embed import USEEmbedder
+
+    return USEEmbedder(threads=1)
+
+
+# --- metrics -----------------------------------------------------------------
+
+def prf_weighted(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
+    """Per-class precision/recall/F1 and their support-weighted averages (as
+    sklearn's ``precision_recall_fscore_support(average='weighted')``)."""
+    labels = sorted(set(gold) | set(pred))
+    per: dict[str, tuple[float, float, float, int]] = {}
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold, pred) if g == lab and p == lab)
+        fp = sum(1 for g, p in zip(gold, pred) if g != lab and p == lab)
+        fn = sum(1 for g, p in zip(gold, pred) if g == lab and p != lab)
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+        per[lab] = (pr, rc, f1, tp + fn)
+    total = sum(v[3] for v in per.values()) or 1
+    return {
+        "per_class": per,
+        "precision": sum(v[0] * v[3] for v in per.values()) / total,
+        "recall": sum(v[1] * v[3] for v in per.values()) / total,
+        "f1": sum(v[2] * v[3] for v in per.values()) / total,
+    }
+
+
+# --- loaders -----------------------------------------------------------------
+
+def load_demetr(limit: int | None = None) -> list[dict[str, Any]]:
+    path = DRIFT / "demetr-fr" / "demetr-fr.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    return rows[:limit] if limit else rows
+
+
+def load_refresd() -> list[dict[str, str]]:
+    with (DRIFT / "refresd" / "refresd.tsv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def refresd_scores(rows: list[dict[str, str]], divergent: Sequence[bool]) -> dict[str, float]:
+    pred = ["divergent" if d else "equivalent" for d in divergent]
+    gold = [r["binary_label"] for r in rows]
+    out = {"all": prf_weighted(gold, pred)["f1"]}
+    for name, other in (("some", "some_meaning_difference"), ("unrelated", "unrelated")):
+        idx = [i for i, r in enumerate(rows) if r["three_labels"] in ("no_meaning_difference", other)]
+        out[name] = prf_weighted([gold[i] for i in idx], [pred[i] for i in idx])["f1"]
+    return out
+
+
+def load_vyas() -> list[tuple[str, str, int, float]]:
+    out = []
+    for line in (DRIFT / "vyas2018-en-fr" / "opensubs.test").open(encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if len(parts) >= 3:
+            out.append((parts[0].strip(), parts[1].strip(), int(parts[2].strip()),
+                        float(parts[3]) if len(parts) > 3 else 1.0))
+    return out

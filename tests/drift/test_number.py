@@ -1,0 +1,80 @@
+"""The number check: figures changed or one-sided, compared by value whatever
+their form (digits, words, times, decades, ranges, Roman ordinals)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.drift import diff
+
+from .helpers import check_spans, fast, types
+
+
+# --- quantities: changed, one-sided, written another way ------------------------------------------
+
+def test_number_changed_and_one_sided():
+    d = fast("The project has 2,400 contributors and 150 maintainers.", "The project has 2,500 contributors.")
+    nums = [(f.source_value, f.target_value) for f in d.drift if f.type == "number"]
+    assert ("2,400", "2,500") in nums and ("150", None) in nums
+    check_spans(d)
+
+
+def test_number_fr_fr_words_equal_figures():
+    assert "number" not in types(fast("Il y a deux mille quatre cents projets.", "Il y a 2 400 projets.", "fr", "fr"))
+
+
+def test_approximate_numbers_compare_as_figures():
+    same = fast("The rock rises about fifty metres above the city.",
+                "Le rocher domine la cité d'une cinquantaine de mètres.", "en", "fr", checks=["number", "qualifier"])
+    assert same.drift == ()
+    bound = fast("The rock rises fifty metres above the city.",
+                 "Le rocher domine la cité d'une cinquantaine de mètres.", "en", "fr", checks=["number", "qualifier"])
+    assert [(f.type, f.source_value, f.target_value) for f in bound.drift] == [("qualifier", "none", "about")]
+    crowd = fast("Hundreds of protesters marched.", "Des milliers de manifestants ont défilé.", "en", "fr",
+                 checks=["number"])
+    assert [(f.type, f.source_value, f.target_value) for f in crowd.drift] == [("number", "100", "1,000")]
+
+
+def test_a_figure_the_other_side_spells_without_a_noun_is_not_missing():
+    en = "He was singing in a choir by six and at 11 or 12 he had memorized the songs."
+    fr = "Il chante dans un chœur dès ses six ans et vers onze ou douze ans, il a mémorisé les chansons."
+    assert fast(en, fr, "en", "fr", checks=["number"]).drift == ()
+    en = "While both subspecies look alike, the female is paler."
+    fr = "Les deux sous-espèces se ressemblent, mais la femelle est plus pâle."
+    assert fast(en, fr, "en", "fr", checks=["number"]).drift == ()
+    # a figure really missing is still found
+    assert "number" in types(fast("The 12 subspecies look alike.", "Les sous-espèces se ressemblent.", "en", "fr",
+                                  checks=["number"]))
+
+
+# --- figures outside quantities: times, decades, ranges, ordinals ---------------------------------
+
+@pytest.mark.parametrize(
+    ("fr", "en", "expected"),
+    [
+        ("Pendant les années 1980, il a travaillé sur des spectacles.", "During the 1960s he worked on shows.",
+         [("number", "1980", "1960")]),
+        ("Les pompiers ont éteint le feu à 23h35.", "The crews put the fire out by 11:45 pm.",
+         [("number", "23h35", "11:45 pm")]),
+        ("Le travail prend 3-4 heures.", "The work takes 3-5 hours.", [("number", "4", "5")]),
+        ("Il a culminé au XIVe siècle.", "It peaked in the 15th century.", [("number", "XIVe", "15")]),
+    ],
+)
+def test_figures_outside_quantities_are_compared(fr, en, expected):
+    d = diff(fr, en, "fr", "en", checks=["number"])
+    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == expected
+
+
+@pytest.mark.parametrize(
+    ("fr", "en"),
+    [
+        ("Le programme a commencé à 20h30 heure locale (15h00 UTC).", "The program started at 8:30 p.m. local time (15.00 UTC)."),
+        ("Les pompiers ont éteint le feu à 23h35.", "The crews put the fire out by 11:35 pm."),
+        ("Il a culminé entre le Xe–XIe siècle et le XIVe siècle.", "It peaked between the 10th-11th centuries and the 14th century."),
+        ("Il a 5 ans.", "He is five."),
+        ("Le Ce Ve livre.", "The book."),
+    ],
+)
+def test_same_figures_in_other_forms_are_not_drift(fr, en):
+    d = diff(fr, en, "fr", "en", checks=["number", "entity"])
+    assert d.drift == ()
