@@ -145,7 +145,7 @@ def _splitter(code: str) -> _MosesSplitter:
     return _MosesSplitter(prefixes)
 
 
-def _stopwords() -> frozenset[str]:
+def _heading_words() -> frozenset[str]:
     return frozenset().union(*(_lang.get(c).furniture.heading_words for c in _lang.SUPPORTED))
 
 
@@ -163,7 +163,7 @@ def classify_line(line: str) -> tuple[str, str] | None:
     if not _FINAL.search(line) and len(words) <= HEADING_MAX_WORDS:
         return "heading", "no sentence-final punctuation: a title, heading or label"
     if line[-1] in "?!" and len(words) <= _TITLE_QUESTION_MAX_WORDS:
-        stop = _stopwords()
+        stop = _heading_words()
         if all(w[0].isupper() or w[0].isdigit() or w.lower() in stop for w in words):
             return "heading", "short title-case line: a heading"
     return None
