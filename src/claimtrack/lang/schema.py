@@ -15,7 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Segmentation", "Furniture", "Attribution", "Names", "Numbers", "Dates", "Polarity", "Gender", "Scopes", "Words", "LanguageData"]
+__all__ = [
+    "Segmentation", "Furniture", "Attribution", "Names", "Numbers", "Dates", "Polarity", "Gender", "Scopes", "Words",
+    "LanguageData",
+]
 
 
 @dataclass(frozen=True)
@@ -313,8 +316,11 @@ class LanguageData:
     """Everything claimtrack knows about one language: its codes, then one record per stage."""
 
     code: str
+    """ISO 639-1 code, the name of the language's package ("en")."""
     name: str
+    """English name of the language ("French")."""
     babel_locale: str
+    """Babel locale of the language's figures and dates ("fr_FR")."""
     segmentation: Segmentation = field(default_factory=Segmentation)
     furniture: Furniture = field(default_factory=Furniture)
     attribution: Attribution = field(default_factory=Attribution)
