@@ -31,6 +31,7 @@ from typing import Any, TextIO
 
 from ._version import __version__
 from .errors import ClaimtrackError, RecordError, UnsupportedLanguageError
+from .lang import SUPPORTED
 from .models import Article, Claim, json_schema
 from .report.text import claims_table, cluster_table, diff_table, furniture_table, hits_table
 
@@ -454,8 +455,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--pairs", metavar="FILE",
                    help="JSON Lines of {\"source\", \"target\", \"source_lang\"?, \"target_lang\"?} ('-': stdin); "
                         "one PairDiff per line out, in input order")
-    p.add_argument("--source-lang", choices=("en", "fr"), help="language of the source (default: detected)")
-    p.add_argument("--target-lang", choices=("en", "fr"), help="language of the target (default: detected)")
+    p.add_argument("--source-lang", choices=SUPPORTED, help="language of the source (default: detected)")
+    p.add_argument("--target-lang", choices=SUPPORTED, help="language of the target (default: detected)")
     p.add_argument("--threshold", type=float, default=0.5, help="divergent = divergence >= T (default 0.5)")
     p.add_argument("--format", choices=("table", "json", "jsonl"), default=None,
                    help="default: table for one pair, jsonl for --pairs")

@@ -30,6 +30,8 @@ except ImportError as exc:  # pragma: no cover
 
 from babel.numbers import format_decimal
 
+from . import lang as _lang
+
 __all__ = [
     "StatementPair",
     "DRIFT_TYPES",
@@ -44,7 +46,7 @@ DRIFT_TYPES: tuple[str, ...] = ("number", "qualifier", "negation", "entity", "om
                                 "modality")
 """The drift types :func:`statement_pairs` can inject."""
 
-_LOCALES = {"en": "en_US", "fr": "fr_FR"}
+_LOCALES = {code: _lang.get(code).babel_locale for code in _lang.SUPPORTED}
 
 
 @dataclass(frozen=True)

@@ -229,8 +229,8 @@ def test_language_data_qualifiers_are_known():
 
     for code in lang.SUPPORTED:
         data = lang.get(code)
-        assert {q for _, q in data.qualifiers} <= set(get_args(Qualifier))
-        assert {q for _, _, q in data.approximate_numbers} <= set(get_args(Qualifier))
+        assert {q for _, q in data.numbers.qualifiers} <= set(get_args(Qualifier))
+        assert {q for _, _, q in data.numbers.approximate_numbers} <= set(get_args(Qualifier))
 
 
 def test_spelled_values_ignore_context():

@@ -53,8 +53,8 @@ _PUNCT_SPLIT = re.compile(r"[;:()\[\]—–«»\"“”]|,(?!\d)|\s-\s")
 @lru_cache(maxsize=None)
 def _tables(code: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
     data = _lang.get(code)
-    stop = frozenset(data.stopwords) | frozenset(data.unit_stopwords)
-    markers = re.compile(r"\b(?:" + "|".join(data.clause_markers) + r")\b", re.IGNORECASE) if data.clause_markers else None
+    stop = frozenset(data.scopes.chunk_stopwords) | frozenset(data.numbers.unit_stopwords)
+    markers = re.compile(r"\b(?:" + "|".join(data.scopes.clause_markers) + r")\b", re.IGNORECASE) if data.scopes.clause_markers else None
     return stop, markers
 
 
@@ -142,11 +142,11 @@ class Side:
         """The words whose counterpart the score looks for, ``text`` as written
         (case kept: "Suède" is the country, "suède" the leather): letters
         only; an elided word in front dropped ("l'ASUS" is "ASUS",
-        ``LanguageData.elisions``); the function-word parts of a hyphenated
+        ``Words.elisions``); the function-word parts of a hyphenated
         word dropped ("est-il" is nothing, "dit-elle" is "dit"); then three
         letters or more (two for an acronym, "UE") and not a
         ``function_words`` entry."""
-        function, elisions = self.data.function_words, self.data.elisions
+        function, elisions = self.data.words.function_words, self.data.words.elisions
 
         def is_function(word: str) -> bool:
             return word.lower().replace("’", "'") in function
@@ -180,7 +180,7 @@ class Side:
     @cached_property
     def chunks(self) -> list[tuple[int, int]]:
         """Sub-sentence chunks: spans between sentence ends, punctuation breaks
-        and clause markers (``LanguageData.clause_markers``); chunks shorter
+        and clause markers (``Scopes.clause_markers``); chunks shorter
         than ``chunk_min_words`` words are merged into their neighbour."""
         text = self.text
         _, markers = _tables(self.lang)

@@ -71,7 +71,7 @@ class DriftConfig:
     chunk_min_words: int = 3
     """Chunks shorter than this (in words) are merged into a neighbour."""
     word_match: float = 0.50
-    """A content word (not a ``LanguageData.function_words`` entry, three
+    """A content word (not a ``Words.function_words`` entry, three
     letters or more) has a counterpart when its cosine to some content word
     of the other side reaches this (the encoder embeds single words across
     languages: "lunes" / "moons" 0.93, "endorsements" / "publicités" 0.44).

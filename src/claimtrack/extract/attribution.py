@@ -186,23 +186,24 @@ def _alt(words: tuple[str, ...] | list[str]) -> str:
 @lru_cache(maxsize=None)
 def _patterns(code: str) -> _Patterns:
     data = _lang.get(code)
-    name = rf"(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:(?:{_alt(sorted(data.name_particles)) or 'x^'})\s+)?(?:{_NAME_TOKEN})){{0,6}})"
-    pron = rf"(?P<pron>(?i:\b(?:{_alt(list(data.pronouns))})\b))"
-    noun = rf"(?P<noun>(?i:\b(?:{_alt(data.speaker_nouns) or 'x^'})\b))"
-    verb = rf"(?:{_alt(data.reporting_verbs)})\b"
-    that = rf"(?i:(?:{_alt(data.reporting_verbs_that) or 'x^'}))"
-    prefix = rf"(?i:(?:{_alt(data.source_prefixes) or 'x^'}))"
+    name = rf"(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:(?:{_alt(sorted(data.names.name_particles)) or 'x^'})\s+)?(?:{_NAME_TOKEN})){{0,6}})"
+    pron = rf"(?P<pron>(?i:\b(?:{_alt(list(data.attribution.pronouns))})\b))"
+    noun = rf"(?P<noun>(?i:\b(?:{_alt(data.attribution.speaker_nouns) or 'x^'})\b))"
+    verb = rf"(?:{_alt(data.attribution.reporting_verbs)})\b"
+    that = rf"(?i:(?:{_alt(data.attribution.reporting_verbs_that) or 'x^'}))"
+    prefix = rf"(?i:(?:{_alt(data.attribution.source_prefixes) or 'x^'}))"
     # "Selon la maire X", "According to chief engineer X": determiners and titles before the name
-    lead_words = sorted(data.titles | data.name_particles | {"the", "le", "la", "les", "of", "en"})
+    lead_words = sorted(data.names.titles | data.names.name_particles | _lang.union(lambda d: d.attribution.lead_words))
     lead = rf"(?:(?i:(?:l['’])?(?:{_alt(lead_words)}))\s+){{0,4}}"
-    adverb = r"(?:(?i:also|then|later|further|aussi|encore|ensuite|notamment)\s+)?"
+    adverb = r"(?:(?i:" + "|".join(_lang.concat(lambda d: d.attribution.speaker_adverbs)) + r")\s+)?"
     appos = r"(?:,[^,.;:«»“”\"]{1,90},)?"
-    inverted = rf"(?P<inv>(?i:\b\w+(?:-t)?-(?:{_alt(list(data.pronouns))})\b))"
+    inversion = "|".join(_lang.concat(lambda d: d.attribution.inversion_patterns))
+    inverted = rf"(?P<inv>(?i:\b(?:{inversion})(?:{_alt(list(data.attribution.pronouns))})\b))"
     subj = rf"(?:{pron}|{noun}|{name})"
     after = re.compile(
         rf"[\s,;:]*(?:"
         rf"(?:[^.!?“”«»\"]{{0,80}}?\s)??{subj}{appos}\s+{adverb}{verb}"
-        rf"|{verb}\s+(?P<vname>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{0,6}}|(?i:{_alt(list(data.pronouns))})\b)"
+        rf"|{verb}\s+(?P<vname>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{0,6}}|(?i:{_alt(list(data.attribution.pronouns))})\b)"
         rf"|{inverted}"
         rf"|[–—-]\s*(?P<dname>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{0,4}})"
         rf")"
@@ -215,14 +216,15 @@ def _patterns(code: str) -> _Patterns:
         re.compile(rf"{subj}\s+{verb}\s+{that}"),
     )
     titled = re.compile(
-        rf"(?i:\b(?:{_alt(sorted(data.titles))})\.?)\s+(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{1,3}})"
+        rf"(?i:\b(?:{_alt(sorted(data.names.titles))})\.?)\s+(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{1,3}})"
     )
+    appos_dets = "|".join(_lang.concat(lambda d: d.attribution.apposition_determiners))
     apposition = re.compile(
-        rf"(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{1,4}}),\s+(?i:(?:a|an|the|un|une|le|la|l['’]un|l['’]une|{_alt(sorted(data.titles))})\b)"
+        rf"(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{1,4}}),\s+(?i:(?:{appos_dets}|{_alt(sorted(data.names.titles))})\b)"
     )
     return _Patterns(
-        after, before, reported, apposition, titled, dict(data.pronouns),
-        _first_words(data.reporting_verbs), _first_words(data.titles),
+        after, before, reported, apposition, titled, dict(data.attribution.pronouns),
+        _first_words(data.attribution.reporting_verbs), _first_words(data.names.titles),
     )
 
 
@@ -249,7 +251,7 @@ class _Registry:
         return self.names[idx - 1] if idx else None
 
 
-_NAME_ABBREVIATIONS = frozenset({"jr", "sr", "st", "dr", "mr", "mrs", "ms", "mme", "mlle", "pr", "prof", "inc", "corp", "co"})
+_NAME_ABBREVIATIONS = _lang.union(lambda d: d.attribution.name_abbreviations)
 
 
 def _cut_at_sentence_end(raw: str) -> str:
@@ -270,8 +272,8 @@ def _clean_name(raw: str, code: str) -> tuple[str, bool]:
     """Strip leading function words and titles; return (name, is_person)."""
     raw = _cut_at_sentence_end(raw)
     data = _lang.get(code)
-    stop = data.stopwords
-    org = frozenset().union(*(_lang.get(c).org_words for c in _lang.SUPPORTED))
+    stop = data.names.not_name_words
+    org = frozenset().union(*(_lang.get(c).names.org_words for c in _lang.SUPPORTED))
     tokens = raw.split()
     while tokens and tokens[0].lower() in stop:
         tokens = tokens[1:]
@@ -443,7 +445,7 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
     kinds: list[str] = []
     quote_ids: list[int | None] = []
     speakers: list[Speaker | None] = []
-    stop = _lang.get(code).stopwords | _lang.get(code).titles
+    stop = _lang.get(code).attribution.frame_words | _lang.get(code).names.titles
     for i, s in enumerate(sentences):
         nonspace = len("".join(s.text.split())) or 1
         best: tuple[int, int] | None = None

@@ -102,16 +102,16 @@ def _numeric_order(locale: str) -> str:
 @lru_cache(maxsize=None)
 def _grammar(code: str) -> _DateGrammar:
     data = _lang.get(code)
-    months = {k.lower(): v for k, v in data.months.items()}
+    months = {k.lower(): v for k, v in data.dates.months.items()}
     abbreviations = frozenset(
         k for k, v in months.items() if any(o != k and o.startswith(k) and w == v for o, w in months.items())
     )
 
     mon = r"(?:" + _alt(months) + r")\b\.?"
-    ordinal = r"(?:" + "|".join(data.ordinal_suffixes) + r")?" if data.ordinal_suffixes else ""
+    ordinal = r"(?:" + "|".join(data.numbers.ordinal_suffixes) + r")?" if data.numbers.ordinal_suffixes else ""
     year = r"[0-9]{4}(?![0-9]|[.,][0-9])"
-    before = tuple(p for p, pos, _ in data.date_modifiers if pos == "before")
-    after = [(p, d) for p, pos, d in data.date_modifiers if pos == "after"]
+    before = tuple(p for p, pos, _ in data.dates.date_modifiers if pos == "before")
+    after = [(p, d) for p, pos, d in data.dates.date_modifiers if pos == "after"]
     mod_a = ""
     if after:
         mod_a = r"(?:" + _SP + r"+(?P<{}>" + "|".join(p for p, _ in after) + r")\b)?"
@@ -125,15 +125,15 @@ def _grammar(code: str) -> _DateGrammar:
         r"(?P<A_num>(?<![.,:/])(?P<num_a>[0-9]{1,2})(?P<num_s>[-/.])(?P<num_b>[0-9]{1,2})(?P=num_s)"
         r"(?P<num_c>[0-9]{4}|[0-9]{2})(?![\w]|[.,/][0-9]))",
     ]
-    for i, pattern in enumerate(data.relative_patterns):
+    for i, pattern in enumerate(data.dates.relative_patterns):
         alts.append(rf"(?P<A_rp{i}>(?:{pattern})(?![\w]))")
-    if "dmy" in data.date_orders:
+    if "dmy" in data.dates.date_orders:
         alts.append(
             r"(?P<A_dmy>(?<![.,:/])(?P<dmy_d>[0-9]{1,2})" + ordinal + _SP + r"+(?P<dmy_m>" + mon + r")"
             r"(?:,?" + _SP + r"+(?P<dmy_y>" + year + r"))?" + mod_a.format("dmy_a") + r")"
         )
     day_branch = ""
-    if "mdy" in data.date_orders:
+    if "mdy" in data.dates.date_orders:
         day_branch = (
             _SP + r"*(?P<m_d>[0-9]{1,2})" + ordinal + r"(?![0-9]|[.,:/][0-9]|" + _SP + r"[0-9]{3}(?![0-9]))"
             r"(?:,?" + _SP + r"+(?P<m_dy>" + year + r"))?|"
@@ -142,8 +142,8 @@ def _grammar(code: str) -> _DateGrammar:
         r"(?P<A_m>(?P<m_m>" + mon + r")(?:" + day_branch + r",?" + _SP + r"+(?P<m_y>" + year + r"))?"
         + mod_a.format("m_a") + r")"
     )
-    if data.relative_dates:
-        rel = "|".join(f"(?P<rel{i}>{p})" for i, (p, _, _) in enumerate(data.relative_dates))
+    if data.dates.relative_dates:
+        rel = "|".join(f"(?P<rel{i}>{p})" for i, (p, _, _) in enumerate(data.dates.relative_dates))
         alts.append(r"(?P<A_rel>(?:" + rel + r")(?![\w]))")
     alts.append(
         r"(?P<A_yr>(?<![.,:/])(?<![0-9][-\u2013\u2212])(?P<yr>1[89][0-9][0-9]|20[0-9][0-9]|2100)"
@@ -153,7 +153,7 @@ def _grammar(code: str) -> _DateGrammar:
     mod_b = ""
     if before:
         mod_b = "|".join(f"(?P<b{i}>{p})" for i, p in enumerate(before))
-    weekday = _alt(data.weekdays) if data.weekdays else ""
+    weekday = _alt(data.dates.weekdays) if data.dates.weekdays else ""
     prefix_day = prefix_month = None
     if weekday or mod_b:
         # both parts optional: an empty match right at the date means "no prefix"
@@ -165,27 +165,27 @@ def _grammar(code: str) -> _DateGrammar:
         prefix_month = re.compile(r"(?<![\w])(?:" + mod_b + r")" + _SP + r"+\Z", re.IGNORECASE)
 
     preposition = None
-    if data.date_prepositions:
+    if data.dates.date_prepositions:
         preposition = re.compile(
-            r"(?<![\w])(?:" + "|".join(data.date_prepositions) + r")(?:" + _SP + r"+|(?<=-))\Z", re.IGNORECASE
+            r"(?<![\w])(?:" + "|".join(data.dates.date_prepositions) + r")(?:" + _SP + r"+|(?<=-))\Z", re.IGNORECASE
         )
     return _DateGrammar(
         code=code,
         pattern=re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")", re.IGNORECASE),
         months=months,
         abbreviations=abbreviations,
-        capitalized=data.capitalized_months,
+        capitalized=data.dates.capitalized_months,
         numeric_order=_numeric_order(data.babel_locale),
         preposition=preposition,
         prefix_day=prefix_day,
         prefix_month=prefix_month,
-        before=tuple(d for _, pos, d in data.date_modifiers if pos == "before"),
+        before=tuple(d for _, pos, d in data.dates.date_modifiers if pos == "before"),
         after=tuple((re.compile(p, re.IGNORECASE), d) for p, d in after),
-        relative=tuple((unit, offset) for _, unit, offset in data.relative_dates),
-        n_patterns=len(data.relative_patterns),
+        relative=tuple((unit, offset) for _, unit, offset in data.dates.relative_dates),
+        n_patterns=len(data.dates.relative_patterns),
         noun_after=re.compile(_SP + r"+(?P<u>" + _WORD + r")"),
-        not_nouns=frozenset(w.lower() for w in (*data.unit_stopwords, *data.months, *data.number_words)),
-        noise=re.compile(r"(?<![\w])(?:" + _alt(data.date_noise) + r")(?![\w])", re.IGNORECASE) if data.date_noise else None,
+        not_nouns=frozenset(w.lower() for w in (*data.numbers.unit_stopwords, *data.dates.months, *data.numbers.number_words)),
+        noise=re.compile(r"(?<![\w])(?:" + _alt(data.dates.date_noise) + r")(?![\w])", re.IGNORECASE) if data.dates.date_noise else None,
     )
 
 

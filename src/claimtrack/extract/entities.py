@@ -11,7 +11,7 @@ middle of a sentence somewhere in the article (``known``).
 
 :func:`entity_key` maps surface variants to one key: "Nvidia Corp.", "NVidia"
 and "Nvidia" all give ``nvidia``; "Fondation Linux" and "Linux Foundation"
-give ``foundation linux`` (words translated by ``LanguageData.entity_words``,
+give ``foundation linux`` (words translated by ``Names.entity_words``,
 legal suffixes dropped, accents and case folded, words sorted).
 
 Cost: one regex scan, linear in the text.
@@ -33,8 +33,13 @@ __all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name"]
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _TOKEN = re.compile(rf"[{_UPPER}a-zß-öø-ÿœ0-9][\w'’.&+/-]*[\w.+]|[{_UPPER}0-9]|&")
 _ELISION = re.compile(r"[dlDLjJmMnNsStTcC]['’]|[qQ]u['’]")
-_ROMAN_ORDINAL = re.compile(r"[IVXLC]+(?:e|er|ème|eme|re)")
-_ABBREV_OK = frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "mme", "prof"})
+_ROMAN_ORDINAL = re.compile(
+    r"[IVXLC]+(?:" + "|".join(_lang.concat(lambda d: d.names.roman_ordinal_suffixes)) + ")"
+)
+_ABBREV_OK = _lang.union(lambda d: d.names.abbreviations)
+_DOTTED_END = re.compile(
+    r"\b(?:" + "|".join(_lang.concat(lambda d: d.names.dotted_suffixes)) + r")\.$"
+)
 _SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*|\n\s*)$")
 
 
@@ -57,27 +62,27 @@ def _looks_like_name(tok: str) -> bool:
 @lru_cache(maxsize=None)
 def _tables(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = _lang.get(code)
-    stop = frozenset().union(*(_lang.get(c).stopwords for c in _lang.SUPPORTED))
-    titles = frozenset().union(*(_lang.get(c).titles for c in _lang.SUPPORTED))
-    months = frozenset().union(*(_lang.get(c).months.keys() for c in _lang.SUPPORTED))
-    particles = data.name_particles
-    org = frozenset().union(*(_lang.get(c).org_words for c in _lang.SUPPORTED))
+    stop = frozenset().union(*(_lang.get(c).names.not_name_words for c in _lang.SUPPORTED))
+    titles = frozenset().union(*(_lang.get(c).names.titles for c in _lang.SUPPORTED))
+    months = frozenset().union(*(_lang.get(c).dates.months.keys() for c in _lang.SUPPORTED))
+    particles = data.names.name_particles
+    org = frozenset().union(*(_lang.get(c).names.org_words for c in _lang.SUPPORTED))
     return stop, titles, months, particles, org
 
 
 @lru_cache(maxsize=None)
 def _key_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
-    legal = frozenset().union(*(_lang.get(c).legal_suffixes for c in _lang.SUPPORTED))
-    articles = frozenset().union(*(_lang.get(c).definite_articles for c in _lang.SUPPORTED))
+    legal = frozenset().union(*(_lang.get(c).names.legal_suffixes for c in _lang.SUPPORTED))
+    articles = frozenset().union(*(_lang.get(c).names.definite_articles for c in _lang.SUPPORTED))
     words: dict[str, str] = {}
     for c in _lang.SUPPORTED:
-        words.update(_lang.get(c).entity_words)
+        words.update(_lang.get(c).names.entity_words)
     return legal, articles, words
 
 
 @lru_cache(maxsize=None)
 def _determiners() -> frozenset[str]:
-    return frozenset().union(*(_lang.get(c).determiners for c in _lang.SUPPORTED))
+    return frozenset().union(*(_lang.get(c).names.determiners for c in _lang.SUPPORTED))
 
 
 @lru_cache(maxsize=None)
@@ -85,7 +90,7 @@ def _aliases() -> dict[str, str]:
     """Folded key of an alias -> folded key of the name it stands for."""
     out: dict[str, str] = {}
     for c in _lang.SUPPORTED:
-        for alias, name in _lang.get(c).entity_aliases.items():
+        for alias, name in _lang.get(c).names.entity_aliases.items():
             out[_plain_key(alias)] = _plain_key(name)
     return out
 
@@ -223,7 +228,7 @@ def extract_entities(
     """
     stop, titles, months, _, org = _tables(lang)
     determiners = _determiners()
-    numeric = _lang.get(lang).numeric_abbreviations
+    numeric = _lang.get(lang).segmentation.numeric_abbreviations
     person_keys = {entity_key(p) for p in persons}
     surnames = {p.split()[-1] for p in persons if p.split()}
     out: list[Entity] = []
@@ -256,7 +261,7 @@ def extract_entities(
                 continue
             s, e = group[0][0], group[-1][1]
             surface = text[s:e]
-            if surface.endswith(".") and not re.search(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr)\.$", surface):
+            if surface.endswith(".") and not _DOTTED_END.search(surface):
                 surface = surface[:-1]
                 e -= 1
             first = group[0][2]

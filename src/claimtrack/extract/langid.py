@@ -162,7 +162,7 @@ def _probabilities(text: str, langs: tuple[str, ...] | None) -> dict[str, float]
 def _function_word_counts(words: list[str]) -> dict[str, int]:
     counts = {}
     for code in _lang.SUPPORTED:
-        stop = _lang.get(code).stopwords
+        stop = _lang.get(code).words.common_words
         counts[code] = sum(1 for w in words if w in stop)
     return counts
 

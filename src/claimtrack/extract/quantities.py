@@ -39,7 +39,7 @@ Figures
     as 2125: write "2,1250" or "2.125" in French text to keep the decimals.
 
 Spelled-out numbers (the number-word rule)
-    A run of number words (``LanguageData.number_words``, joined by spaces,
+    A run of number words (``Numbers.number_words``, joined by spaces,
     hyphens or ``number_word_joiners`` such as "and"/"et") is parsed with
     text2num.  It counts as a quantity when it is *multi-word* ("deux mille",
     "twenty-one", "vingt et un") or, for a single word, when a scale word,
@@ -151,18 +151,18 @@ def _grammar(code: str) -> _Grammar:
     data = _lang.get(code)
     flags = re.IGNORECASE
 
-    words = [w for w in data.number_words if w]
+    words = [w for w in data.numbers.number_words if w]
     core = _DIGITS
     if words:
         nw = r"(?:" + _alt(words) + r")\b"
         sep = r"(?:" + _SP + r"+|-)"
-        if data.number_word_joiners:
-            sep += r"(?:(?:" + _alt(data.number_word_joiners) + r")" + sep + r")?"
+        if data.numbers.number_word_joiners:
+            sep += r"(?:(?:" + _alt(data.numbers.number_word_joiners) + r")" + sep + r")?"
         core += r"|(?<![\w-])(?P<wrd>" + nw + r"(?:" + sep + nw + r")*)(?![\w-])"
     approx: dict[str, tuple[int, Qualifier]] = {}
-    if data.approximate_numbers:
+    if data.numbers.approximate_numbers:
         parts = []
-        for k, (pattern, value, qual) in enumerate(data.approximate_numbers):
+        for k, (pattern, value, qual) in enumerate(data.numbers.approximate_numbers):
             parts.append(f"(?P<a{k}>{pattern})")
             approx[f"a{k}"] = (value, cast(Qualifier, qual))
         # tried before the number words: "une centaine" is one approximate number, not "une"
@@ -170,16 +170,16 @@ def _grammar(code: str) -> _Grammar:
 
     names: list[Qualifier] = []
     parts = []
-    for i, (pattern, name) in enumerate(data.qualifiers):
+    for i, (pattern, name) in enumerate(data.numbers.qualifiers):
         parts.append(f"(?P<q{i}>{pattern})")
         names.append(name)  # type: ignore[arg-type]
     qualifier = r"(?<![\w])(?:" + ("|".join(parts) or r"(?!)") + r")" + _SP + r"*\Z"
 
-    currencies = {k.lower(): v for k, v in data.currency_words.items()}
+    currencies = {k.lower(): v for k, v in data.numbers.currency_words.items()}
     symbols = [k for k in currencies if not k.isalpha() and " " not in k]
     cur_words = [k for k in currencies if k not in symbols]
 
-    scales = {k.lower(): v for k, v in data.scale_words.items()}
+    scales = {k.lower(): v for k, v in data.numbers.scale_words.items()}
     short = [k for k in scales if len(k) == 1]
     long = [k for k in scales if len(k) > 1]
     scale_parts = []
@@ -188,8 +188,8 @@ def _grammar(code: str) -> _Grammar:
     if short:
         scale_parts.append(r"(?:" + _alt(short) + r")")
 
-    linker = _after_linker(data.unit_linkers) if data.unit_linkers else None
-    percent = _SP + r"?%" + (r"|" + _SP + r"+(?:" + _alt(data.percent_words) + r")(?![\w])" if data.percent_words else "")
+    linker = _after_linker(data.numbers.unit_linkers) if data.numbers.unit_linkers else None
+    percent = _SP + r"?%" + (r"|" + _SP + r"+(?:" + _alt(data.numbers.percent_words) + r")(?![\w])" if data.numbers.percent_words else "")
 
     currency = currency_linked = None
     if currencies:
@@ -203,15 +203,15 @@ def _grammar(code: str) -> _Grammar:
             currency_linked = re.compile(_SP + r"+" + linker + r"(?P<cw>" + _alt(cur_words) + r")(?![\w])", flags)
 
     modifiers = ""
-    if data.unit_modifiers:
-        modifiers = r"(?:(?:" + _alt(data.unit_modifiers) + r")" + _SP + r"+)?"
+    if data.numbers.unit_modifiers:
+        modifiers = r"(?:(?:" + _alt(data.numbers.unit_modifiers) + r")" + _SP + r"+)?"
     unit_tail = r"(?P<u>" + _WORD + r")(?![\w]|['\u2019][^\W\d_])"
     unit = re.compile(_SP + r"+" + modifiers + unit_tail, flags)
     unit_linked = re.compile(_SP + r"+" + linker + modifiers + unit_tail, flags) if linker else None
 
-    not_units = frozenset(w.lower() for w in (*data.unit_stopwords, *data.number_words, *data.months, *data.scale_words))
+    not_units = frozenset(w.lower() for w in (*data.numbers.unit_stopwords, *data.numbers.number_words, *data.dates.months, *data.numbers.scale_words))
 
-    fb = data.fallback_number_locale
+    fb = data.numbers.fallback_number_locale
     return _Grammar(
         code=code,
         # numbers start words: one look-behind rejects most positions at once
@@ -224,7 +224,7 @@ def _grammar(code: str) -> _Grammar:
         qualifier=re.compile(qualifier, flags),
         qualifier_names=tuple(names),
         currency_prefix=re.compile(r"(?<![\w])(?:" + _alt(symbols) + r")" + _SP + r"?\Z", flags) if symbols else None,
-        ordinal=re.compile(r"(?:" + "|".join(data.ordinal_suffixes) + r")(?![\w])", flags) if data.ordinal_suffixes else None,
+        ordinal=re.compile(r"(?:" + "|".join(data.numbers.ordinal_suffixes) + r")(?![\w])", flags) if data.numbers.ordinal_suffixes else None,
         scale=re.compile(r"(?:" + "|".join(scale_parts) + r")(?![\w])", flags) if scale_parts else None,
         percent=re.compile(percent, flags),
         currency=currency,
@@ -235,16 +235,16 @@ def _grammar(code: str) -> _Grammar:
         scales=scales,
         currencies=currencies,
         number_words=frozenset(w.lower() for w in words),
-        joiners=frozenset(w.lower() for w in data.number_word_joiners),
+        joiners=frozenset(w.lower() for w in data.numbers.number_word_joiners),
         range_next=(
-            re.compile(r"(?:\s*[-–]\s*|" + _SP + r"+(?:" + _alt(data.range_words) + r")" + _SP + r"+)(?:" + core + r")",
+            re.compile(r"(?:\s*[-–]\s*|" + _SP + r"+(?:" + _alt(data.numbers.range_words) + r")" + _SP + r"+)(?:" + core + r")",
                        flags)
-            if data.range_words else None
+            if data.numbers.range_words else None
         ),
         approx=approx,
-        ordinal_words={w.lower(): v for w, v in data.ordinal_words.items()},
-        pair_words=re.compile(r"(?<![\w])(?:" + _alt(data.pair_words) + r")(?![\w])", flags) if data.pair_words else None,
-        article_words=frozenset(w.lower() for w in data.article_number_words),
+        ordinal_words={w.lower(): v for w, v in data.numbers.ordinal_words.items()},
+        pair_words=re.compile(r"(?<![\w])(?:" + _alt(data.numbers.pair_words) + r")(?![\w])", flags) if data.numbers.pair_words else None,
+        article_words=frozenset(w.lower() for w in data.numbers.article_number_words),
         not_units=not_units,
         group=get_group_symbol(data.babel_locale).translate(_SPACE_TO_PLAIN),
         fallback_group=get_group_symbol(fb).translate(_SPACE_TO_PLAIN),

@@ -5,7 +5,7 @@ line is either **furniture** (share prompts, "Subscribe on YouTube", category
 lists, image credits, "Source: URL", bylines, datelines, headings, author boxes)
 or **prose**.  Furniture is reported with a reason and never becomes a claim;
 prose lines are split into sentences with sentence-splitter (Moses rules) and
-the language's extra non-breaking prefixes (``LanguageData.abbreviations``).
+the language's extra non-breaking prefixes (``Segmentation.abbreviations``).
 
 Rules, in order, for a non-blank line (patterns are data in ``claimtrack.lang``,
 the union over the supported languages, since an English promo can sit in a
@@ -59,10 +59,10 @@ def _furniture_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re
     patterns: list[tuple[re.Pattern[str], str, str]] = []
     for code in _lang.SUPPORTED:
         data = _lang.get(code)
-        openers += [(re.compile(rx, re.IGNORECASE), why) for rx, why in data.boilerplate_openers]
+        openers += [(re.compile(rx, re.IGNORECASE), why) for rx, why in data.furniture.boilerplate_openers]
         # Byline patterns rely on capital letters: compile case-sensitively only those
         # whose regex names capitals explicitly.
-        for rx, kind, why in data.furniture_patterns:
+        for rx, kind, why in data.furniture.furniture_patterns:
             flags = 0 if "[A-Z" in rx else re.IGNORECASE
             patterns.append((re.compile(rx, flags), kind, why))
     return openers, patterns
@@ -80,7 +80,7 @@ class _MosesSplitter:
     per-word tests for words that do not end in a period (they can never
     match).  Its output is identical to ``SentenceSplitter.split`` (a property
     test checks it against the library); the prefix lists are the library's
-    own files plus ``LanguageData.abbreviations``.
+    own files plus ``Segmentation.abbreviations``.
     """
 
     def __init__(self, prefixes: dict[str, bool]) -> None:
@@ -138,15 +138,15 @@ def _splitter(code: str) -> _MosesSplitter:
     library = reference._SentenceSplitter__non_breaking_prefixes  # noqa: SLF001
     numeric = SentenceSplitter.PrefixType.NUMERIC_ONLY
     prefixes = {word: kind == numeric for word, kind in library.items()}
-    for word in data.abbreviations:
+    for word in data.segmentation.abbreviations:
         prefixes.setdefault(word, False)
-    for word in data.numeric_abbreviations:
+    for word in data.segmentation.numeric_abbreviations:
         prefixes.setdefault(word, True)
     return _MosesSplitter(prefixes)
 
 
-def _stopwords() -> frozenset[str]:
-    return frozenset().union(*(_lang.get(c).stopwords for c in _lang.SUPPORTED))
+def _heading_words() -> frozenset[str]:
+    return frozenset().union(*(_lang.get(c).furniture.heading_words for c in _lang.SUPPORTED))
 
 
 def classify_line(line: str) -> tuple[str, str] | None:
@@ -163,7 +163,7 @@ def classify_line(line: str) -> tuple[str, str] | None:
     if not _FINAL.search(line) and len(words) <= HEADING_MAX_WORDS:
         return "heading", "no sentence-final punctuation: a title, heading or label"
     if line[-1] in "?!" and len(words) <= _TITLE_QUESTION_MAX_WORDS:
-        stop = _stopwords()
+        stop = _heading_words()
         if all(w[0].isupper() or w[0].isdigit() or w.lower() in stop for w in words):
             return "heading", "short title-case line: a heading"
     return None

@@ -1,7 +1,7 @@
 """Time-scope phrases: the period a statement covers ("since its launch in
 2016", "ces cinq dernières années", "From August 2021 through August 2022").
 
-Phrases come from ``LanguageData.time_scopes`` (regex, kind); a phrase is
+Phrases come from ``Scopes.time_scopes`` (regex, kind); a phrase is
 its kind plus the numbers and years inside it.  The drift ``date`` check
 compares them across a pair, and the figures and dates inside a phrase are
 left to it.
@@ -28,7 +28,7 @@ TimeScope = tuple[int, int, str, tuple[float, ...]]
 def _scope_patterns(code: str) -> list[tuple[re.Pattern[str], str]]:
     return [
         (re.compile(r"(?<![\w-])(?:" + frag + r")(?![\w-])", re.IGNORECASE), kind)
-        for frag, kind in _lang.get(code).time_scopes
+        for frag, kind in _lang.get(code).scopes.time_scopes
     ]
 
 

@@ -1,9 +1,14 @@
-"""Language-specific knowledge, kept as data: one module per language.
+"""Language-specific knowledge, kept as data: one package per language.
 
-Each module (``en``, ``fr``) defines ``DATA``, a :class:`LanguageData`.  The code
-in ``segment``, ``claims``, ``quantities``, ``dates`` and ``drift`` reads these
-tables and never branches on a language code, so adding a third language means
-adding a module here (and registering it in ``_MODULES``), not code paths.
+Each language is a package ``claimtrack.lang.<code>`` (``en``, ``fr``) with one
+module per pipeline stage (``numbers.py``, ``dates.py``, ...), each filling one
+record of :mod:`claimtrack.lang.schema`; its ``__init__`` assembles them into
+``DATA``, a :class:`~claimtrack.lang.schema.LanguageData`.  The code in
+``extract`` and ``drift`` reads these records (``data.numbers.scale_words``)
+and never branches on a language code, so adding a third language means
+adding a package here with the same file names (and its code to
+:data:`SUPPORTED`), not code paths.  :func:`get` finds a language by import,
+as ``spacy.util.get_lang_class`` does.
 
 Patterns are regular-expression *fragments* (Python ``re`` syntax, matched
 case-insensitively unless noted); words are plain lower-case strings.
@@ -12,229 +17,61 @@ case-insensitively unless noted); words are plain lower-case strings.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..errors import UnsupportedLanguageError
+from .schema import (
+    Attribution,
+    Dates,
+    Furniture,
+    Gender,
+    LanguageData,
+    Names,
+    Numbers,
+    Polarity,
+    Scopes,
+    Segmentation,
+    Words,
+)
 
-__all__ = ["LanguageData", "SUPPORTED", "get", "is_supported"]
+__all__ = [
+    "LanguageData", "SUPPORTED", "concat", "get", "is_supported", "union",
+    "Segmentation", "Furniture", "Attribution", "Names", "Numbers", "Dates", "Polarity", "Gender", "Scopes", "Words",
+]
 
 SUPPORTED: tuple[str, ...] = ("en", "fr")
-_MODULES = {"en": "claimtrack.lang.en", "fr": "claimtrack.lang.fr"}
-
-
-@dataclass(frozen=True)
-class LanguageData:
-    """Everything claimtrack knows about one language."""
-
-    code: str
-    name: str
-    babel_locale: str
-
-    # --- segmentation -----------------------------------------------------
-    abbreviations: frozenset[str] = frozenset()
-    """Non-breaking prefixes added to the Moses list ("sept", "env")."""
-    numeric_abbreviations: frozenset[str] = frozenset()
-    """Prefixes that do not end a sentence only before a number ("no", "art")."""
-
-    # --- furniture (lines that are not article prose) ----------------------
-    furniture_patterns: tuple[tuple[str, str, str], ...] = ()
-    """(regex over the whole stripped line, kind, reason)."""
-    boilerplate_openers: tuple[tuple[str, str], ...] = ()
-    """(regex over the whole line, reason): this line and every line after it
-    are page furniture (author boxes, "Similar articles", promo blocks)."""
-
-    # --- attribution -------------------------------------------------------
-    reporting_verbs: tuple[str, ...] = ()
-    """Verb forms that attribute speech ("said", "told", "a déclaré", "déclare")."""
-    reporting_verbs_that: tuple[str, ...] = ()
-    """Complementisers after a reporting verb that make a sentence reported ("that", "que")."""
-    source_prefixes: tuple[str, ...] = ()
-    """Phrases that introduce a source before a clause ("according to", "selon", "pour")."""
-    pronouns: dict[str, str] = field(default_factory=dict)
-    """Subject pronouns that can stand for a speaker -> grammatical gender ("m"/"f"/"x")."""
-    titles: frozenset[str] = frozenset()
-    """Lower-case words that are titles or roles, stripped from speaker names."""
-    name_particles: frozenset[str] = frozenset()
-    """Lower-case particles allowed inside a name ("de", "van", "von")."""
-
-    # --- entities ------------------------------------------------------------
-    stopwords: frozenset[str] = frozenset()
-    """Lower-case function words: a capitalised stopword is not a name."""
-    org_words: frozenset[str] = frozenset()
-    """Lower-case words that mark an organisation name ("foundation", "inc")."""
-    legal_suffixes: frozenset[str] = frozenset()
-    """Lower-case legal-form suffixes dropped from entity keys ("inc", "corp", "sa")."""
-    entity_words: dict[str, str] = field(default_factory=dict)
-    """Words inside names mapped to one cross-language form in entity keys
-    ("fondation" -> "foundation"), so "Fondation Linux" keys like "Linux Foundation"."""
-    determiners: frozenset[str] = frozenset()
-    """Articles and demonstratives: stripped from the front of a name wherever
-    it stands ("The Linux Foundation"), while other capitalised function words
-    are stripped only at a sentence start ("New research" but "in New York")."""
-    name_links: frozenset[str] = frozenset()
-    """Lower-case words that join the parts of a name ("Bank of England",
-    "Athletico de Kolkata", "Marks and Spencer"): a text holding the name's
-    other words holds the name, and acronyms skip them ("BoE")."""
-    definite_articles: frozenset[str] = frozenset()
-    """Definite articles dropped from the front of an entity key, so "The
-    Linux Foundation" and "Linux Foundation" key alike (not "a": "A Coruña")."""
-    entity_aliases: dict[str, str] = field(default_factory=dict)
-    """Whole names (as written, any case) -> the English name they stand for:
-    acronyms and multi-word names that word mapping cannot reach ("U.S.",
-    "États-Unis" -> "United States").  Compared by their keys."""
-    speaker_nouns: tuple[str, ...] = ()
-    """Noun phrases that can stand as a (unnamed) speaker ("the company", "la société")."""
-
-    # --- numbers -------------------------------------------------------------
-    qualifiers: tuple[tuple[str, str], ...] = ()
-    """(regex placed right before a number, qualifier name)."""
-    scale_words: dict[str, int] = field(default_factory=dict)
-    """Scale words after a digit figure: "thousand" -> 1000, "milliards" -> 10**9."""
-    percent_words: tuple[str, ...] = ()
-    """Words meaning per cent after a number ("percent", "pour cent")."""
-    number_words: frozenset[str] = frozenset()
-    """Lower-case words that can start a spelled-out number ("two", "deux")."""
-    currency_words: dict[str, str] = field(default_factory=dict)
-    """Currency symbols/words -> ISO code.  Entries with a non-letter character
-    ("$", "us$", "€") may also stand before the figure."""
-    number_word_joiners: tuple[str, ...] = ()
-    """Words joining the parts of a spelled-out number ("and", "et")."""
-    range_words: tuple[str, ...] = ()
-    """Words between the two numbers of a range or an alternative ("11 or 12
-    years", "onze ou douze ans"): a lone number word before one counts with
-    the counted noun after the second number."""
-    approximate_numbers: tuple[tuple[str, int, str], ...] = ()
-    """Nouns that state a round number loosely, as (pattern, value, qualifier):
-    "une cinquantaine" (about 50), "des centaines" / "hundreds" (more than
-    100), "a dozen" (about 12).  The pattern includes its determiner; the
-    counted noun follows as after a scale word ("de mètres", "of people")."""
-    ordinal_words: dict[str, int] = field(default_factory=dict)
-    """Spelled-out ordinals ("first", "première"): a text holding one states
-    that value in words ("No. 1" / "la première place"); used by drift."""
-    pair_words: tuple[str, ...] = ()
-    """Words that mean "the two" without a number ("both"): a text holding
-    one states the value 2 (used by drift, not extracted as a quantity)."""
-    article_number_words: frozenset[str] = frozenset()
-    """Number words that double as an article or pronoun ("one", "un", "une"):
-    on their own they count only right after a qualifier ("more than one")."""
-    ordinal_suffixes: tuple[str, ...] = ()
-    """Regex fragments glued to digits that make an ordinal ("th", "e", "er")."""
-    unit_linkers: tuple[str, ...] = ()
-    """Regex fragments between a scale word and its noun or currency
-    ("millions of users", "2,4 milliards d'euros")."""
-    unit_modifiers: tuple[str, ...] = ()
-    """Lower-case words skipped between a number and its counted noun
-    ("cinq dernières années" -> 'années')."""
-    unit_stopwords: frozenset[str] = frozenset()
-    """Lower-case function words that are never the counted noun after a number."""
-    fallback_number_locale: str = "en_US"
-    """Babel locale whose figure formats also occur in this language's texts:
-    an unambiguous figure in it ("2,400" with three digits after the comma)
-    is read that way when the language's own reading would differ."""
-
-    # --- dates ---------------------------------------------------------------
-    months: dict[str, int] = field(default_factory=dict)
-    """Month names and abbreviations (lower case, no dot) -> month number."""
-    date_noise: tuple[str, ...] = ()
-    """Words removed before handing a date span to dateparser ("dernier")."""
-    capitalized_months: bool = False
-    """Month names are written with a capital ("May", not "may"): a lower-case
-    month word is not a month (English "may" is a verb)."""
-    weekdays: frozenset[str] = frozenset()
-    """Weekday names and abbreviations (lower case, no dot), kept in a date span."""
-    date_orders: tuple[str, ...] = ("dmy",)
-    """Orders of written dates with a month name: "dmy" (12 September 2022),
-    "mdy" (September 12, 2022).  Numeric dates follow the babel locale."""
-    date_prepositions: tuple[str, ...] = ()
-    """Regex fragments that make a bare month name or a bare year a date
-    when placed right before it ("in 2016", "en janvier")."""
-    date_modifiers: tuple[tuple[str, str, str], ...] = ()
-    """(regex, "before"|"after", "past"|"future"): words anchoring a date
-    without a year ("last September", "le 12 septembre dernier")."""
-    relative_dates: tuple[tuple[str, str, int], ...] = ()
-    """(regex, "day"|"month"|"year", offset) for fixed relative expressions
-    ("yesterday" -> ("day", -1), "l'an dernier" -> ("year", -1))."""
-    relative_patterns: tuple[str, ...] = ()
-    """Regex fragments for relative expressions that dateparser interprets
-    against the publication date ("three weeks ago", "il y a deux ans")."""
-
-    # --- drift ---------------------------------------------------------------
-    negations: tuple[str, ...] = ()
-    """Regex fragments marking negation ("not", "ne ... pas")."""
-    modals: dict[str, str] = field(default_factory=dict)
-    """Regex fragment -> modality class ("future", "possibility", "obligation")."""
-    hedges: tuple[str, ...] = ()
-    """Regex fragments that weaken a claim ("reportedly", "apparemment")."""
-    negation_exceptions: tuple[str, ...] = ()
-    """Regex fragments that contain a negation word but do not negate the
-    claim ("not only", "non seulement", "sans doute"): matched first, and a
-    negation inside them is ignored."""
-    modal_exceptions: frozenset[str] = frozenset()
-    """Lower-case words that a ``modals`` fragment matches but that are not
-    modal ("extrait", "portrait" for the French conditional ending)."""
-    gendered_words: dict[str, str] = field(default_factory=dict)
-    """Lower-case words that tell the gender of the person they refer to
-    ("he"/"him"/"his" -> "m", "elle" -> "f"); pronoun drift compares them."""
-    dependent_gender_words: frozenset[str] = frozenset()
-    """The ``gendered_words`` that are weak evidence of one person's gender:
-    object, possessive and emphatic pronouns ("him", "her", "his",
-    "elle-même"), which often refer to another person than the subject or
-    (French "elle-même") to a thing, and plural nouns ("men", "femmes"),
-    which describe groups, often generically ("women painters").  Pronoun
-    drift across languages does not compare them."""
-    impersonal_patterns: tuple[str, ...] = ()
-    """Regex fragments of impersonal constructions that open with a gendered
-    pronoun ("il y a", "il faut", "il est évident que") and of set phrases
-    holding a gendered noun ("droits de l'homme"): the gendered words inside
-    stand for no one."""
-    time_scopes: tuple[tuple[str, str], ...] = ()
-    """(regex, kind) of phrases that bound the period a claim covers: kind is
-    "since" ("since its launch in 2016", "depuis 2016"), "last" ("over the
-    last five years", "ces cinq dernières années") or "range" ("from August
-    2021 through August 2022", "d'août 2021 à août 2022").  The numbers and
-    years inside the phrase are its values."""
-    time_scope_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Kind of time scope -> regex fragments (whole words) that can open one
-    ("since": "since", "depuis").  A scope with no year or number in it
-    ("since the start") is not reported as missing when the other side
-    holds one of its kind's words: it may be there in words the patterns
-    do not know ("depuis la rentrée").  A "range" always holds years, so it
-    needs no words here."""
-    clause_markers: tuple[str, ...] = ()
-    """Regex fragments (whole words) that open a sub-sentence chunk: relative
-    pronouns and conjunctions ("which", "where", "and", "qui", "où", "et").
-    Omission/addition detection splits at them and at , ; : ( ) and dashes."""
-    elisions: frozenset[str] = frozenset()
-    """Lower-case words that lose their vowel before an apostrophe and lean on
-    the next word ("l'", "qu'", "jusqu'"): the word test reads "l'ASUS" as
-    "ASUS", but keeps "aujourd'hui" whole."""
-    function_words: frozenset[str] = frozenset()
-    """Lower-case closed-class words (articles, pronouns, prepositions,
-    conjunctions, auxiliaries, frequent adverbs) that carry no content of
-    their own: the divergence score's word test (``unmatched``) looks for a
-    counterpart of every *other* word only.  Contractions are listed as
-    written, with a straight apostrophe ("doesn't")."""
-    relative_length: float = 1.0
-    """Characters this language takes to say what English says in one (French
-    about 1.12: 1.16 on Tatoeba fr-eng, 1.09 on the OpenSubtitles pairs of
-    Vyas et al.).  The divergence score compares lengths after dividing by it."""
+"""The codes of the languages claimtrack has data for, in a fixed order
+(the first is the fallback where a language is unknown)."""
 
 
 @lru_cache(maxsize=None)
 def get(code: str) -> LanguageData:
-    """Return the data of language ``code``.
+    """Return the data of language ``code`` (the ``DATA`` of ``claimtrack.lang.<code>``).
 
     Raises:
         UnsupportedLanguageError: for a code outside :data:`SUPPORTED`.
     """
-    module = _MODULES.get(code)
-    if module is None:
+    if code not in SUPPORTED:
         raise UnsupportedLanguageError(code, SUPPORTED)
-    data: LanguageData = importlib.import_module(module).DATA
+    data: LanguageData = importlib.import_module(f"{__name__}.{code}").DATA
     return data
 
 
 def is_supported(code: str) -> bool:
     """True when claimtrack has data for language ``code``."""
-    return code in _MODULES
+    return code in SUPPORTED
+
+
+def union(part: Callable[[LanguageData], Iterable[str]]) -> frozenset[str]:
+    """The union over every supported language of ``part(data)``, e.g.
+    ``union(lambda d: d.names.titles)``: for the stages that read all
+    languages' words whatever the text's language."""
+    return frozenset(w for code in SUPPORTED for w in part(get(code)))
+
+
+def concat(part: Callable[[LanguageData], Iterable[str]]) -> tuple[str, ...]:
+    """Every supported language's ``part(data)``, in :data:`SUPPORTED` order,
+    e.g. ``concat(lambda d: d.numbers.ordinal_nouns)``: for the regex
+    alternations over all languages, where the order is the match order."""
+    return tuple(w for code in SUPPORTED for w in part(get(code)))

@@ -60,8 +60,8 @@ def _calendar_words() -> frozenset[str]:
         words: set[str] = set()
         for code in _lang.SUPPORTED:
             data = _lang.get(code)
-            words.update(data.weekdays)
-            words.update(data.months)
+            words.update(data.dates.weekdays)
+            words.update(data.dates.months)
         _CALENDAR = frozenset(words)
     return _CALENDAR
 

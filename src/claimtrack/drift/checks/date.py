@@ -11,12 +11,12 @@ reported as *changed*, only as missing on the other side.
 ``time_scope``: the period a claim covers changed or disappeared ("since its
 launch in 2016" vs "ces cinq dernières années"; "From August 2021 through
 August 2022" vs no period at all).  Phrases come from
-:func:`claimtrack.extract.time_scopes.find_time_scopes` (``LanguageData.time_scopes``:
+:func:`claimtrack.extract.time_scopes.find_time_scopes` (``Scopes.time_scopes``:
 regex, kind); a phrase is its kind plus the numbers and years inside it, and
 two phrases agree when both are equal.
 Dates and numbers inside a time-scope phrase are left to this check.  A
 phrase with no figure ("since the start") is not reported as missing when
-the other side holds a word of its kind (``LanguageData.time_scope_words``):
+the other side holds a word of its kind (``Scopes.time_scope_words``):
 it may be said there in words the patterns do not know.
 """
 
@@ -39,7 +39,7 @@ __all__ = ["DateCheck"]
 
 @lru_cache(maxsize=None)
 def _kind_words(code: str, kind: str) -> re.Pattern[str]:
-    words = _lang.get(code).time_scope_words.get(kind, ())
+    words = _lang.get(code).scopes.time_scope_words.get(kind, ())
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])" if words else r"(?!)", re.IGNORECASE)
 
 

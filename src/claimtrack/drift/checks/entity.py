@@ -41,20 +41,21 @@ from ..matching import pair_by_position
 __all__ = ["EntityCheck"]
 
 _CALENDAR = frozenset(
-    fold(w) for c in _lang.SUPPORTED for w in (*_lang.get(c).months, *_lang.get(c).weekdays)
+    fold(w) for c in _lang.SUPPORTED for w in (*_lang.get(c).dates.months, *_lang.get(c).dates.weekdays)
 )
 
 
-_CALENDAR_MODIFIERS = frozenset({"mid", "mi", "early", "late", "debut", "fin"})
+_CALENDAR_MODIFIERS = _lang.union(lambda d: d.dates.calendar_modifiers)
+_POSSESSIVE = "(?:" + "|".join(_lang.concat(lambda d: d.names.possessive_suffixes)) + r")\b"
 
 
 def _words(e: Entity) -> list[str]:
-    t = re.sub(r"'s\b", "", fold(e.text))
+    t = re.sub(_POSSESSIVE, "", fold(e.text))
     return [w.strip(".,") for w in t.replace("-", " ").replace("'", " ").split() if w.strip(".,")]
 
 
 def _key(e: Entity) -> str:
-    return entity_key(re.sub(r"['’]s\b", "", e.text))
+    return entity_key(re.sub(_POSSESSIVE, "", e.text))
 
 
 def _variants(e: Entity, side: Side) -> list[str]:
@@ -79,8 +80,8 @@ def _suffix(short: list[str], long: list[str]) -> bool:
     return 0 < len(short) < len(long) and long[-len(short) :] == short
 
 
-_LINKS = frozenset().union(*(_lang.get(c).name_links for c in _lang.SUPPORTED))
-"""Words linking the parts of a name (``LanguageData.name_links``), in any
+_LINKS = frozenset().union(*(_lang.get(c).names.name_links for c in _lang.SUPPORTED))
+"""Words linking the parts of a name (``Names.name_links``), in any
 supported language: names cross languages ("Athletico de Kolkata")."""
 
 

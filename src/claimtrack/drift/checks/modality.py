@@ -1,14 +1,14 @@
 """Modality drift: the modal force of a statement changed (will / may / must
 / could vs va / pourrait / doit).
 
-Modal markers come from ``LanguageData.modals`` (fragment -> class:
+Modal markers come from ``Polarity.modals`` (fragment -> class:
 ``future``, ``possibility``, ``obligation``, ``conditional``); words in
-``LanguageData.modal_exceptions`` and a capitalised marker inside a sentence
+``Polarity.modal_exceptions`` and a capitalised marker inside a sentence
 ("May 2022", "Will Smith") are ignored.  Precision first: a modal present on
 one side only is usually a translation choice (a French present for an
 English "will"), so a finding needs modal markers on *both* sides whose
 classes differ in both directions ("will" became "pourrait").  Hedges
-(``LanguageData.hedges``: "reportedly", "apparemment") dropped or added are
+(``Polarity.hedges``: "reportedly", "apparemment") dropped or added are
 reported as minor modality findings when both sides are in the same language.
 """
 
@@ -30,14 +30,14 @@ __all__ = ["ModalityCheck", "modal_markers"]
 @lru_cache(maxsize=None)
 def _patterns(code: str) -> tuple[list[tuple[re.Pattern[str], str]], re.Pattern[str] | None]:
     data = _lang.get(code)
-    pats = [(re.compile(r"(?<![\w-])(?:" + frag + r")(?![\w-])", re.IGNORECASE), cls) for frag, cls in data.modals.items()]
-    return pats, alternation(data.hedges)
+    pats = [(re.compile(r"(?<![\w-])(?:" + frag + r")(?![\w-])", re.IGNORECASE), cls) for frag, cls in data.polarity.modals.items()]
+    return pats, alternation(data.polarity.hedges)
 
 
 def modal_markers(side: Side) -> list[tuple[int, int, str]]:
     """(start, end, class) of the modal markers of a side, in text order."""
     pats, _ = _patterns(side.lang)
-    exceptions = side.data.modal_exceptions
+    exceptions = side.data.polarity.modal_exceptions
     text = side.text
     taken: list[tuple[int, int, str]] = []
     for pat, cls in pats:

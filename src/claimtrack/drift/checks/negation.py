@@ -1,8 +1,8 @@
 """Negation drift: a negation present on one side only.
 
-Markers come from ``LanguageData.negations`` (English not / n't / never / no
+Markers come from ``Polarity.negations`` (English not / n't / never / no
 / none / without ..., French ne … pas / plus / jamais, aucun, ni, sans ...);
-phrases in ``LanguageData.negation_exceptions`` ("not only", "sans doute")
+phrases in ``Polarity.negation_exceptions`` ("not only", "sans doute")
 are masked first.  The markers of both sides are paired by relative
 position; a marker left without a partner is a finding.  The count is what
 matters, not the words: "ne ... jamais" and "never" are one negation each.
@@ -27,7 +27,7 @@ __all__ = ["NegationCheck", "negation_markers"]
 @lru_cache(maxsize=None)
 def _patterns(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     data = _lang.get(code)
-    return alternation(data.negations), alternation(data.negation_exceptions)
+    return alternation(data.polarity.negations), alternation(data.polarity.negation_exceptions)
 
 
 def negation_markers(text: str, lang: str) -> list[tuple[int, int]]:

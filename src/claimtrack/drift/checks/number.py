@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import ClassVar
 
+from ... import lang as _lang
 from ...extract.quantities import extract_quantities, parse_number, spelled_values
 from ...models import Drift, DriftType, Quantity
 from ..check import DriftCheck
@@ -46,11 +47,14 @@ def _fmt(q: Quantity) -> str:
 # ranges too), for the residual comparison below.
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    r"(?P<time>[:h]\d{2}\b)?(?:\s*(?P<ampm>[ap]\.?\s?m\.?)(?!\w))?"
+    r"(?P<time>[" + "".join(_lang.concat(lambda d: d.numbers.clock_separators)) + r"]\d{2}\b)?"
+    r"(?:\s*(?P<ampm>" + "|".join(_lang.concat(lambda d: d.numbers.clock_suffixes)) + r")(?!\w))?"
 )
+_ROMAN_SUFFIX = "(?:" + "|".join(_lang.concat(lambda d: d.numbers.roman_ordinal_suffixes)) + ")"
 _ROMAN_ORDINAL = re.compile(
-    r"\b(?P<roman>[IVXLC]{2,7}|[IVXLC](?=(?:e|er|ème|eme)(?:\s+(?:siècle|millénaire)|\s*[–-]\s*[IVXLC]+e)))"
-    r"(?:e|er|ème|eme)\b"
+    r"\b(?P<roman>[IVXLC]{2,7}|[IVXLC](?=" + _ROMAN_SUFFIX
+    + r"(?:\s+(?:" + "|".join(_lang.concat(lambda d: d.numbers.ordinal_nouns)) + r")|\s*[–-]\s*[IVXLC]+e)))"
+    + _ROMAN_SUFFIX + r"\b"
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -74,7 +78,7 @@ def _figures(side: Side) -> list[tuple[int, int, frozenset[float]]]:
     for m in _FIGURE.finditer(side.text):
         raw = m.group("num")
         values: set[float] = set()
-        for code in {side.lang, "en", "fr"}:
+        for code in {side.lang, *_lang.SUPPORTED}:
             try:
                 values.add(parse_number(raw, code))
             except (ValueError, Exception):  # noqa: BLE001 - an unparsable figure is just skipped

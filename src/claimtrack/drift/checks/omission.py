@@ -2,7 +2,7 @@
 side, located by aligning sub-sentence chunks with the embedder.
 
 Each side is split into chunks (:attr:`Side.chunks`: at , ; : ( ) dashes and
-quotes, and before the clause markers of ``LanguageData.clause_markers``:
+quotes, and before the clause markers of ``Scopes.clause_markers``:
 relative pronouns and conjunctions; chunks under ``chunk_min_words`` words
 are merged into a neighbour).  All chunks and both sentences are embedded
 in one batch; then "the sentence without chunk *i*", for the candidate

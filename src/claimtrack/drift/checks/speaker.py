@@ -2,12 +2,12 @@
 
 ``pronoun``: the same person referred to with a different gender ("she
 said" in one article, "he said" / "il a dit" in another).  Gendered words
-come from ``LanguageData.gendered_words`` (subject pronouns first, then
+come from ``Gender.gendered_words`` (subject pronouns first, then
 object and possessive pronouns and gendered nouns where the language marks
 the referent's gender: English "his"/"her", not French "son"/"sa").  A
 finding needs gendered words on both sides and a gender on one side that the
 other side never uses.  Across languages only subject pronouns and singular
-gendered nouns are compared (``LanguageData.dependent_gender_words`` lists
+gendered nouns are compared (``Gender.dependent_gender_words`` lists
 the others): an object or possessive pronoun often refers to someone else,
 and the other language may not mark it ("her love" / "son amour"); a plural
 noun describes a group ("women painters").
@@ -39,7 +39,7 @@ _GENDER_WORDS = {"m": "masculine", "f": "feminine"}
 
 @lru_cache(maxsize=None)
 def _impersonal(code: str) -> re.Pattern[str] | None:
-    patterns = _lang.get(code).impersonal_patterns
+    patterns = _lang.get(code).gender.impersonal_patterns
     return re.compile(r"\b(?:" + "|".join(patterns) + ")", re.IGNORECASE) if patterns else None
 
 
@@ -48,9 +48,9 @@ def gendered_words(side: Side) -> list[tuple[int, int, str, bool]]:
     subject pronouns first.  ``strong`` is False for the language's
     ``dependent_gender_words`` (object, possessive and emphatic pronouns,
     plural nouns); words inside an ``impersonal_patterns`` match are left out."""
-    table = side.data.gendered_words
-    subj = side.data.pronouns
-    dependent = side.data.dependent_gender_words
+    table = side.data.gender.gendered_words
+    subj = side.data.attribution.pronouns
+    dependent = side.data.gender.dependent_gender_words
     impersonal = _impersonal(side.lang)
     no_one = [m.span() for m in impersonal.finditer(side.text)] if impersonal is not None else []
     out = []

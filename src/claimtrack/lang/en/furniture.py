@@ -1,0 +1,36 @@
+"""English data for the furniture stage (:class:`claimtrack.lang.schema.Furniture`)."""
+
+from __future__ import annotations
+
+from ..schema import Furniture
+from .words import STOP_WORDS
+
+FURNITURE = Furniture(
+    furniture_patterns=(
+        (r"(image|photo|picture|illustration|credit|credits|photo credit)s?\s*:.*", "credit", "image or photo credit"),
+        (r"source\s*:\s*(https?://|www\.)\S*", "link", "source URL line"),
+        (r"(https?://|www\.)\S+", "link", "bare URL"),
+        (r"(updated|published|posted|last updated)\b.{0,40}\d.*", "dateline", "update/publication dateline"),
+        (r"(by\s+)?[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*[|/·•]\s*.*\d{4}", "byline", "byline: author name and date"),
+        (r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}", "byline", "byline"),
+        (r".*\bsubscribe\b.*\b(youtube|newsletter|channel|podcast)\b.*", "boilerplate", "subscription prompt"),
+        (r"(subscribe|sign up|follow us|share this|share on|like us|join us)\b.*", "boilerplate", "share/subscribe prompt"),
+        (r"join (our|the) (community|newsletter|mailing list)\b.*", "boilerplate", "community/newsletter prompt"),
+        (r"\[?click (on|here)\b.*", "caption", "click-through prompt or image caption"),
+        (r"(read more|related|related articles?|see also|more from|tags?|categories|filed under)\s*:?.*", "navigation", "navigation or category list"),
+        (r"created with sketch\.?", "boilerplate", "SVG export residue"),
+        (r"(advertisement|sponsored|sponsored content)", "boilerplate", "advertising label"),
+        (r"(thank you|thanks for reading)[.!]?", "boilerplate", "sign-off"),
+        (r"breaking news", "heading", "section label"),
+        (r"all rights reserved.*|©.*|copyright\b.*", "boilerplate", "copyright notice"),
+    ),
+    boilerplate_openers=(
+        (r"about the authors?", "author box"),
+        (r"(similar|related|recommended|more|popular) (articles|posts|stories|reading)", "related-articles block"),
+        (r"browse categories", "category navigation"),
+        (r"a message from\b.*:?", "promotional message"),
+        (r"(leave a|post a) (comment|reply)", "comment form"),
+        (r"share this (article|story|post)", "share block"),
+    ),
+    heading_words=STOP_WORDS,
+)

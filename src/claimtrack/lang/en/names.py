@@ -1,0 +1,39 @@
+"""English data for the names stage (:class:`claimtrack.lang.schema.Names`)."""
+
+from __future__ import annotations
+
+from ..schema import Names
+from .words import STOP_WORDS
+
+NAMES = Names(
+    titles=frozenset({
+        "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+        "president", "vice", "chief", "executive", "officer", "director", "ceo", "cto", "cfo", "coo",
+        "founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "head", "lead",
+        "leader", "maintainer", "manager", "senior", "principal", "analyst", "researcher", "editor",
+        "engineer", "minister", "secretary", "general", "senator", "governor", "spokesperson",
+        "spokesman", "spokeswoman", "deputy", "member", "partner", "scientist", "creator", "co-creator",
+        "mayor", "premier", "prime", "chancellor", "king", "queen", "judge", "justice", "commissioner",
+        "ambassador", "councillor", "councilor", "captain", "colonel", "lieutenant", "rev", "reverend",
+        "superintendent", "inspector", "detective", "coach", "economist", "strategist", "founding",
+    }),
+    name_particles=frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al"}),
+    not_name_words=STOP_WORDS,
+    org_words=frozenset({
+        "foundation", "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group",
+        "services", "platforms", "technologies", "labs", "university", "institute", "association",
+        "agency", "ministry", "department", "council", "commission", "bank", "news", "research",
+        "cloud", "azure", "systems", "networks", "partners", "holdings",
+    }),
+    legal_suffixes=frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "sas"}),
+    determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),
+    name_links=frozenset({"of", "the", "and", "&"}),
+    definite_articles=frozenset({"the"}),
+    entity_aliases={"U.S.": "United States", "US": "United States", "USA": "United States",
+                    "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+                    "Britain": "United Kingdom", "EU": "European Union", "UN": "United Nations",
+                    "U.N.": "United Nations"},
+    abbreviations=frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "prof"}),
+    dotted_suffixes=("Inc", "Corp", "Co", "Ltd", "Jr", "Sr"),
+    possessive_suffixes=(r"['’]s",),
+)

@@ -1,0 +1,26 @@
+"""English data for the polarity stage (:class:`claimtrack.lang.schema.Polarity`)."""
+
+from __future__ import annotations
+
+from ..schema import Polarity
+
+POLARITY = Polarity(
+    negations=(
+        r"not", r"\w*n[’']t", r"never", r"no", r"none", r"nobody", r"nothing", r"neither", r"nor",
+        r"without", r"no\s+longer", r"cannot", r"nowhere", r"no\s+one",
+        r"fail(?:s|ed|ing)?\s+to", r"unable\s+to",
+    ),
+    negation_exceptions=(
+        r"not\s+only", r"no\s+doubt", r"if\s+not", r"whether\s+or\s+not", r"not\s+least",
+        r"nothing\s+but", r"no\s+sooner", r"none\s+other", r"no\s+(?:less|fewer|more)\s+than",
+        r"not\s+(?:less|fewer|more)\s+than",
+        r"no\.\s*\d+",  # "No. 1": a rank, not a negation
+    ),
+    modals={
+        r"will|shall|won[’']t|['’]ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to": "future",
+        r"may|might|could|can|cannot|can[’']t|possibly|perhaps": "possibility",
+        r"must|have\s+to|has\s+to|need\s+to|needs\s+to|should|ought\s+to": "obligation",
+        r"would": "conditional",
+    },
+    hedges=(r"reportedly", r"allegedly", r"apparently", r"seems?\s+to", r"appears?\s+to", r"probably"),
+)

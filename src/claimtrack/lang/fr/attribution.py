@@ -1,0 +1,32 @@
+"""French data for the attribution stage (:class:`claimtrack.lang.schema.Attribution`)."""
+
+from __future__ import annotations
+
+from ..schema import Attribution
+from .words import STOP_WORDS
+
+ATTRIBUTION = Attribution(
+    reporting_verbs=(
+        "a déclaré", "déclare", "a dit", "dit", "a affirmé", "affirme", "a expliqué", "explique",
+        "a ajouté", "ajoute", "a souligné", "souligne", "a indiqué", "indique", "a précisé", "précise",
+        "a annoncé", "annonce", "a estimé", "estime", "a confié", "confie", "a rappelé", "rappelle",
+        "a assuré", "assure", "a noté", "note", "a écrit", "écrit", "a poursuivi", "poursuit",
+        "a insisté", "insiste", "a reconnu", "reconnaît", "a averti", "avertit", "a confirmé", "confirme",
+        "a tweeté", "a publié", "déclarait", "expliquait", "disait", "a-t-il déclaré", "a-t-elle déclaré",
+        "a-t-il dit", "a-t-elle dit", "a-t-il ajouté", "a-t-elle ajouté", "a-t-il expliqué",
+        "a-t-elle expliqué", "a-t-il souligné", "a-t-elle souligné", "déclare-t-il", "déclare-t-elle",
+        "explique-t-il", "explique-t-elle", "ajoute-t-il", "ajoute-t-elle", "estime-t-il", "estime-t-elle",
+        "souligne-t-il", "souligne-t-elle", "précise-t-il", "précise-t-elle",
+    ),
+    reporting_verbs_that=("que", "qu['’]"),
+    source_prefixes=("selon", "d['’]après", "pour", "aux yeux de", "de l['’]avis de"),
+    pronouns={"il": "m", "elle": "f", "ils": "x", "elles": "x"},
+    speaker_nouns=("la société", "l['’]entreprise", "le groupe", "l['’]équipe", "la fondation", "le ministère",
+                   "le gouvernement", "la compagnie", "le porte-parole", "les auteurs"),
+    lead_words=("le", "la", "les", "en"),
+    speaker_adverbs=("aussi", "encore", "ensuite", "notamment"),
+    inversion_patterns=(r"\w+(?:-t)?-",),
+    apposition_determiners=("un", "une", "le", "la", r"l['’]un", r"l['’]une"),
+    frame_words=STOP_WORDS,
+    name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "st", "prof"}),
+)

@@ -1,0 +1,40 @@
+"""French data for the names stage (:class:`claimtrack.lang.schema.Names`)."""
+
+from __future__ import annotations
+
+from ..schema import Names
+from .words import STOP_WORDS
+
+NAMES = Names(
+    titles=frozenset({
+        "m", "mme", "mlle", "dr", "pr", "me", "monsieur", "madame", "docteur", "professeur",
+        "président", "présidente", "directeur", "directrice", "général", "générale", "pdg", "ceo",
+        "fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur", "responsable",
+        "chercheur", "chercheuse", "analyste", "ministre", "secrétaire", "porte-parole", "chef",
+        "cheffe", "vice-président", "vice-présidente", "exécutif", "exécutive", "créateur", "créatrice",
+        "mainteneur", "ingénieur", "ingénieure", "rédacteur", "rédactrice", "député", "députée",
+        "sénateur", "sénatrice", "maire", "délégué", "déléguée", "administrateur", "administratrice",
+        "premier", "première", "chancelier", "chancelière", "juge", "commissaire", "ambassadeur",
+        "ambassadrice", "conseiller", "conseillère", "capitaine", "colonel", "inspecteur", "inspectrice",
+        "économiste",
+    }),
+    name_particles=frozenset({"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "da", "di"}),
+    not_name_words=STOP_WORDS,
+    org_words=frozenset({
+        "fondation", "foundation", "société", "groupe", "université", "institut", "association",
+        "agence", "ministère", "conseil", "commission", "banque", "services", "inc", "corp", "sa",
+        "sas", "sarl", "cloud", "azure", "labs", "laboratoire",
+    }),
+    legal_suffixes=frozenset({"inc", "corp", "sa", "sas", "sarl", "se", "ltd", "llc", "gmbh", "ag", "cie"}),
+    entity_words={"fondation": "foundation", "société": "company", "groupe": "group", "université": "university",
+                  "institut": "institute", "banque": "bank", "conseil": "council", "commission": "commission"},
+    determiners=frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "ce", "cet", "cette", "ces"}),
+    name_links=frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "&"}),
+    definite_articles=frozenset({"le", "la", "les", "l"}),
+    entity_aliases={"États-Unis": "United States", "Royaume-Uni": "United Kingdom",
+                    "Grande-Bretagne": "United Kingdom", "UE": "European Union",
+                    "Union européenne": "European Union", "ONU": "United Nations",
+                    "Nations unies": "United Nations", "OTAN": "NATO"},
+    abbreviations=frozenset({"mme", "dr", "st", "prof"}),
+    roman_ordinal_suffixes=("e", "er", "ème", "eme", "re"),
+)

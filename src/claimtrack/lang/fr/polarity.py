@@ -1,0 +1,45 @@
+"""French data for the polarity stage (:class:`claimtrack.lang.schema.Polarity`)."""
+
+from __future__ import annotations
+
+from ..schema import Polarity
+
+POLARITY = Polarity(
+    negations=(
+        # "ne … plus jamais", "n'a jamais rien": one negation, its words chained
+        r"ne\b[^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)"
+        r"(?:\s+(?:plus|jamais|rien|personne|aucune?))*",
+        r"n['’][^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)"
+        r"(?:\s+(?:plus|jamais|rien|personne|aucune?))*",
+        r"aucune?", r"jamais", r"sans", r"ni", r"non",
+        # "Personne ne reviendra plus jamais": one negation, like "no one will ever come back"
+        r"(?:personne|rien)\s+n(?:e\b|['’]\w+)(?:[^.?!,;]{0,40}?\b(?:plus|jamais|rien)(?:\s+(?:plus|jamais|rien))*)?",
+        r"pas\s+(?:de|d['’]|du|des|le|la|les|un|une|encore|toujours|vraiment|très|si|assez|trop)",
+        r"incapables?\s+de", r"échou(?:e|ent|é|ait|aient|ant|er)\s+à",
+        # a verbless "rien" ("Depuis 2000, rien.", "rien de neuf"), like "nothing"
+        r"rien",
+    ),
+    negation_exceptions=(
+        r"non\s+seulement", r"sans\s+doute", r"pas\s+seulement", r"non\s+plus", r"non\s+lucratif",
+        r"non[-‐]\w+", r"n['’]importe", r"jamais\s+autant", r"que\s+jamais",
+        r"pas\s+(?:moins|plus)\s+(?:de|d['’])",
+        r"(?:à|pour)\s+jamais",  # "à jamais": forever
+        r"sans\s+égard", r"sans\s+compter",  # "regardless of", "not to mention": no reversal
+    ),
+    modals={
+        r"va|vas|vont|allons|allez|vais|sera|seront|serai|serons|serez|aura|auront|[a-zé]{2,}eront|[a-zé]{2,}era"
+        r"|[a-zé]{2,}iront|[a-zé]{2,}ira": "future",
+        r"peut|peux|peuvent|pouvons|pouvez|pourrait|pourraient|pourrais|pourra|pourront|pourrez|pourrons|puisse"
+        r"|puissent|possiblement|peut-être|éventuellement": "possibility",
+        r"doit|dois|doivent|devons|devez|devra|devront|devrait|devraient|devrez|faut|faudra|faudrait": "obligation",
+        r"[a-zé]{2,}rait|[a-zé]{2,}raient": "conditional",
+    },
+    modal_exceptions=frozenset({
+        "extrait", "portrait", "attrait", "retrait", "abstrait", "distrait", "soustrait", "trait",
+        "contrera", "ère", "opéra", "caméra", "sera-t-il", "véra", "era", "ira", "lira",
+        "pourrait-il", "tiara", "sierra", "umbrera", "nira", "mira", "hira", "delira",
+        # "il suffira de ..." is "all it takes is ...", not a future claim
+        "suffira", "suffiront", "suffirait", "suffiraient",
+    }),
+    hedges=(r"apparemment", r"semble", r"semblent", r"paraît-il", r"selon\s+toute\s+vraisemblance", r"probablement"),
+)
