@@ -54,6 +54,19 @@ def prf_weighted(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
 
 # --- loaders -----------------------------------------------------------------
 
+HALVES = ("tuning", "validation")
+"""Every development set is split in two, deterministically: fit and read the
+tuning half only; the validation half is measured, never tuned on."""
+
+
+def half_of(key: str) -> str:
+    """The half a document or source sentence belongs to: the SHA-256 of its
+    key, even first byte: tuning, odd: validation."""
+    import hashlib
+
+    return HALVES[hashlib.sha256(key.encode("utf-8")).digest()[0] % 2]
+
+
 def load_demetr(limit: int | None = None) -> list[dict[str, Any]]:
     path = DRIFT / "demetr-fr" / "demetr-fr.jsonl"
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]

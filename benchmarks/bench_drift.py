@@ -20,7 +20,9 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from _data import CORPUS, DRIFT, embedder, load_demetr, load_refresd, load_vyas, refresd_scores, skip
+from _data import (
+    CORPUS, DRIFT, HALVES, embedder, half_of, load_demetr, load_refresd, load_vyas, refresd_scores, skip,
+)
 
 # DEMETR perturbation -> the drift type that should be found
 DEMETR_TYPES: dict[str, tuple[str, ...]] = {
@@ -55,6 +57,7 @@ def demetr_base_translations(rows: list[dict[str, Any]]) -> dict[Any, str]:
 
 
 def run_demetr(diff_many: Callable[..., Any], limit: int | None = None, verbose: bool = False) -> dict[str, Any]:
+    """DEMETR figures for each half (split by French source sentence, :func:`half_of`)."""
     rows = load_demetr()
     base = demetr_base_translations(rows)
     srcs = sorted(base)[:limit] if limit else sorted(base)
@@ -69,51 +72,63 @@ def run_demetr(diff_many: Callable[..., Any], limit: int | None = None, verbose:
     res_base = diff_many([(s, base[s]) for s in srcs], "fr", "en")
     res_minor = diff_many([(r["src_sent"], r["pert_sent"]) for r in minors], "fr", "en")
     elapsed = time.perf_counter() - t0
-    hits: dict[str, list[int]] = collections.defaultdict(list)
-    per_pert: dict[str, list[int]] = collections.defaultdict(list)
-    for r, d in zip(typed, res_typed):
-        want = DEMETR_TYPES[r["pert_name"]]
-        found = {f.type for f in d.drift}
-        ok = int(bool(found & set(want)))
-        hits[want[0]].append(ok)
-        per_pert[r["pert_name"]].append(ok)
-        if verbose and not ok:
-            print("MISS", r["pert_name"], "|", r["eng_sent"], "|", r["pert_sent"], "|", sorted(found))
-    fa = [int(bool(d.drift)) for d in res_refs]
-    fa_types = collections.Counter(f.type for d in res_refs for f in d.drift)
-    if verbose:
-        for r, d in zip(refs, res_refs):
-            for f in d.drift:
-                print("FA", f.type, repr(f.source_value), repr(f.target_value), "|", r["src_sent"], "|", r["eng_sent"])
-    return {
-        "recall": {t: (sum(v) / len(v), len(v)) for t, v in hits.items()},
-        "per_pert": {p: (sum(v) / len(v), len(v)) for p, v in per_pert.items()},
-        "false_alarm": (sum(fa) / max(len(fa), 1), len(fa)),
-        "false_alarm_types": dict(fa_types),
-        "base_mt_any": sum(int(bool(d.drift)) for d in res_base) / max(len(res_base), 1),
-        "minor_any": sum(int(bool(d.drift)) for d in res_minor) / max(len(res_minor), 1),
-        "n_minor": len(res_minor),
-        "divergent_on_reference": sum(d.divergent for d in res_refs) / max(len(res_refs), 1),
-        "seconds": elapsed,
-        "pairs": len(typed) + len(refs) + len(srcs) + len(minors),
-    }
+    out: dict[str, Any] = {"seconds": elapsed, "pairs": len(typed) + len(refs) + len(srcs) + len(minors)}
+    for half in HALVES:
+        hits: dict[str, list[int]] = collections.defaultdict(list)
+        per_pert: dict[str, list[int]] = collections.defaultdict(list)
+        for r, d in zip(typed, res_typed):
+            if half_of(r["src_sent"]) != half:
+                continue
+            want = DEMETR_TYPES[r["pert_name"]]
+            found = {f.type for f in d.drift}
+            ok = int(bool(found & set(want)))
+            hits[want[0]].append(ok)
+            per_pert[r["pert_name"]].append(ok)
+            if verbose and not ok and half == "tuning":
+                print("MISS", r["pert_name"], "|", r["eng_sent"], "|", r["pert_sent"], "|", sorted(found))
+        ref_ds = [d for r, d in zip(refs, res_refs) if half_of(r["src_sent"]) == half]
+        base_ds = [d for s, d in zip(srcs, res_base) if half_of(s) == half]
+        minor_ds = [d for r, d in zip(minors, res_minor) if half_of(r["src_sent"]) == half]
+        if verbose and half == "tuning":
+            for r, d in zip(refs, res_refs):
+                if half_of(r["src_sent"]) == half:
+                    for f in d.drift:
+                        print("FA", f.type, repr(f.source_value), repr(f.target_value), "|", r["src_sent"], "|",
+                              r["eng_sent"])
+        out[half] = {
+            "recall": {t: (sum(v) / len(v), len(v)) for t, v in hits.items()},
+            "per_pert": {p: (sum(v) / len(v), len(v)) for p, v in per_pert.items()},
+            "false_alarm": (sum(int(bool(d.drift)) for d in ref_ds) / max(len(ref_ds), 1), len(ref_ds)),
+            "false_alarm_types": dict(collections.Counter(f.type for d in ref_ds for f in d.drift)),
+            "base_mt_any": sum(int(bool(d.drift)) for d in base_ds) / max(len(base_ds), 1),
+            "minor_any": sum(int(bool(d.drift)) for d in minor_ds) / max(len(minor_ds), 1),
+            "n_minor": len(minor_ds),
+            "divergent_on_reference": sum(d.divergent for d in ref_ds) / max(len(ref_ds), 1),
+        }
+    return out
 
 
 def print_demetr(r: dict[str, Any]) -> None:
-    print("DEMETR fr->en (recall of a finding of the right type; rows where the perturbation applied)")
-    print(f"  {'type':<10} {'recall':>7} {'n':>4}  goal")
+    tu, va = r["tuning"], r["validation"]
+    print("DEMETR fr->en, split by source sentence: tuning / validation"
+          " (recall of a finding of the right type; rows where the perturbation applied)")
+    print(f"  {'type':<10} {'tuning':>7} {'n':>4} {'valid.':>7} {'n':>4}  goal")
     for t in ("number", "negation", "entity", "pronoun", "addition", "omission"):
-        if t in r["recall"]:
-            v, n = r["recall"][t]
+        if t in tu["recall"] or t in va["recall"]:
+            v1, n1 = tu["recall"].get(t, (float("nan"), 0))
+            v2, n2 = va["recall"].get(t, (float("nan"), 0))
             g = DEMETR_GOALS[t]
-            print(f"  {t:<10} {v:7.3f} {n:4d}  {'>= ' + format(g, '.2f') if g else '(no goal)'}")
-    for p, (v, n) in sorted(r["per_pert"].items()):
-        print(f"    {p:<32} {v:6.3f} (n={n})")
-    fa, n = r["false_alarm"]
-    print(f"  false alarms on base_id35_reference (any finding): {fa:.3f} (n={n})  goal <= 0.03;"
-          f" by type {r['false_alarm_types']}")
-    print(f"  divergent on reference: {r['divergent_on_reference']:.3f}; any finding on the unperturbed MT:"
-          f" {r['base_mt_any']:.3f}; on minor perturbations: {r['minor_any']:.3f} (n={r['n_minor']})")
+            print(f"  {t:<10} {v1:7.3f} {n1:4d} {v2:7.3f} {n2:4d}  {'>= ' + format(g, '.2f') if g else '(no goal)'}")
+    for p in sorted(set(tu["per_pert"]) | set(va["per_pert"])):
+        v1, n1 = tu["per_pert"].get(p, (float("nan"), 0))
+        v2, n2 = va["per_pert"].get(p, (float("nan"), 0))
+        print(f"    {p:<32} {v1:6.3f} (n={n1})  {v2:6.3f} (n={n2})")
+    for name, h in (("tuning", tu), ("validation", va)):
+        fa, n = h["false_alarm"]
+        print(f"  [{name}] any finding on the reference: {fa:.3f} (n={n}, goal <= 0.03, by type"
+              f" {h['false_alarm_types']}); on minor edits: {h['minor_any']:.3f} (n={h['n_minor']}, goal <= 0.03);"
+              f" on the unperturbed MT: {h['base_mt_any']:.3f}; divergent on the reference:"
+              f" {h['divergent_on_reference']:.3f}")
     print(f"  {r['pairs']} pairs in {r['seconds']:.1f} s")
 
 

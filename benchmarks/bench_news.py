@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import collections
-import hashlib
 import json
 import sys
 import time
@@ -42,14 +41,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-NEWS = REPO.parent / "shared" / "eval" / "news" / "wmt14-fren"
-HALVES = ("tuning", "validation")
+from _data import HALVES, SHARED, half_of
 
-
-def half_of(docid: str) -> str:
-    """The deterministic half a document belongs to."""
-    return HALVES[hashlib.sha256(docid.encode("utf-8")).digest()[0] % 2]
+NEWS = SHARED / "eval" / "news" / "wmt14-fren"
 
 
 @dataclass
