@@ -345,12 +345,43 @@ def _outside(text: str, start: int, end: int, regions: list[QuoteRegion]) -> str
 def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
     """Kinds, quote ids and speakers of ``sentences`` (the prose of one article).
 
+    Three passes over one :class:`_Layout`: the named people of the article
+    (:func:`_collect_people`), then a speaker per quotation
+    (:func:`_quote_speakers`), then a kind and speaker per sentence
+    (:func:`_classify_sentences`).
+
     Args:
         text: the article text the sentences index.
         sentences: prose sentences in order (``segment.layout``).
         code: the article's language (its data supplies the patterns).
     """
-    pats = _patterns(code)
+    layout = _layout(text, sentences)
+    registry = _collect_people(text, layout, code)
+    quote_speaker = _quote_speakers(text, layout, code, registry)
+    kinds, quote_ids, speakers = _classify_sentences(text, sentences, layout, code, registry, quote_speaker)
+    speakers = _resolve_context(speakers, set(registry.names))
+    return Attribution(layout.regions, kinds, quote_ids, speakers, sorted(set(registry.names)))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The prose paragraphs of one article and the quote regions in each (read by every pass)."""
+
+    paragraphs: list[tuple[int, int, int]]
+    """``(paragraph_index, start, end)`` of each prose paragraph, in order."""
+    regions: list[QuoteRegion]
+    bounds: dict[int, tuple[int, int]]
+    """Paragraph index -> ``(start, end)``."""
+    order: list[int]
+    """Paragraph indices in text order."""
+    index: dict[int, int]
+    """Paragraph index -> its position in ``order``."""
+    in_par: dict[int, list[QuoteRegion]]
+    """Quote regions per paragraph, so each sentence looks at its own regions only (linear cost)."""
+
+
+def _layout(text: str, sentences: list[Sentence]) -> _Layout:
+    """Group ``sentences`` into paragraphs and find their quote regions."""
     paragraphs: list[tuple[int, int, int]] = []
     for s in sentences:
         if paragraphs and paragraphs[-1][0] == s.paragraph:
@@ -358,16 +389,26 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
         else:
             paragraphs.append((s.paragraph, s.start, s.end))
     regions = find_quote_regions(text, paragraphs)
-    par_bounds = {p: (a, b) for p, a, b in paragraphs}
     par_order = [p for p, _, _ in paragraphs]
-    par_index = {p: i for i, p in enumerate(par_order)}
     in_par: dict[int, list[QuoteRegion]] = {}
-    for r in regions:  # per paragraph, so each sentence looks at its own regions only (linear cost)
+    for r in regions:
         in_par.setdefault(r.paragraph, []).append(r)
+    return _Layout(
+        paragraphs=paragraphs,
+        regions=regions,
+        bounds={p: (a, b) for p, a, b in paragraphs},
+        order=par_order,
+        index={p: i for i, p in enumerate(par_order)},
+        in_par=in_par,
+    )
 
-    # pass 1: named people (speaker slots with names, appositions, titled names)
+
+def _collect_people(text: str, layout: _Layout, code: str) -> _Registry:
+    """Pass 1: named people (speaker slots with names, appositions, titled names)."""
+    pats = _patterns(code)
+    in_par = layout.in_par
     registry = _Registry(code)
-    for p, a, b in paragraphs:
+    for p, a, b in layout.paragraphs:
         outside = _outside(text, a, b, in_par.get(p, []))
         words = _words(outside)
         has_title = not words.isdisjoint(pats.title_words)
@@ -394,54 +435,84 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
                     name, is_person = _clean_name(raw, code)
                     if is_person:
                         registry.add(r.end, name)
-    # pass 2: speaker per quote id
+    return registry
+
+
+def _quote_speakers(text: str, layout: _Layout, code: str, registry: _Registry) -> dict[int, Speaker]:
+    """Pass 2: the speaker of each quote id, by the rules of :func:`_quote_speaker` in order."""
     quote_speaker: dict[int, Speaker] = {}
     by_id: dict[int, list[QuoteRegion]] = {}
-    for r in regions:
+    for r in layout.regions:
         by_id.setdefault(r.quote_id, []).append(r)
     for qid, rs in by_id.items():
-        found: Speaker | None = None
-        for r in rs:  # 1. after a region
-            _, pend = par_bounds[r.paragraph]
-            m = pats.after.match(text, r.end, pend)
-            if m:
-                found = _speaker_from_match(m, 0, code, registry)
-                if found:
-                    break
-        if found is None:  # 2. before the first region, same paragraph
-            r = rs[0]
-            pstart, _ = par_bounds[r.paragraph]
-            seg_start = max([x.end for x in in_par[r.paragraph] if x.end <= r.start] + [pstart])
-            seg = text[seg_start : r.start]
-            m = pats.before.search(seg)
-            if m:
-                found = _speaker_from_match(m, seg_start, code, registry)
-        if found is None:  # 3. previous paragraph ends with a colon
-            r = rs[0]
-            idx = par_index[r.paragraph]
-            if idx > 0:
-                prev = par_order[idx - 1]
-                a, b = par_bounds[prev]
-                seg = text[a:b]
-                if seg.rstrip().endswith(":"):
-                    m = pats.before.search(seg)
-                    if m:
-                        found = _speaker_from_match(m, a, code, registry)
-        if found is None:  # 4. the previous quote, in this paragraph or ending the previous one
-            r = rs[0]
-            earlier = [x for x in in_par[r.paragraph] if x.end <= r.start]
-            if not earlier:
-                idx = par_index[r.paragraph]
-                pstart, _ = par_bounds[r.paragraph]
-                if idx > 0 and not text[pstart : r.start].strip():
-                    prev = par_order[idx - 1]
-                    earlier = in_par.get(prev, [])
-            if earlier and earlier[-1].quote_id in quote_speaker:
-                found = quote_speaker[earlier[-1].quote_id]
+        found = _quote_speaker(text, rs, layout, code, registry, quote_speaker)
         if found is not None:
             quote_speaker[qid] = found
+    return quote_speaker
 
-    # pass 3: per sentence
+
+def _quote_speaker(
+    text: str,
+    rs: list[QuoteRegion],
+    layout: _Layout,
+    code: str,
+    registry: _Registry,
+    quote_speaker: dict[int, Speaker],
+) -> Speaker | None:
+    """The speaker of the quote made of regions ``rs`` (``quote_speaker``: the earlier quotes' speakers)."""
+    pats = _patterns(code)
+    par_bounds, par_order, par_index, in_par = layout.bounds, layout.order, layout.index, layout.in_par
+    found: Speaker | None = None
+    for r in rs:  # 1. after a region
+        _, pend = par_bounds[r.paragraph]
+        m = pats.after.match(text, r.end, pend)
+        if m:
+            found = _speaker_from_match(m, 0, code, registry)
+            if found:
+                break
+    if found is None:  # 2. before the first region, same paragraph
+        r = rs[0]
+        pstart, _ = par_bounds[r.paragraph]
+        seg_start = max([x.end for x in in_par[r.paragraph] if x.end <= r.start] + [pstart])
+        seg = text[seg_start : r.start]
+        m = pats.before.search(seg)
+        if m:
+            found = _speaker_from_match(m, seg_start, code, registry)
+    if found is None:  # 3. previous paragraph ends with a colon
+        r = rs[0]
+        idx = par_index[r.paragraph]
+        if idx > 0:
+            prev = par_order[idx - 1]
+            a, b = par_bounds[prev]
+            seg = text[a:b]
+            if seg.rstrip().endswith(":"):
+                m = pats.before.search(seg)
+                if m:
+                    found = _speaker_from_match(m, a, code, registry)
+    if found is None:  # 4. the previous quote, in this paragraph or ending the previous one
+        r = rs[0]
+        earlier = [x for x in in_par[r.paragraph] if x.end <= r.start]
+        if not earlier:
+            idx = par_index[r.paragraph]
+            pstart, _ = par_bounds[r.paragraph]
+            if idx > 0 and not text[pstart : r.start].strip():
+                prev = par_order[idx - 1]
+                earlier = in_par.get(prev, [])
+        if earlier and earlier[-1].quote_id in quote_speaker:
+            found = quote_speaker[earlier[-1].quote_id]
+    return found
+
+
+def _classify_sentences(
+    text: str,
+    sentences: list[Sentence],
+    layout: _Layout,
+    code: str,
+    registry: _Registry,
+    quote_speaker: dict[int, Speaker],
+) -> tuple[list[str], list[int | None], list[Speaker | None]]:
+    """Pass 3: kind, quote id and speaker of each sentence."""
+    pats = _patterns(code)
     kinds: list[str] = []
     quote_ids: list[int | None] = []
     speakers: list[Speaker | None] = []
@@ -449,7 +520,7 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
     for i, s in enumerate(sentences):
         nonspace = len("".join(s.text.split())) or 1
         best: tuple[int, int] | None = None
-        local = in_par.get(s.paragraph, [])
+        local = layout.in_par.get(s.paragraph, [])
         for r in local:
             if r.end <= s.start or r.start >= s.end:
                 continue
@@ -484,8 +555,7 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
         kinds.append("frame" if frame else "reported" if speaker is not None else "statement")
         quote_ids.append(None)
         speakers.append(speaker)
-    speakers = _resolve_context(speakers, set(registry.names))
-    return Attribution(regions, kinds, quote_ids, speakers, sorted(set(registry.names)))
+    return kinds, quote_ids, speakers
 
 
 def _resolve_context(speakers: list[Speaker | None], people: set[str]) -> list[Speaker | None]:

@@ -73,10 +73,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Literal, TypedDict, cast
+from typing import TYPE_CHECKING, Literal, TypedDict, cast
 
 from .. import lang as _lang
 from ..models import Qualifier, Quantity
+
+if TYPE_CHECKING:  # pragma: no cover - type checkers only
+    from ..lang.schema import Numbers
 
 __all__ = ["extract_quantities", "parse_number", "format_number"]
 
@@ -144,42 +147,39 @@ class _Grammar:
     fallback_group: str
 
 
-@lru_cache(maxsize=None)
-def _grammar(code: str) -> _Grammar:
-    from babel.numbers import get_group_symbol
-
-    data = _lang.get(code)
-    flags = re.IGNORECASE
-
-    words = [w for w in data.numbers.number_words if w]
+def _core_source(numbers: Numbers) -> tuple[str, dict[str, tuple[int, Qualifier]]]:
+    """The number pattern (approximate numbers, digits, number words) and the approximate-number table."""
+    words = [w for w in numbers.number_words if w]
     core = _DIGITS
     if words:
         nw = r"(?:" + _alt(words) + r")\b"
         sep = r"(?:" + _SP + r"+|-)"
-        if data.numbers.number_word_joiners:
-            sep += r"(?:(?:" + _alt(data.numbers.number_word_joiners) + r")" + sep + r")?"
+        if numbers.number_word_joiners:
+            sep += r"(?:(?:" + _alt(numbers.number_word_joiners) + r")" + sep + r")?"
         core += r"|(?<![\w-])(?P<wrd>" + nw + r"(?:" + sep + nw + r")*)(?![\w-])"
     approx: dict[str, tuple[int, Qualifier]] = {}
-    if data.numbers.approximate_numbers:
+    if numbers.approximate_numbers:
         parts = []
-        for k, (pattern, value, qual) in enumerate(data.numbers.approximate_numbers):
+        for k, (pattern, value, qual) in enumerate(numbers.approximate_numbers):
             parts.append(f"(?P<a{k}>{pattern})")
             approx[f"a{k}"] = (value, cast(Qualifier, qual))
         # tried before the number words: "une centaine" is one approximate number, not "une"
         core = r"(?P<apx>(?:" + "|".join(parts) + r"))(?![\w-])|" + core
+    return core, approx
 
+
+def _qualifier_source(numbers: Numbers) -> tuple[str, tuple[Qualifier, ...]]:
+    """The qualifier pattern ending a number's left context (one group ``q<i>`` each) and the names of the groups."""
     names: list[Qualifier] = []
     parts = []
-    for i, (pattern, name) in enumerate(data.numbers.qualifiers):
+    for i, (pattern, name) in enumerate(numbers.qualifiers):
         parts.append(f"(?P<q{i}>{pattern})")
         names.append(name)  # type: ignore[arg-type]
-    qualifier = r"(?<![\w])(?:" + ("|".join(parts) or r"(?!)") + r")" + _SP + r"*\Z"
+    return r"(?<![\w])(?:" + ("|".join(parts) or r"(?!)") + r")" + _SP + r"*\Z", tuple(names)
 
-    currencies = {k.lower(): v for k, v in data.numbers.currency_words.items()}
-    symbols = [k for k in currencies if not k.isalpha() and " " not in k]
-    cur_words = [k for k in currencies if k not in symbols]
 
-    scales = {k.lower(): v for k, v in data.numbers.scale_words.items()}
+def _scale_pattern(scales: dict[str, int]) -> re.Pattern[str] | None:
+    """A scale word after a number ("billion", "M"); single letters only right after it."""
     short = [k for k in scales if len(k) == 1]
     long = [k for k in scales if len(k) > 1]
     scale_parts = []
@@ -187,10 +187,17 @@ def _grammar(code: str) -> _Grammar:
         scale_parts.append(_SP + r"?(?:" + _alt(long) + r")")
     if short:
         scale_parts.append(r"(?:" + _alt(short) + r")")
+    return re.compile(r"(?:" + "|".join(scale_parts) + r")(?![\w])", re.IGNORECASE) if scale_parts else None
 
-    linker = _after_linker(data.numbers.unit_linkers) if data.numbers.unit_linkers else None
-    percent = _SP + r"?%" + (r"|" + _SP + r"+(?:" + _alt(data.numbers.percent_words) + r")(?![\w])" if data.numbers.percent_words else "")
 
+def _currency_patterns(
+    currencies: dict[str, str], linker: str | None
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(symbol before a number, currency after it, currency after a linker such as "d'")."""
+    flags = re.IGNORECASE
+    symbols = [k for k in currencies if not k.isalpha() and " " not in k]
+    cur_words = [k for k in currencies if k not in symbols]
+    prefix = re.compile(r"(?<![\w])(?:" + _alt(symbols) + r")" + _SP + r"?\Z", flags) if symbols else None
     currency = currency_linked = None
     if currencies:
         cur_alts = []
@@ -201,17 +208,38 @@ def _grammar(code: str) -> _Grammar:
         currency = re.compile("|".join(cur_alts), flags)
         if linker and cur_words:
             currency_linked = re.compile(_SP + r"+" + linker + r"(?P<cw>" + _alt(cur_words) + r")(?![\w])", flags)
+    return prefix, currency, currency_linked
 
+
+def _unit_patterns(numbers: Numbers, linker: str | None) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """(unit word after a number, unit word after a linker such as "of")."""
+    flags = re.IGNORECASE
     modifiers = ""
-    if data.numbers.unit_modifiers:
-        modifiers = r"(?:(?:" + _alt(data.numbers.unit_modifiers) + r")" + _SP + r"+)?"
+    if numbers.unit_modifiers:
+        modifiers = r"(?:(?:" + _alt(numbers.unit_modifiers) + r")" + _SP + r"+)?"
     unit_tail = r"(?P<u>" + _WORD + r")(?![\w]|['\u2019][^\W\d_])"
     unit = re.compile(_SP + r"+" + modifiers + unit_tail, flags)
     unit_linked = re.compile(_SP + r"+" + linker + modifiers + unit_tail, flags) if linker else None
+    return unit, unit_linked
 
-    not_units = frozenset(w.lower() for w in (*data.numbers.unit_stopwords, *data.numbers.number_words, *data.dates.months, *data.numbers.scale_words))
 
-    fb = data.numbers.fallback_number_locale
+@lru_cache(maxsize=None)
+def _grammar(code: str) -> _Grammar:
+    """The compiled patterns and tables of language ``code``, built from its ``numbers`` record."""
+    from babel.numbers import get_group_symbol
+
+    data = _lang.get(code)
+    numbers = data.numbers
+    flags = re.IGNORECASE
+    core, approx = _core_source(numbers)
+    qualifier, qualifier_names = _qualifier_source(numbers)
+    currencies = {k.lower(): v for k, v in numbers.currency_words.items()}
+    scales = {k.lower(): v for k, v in numbers.scale_words.items()}
+    linker = _after_linker(numbers.unit_linkers) if numbers.unit_linkers else None
+    percent = _SP + r"?%" + (r"|" + _SP + r"+(?:" + _alt(numbers.percent_words) + r")(?![\w])" if numbers.percent_words else "")
+    currency_prefix, currency, currency_linked = _currency_patterns(currencies, linker)
+    unit, unit_linked = _unit_patterns(numbers, linker)
+    not_units = frozenset(w.lower() for w in (*numbers.unit_stopwords, *numbers.number_words, *data.dates.months, *numbers.scale_words))
     return _Grammar(
         code=code,
         # numbers start words: one look-behind rejects most positions at once
@@ -222,10 +250,10 @@ def _grammar(code: str) -> _Grammar:
             flags,
         ),
         qualifier=re.compile(qualifier, flags),
-        qualifier_names=tuple(names),
-        currency_prefix=re.compile(r"(?<![\w])(?:" + _alt(symbols) + r")" + _SP + r"?\Z", flags) if symbols else None,
-        ordinal=re.compile(r"(?:" + "|".join(data.numbers.ordinal_suffixes) + r")(?![\w])", flags) if data.numbers.ordinal_suffixes else None,
-        scale=re.compile(r"(?:" + "|".join(scale_parts) + r")(?![\w])", flags) if scale_parts else None,
+        qualifier_names=qualifier_names,
+        currency_prefix=currency_prefix,
+        ordinal=re.compile(r"(?:" + "|".join(numbers.ordinal_suffixes) + r")(?![\w])", flags) if numbers.ordinal_suffixes else None,
+        scale=_scale_pattern(scales),
         percent=re.compile(percent, flags),
         currency=currency,
         currency_linked=currency_linked,
@@ -234,20 +262,20 @@ def _grammar(code: str) -> _Grammar:
         word_token=re.compile(r"[^\W\d_]+", flags),
         scales=scales,
         currencies=currencies,
-        number_words=frozenset(w.lower() for w in words),
-        joiners=frozenset(w.lower() for w in data.numbers.number_word_joiners),
+        number_words=frozenset(w.lower() for w in numbers.number_words if w),
+        joiners=frozenset(w.lower() for w in numbers.number_word_joiners),
         range_next=(
-            re.compile(r"(?:\s*[-–]\s*|" + _SP + r"+(?:" + _alt(data.numbers.range_words) + r")" + _SP + r"+)(?:" + core + r")",
+            re.compile(r"(?:\s*[-–]\s*|" + _SP + r"+(?:" + _alt(numbers.range_words) + r")" + _SP + r"+)(?:" + core + r")",
                        flags)
-            if data.numbers.range_words else None
+            if numbers.range_words else None
         ),
         approx=approx,
-        ordinal_words={w.lower(): v for w, v in data.numbers.ordinal_words.items()},
-        pair_words=re.compile(r"(?<![\w])(?:" + _alt(data.numbers.pair_words) + r")(?![\w])", flags) if data.numbers.pair_words else None,
-        article_words=frozenset(w.lower() for w in data.numbers.article_number_words),
+        ordinal_words={w.lower(): v for w, v in numbers.ordinal_words.items()},
+        pair_words=re.compile(r"(?<![\w])(?:" + _alt(numbers.pair_words) + r")(?![\w])", flags) if numbers.pair_words else None,
+        article_words=frozenset(w.lower() for w in numbers.article_number_words),
         not_units=not_units,
         group=get_group_symbol(data.babel_locale).translate(_SPACE_TO_PLAIN),
-        fallback_group=get_group_symbol(fb).translate(_SPACE_TO_PLAIN),
+        fallback_group=get_group_symbol(numbers.fallback_number_locale).translate(_SPACE_TO_PLAIN),
     )
 
 

@@ -51,8 +51,8 @@ from ..models import DriftType
 from .text import article_label
 
 if TYPE_CHECKING:  # pragma: no cover - type checkers only; no import cost at run time
-    from ..comparison import ArticleInfo, Comparison
-    from ..models import Claim
+    from ..comparison import ArticleInfo, Comparison, PairAlignment
+    from ..models import Alignment, Claim
 
 __all__ = ["html_comparison", "html_clusters", "highlight", "safe_href", "DRIFT_TYPES"]
 
@@ -523,6 +523,107 @@ def _claim_side(
     )
 
 
+@dataclass(frozen=True)
+class _Index:
+    """A comparison's articles, claims and article labels by id (what every part of the page looks up)."""
+
+    infos: dict[str, ArticleInfo]
+    claims: dict[str, Claim]
+    labels: dict[str, str]
+
+
+def _alignment_row(
+    row_id: str,
+    ai: int,
+    al: Alignment,
+    infos: tuple[ArticleInfo | None, ArticleInfo | None],
+    labels: tuple[str, str],
+    index: _Index,
+    stats: _RowStats,
+) -> str:
+    """One aligned claim pair: scores, the two claims side by side, the findings and the evidence."""
+    a_info, b_info = infos
+    src, tgt = index.claims.get(al.source), index.claims.get(al.target)
+    drift = tuple(al.drift)
+    types = stats.row(drift)
+    langs = [c.lang for c in (src, tgt) if c is not None] or [i.lang for i in (a_info, b_info) if i is not None]
+    for lang in sorted(set(langs)):
+        stats.lang(lang)
+    scores = [f"score {_num(al.score)}", f"cos {_num(al.similarity)}"]
+    if al.margin is not None:
+        scores.append(f"margin {_num(al.margin, '+.2f')}")
+    if al.fuzzy is not None:
+        scores.append(f"fuzzy {_num(al.fuzzy)}")
+    evidence = "; ".join(_e(x) for x in al.evidence)
+    return (
+        f'<article class="{_row_classes(types, langs)}" id="{row_id}">'
+        f'<div class="row-head"><h3>#{ai + 1}</h3><span class="muted">{" · ".join(scores)}</span></div>'
+        '<div class="sides">'
+        + _claim_side(src, al.source, a_info, drift, "source")
+        + _claim_side(tgt, al.target, b_info, drift, "target")
+        + "</div>"
+        + _findings_list(drift, labels=labels)
+        + (f'<div class="ev">evidence: {evidence}</div>' if evidence else "")
+        + "</article>"
+    )
+
+
+def _pair_section(pi: int, pair: PairAlignment, index: _Index, stats: _RowStats) -> str:
+    """The section of one article pair: a heading and one row per alignment."""
+    infos = (index.infos.get(pair.source_article), index.infos.get(pair.target_article))
+    a_label = index.labels.get(pair.source_article, pair.source_article)
+    b_label = index.labels.get(pair.target_article, pair.target_article)
+    rows = [
+        _alignment_row(f"pair-{pi}-{ai}", ai, al, infos, (a_label, b_label), index, stats)
+        for ai, al in enumerate(pair.alignments)
+    ]
+    pair_langs = sorted({_slug(i.lang) for i in infos if i is not None})
+    return (
+        f'<section class="group pair {" ".join(f"l-{x}" for x in pair_langs)}" id="pair-{pi}">'
+        f"<h2>{_e(a_label)} &harr; {_e(b_label)} "
+        f'<span class="muted">{len(pair.alignments)} aligned</span></h2>'
+        + ("".join(rows) if rows else '<p class="muted">no aligned claims</p>')
+        + "</section>"
+    )
+
+
+def _unmatched_section(unmatched: Sequence[str], index: _Index, stats: _RowStats) -> str:
+    """The section of the claims aligned to nothing, one row each."""
+    rows: list[str] = []
+    for ui, cid in enumerate(unmatched):
+        c = index.claims.get(cid)
+        info = index.infos.get(c.article_id) if c is not None else None
+        lang = c.lang if c is not None else ""
+        stats.row(())
+        if lang:
+            stats.lang(lang)
+        rows.append(
+            f'<article class="{_row_classes([], [lang] if lang else [])}" id="unmatched-{ui}">'
+            + _claim_side(c, cid, info, (), "source")
+            + "</article>"
+        )
+    return (
+        '<section class="group unmatched" id="unmatched">'
+        f'<h2>Unmatched claims <span class="muted">{len(unmatched)}</span></h2>'
+        + "".join(rows)
+        + "</section>"
+    )
+
+
+def _articles_table(articles: Sequence[ArticleInfo], labels: dict[str, str]) -> str:
+    """The compared articles: label, id, language, claim count and source link."""
+    rows = "".join(
+        f"<tr><td>{_e(labels[a.id])}</td><td><code>{_e(a.id)}</code></td>"
+        f'<td><span class="lang">{_e(a.lang)}</span></td><td class="num">{a.claims}</td>'
+        f"<td>{_source_link(a.source)}</td></tr>"
+        for a in articles
+    )
+    return (
+        f"<table class=\"articles\"><tr><th>article</th><th>id</th><th>lang</th><th>claims</th><th>source</th></tr>"
+        f"{rows}</table>"
+    )
+
+
 def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparison") -> str:
     """A self-contained HTML report of a :class:`~claimtrack.comparison.Comparison`.
 
@@ -535,76 +636,15 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
     claims aligned to nothing come last.  Rows can be filtered by drift type
     and by language.  The same comparison always gives the same bytes.
     """
-    infos = {a.id: a for a in comparison.articles}
-    claims = {c.id: c for c in comparison.claims}
-    labels = {a.id: article_label(a) for a in comparison.articles}
-
-    stats = _RowStats()
-    n_aligned = 0
-    sections: list[str] = []
-
-    for pi, pair in enumerate(comparison.alignments):
-        a_info, b_info = infos.get(pair.source_article), infos.get(pair.target_article)
-        a_label = labels.get(pair.source_article, pair.source_article)
-        b_label = labels.get(pair.target_article, pair.target_article)
-        rows: list[str] = []
-        for ai, al in enumerate(pair.alignments):
-            n_aligned += 1
-            src, tgt = claims.get(al.source), claims.get(al.target)
-            drift = tuple(al.drift)
-            types = stats.row(drift)
-            langs = [c.lang for c in (src, tgt) if c is not None] or [
-                i.lang for i in (a_info, b_info) if i is not None
-            ]
-            for lang in sorted(set(langs)):
-                stats.lang(lang)
-            scores = [f"score {_num(al.score)}", f"cos {_num(al.similarity)}"]
-            if al.margin is not None:
-                scores.append(f"margin {_num(al.margin, '+.2f')}")
-            if al.fuzzy is not None:
-                scores.append(f"fuzzy {_num(al.fuzzy)}")
-            evidence = "; ".join(_e(x) for x in al.evidence)
-            rows.append(
-                f'<article class="{_row_classes(types, langs)}" id="pair-{pi}-{ai}">'
-                f'<div class="row-head"><h3>#{ai + 1}</h3><span class="muted">{" · ".join(scores)}</span></div>'
-                '<div class="sides">'
-                + _claim_side(src, al.source, a_info, drift, "source")
-                + _claim_side(tgt, al.target, b_info, drift, "target")
-                + "</div>"
-                + _findings_list(drift, labels=(a_label, b_label))
-                + (f'<div class="ev">evidence: {evidence}</div>' if evidence else "")
-                + "</article>"
-            )
-        pair_langs = sorted({_slug(i.lang) for i in (a_info, b_info) if i is not None})
-        sections.append(
-            f'<section class="group pair {" ".join(f"l-{x}" for x in pair_langs)}" id="pair-{pi}">'
-            f"<h2>{_e(a_label)} &harr; {_e(b_label)} "
-            f'<span class="muted">{len(pair.alignments)} aligned</span></h2>'
-            + ("".join(rows) if rows else '<p class="muted">no aligned claims</p>')
-            + "</section>"
-        )
-
-    unmatched_rows: list[str] = []
-    for ui, cid in enumerate(comparison.unmatched):
-        c = claims.get(cid)
-        info = infos.get(c.article_id) if c is not None else None
-        lang = c.lang if c is not None else ""
-        stats.row(())
-        if lang:
-            stats.lang(lang)
-        unmatched_rows.append(
-            f'<article class="{_row_classes([], [lang] if lang else [])}" id="unmatched-{ui}">'
-            + _claim_side(c, cid, info, (), "source")
-            + "</article>"
-        )
+    index = _Index(
+        infos={a.id: a for a in comparison.articles},
+        claims={c.id: c for c in comparison.claims},
+        labels={a.id: article_label(a) for a in comparison.articles},
+    )
+    stats = _RowStats()  # the sections fill it, the summary and the filters read it
+    sections = [_pair_section(pi, pair, index, stats) for pi, pair in enumerate(comparison.alignments)]
     if comparison.unmatched:
-        sections.append(
-            '<section class="group unmatched" id="unmatched">'
-            f'<h2>Unmatched claims <span class="muted">{len(comparison.unmatched)}</span></h2>'
-            + "".join(unmatched_rows)
-            + "</section>"
-        )
-
+        sections.append(_unmatched_section(comparison.unmatched, index, stats))
     for a in comparison.articles:
         stats.name(a.lang)
     type_opts = stats.type_options()
@@ -615,23 +655,16 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
             ("articles", "articles", len(comparison.articles)),
             ("claims", "claims", len(comparison.claims)),
             ("pairs", "article pairs", len(comparison.alignments)),
-            ("aligned", "aligned claim pairs", n_aligned),
+            ("aligned", "aligned claim pairs", sum(len(pair.alignments) for pair in comparison.alignments)),
             ("aligned-drift", "aligned pairs with drift", stats.with_drift),
             ("unmatched", "unmatched claims", len(comparison.unmatched)),
         ]
-    )
-    art_rows = "".join(
-        f"<tr><td>{_e(labels[a.id])}</td><td><code>{_e(a.id)}</code></td>"
-        f'<td><span class="lang">{_e(a.lang)}</span></td><td class="num">{a.claims}</td>'
-        f"<td>{_source_link(a.source)}</td></tr>"
-        for a in comparison.articles
     )
     body = [
         f"<h1>{_e(title)}</h1>",
         f'<div class="summary-wrap">{summary}{_drift_table(stats.type_counts)}</div>',
         "<h2>Articles</h2>",
-        f"<table class=\"articles\"><tr><th>article</th><th>id</th><th>lang</th><th>claims</th><th>source</th></tr>"
-        f"{art_rows}</table>",
+        _articles_table(comparison.articles, index.labels),
         _filters_html(type_opts, lang_opts),
         *sections,
     ]
