@@ -1,16 +1,21 @@
-"""The datasets the drift benchmarks read, and what bench_drift.py and
-fit_divergence.py both need: the paths under ``../shared`` (never copied into
-the repository), the loaders of DEMETR, REFreSD and the OpenSubtitles pairs of
-Vyas et al. (2018), the REFreSD scoring and the encoder they run with.
+"""The datasets the benchmarks read, and what several of them need: the paths
+under ``../shared`` (never copied into the repository), the loaders of DEMETR,
+REFreSD and the OpenSubtitles pairs of Vyas et al. (2018), the REFreSD scoring,
+the encoder the drift benchmarks run with, and the fake encoders that measure
+the store and the aligner without a model.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -26,6 +31,43 @@ def embedder() -> Any:
     from claimtrack.embed import USEEmbedder
 
     return USEEmbedder(threads=1)
+
+
+# --- fake encoders -----------------------------------------------------------
+
+class HashEmbedder:
+    """Signed hashing of folded word 1- and 2-grams (not cross-lingual; no model)."""
+
+    name = "hash-bench"
+    fingerprint = "hash-bench-512-v1"
+    dim = 512
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for r, t in enumerate(texts):
+            words = re.findall(r"\w+", t.casefold())
+            for g in words + [a + " " + b for a, b in zip(words, words[1:])] or ["<empty>"]:
+                h = hashlib.blake2b(g.encode(), digest_size=8).digest()
+                out[r, int.from_bytes(h[:4], "little") % self.dim] += 1.0 if h[4] & 1 else -1.0
+        n = np.linalg.norm(out, axis=1, keepdims=True)
+        n[n == 0] = 1.0
+        return out / n
+
+
+class RandomEmbedder:
+    """Random unit vectors keyed by text (deterministic); measures the aligner only."""
+
+    name = "random"
+    fingerprint = "random-512-v1"
+    dim = 512
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for k, t in enumerate(texts):
+            rng = np.random.default_rng(abs(hash(t)) % (2**32))
+            out[k] = rng.standard_normal(self.dim, dtype=np.float32)
+        out /= np.linalg.norm(out, axis=1, keepdims=True)
+        return out
 
 
 # --- metrics -----------------------------------------------------------------

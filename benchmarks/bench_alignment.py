@@ -38,6 +38,8 @@ import claimtrack as ct
 from claimtrack.alignment import align, align_sentences
 from claimtrack.embed import EmbeddingCache
 
+from _data import RandomEmbedder
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EVAL = SHARED / "eval" / "alignment"
 CORPUS = SHARED / "corpus" / "pytorch-foundation"
@@ -168,24 +170,8 @@ def bench_seed() -> dict[str, Any]:
     return {"checks": checks, "passed": sum(checks.values()), "total": len(checks), "alignments": counts}
 
 
-class _RandomEmbedder:
-    """Random unit vectors keyed by text (deterministic); measures the aligner only."""
-
-    name = "random"
-    fingerprint = "random-512-v1"
-    dim = 512
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
-        for k, t in enumerate(texts):
-            rng = np.random.default_rng(abs(hash(t)) % (2**32))
-            out[k] = rng.standard_normal(self.dim, dtype=np.float32)
-        out /= np.linalg.norm(out, axis=1, keepdims=True)
-        return out
-
-
 def bench_scale(n: int = 10_000) -> dict[str, Any]:
-    emb = _RandomEmbedder()
+    emb = RandomEmbedder()
     a = [f"claim a {i}" for i in range(n)]
     b = [f"claim b {i}" for i in range(n)]
     cache = EmbeddingCache()

@@ -34,12 +34,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import os
 import platform
 import random
-import re
 import resource
 import shutil
 import sys
@@ -54,24 +52,7 @@ import numpy as np
 import claimtrack as ct
 from claimtrack.testing import TEMPLATES, format_number
 
-
-class HashEmbedder:
-    """Signed hashing of folded word 1- and 2-grams (not cross-lingual; no model)."""
-
-    name = "hash-bench"
-    fingerprint = "hash-bench-512-v1"
-    dim = 512
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for r, t in enumerate(texts):
-            words = re.findall(r"\w+", t.casefold())
-            for g in words + [a + " " + b for a, b in zip(words, words[1:])] or ["<empty>"]:
-                h = hashlib.blake2b(g.encode(), digest_size=8).digest()
-                out[r, int.from_bytes(h[:4], "little") % self.dim] += 1.0 if h[4] & 1 else -1.0
-        n = np.linalg.norm(out, axis=1, keepdims=True)
-        n[n == 0] = 1.0
-        return out / n
+from _data import HashEmbedder
 
 
 # ----------------------------------------------------------------------------- the synthetic feed

@@ -9,6 +9,8 @@ its French translation use the real encoder (the ``use`` fixture).
 - :class:`BagOfWordsEmbedder`: bag of accent-folded words (drift).
 - :class:`CountingEmbedder`: a bag of words that records what it is asked to
   encode (caches, batching, cost).
+- :class:`SameVectorEmbedder`: one vector for every text, for tests whose checks
+  read words, not embeddings.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["BagOfWordsEmbedder", "CountingEmbedder", "HashEmbedder"]
+__all__ = ["BagOfWordsEmbedder", "CountingEmbedder", "HashEmbedder", "SameVectorEmbedder"]
 
 
 def _unit_rows(out: np.ndarray) -> np.ndarray:
@@ -81,3 +83,14 @@ class CountingEmbedder(BagOfWordsEmbedder):
         self.calls.append(list(texts))
         self.chars += sum(map(len, texts))
         return super().encode(texts)
+
+
+class SameVectorEmbedder:
+    """Every text gets the same vector: for checks that read words, not embeddings."""
+
+    name = "same-vector"
+    fingerprint = "same-vector-1"
+    dim = 8
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return np.full((len(texts), self.dim), 1 / np.sqrt(self.dim), dtype=np.float32)

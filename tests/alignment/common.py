@@ -1,41 +1,19 @@
-"""Scaffolding of the alignment tests: a cheap n-gram hashing embedder and a
-strategy for documents of random distinct sentences."""
+"""Scaffolding of the alignment tests: the fake embedder they share, a
+strategy for documents of random distinct sentences, the hypothesis settings
+of their properties and a check of a monotone alignment's links."""
 
 from __future__ import annotations
 
-import hashlib
 import random
-import re
-from collections.abc import Sequence
 
-import numpy as np
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from claimtrack.models import Link
 
+from ..fakes import HashEmbedder
 
-class NgramEmbedder:
-    """Cheap deterministic embedder: signed hashing of word 1- and 2-grams."""
-
-    name = "ngram"
-    fingerprint = "ngram-256-v1"
-    dim = 256
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for r, t in enumerate(texts):
-            words = re.findall(r"\w+", t.casefold())
-            grams = words + [a + " " + b for a, b in zip(words, words[1:])]
-            for g in grams or ["<empty>"]:
-                h = hashlib.blake2b(g.encode(), digest_size=8).digest()
-                out[r, int.from_bytes(h[:4], "little") % self.dim] += 1.0 if h[4] & 1 else -1.0
-        n = np.linalg.norm(out, axis=1, keepdims=True)
-        n[n == 0] = 1.0
-        return out / n
-
-
-FAKE = NgramEmbedder()
+FAKE = HashEmbedder()
 WORDS = [f"w{i}" for i in range(400)]
 
 

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import claimtrack as ct
 from claimtrack.alignment import align, align_sentences
 
 from .common import FAKE, PROP, WORDS, check_links, documents
-
-
-PROP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROP

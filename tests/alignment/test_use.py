@@ -17,11 +17,6 @@ from .common import check_links
 
 
 @pytest.fixture(scope="module")
-def use() -> ct.USEEmbedder:
-    return ct.default_embedder()
-
-
-@pytest.fixture(scope="module")
 def cache() -> EmbeddingCache:
     return EmbeddingCache()
 

@@ -6,21 +6,10 @@ import numpy as np
 
 from claimtrack.drift import diff
 
-from .helpers import BagOfWordsEmbedder
+from ..fakes import CountingEmbedder
 
 
 # --- encoding cost --------------------------------------------------------------------------------
-
-class _CountingEmbedder(BagOfWordsEmbedder):
-    """Counts the characters it is asked to encode."""
-
-    def __init__(self) -> None:
-        self.chars = 0
-
-    def encode(self, texts):  # type: ignore[no-untyped-def]
-        self.chars += sum(map(len, texts))
-        return super().encode(texts)
-
 
 def test_encoding_cost_grows_linearly_with_passage_length():
     """The leave-one-out test re-encodes one sentence per candidate chunk, not
@@ -35,7 +24,7 @@ def test_encoding_cost_grows_linearly_with_passage_length():
 
     ratios = []
     for n in (10, 40):
-        emb = _CountingEmbedder()
+        emb = CountingEmbedder()
         a = passage(n, ("harbour", "crews", "checked", "while", "inspectors", "waited"))
         b = passage(n, ("orchard", "pickers", "gathered", "whereas", "farmers", "rested"))
         diff(a, b, "en", "en", embedder=emb)  # nothing matches: every chunk is left out in turn

@@ -11,28 +11,17 @@ an exception can neither vanish silently nor lose its reason.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 
 import claimtrack as ct
 from claimtrack import lang
 
+from ..fakes import SameVectorEmbedder
+
 CASES_DIR = Path(__file__).resolve().parents[1] / "cases"
-
-
-class _SameVector:
-    """Every text gets the same vector: the checks the cases run read words, not embeddings."""
-
-    name = "same-vector"
-    fingerprint = "same-vector-1"
-    dim = 8
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return np.full((len(texts), self.dim), 1 / np.sqrt(self.dim), dtype=np.float32)
 
 
 def load_cases() -> list[tuple[str, dict[str, Any]]]:
@@ -49,7 +38,7 @@ def outcome(case: dict[str, Any]) -> Any:
     api, code, given = case["api"], case["lang"], case["input"]
     if api == "diff":
         d = ct.diff(given["source"], given["target"], code, given.get("target_lang", code),
-                    embedder=_SameVector(), checks=given["checks"])
+                    embedder=SameVectorEmbedder(), checks=given["checks"])
         return [[f.type, f.source_value, f.target_value] for f in d.drift]
     if api == "entities":
         return [e.text for e in ct.extract_entities(given, code)]

@@ -1,44 +1,22 @@
-"""Scaffolding of the store tests: a cheap hashing embedder, synthetic articles,
-the harbour-bridge fixtures and helpers to find clusters and variants."""
+"""Scaffolding of the store tests: the fake embedder they share, synthetic
+articles, the harbour-bridge fixtures and helpers to find clusters and variants."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
-from collections.abc import Sequence
 from pathlib import Path
-
-import numpy as np
 
 import claimtrack as ct
 from claimtrack.store import Cluster, Tracker, Variant
 
 from ..conftest import FIXTURES
+from ..fakes import HashEmbedder
 
 
 REPO = Path(__file__).resolve().parents[2]
 BRIDGE = FIXTURES / "harbour-bridge"
 BRIDGE_DATES = {"en-herald": "2024-09-14", "en-wire": "2024-09-14", "fr-courrier": "2024-09-15"}
-
-
-class HashEmbedder:
-    """Cheap deterministic embedder: signed hashing of folded word 1- and 2-grams."""
-
-    name = "hash-test"
-    fingerprint = "hash-test-256-v1"
-    dim = 256
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for r, t in enumerate(texts):
-            words = re.findall(r"\w+", t.casefold())
-            for g in words + [a + " " + b for a, b in zip(words, words[1:])] or ["<empty>"]:
-                h = hashlib.blake2b(g.encode(), digest_size=8).digest()
-                out[r, int.from_bytes(h[:4], "little") % self.dim] += 1.0 if h[4] & 1 else -1.0
-        n = np.linalg.norm(out, axis=1, keepdims=True)
-        n[n == 0] = 1.0
-        return out / n
 
 
 FAKE = HashEmbedder()

@@ -5,7 +5,6 @@ embedder keeps these fast."""
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import subprocess
 import sys
 import textwrap
@@ -20,7 +19,7 @@ from claimtrack.errors import StoreError
 from claimtrack.store import AddResult, Tracker
 from claimtrack.store.writer import ArticleWriter
 
-from .common import REPO, BRIDGE, BRIDGE_DATES, HashEmbedder, FAKE, NAMES, SYLLABLES, words, synthetic, dump, bridge
+from .common import REPO, BRIDGE, BRIDGE_DATES, FAKE, synthetic, dump, bridge
 
 
 # ----------------------------------------------------------------------------- storage mechanics (fake embedder)
@@ -74,13 +73,10 @@ def test_exception_mid_add_leaves_store_unchanged(tmp_path: Path, monkeypatch: p
     assert dump(path) == dump(clean)
 
 
+# A child runs from the repository root, so it imports the same fake embedder and articles as this process.
 CHILD_HEADER = (
-    "import hashlib, os, re, sys\nimport numpy as np\nfrom collections.abc import Sequence\n"
-    "import claimtrack as ct\nfrom claimtrack.store import Tracker\nfrom claimtrack.store.writer import ArticleWriter\n"
-    + inspect.getsource(HashEmbedder)
-    + "NAMES = " + repr(NAMES) + "\nSYLLABLES = " + repr(SYLLABLES) + "\n"
-    + inspect.getsource(words)
-    + inspect.getsource(synthetic)
+    "import os, sys\nfrom claimtrack.store import Tracker\nfrom claimtrack.store.writer import ArticleWriter\n"
+    "from tests.fakes import HashEmbedder\nfrom tests.store.common import synthetic\n"
 )
 
 
