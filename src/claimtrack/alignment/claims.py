@@ -387,10 +387,6 @@ def align(
     claim may take a second, merged partner.  The result is symmetric:
     ``align(b, a)`` is ``align(a, b)`` mirrored (the computation runs in one
     canonical orientation).
-
-    Length: over 100 lines only because this docstring documents every tuning
-    argument of the public API where ``help(ct.align)`` shows it; the body
-    (embed, build both sides, match in one orientation, describe) is short.
     """
     a_texts = [text_of(x) for x in claims_a]
     b_texts = [text_of(x) for x in claims_b]
