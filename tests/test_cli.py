@@ -115,11 +115,16 @@ def test_diff_one_pair_table_and_json() -> None:
     code, text = run(["diff", EN, FR])
     assert code == 0
     assert text.startswith("similarity ") and "divergent (threshold 0.5; en -> fr)" in text
-    assert "number [critical]: The figure changed from '1,200,000,000'" in text
+    assert "number [critical] confidence " in text and "The figure changed from '1,200,000,000'" in text
     code, text = run(["diff", EN, FR, "--format", "json", "--threshold", "0.999"])
     d = PairDiff.model_validate_json(text)
     assert d == ct.diff(EN, FR, threshold=0.999)  # the command mirrors the function
-    assert d.threshold == 0.999 and not d.divergent
+    # a reported critical finding (the changed figure) makes the pair divergent whatever the threshold
+    assert d.threshold == 0.999 and d.divergent and "critical number finding" in d.divergent_because
+    code, text = run(["diff", EN, FR, "--format", "json", "--min-confidence", "0"])
+    assert code == 0 and PairDiff.model_validate_json(text).min_confidence == 0.0
+    code, _ = run(["diff", EN, FR, "--min-confidence", "1.5"])
+    assert code == 2
 
 
 def test_diff_pairs_stream_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

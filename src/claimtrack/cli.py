@@ -3,13 +3,16 @@
 ::
 
     claimtrack claims FILE... [--format table|json|jsonl] [--lang en|fr] [--published DATE] [--furniture]
-    claimtrack compare FILE... [--format table|json|html] [--lang ...] [--published DATE]
-    claimtrack diff SOURCE TARGET [--source-lang en|fr] [--target-lang en|fr] [--threshold T] [--format table|json]
-    claimtrack diff --pairs FILE|- [--format jsonl|json|table] [--threshold T]
+    claimtrack compare FILE... [--format table|json|html] [--lang ...] [--published DATE] [--min-confidence P]
+    claimtrack diff SOURCE TARGET [--source-lang en|fr] [--target-lang en|fr] [--threshold T] [--min-confidence P]
+                    [--format table|json]
+    claimtrack diff --pairs FILE|- [--format jsonl|json|table] [--threshold T] [--min-confidence P]
     claimtrack schema
     claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH | track find TEXT --db PATH
 
-``compare``, ``diff`` and the ``track`` commands take ``--embedder module:attribute`` to
+``compare`` and ``diff`` show the findings whose confidence reaches
+``--min-confidence`` (default: the cut chosen for a precision of 0.9;
+``0`` shows every candidate).  ``compare``, ``diff`` and the ``track`` commands take ``--embedder module:attribute`` to
 use a sentence encoder of your own (see :class:`claimtrack.Embedder`).
 
 ``FILE`` is a text, HTML or JSON Lines file, or ``-`` for JSON Lines records on
@@ -104,7 +107,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     from .report.text import comparison_table
 
     articles = list(_articles(args.files, args.lang, args.published))
-    comparison = compare(*articles, embedder=_embedder(args))
+    comparison = compare(*articles, embedder=_embedder(args), min_confidence=args.min_confidence)
     if args.format == "json":
         out.write(comparison.model_dump_json(indent=2) + "\n")
     elif args.format == "html":
@@ -140,7 +143,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         if args.source is None or args.target is None:
             raise _Usage("give SOURCE and TARGET, or --pairs FILE")
         d = diff(args.source, args.target, args.source_lang, args.target_lang, threshold=args.threshold,
-                 embedder=_embedder(args))
+                 min_confidence=args.min_confidence, embedder=_embedder(args))
         if args.format in ("json", "jsonl"):
             out.write(d.model_dump_json(indent=2 if args.format == "json" else None) + "\n")
         else:
@@ -165,7 +168,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         results: list[Any] = [None] * len(batch)
         for (sl, tl), ks in groups.items():
             got = diff_many([(batch[k][1], batch[k][2]) for k in ks], sl, tl, threshold=args.threshold,
-                            embedder=embedder)
+                            min_confidence=args.min_confidence, embedder=embedder)
             for k, d in zip(ks, got):
                 results[k] = d
         for d in results:
@@ -369,6 +372,25 @@ def _cmd_track_find(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"a confidence is in 0..1, not {value}")
+    return value
+
+
+def confidence_option(p: argparse.ArgumentParser) -> None:
+    """``--min-confidence P``: the confidence a finding needs to be shown."""
+    from .drift.confidence import DEFAULT_MIN_CONFIDENCE
+
+    p.add_argument("--min-confidence", type=_probability, default=DEFAULT_MIN_CONFIDENCE, metavar="P",
+                   help=f"show the findings whose confidence is at least P (default {DEFAULT_MIN_CONFIDENCE}, "
+                        "chosen for a precision of 0.9; 0 shows every candidate)")
+
+
 def embedder_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--embedder", metavar="MODULE:ATTR",
                    help="a sentence encoder of your own (an Embedder, or a class or function returning one); "
@@ -446,6 +468,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="claims, alignments and drift across articles (ct.compare)")
     inputs(p)
     p.add_argument("--format", choices=("table", "json", "html"), default="table")
+    confidence_option(p)
     embedder_option(p)
     p.set_defaults(run=_cmd_compare)
 
@@ -460,6 +483,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=float, default=0.5, help="divergent = divergence >= T (default 0.5)")
     p.add_argument("--format", choices=("table", "json", "jsonl"), default=None,
                    help="default: table for one pair, jsonl for --pairs")
+    confidence_option(p)
     embedder_option(p)
     p.set_defaults(run=_cmd_diff)
 

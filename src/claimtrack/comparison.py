@@ -78,7 +78,7 @@ def compare(
             one is used otherwise, so each distinct claim text is encoded once.
         claims: already extracted claims by article id (skips extraction for
             those articles).
-        align_options: passed to :func:`claimtrack.align` (``threshold``,
+        align_options: passed to :func:`claimtrack.align` (``min_confidence``, ``threshold``,
             ``margin``, ...).
 
     Cost: extraction is linear in the text; alignment is one blocked

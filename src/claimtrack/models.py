@@ -187,33 +187,6 @@ class Link(Model):
     evidence: tuple[str, ...] = Field(default=(), description="Why this link, in words.")
 
 
-class Drift(Model):
-    """One typed, explained difference between two aligned statements."""
-
-    type: DriftType
-    source_value: str | None = None
-    target_value: str | None = None
-    source_span: tuple[int, int] | None = Field(default=None, description="Offsets into the source text.")
-    target_span: tuple[int, int] | None = Field(default=None, description="Offsets into the target text.")
-    explanation: str
-    severity: Literal["minor", "major", "critical"] = "major"
-
-
-class Alignment(Model):
-    """Two claims found to state the same thing, with the evidence."""
-
-    source: str = Field(description="Claim id on the first side.")
-    target: str = Field(description="Claim id on the second side.")
-    score: float = Field(ge=0.0, le=1.0)
-    similarity: float = Field(description="Embedder cosine similarity.")
-    margin: float | None = Field(default=None, description="Similarity minus the mean of each side's nearest neighbours.")
-    fuzzy: float | None = Field(default=None, description="rapidfuzz ratio in 0..1 (same-language pairs only).")
-    shared_entities: tuple[str, ...] = ()
-    shared_numbers: tuple[float, ...] = ()
-    evidence: tuple[str, ...] = ()
-    drift: tuple[Drift, ...] = ()
-
-
 class ScoreTerm(Model):
     """One term of the divergence score: a measured value, its weight, and
     what it adds to the score's log-odds (``contribution = value * weight``).
@@ -232,6 +205,42 @@ class ScoreTerm(Model):
                                       "for ``unmatched``, the words with no counterpart, source side first.")
 
 
+class Drift(Model):
+    """One typed, explained difference between two aligned statements."""
+
+    type: DriftType
+    source_value: str | None = None
+    target_value: str | None = None
+    source_span: tuple[int, int] | None = Field(default=None, description="Offsets into the source text.")
+    target_span: tuple[int, int] | None = Field(default=None, description="Offsets into the target text.")
+    explanation: str
+    severity: Literal["minor", "major", "critical"] = "major"
+    confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0,
+        description="Estimated probability that a careful bilingual reader would call this a real divergence "
+                    "(claimtrack.drift.confidence); None on a finding no model scored.",
+    )
+    evidence: tuple[ScoreTerm, ...] = Field(
+        default=(),
+        description="The terms of ``confidence`` (see ScoreTerm): what raised or lowered it, and by how much.",
+    )
+
+
+class Alignment(Model):
+    """Two claims found to state the same thing, with the evidence."""
+
+    source: str = Field(description="Claim id on the first side.")
+    target: str = Field(description="Claim id on the second side.")
+    score: float = Field(ge=0.0, le=1.0)
+    similarity: float = Field(description="Embedder cosine similarity.")
+    margin: float | None = Field(default=None, description="Similarity minus the mean of each side's nearest neighbours.")
+    fuzzy: float | None = Field(default=None, description="rapidfuzz ratio in 0..1 (same-language pairs only).")
+    shared_entities: tuple[str, ...] = ()
+    shared_numbers: tuple[float, ...] = ()
+    evidence: tuple[str, ...] = ()
+    drift: tuple[Drift, ...] = ()
+
+
 class PairDiff(Model):
     """The result of ``ct.diff``: how two statements differ."""
 
@@ -243,7 +252,19 @@ class PairDiff(Model):
     divergence: float = Field(ge=0.0, le=1.0)
     divergent: bool
     threshold: float
-    drift: tuple[Drift, ...] = ()
+    drift: tuple[Drift, ...] = Field(
+        default=(), description="The findings with ``confidence >= min_confidence``, the ones to read.")
+    candidates: tuple[Drift, ...] = Field(
+        default=(),
+        description="Every finding the checks proposed, whatever its confidence (``drift`` is a part of it).",
+    )
+    min_confidence: float = Field(default=0.0, ge=0.0, le=1.0,
+                                  description="The confidence a candidate needed to be in ``drift``.")
+    divergent_because: str = Field(
+        default="",
+        description="Why ``divergent`` is what it is: the divergence against the threshold, or the critical "
+                    "finding that makes the pair divergent whatever its score.",
+    )
     score: tuple[ScoreTerm, ...] = Field(
         default=(),
         description="The terms of ``divergence`` (see ScoreTerm): what raised or lowered it, and by how much.",

@@ -1,5 +1,8 @@
 """Helpers of the drift tests: ``BOW`` (the fake embedder they share),
-``fast`` (a diff with it), ``types`` and ``check_spans``."""
+``fast`` (a diff with it), ``types`` and ``check_spans``.
+
+These tests read ``PairDiff.candidates``: what the checks propose,
+before the confidence cut of ``PairDiff.drift``."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ BOW = BagOfWordsEmbedder()
 
 
 def types(d: PairDiff) -> list[str]:
-    return [f.type for f in d.drift]
+    return [f.type for f in d.candidates]
 
 
 def fast(a: str, b: str, la: str = "en", lb: str = "en", **kw: Any) -> PairDiff:
@@ -22,7 +25,7 @@ def fast(a: str, b: str, la: str = "en", lb: str = "en", **kw: Any) -> PairDiff:
 
 
 def check_spans(d: PairDiff) -> None:
-    for f in d.drift:
+    for f in d.candidates:
         assert f.explanation.endswith(".") and f.explanation
         if f.source_span is not None:
             s, e = f.source_span

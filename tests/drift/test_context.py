@@ -1,4 +1,7 @@
-"""The pair context: what a diff encodes stays proportional to its input."""
+"""The pair context: what a diff encodes stays proportional to its input.
+
+These tests read ``PairDiff.candidates``: what the checks propose,
+before the confidence cut of ``PairDiff.drift``."""
 
 from __future__ import annotations
 

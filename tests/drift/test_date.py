@@ -1,4 +1,7 @@
-"""The date check: dates and time scopes changed or one-sided."""
+"""The date check: dates and time scopes changed or one-sided.
+
+These tests read ``PairDiff.candidates``: what the checks propose,
+before the confidence cut of ``PairDiff.drift``."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ def test_date_and_time_scope():
              "The port logged over 48,000 crossings.")
     assert "time_scope" in types(d) and "omission" not in types(d)
     d = fast("The blockade began in 2007.", "The blockade began in 2008.")
-    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [("date", "2007", "2008")]
+    assert [(f.type, f.source_value, f.target_value) for f in d.candidates] == [("date", "2007", "2008")]
 
 
 def test_time_scope_forms_and_words():
@@ -25,14 +28,14 @@ def test_time_scope_forms_and_words():
         assert types(diff(fr, en, "fr", "en", embedder=BOW, checks=["date"])) == [], (fr, en)
     d = diff("PyTorch a grandi depuis 2016.", "PyTorch has grown over the last five years.", "fr", "en",
              embedder=BOW, checks=["date"])
-    assert [(f.type, f.source_value) for f in d.drift] == [("time_scope", "depuis 2016")]
+    assert [(f.type, f.source_value) for f in d.candidates] == [("time_scope", "depuis 2016")]
     # a scope without a figure is there when the other side holds a word of its kind
     assert types(diff("La reprise est évidente depuis la rentrée.",
                       "The recovery is evident since the start of the school year.", "fr", "en",
                       embedder=BOW, checks=["date"])) == []
     d = diff("PyTorch a grandi depuis son lancement.", "PyTorch has grown.", "fr", "en", embedder=BOW,
              checks=["date"])
-    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [("time_scope", "depuis son lancement", None)]
+    assert [(f.type, f.source_value, f.target_value) for f in d.candidates] == [("time_scope", "depuis son lancement", None)]
 
 
 def test_time_scope_en_fr(use):

@@ -1,4 +1,7 @@
-"""The modality check: modal force changed, hedges dropped or added."""
+"""The modality check: modal force changed, hedges dropped or added.
+
+These tests read ``PairDiff.candidates``: what the checks propose,
+before the confidence cut of ``PairDiff.drift``."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from .helpers import fast, types
 
 def test_modality():
     d = fast("Meta will reach 2,400 contributors.", "Meta could reach 2,400 contributors.")
-    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [("modality", "will", "could")]
+    assert [(f.type, f.source_value, f.target_value) for f in d.candidates] == [("modality", "will", "could")]
     assert types(fast("Meta will reach 2,400 contributors in May.", "Meta reaches 2,400 contributors in May.")) == []
 
 

@@ -1,4 +1,7 @@
-"""The negation check: a negation on one side only, counted not worded."""
+"""The negation check: a negation on one side only, counted not worded.
+
+These tests read ``PairDiff.candidates``: what the checks propose,
+before the confidence cut of ``PairDiff.drift``."""
 
 from __future__ import annotations
 
@@ -59,19 +62,19 @@ def test_rank_and_failure_are_read_right():
     assert "negation" not in types(fast("The single reached No. 1 in Thailand.", "The single reached No. 1 there."))
     rank = fast("The second single reached No. 1 in Thailand.",
                 "Le second single atteint la première place en Thaïlande.", "en", "fr", checks=["number", "entity"])
-    assert rank.drift == ()  # "No." is not a name, "première" states the 1
+    assert rank.candidates == ()  # "No." is not a name, "première" states the 1
     d = fast("After failing to convince her, they return home.",
              "Après avoir échoué à la convaincre, ils rentrent.", "en", "fr", checks=["negation"])
-    assert d.drift == ()
+    assert d.candidates == ()
     d = fast("By fixing forever on paper what had varied.", "En fixant à jamais sur papier ce qui variait.",
              "en", "fr", checks=["negation"])
-    assert d.drift == ()
+    assert d.candidates == ()
     d = fast("The castle was built in the fifteenth century.", "Le château fut construit au XVe siècle.",
              "en", "fr", checks=["number"])
-    assert d.drift == ()
+    assert d.candidates == ()
     d = fast("Nobles were appointed regardless of experience.", "Des nobles étaient nommés sans égard pour leur "
              "expérience.", "en", "fr", checks=["negation"])
-    assert d.drift == ()
+    assert d.candidates == ()
 
 
 def test_negation_words_inside_names_and_titles_are_not_negations():

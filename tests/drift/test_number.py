@@ -1,5 +1,8 @@
 """The number check: figures changed or one-sided, compared by value whatever
-their form (digits, words, times, decades, ranges, Roman ordinals)."""
+their form (digits, words, times, decades, ranges, Roman ordinals).
+
+These tests read ``PairDiff.candidates``: what the checks propose,
+before the confidence cut of ``PairDiff.drift``."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from .helpers import check_spans, fast, types
 
 def test_number_changed_and_one_sided():
     d = fast("The project has 2,400 contributors and 150 maintainers.", "The project has 2,500 contributors.")
-    nums = [(f.source_value, f.target_value) for f in d.drift if f.type == "number"]
+    nums = [(f.source_value, f.target_value) for f in d.candidates if f.type == "number"]
     assert ("2,400", "2,500") in nums and ("150", None) in nums
     check_spans(d)
 
@@ -26,22 +29,22 @@ def test_number_fr_fr_words_equal_figures():
 def test_approximate_numbers_compare_as_figures():
     same = fast("The rock rises about fifty metres above the city.",
                 "Le rocher domine la cité d'une cinquantaine de mètres.", "en", "fr", checks=["number", "qualifier"])
-    assert same.drift == ()
+    assert same.candidates == ()
     bound = fast("The rock rises fifty metres above the city.",
                  "Le rocher domine la cité d'une cinquantaine de mètres.", "en", "fr", checks=["number", "qualifier"])
-    assert [(f.type, f.source_value, f.target_value) for f in bound.drift] == [("qualifier", "none", "about")]
+    assert [(f.type, f.source_value, f.target_value) for f in bound.candidates] == [("qualifier", "none", "about")]
     crowd = fast("Hundreds of protesters marched.", "Des milliers de manifestants ont défilé.", "en", "fr",
                  checks=["number"])
-    assert [(f.type, f.source_value, f.target_value) for f in crowd.drift] == [("number", "100", "1,000")]
+    assert [(f.type, f.source_value, f.target_value) for f in crowd.candidates] == [("number", "100", "1,000")]
 
 
 def test_a_figure_the_other_side_spells_without_a_noun_is_not_missing():
     en = "He was singing in a choir by six and at 11 or 12 he had memorized the songs."
     fr = "Il chante dans un chœur dès ses six ans et vers onze ou douze ans, il a mémorisé les chansons."
-    assert fast(en, fr, "en", "fr", checks=["number"]).drift == ()
+    assert fast(en, fr, "en", "fr", checks=["number"]).candidates == ()
     en = "While both subspecies look alike, the female is paler."
     fr = "Les deux sous-espèces se ressemblent, mais la femelle est plus pâle."
-    assert fast(en, fr, "en", "fr", checks=["number"]).drift == ()
+    assert fast(en, fr, "en", "fr", checks=["number"]).candidates == ()
     # a figure really missing is still found
     assert "number" in types(fast("The 12 subspecies look alike.", "Les sous-espèces se ressemblent.", "en", "fr",
                                   checks=["number"]))
@@ -62,7 +65,7 @@ def test_a_figure_the_other_side_spells_without_a_noun_is_not_missing():
 )
 def test_figures_outside_quantities_are_compared(fr, en, expected):
     d = diff(fr, en, "fr", "en", checks=["number"])
-    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == expected
+    assert [(f.type, f.source_value, f.target_value) for f in d.candidates] == expected
 
 
 @pytest.mark.parametrize(
@@ -77,4 +80,4 @@ def test_figures_outside_quantities_are_compared(fr, en, expected):
 )
 def test_same_figures_in_other_forms_are_not_drift(fr, en):
     d = diff(fr, en, "fr", "en", checks=["number", "entity"])
-    assert d.drift == ()
+    assert d.candidates == ()

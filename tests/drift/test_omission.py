@@ -1,5 +1,8 @@
 """The omission check: omitted and added passages, found by chunk alignment and
-the leave-one-out test."""
+the leave-one-out test.
+
+These tests read ``PairDiff.candidates``: what the checks propose,
+before the confidence cut of ``PairDiff.drift``."""
 
 from __future__ import annotations
 
@@ -15,11 +18,11 @@ def test_omission_and_addition_en_en():
             "for handing the city this remarkable structure.")
     short = "We thank the crews at Harlow Yard for handing the city this remarkable structure."
     d = fast(full, short, checks=["omission"])
-    om = [f for f in d.drift if f.type == "omission"]
+    om = [f for f in d.candidates if f.type == "omission"]
     assert len(om) == 1 and "welded" in om[0].source_value and om[0].target_span is None
     check_spans(d)
     back = fast(short, full, checks=["omission"])
-    assert [(f.type, f.target_value) for f in back.drift] == [("addition", om[0].source_value)]
+    assert [(f.type, f.target_value) for f in back.candidates] == [("addition", om[0].source_value)]
 
 
 def test_omission_inside_a_quote_with_its_attribution(use):
@@ -28,7 +31,7 @@ def test_omission_inside_a_quote_with_its_attribution(use):
     src = "“We built it to last, where the old ferry could not even run in a storm,” Okafor said."
     tgt = "« Nous l’avons construit pour durer », a déclaré Tomas Okafor."
     d = diff(src, tgt, "en", "fr", embedder=use)
-    assert [(f.type, f.source_value) for f in d.drift] == [
+    assert [(f.type, f.source_value) for f in d.candidates] == [
         ("omission", "where the old ferry could not even run in a storm")
     ]
 
@@ -49,6 +52,6 @@ def test_omission_inside_a_passage_of_several_sentences(use):
           "a harsh winter on the river. Traffic is expected to double.")
     fr = "Le pont a ouvert en mars, après trois ans de travaux. Le maire a salué les ouvriers. Le trafic devrait doubler."
     d = diff(en, fr, "en", "fr", embedder=use, checks=["omission"])
-    assert [(f.type, f.source_value) for f in d.drift] == [("omission", "who had braved a harsh winter on the river")]
+    assert [(f.type, f.source_value) for f in d.candidates] == [("omission", "who had braved a harsh winter on the river")]
     back = diff(fr, en, "fr", "en", embedder=use, checks=["omission"])
-    assert [(f.type, f.target_value) for f in back.drift] == [("addition", "who had braved a harsh winter on the river")]
+    assert [(f.type, f.target_value) for f in back.candidates] == [("addition", "who had braved a harsh winter on the river")]

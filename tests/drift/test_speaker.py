@@ -1,4 +1,7 @@
-"""The speaker check: speaker and pronoun (gender) findings."""
+"""The speaker check: speaker and pronoun (gender) findings.
+
+These tests read ``PairDiff.candidates``: what the checks propose,
+before the confidence cut of ``PairDiff.drift``."""
 
 from __future__ import annotations
 
@@ -12,9 +15,9 @@ from .helpers import BOW, fast, types
 
 def test_pronoun_and_speaker(use):
     d = fast("“It is an honor,” she said.", "“It is an honor,” he said.")
-    assert types(d) == ["pronoun"] and d.drift[0].source_value == "she"
+    assert types(d) == ["pronoun"] and d.candidates[0].source_value == "she"
     d = diff("« C'est un honneur », a-t-il déclaré.", "“It is an honor,” she said.", "fr", "en", embedder=use)
-    assert [(f.type, f.source_value, f.target_value) for f in d.drift] == [("pronoun", "il", "she")]
+    assert [(f.type, f.source_value, f.target_value) for f in d.candidates] == [("pronoun", "il", "she")]
     d = fast("It is an honor.", "It is an honor.", source_speaker="Jim Zemlin", target_speaker="Mark Zuckerberg")
     assert types(d) == ["speaker"]
     assert types(fast("It is an honor.", "It is an honor.", source_speaker="Soumith Chintala",
@@ -22,7 +25,7 @@ def test_pronoun_and_speaker(use):
 
 
 def pronouns(d: PairDiff) -> list[tuple[str | None, str | None]]:
-    return [(f.source_value, f.target_value) for f in d.drift if f.type == "pronoun"]
+    return [(f.source_value, f.target_value) for f in d.candidates if f.type == "pronoun"]
 
 
 def test_pronoun_evidence_across_languages():

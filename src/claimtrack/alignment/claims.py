@@ -326,6 +326,7 @@ def align(
     evidence_threshold: float = 0.5,
     min_figure: float = 10.0,
     drift: bool = True,
+    min_confidence: float | None = None,
 ) -> list[Alignment]:
     """Order-free matching of two sets of claims (any language pair).
 
@@ -368,6 +369,9 @@ def align(
         drift: attach the typed drift findings of :func:`claimtrack.diff`
             (source = ``claims_a``) to every alignment (default); ``False``
             skips them when only the matching is wanted.
+        min_confidence: the confidence a finding needs to be attached
+            (default: :data:`claimtrack.drift.DEFAULT_MIN_CONFIDENCE`; 0
+            attaches every candidate).
         block_bytes: size of one float32 similarity block; memory stays
             O(block_bytes + (n + m) * k).
         fuzzy_cells: below n*m cells, same-language pairs also get rapidfuzz
@@ -418,7 +422,7 @@ def align(
         recs = _match(A, B, p)
     out = [_alignment(r, A, B, fuzzy_min, evidence_threshold) for r in recs]
     if drift and out:
-        out = _with_drift(out, recs, claims_a, claims_b, A, B, emb, c)
+        out = _with_drift(out, recs, claims_a, claims_b, A, B, emb, c, min_confidence)
     return out
 
 
@@ -463,7 +467,7 @@ def _alignment(r: Candidate, A: _Side, B: _Side, fuzzy_min: float, evidence_thre
 
 def _with_drift(
     out: list[Alignment], recs: list[Candidate], claims_a: Sequence[Any], claims_b: Sequence[Any],
-    A: _Side, B: _Side, emb: Embedder, cache: EmbeddingCache,
+    A: _Side, B: _Side, emb: Embedder, cache: EmbeddingCache, min_confidence: float | None = None,
 ) -> list[Alignment]:
     """Attach :func:`claimtrack.diff` findings (source = side a) to each alignment.
 
@@ -471,15 +475,17 @@ def _with_drift(
     plain texts with :func:`diff_many`, grouped by their language pair.  One
     batched embedding call per group; the vectors come from the same cache.
     """
-    from ..drift import diff_claims_many, diff_many
+    from ..drift import DEFAULT_MIN_CONFIDENCE, diff_claims_many, diff_many
 
+    cut = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
     results: list[Any] = [None] * len(out)
     claim_pairs = [
         (k, claims_a[r.i], claims_b[r.j]) for k, r in enumerate(recs)
         if isinstance(claims_a[r.i], Claim) and isinstance(claims_b[r.j], Claim)
     ]
     if claim_pairs:
-        diffs = diff_claims_many([(x, y) for _, x, y in claim_pairs], embedder=emb, cache=cache)
+        diffs = diff_claims_many([(x, y) for _, x, y in claim_pairs], embedder=emb, cache=cache,
+                                 min_confidence=cut)
         for (k, _, _), d in zip(claim_pairs, diffs):
             results[k] = d
     groups: dict[tuple[str | None, str | None], list[int]] = {}
@@ -488,7 +494,8 @@ def _with_drift(
             groups.setdefault((A.langs[r.i], B.langs[r.j]), []).append(k)
     for (la, lb), ks in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
         diffs = diff_many(
-            [(A.texts[recs[k].i], B.texts[recs[k].j]) for k in ks], la, lb, embedder=emb, cache=cache
+            [(A.texts[recs[k].i], B.texts[recs[k].j]) for k in ks], la, lb, embedder=emb, cache=cache,
+            min_confidence=cut,
         )
         for k, d in zip(ks, diffs):
             results[k] = d

@@ -33,6 +33,7 @@ from .check import DriftCheck
 from .checks import CHECKS
 from .settings import DEFAULT_CONFIG, DriftConfig
 from .context import PairContext, Side
+from .confidence import DEFAULT_MIN_CONFIDENCE
 from .runner import resolve_checks, run_many
 from .score import FINDING_GROUPS, TERMS, divergence, length_ratio, score_terms
 
@@ -45,6 +46,7 @@ __all__ = [
     "diff_many",
     "config",
     "DEFAULT_THRESHOLD",
+    "DEFAULT_MIN_CONFIDENCE",
     "DEFAULT_CONFIG",
     "CHECKS",
     "DriftCheck",
@@ -63,10 +65,14 @@ DEFAULT_THRESHOLD = 0.5
 
 
 def config(threshold: float = DEFAULT_THRESHOLD, settings: DriftConfig = DEFAULT_CONFIG,
-           checks: Iterable[str | DriftCheck] | None = None) -> dict[str, Any]:
+           checks: Iterable[str | DriftCheck] | None = None,
+           min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> dict[str, Any]:
     """Every setting a diff depends on, as a dict (its string form is
     ``PairDiff.signature``)."""
-    out: dict[str, Any] = {"threshold": threshold, "checks": [c.name for c in resolve_checks(checks)]}
+    from .confidence import model
+
+    out: dict[str, Any] = {"threshold": threshold, "min_confidence": min_confidence,
+                           "confidence_model": model().version, "checks": [c.name for c in resolve_checks(checks)]}
     out.update(settings.__dict__)
     return out
 
@@ -90,6 +96,7 @@ def diff(
     target_lang: str | None = None,
     *,
     threshold: float = DEFAULT_THRESHOLD,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     embedder: Embedder | None = None,
     checks: Iterable[str | DriftCheck] | None = None,
     source_speaker: str | None = None,
@@ -103,7 +110,14 @@ def diff(
         source_text, target_text: the two statements (a sentence or a short
             passage each).  Every finding's spans index these strings.
         source_lang, target_lang: ``en``/``fr``; detected when None.
-        threshold: ``divergent = divergence >= threshold``.
+        threshold: ``divergent = divergence >= threshold`` (a reported
+            critical finding makes the pair divergent whatever its score;
+            ``PairDiff.divergent_because`` says which decided).
+        min_confidence: the confidence a finding needs to be in
+            ``PairDiff.drift`` (default :data:`DEFAULT_MIN_CONFIDENCE`, chosen
+            for a precision of 0.9); ``0`` reports every candidate.  Every
+            candidate, with its confidence and evidence, is in
+            ``PairDiff.candidates`` whatever the cut.
         embedder: the sentence encoder (default: :func:`claimtrack.default_embedder`).
         checks: names in :data:`CHECKS` or :class:`DriftCheck` instances to
             run (default: all).
@@ -127,6 +141,7 @@ def diff(
         source_lang=source_lang,
         target_lang=target_lang,
         threshold=threshold,
+        min_confidence=min_confidence,
         embedder=embedder,
         checks=checks,
         cache=cache,
@@ -140,6 +155,7 @@ def diff_claims(
     target: Claim,
     *,
     threshold: float = DEFAULT_THRESHOLD,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     embedder: Embedder | None = None,
     checks: Iterable[str | DriftCheck] | None = None,
     cache: EmbeddingCache | None = None,
@@ -152,8 +168,13 @@ def diff_claims(
     add ``claim.start`` to index the article) and their resolved speaker
     names enable ``speaker`` findings.  Nothing is re-extracted.
     """
-    return diff_claims_many([(source, target)], threshold=threshold, embedder=embedder, checks=checks,
-                            cache=cache, settings=settings)[0]
+    return diff_claims_many([(source, target)], threshold=threshold, min_confidence=min_confidence,
+                            embedder=embedder, checks=checks, cache=cache, settings=settings)[0]
+
+
+def _check_cut(min_confidence: float) -> None:
+    if not 0.0 <= min_confidence <= 1.0:
+        raise ValueError(f"min_confidence is a probability in 0..1, not {min_confidence!r}")
 
 
 def _claim_side(c: Claim, settings: DriftConfig) -> Side:
@@ -175,6 +196,7 @@ def diff_claims_many(
     pairs: Sequence[tuple[Claim, Claim]],
     *,
     threshold: float = DEFAULT_THRESHOLD,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     embedder: Embedder | None = None,
     checks: Iterable[str | DriftCheck] | None = None,
     cache: EmbeddingCache | None = None,
@@ -182,7 +204,8 @@ def diff_claims_many(
 ) -> list[PairDiff]:
     """:func:`diff_claims` for many pairs, batched as :func:`diff_many`."""
     sides = [(_claim_side(a, settings), _claim_side(b, settings)) for a, b in pairs]
-    return run_many(sides, threshold, embedder, checks, cache, settings)
+    _check_cut(min_confidence)
+    return run_many(sides, threshold, min_confidence, embedder, checks, cache, settings)
 
 
 def diff_many(
@@ -191,6 +214,7 @@ def diff_many(
     target_lang: str | None = None,
     *,
     threshold: float = DEFAULT_THRESHOLD,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     embedder: Embedder | None = None,
     checks: Iterable[str | DriftCheck] | None = None,
     cache: EmbeddingCache | None = None,
@@ -212,4 +236,5 @@ def diff_many(
         sl = _lang_of(s, source_lang, target_lang)
         tl = _lang_of(t, target_lang, sl)
         sides.append((Side(s, sl, speaker=sp[0], config=settings), Side(t, tl, speaker=sp[1], config=settings)))
-    return run_many(sides, threshold, embedder, checks, cache, settings)
+    _check_cut(min_confidence)
+    return run_many(sides, threshold, min_confidence, embedder, checks, cache, settings)

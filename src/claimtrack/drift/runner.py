@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..models import Drift, PairDiff
+from ..models import Drift, PairDiff, ScoreTerm
 from .check import DriftCheck
+from .confidence import score as confidence_of
 from .checks import CHECKS
 from .settings import DriftConfig
 from .context import PairContext, Side
@@ -52,11 +53,15 @@ def resolve_checks(checks: Iterable[str | DriftCheck] | None) -> list[DriftCheck
     return out
 
 
-def signature(threshold: float, settings: DriftConfig, checks: list[DriftCheck], embedder: Any) -> str:
-    """The ``PairDiff.signature`` of a run: settings, threshold, checks and embedder."""
+def signature(threshold: float, min_confidence: float, settings: DriftConfig, checks: list[DriftCheck],
+              embedder: Any) -> str:
+    """The ``PairDiff.signature`` of a run: settings, threshold, confidence
+    model and cut, checks and embedder."""
+    from .confidence import model
+
     name = getattr(embedder, "fingerprint", None) or getattr(embedder, "name", type(embedder).__name__)
-    return (f"{settings.signature()}|threshold={threshold}|checks={'+'.join(c.name for c in checks)}"
-            f"|embedder={name}")
+    return (f"{settings.signature()}|threshold={threshold}|confidence={model().version}>={min_confidence}"
+            f"|checks={'+'.join(c.name for c in checks)}|embedder={name}")
 
 
 def _mirror(check: DriftCheck, d: Drift) -> Drift:
@@ -69,12 +74,36 @@ def _mirror(check: DriftCheck, d: Drift) -> Drift:
         target_span=d.source_span,
         explanation=check.explain(t, d.target_value, d.source_value),  # type: ignore[arg-type]
         severity=d.severity,
+        confidence=d.confidence,
+        evidence=tuple(_mirror_term(x) for x in d.evidence),
     )
+
+
+def _mirror_term(term: ScoreTerm) -> ScoreTerm:
+    """A confidence term as the mirrored finding reads it (an omission's
+    indicator becomes the addition's)."""
+    name, says = term.name, term.explanation
+    for a, b in _MIRROR.items():
+        if name in (f"type:{a}",) or name.startswith(f"{a}*"):
+            return term.model_copy(update={"name": name.replace(a, b, 1), "explanation": says.replace(a, b, 1)})
+    return term
 
 
 def _sort_key(d: Drift) -> tuple[Any, ...]:
     return (_TYPE_ORDER[d.type], d.source_span or (-1, -1), d.target_span or (-1, -1), d.source_value or "",
             d.target_value or "")
+
+
+def _verdict(div: float, threshold: float, shown: tuple[Drift, ...]) -> tuple[bool, str]:
+    """``divergent`` and why: a pair whose reported findings include a
+    critical one is divergent whatever its score; otherwise the divergence
+    decides against the threshold."""
+    critical = [d for d in shown if d.severity == "critical"]
+    if critical:
+        return True, f"a critical {critical[0].type} finding is reported: {critical[0].explanation}"
+    if div >= threshold:
+        return True, f"divergence {div:.3f} >= threshold {threshold}"
+    return False, f"divergence {div:.3f} < threshold {threshold} and no critical finding is reported"
 
 
 class _Job:
@@ -88,12 +117,24 @@ class _Job:
         self.ctx = PairContext(a, b, embedder=embedder, cache=cache, config=settings,
                                need_chunks=any(c.needs_vectors for c in checks))
 
-    def run(self, threshold: float, signature: str, source_text: str, target_text: str) -> PairDiff:
-        found: list[Drift] = []
+    def run(self, threshold: float, min_confidence: float, signature: str, source_text: str,
+            target_text: str) -> PairDiff:
+        # each finding as the caller reads it, with the check and the
+        # canonical finding it comes from (confidence is measured on that one)
+        shown: list[Drift] = []
+        origin: dict[int, tuple[DriftCheck, Drift]] = {}
         for check in self.checks:
             for d in check.check(self.ctx):
-                found.append(_mirror(check, d) if self.flip else d)
-        found = drop_covered(found)
+                s = _mirror(check, d) if self.flip else d
+                shown.append(s)
+                origin[id(s)] = (check, d)
+        kept = drop_covered(shown)
+        canonical = [origin[id(s)][1] for s in kept]
+        found = []
+        for s in kept:
+            check, d = origin[id(s)]
+            d = confidence_of(d, self.ctx, canonical)
+            found.append(_mirror(check, d) if self.flip else d)
         found.sort(key=_sort_key)
         ctx = self.ctx
         sim = ctx.similarity
@@ -103,6 +144,8 @@ class _Job:
         lost = [t.text for t in (lost_b + lost_a if self.flip else lost_a + lost_b)]
         terms = score_terms(sim, ctx.coverage, length, found, ctx.config, unmatched=lost)
         div = divergence(terms)
+        shown_now = tuple(d for d in found if (d.confidence or 0.0) >= min_confidence)
+        divergent, because = _verdict(div, threshold, shown_now)
         src, tgt = (ctx.target, ctx.source) if self.flip else (ctx.source, ctx.target)
         return PairDiff(
             source=source_text,
@@ -111,9 +154,12 @@ class _Job:
             target_lang=tgt.lang,
             similarity=round(sim, 6),
             divergence=div,
-            divergent=div >= threshold,
+            divergent=divergent,
+            divergent_because=because,
             threshold=threshold,
-            drift=tuple(found),
+            drift=shown_now,
+            candidates=tuple(found),
+            min_confidence=min_confidence,
             score=terms,
             signature=signature,
         )
@@ -122,6 +168,7 @@ class _Job:
 def run_many(
     sides: list[tuple[Side, Side]],
     threshold: float,
+    min_confidence: float,
     embedder: Embedder | None,
     checks: Iterable[str | DriftCheck] | None,
     cache: EmbeddingCache | None,
@@ -143,5 +190,5 @@ def run_many(
     later = [t for job in jobs for check in job.checks for t in check.texts_after(job.ctx)]
     if later:
         cache.encode(embedder, later)  # and one for what they need next (leave-one-out variants)
-    sig = signature(threshold, settings, chosen, embedder)
-    return [job.run(threshold, sig, a.text, b.text) for job, (a, b) in zip(jobs, sides)]
+    sig = signature(threshold, min_confidence, settings, chosen, embedder)
+    return [job.run(threshold, min_confidence, sig, a.text, b.text) for job, (a, b) in zip(jobs, sides)]

@@ -120,6 +120,10 @@ def furniture_table(article: Article, furniture: Iterable[Furniture]) -> str:
     )
 
 
+def _confidence(f: Any) -> str:
+    return f" confidence {f.confidence:.2f}" if getattr(f, "confidence", None) is not None else ""
+
+
 def diff_table(d: Any) -> str:
     """A :class:`~claimtrack.models.PairDiff`: the verdict line, the findings,
     then the score terms that contributed."""
@@ -127,7 +131,12 @@ def diff_table(d: Any) -> str:
     out = [f"similarity {d.similarity:.3f}  divergence {d.divergence:.3f}  {verdict} "
            f"(threshold {d.threshold:g}; {d.source_lang} -> {d.target_lang})\n"]
     for f in d.drift:
-        out.append(f"  {f.type} [{f.severity}]: {f.explanation}\n")
+        out.append(f"  {f.type} [{f.severity}]{_confidence(f)}: {f.explanation}\n")
+    hidden = len(d.candidates) - len(d.drift)
+    if hidden > 0:
+        out.append(f"  ({hidden} candidate{'s' if hidden != 1 else ''} below confidence {d.min_confidence:g} "
+                   f"not shown; --min-confidence 0 shows them)\n")
+    out.append(f"  {d.divergent_because}\n" if d.divergent_because else "")
     for t in d.score:
         if t.contribution:
             out.append(f"    {t.name:<10} {t.explanation}\n")
@@ -148,7 +157,7 @@ def cluster_table(cluster: Any, width: int = 70) -> str:
         out.append(f"  {pub}  {v.lang:2}  {v.similarity:4.2f}  {shorten(v.article_id, 16):16}  "
                    f"{shorten(v.claim.text, width)}{who}\n")
         for d in v.drift:
-            out.append(f"{'':34}drift {d.type} [{d.severity}]: {d.explanation}\n")
+            out.append(f"{'':34}drift {d.type} [{d.severity}]{_confidence(d)}: {d.explanation}\n")
     return "".join(out)
 
 
