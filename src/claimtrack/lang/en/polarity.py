@@ -11,10 +11,23 @@ POLARITY = Polarity(
         r"fail(?:s|ed|ing)?\s+to", r"unable\s+to",
     ),
     negation_exceptions=(
-        r"not\s+only", r"no\s+doubt", r"if\s+not", r"whether\s+or\s+not", r"not\s+least",
+        r"not\s+only", r"no\s+doubt",
+        # "many, if not most": "if not" between commas is "perhaps even" ("if not treated" negates)
+        r"(?<=,\s)if\s+not", r"whether\s+or\s+not", r"not\s+least",
         r"nothing\s+but", r"no\s+sooner", r"none\s+other", r"no\s+(?:less|fewer|more)\s+than",
         r"not\s+(?:less|fewer|more)\s+than",
         r"no\.\s*\d+",  # "No. 1": a rank, not a negation
+        # a litotes: "not long ago" is "recently"
+        r"not\s+long\s+(?:ago|after|afterwards|before)",
+    ),
+    restriction_words=(r"only", r"just", r"merely", r"solely", r"until", r"till"),
+    # "is not planned until 2014": "is planned only for 2014" ("n'est prévu qu'en 2014")
+    limit_negations=(r"(?:not|\w*n[’']t)\b[^.?!;]{0,40}?\b(?:until|till|before)",),
+    scope_continuations=(r"nor",),
+    lexical_negations=(
+        r"non-(?P<head>[^\W\d_]+)",
+        # "without" before a bare noun (not a gerund): "left without power", "privés d'électricité"
+        r"without\s+(?![^\W\d_]+ing\b)(?P<head>[^\W\d_]+)",
     ),
     modals={
         r"will|shall|won[’']t|['’]ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to": "future",

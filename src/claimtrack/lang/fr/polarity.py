@@ -20,11 +20,38 @@ POLARITY = Polarity(
         r"rien",
     ),
     negation_exceptions=(
-        r"non\s+seulement", r"sans\s+doute", r"pas\s+seulement", r"non\s+plus", r"non\s+lucratif",
-        r"non[-‐]\w+", r"n['’]importe", r"jamais\s+autant", r"que\s+jamais",
+        r"non\s+seulement", r"sans\s+(?:aucun\s+)?doute", r"pas\s+seulement", r"non\s+plus",
+        r"n['’]importe", r"jamais\s+autant", r"que\s+jamais",
         r"pas\s+(?:moins|plus)\s+(?:de|d['’])",
         r"(?:à|pour)\s+jamais",  # "à jamais": forever
         r"sans\s+égard", r"sans\s+compter",  # "regardless of", "not to mention": no reversal
+        # after a superlative a bare "jamais" is "ever": "la mission la plus difficile jamais entreprise"
+        r"(?:le|la|les)\s+(?:plus|moins)\s+[^.?!,;]{1,40}?\bjamais",
+    ),
+    # "pas" after a determiner or a quantifier is the noun "step": "à quelques pas du port"
+    negation_nouns=(
+        r"(?:un|le|ce|mon|ton|son|les|des|ces|mes|tes|ses|nos|vos|leurs?|quelques|plusieurs|premiers?"
+        r"|derniers?|faux|petits?|grands?|deux|trois|quatre|cinq|dix|cent|mille|\d+)\s+pas",
+    ),
+    # "ne ... que" with no negation word between ("n'est prévu qu'en 2014") and "ne ... plus que"
+    # ("il ne reste plus qu'à signer") mean "only"
+    restrictives=(
+        r"n(?:e\b|['’])(?:(?!\b(?:pas|plus|jamais|rien|personne|aucune?|guère|point|nullement)\b)[^.?!,;]){0,40}?"
+        r"\b(?:plus\s+)?qu(?:e\b|(?=['’]))",  # "qu'" without its apostrophe: a word ends there
+    ),
+    restriction_words=(r"seulement", r"uniquement", r"juste", r"jusqu['’](?:à|au|aux|en)", r"qu['’]à\s+partir"),
+    limit_negations=(
+        # "tant que le pays n'aura pas adopté": "until the country has adopted"
+        r"tant\s+qu(?:e\b|['’])[^.?!;]{0,60}?\bn(?:e\b|['’])[^.?!,;]{0,40}?\b(?:pas|plus|jamais)",
+        # "n'est pas prévu avant 2014": "only in 2014"
+        r"n(?:e\b|['’])[^.?!,;]{0,40}?\bpas\s+avant",
+    ),
+    scope_continuations=(r"ni",),
+    lexical_negations=(
+        # "non" before a word is a prefix: "non résidents", "non-violence", "non blessés"
+        r"non[\s‐-]+(?P<head>[^\W\d_]+)",
+        # "sans" before a bare noun or adjective (not an infinitive): "sans précédent", "sans but lucratif"
+        r"sans\s+(?![^\W\d_]+(?:er|ir|re)\b)(?P<head>[^\W\d_]+)",
     ),
     modals={
         r"va|vas|vont|allons|allez|vais|sera|seront|serai|serons|serez|aura|auront|[a-zé]{2,}eront|[a-zé]{2,}era"
