@@ -182,6 +182,13 @@ class Numbers:
     clock_separators: tuple[str, ...] = ()
     """Characters between the hours and minutes of a clock time ("15:30",
     "15h30"); the number check reads every language's."""
+    hour_words: tuple[str, ...] = ()
+    """Regex fragments after a whole number of hours that make it a clock time
+    ("15 heures", "23 h": 15:00, 23:00); every language's, in language order."""
+    post_qualifiers: tuple[tuple[str, str], ...] = ()
+    """(regex placed right after the counted noun, qualifier name): a bound the
+    language may state after the figure and its noun ("70 personnes environ",
+    "quatre blessés au moins", "a hundred metres or so")."""
     clock_suffixes: tuple[str, ...] = ()
     """Regex fragments after a clock time that tell the half of the day, the
     afternoon one starting with "p" ("8:30 p.m."); every language's, in language order."""
@@ -269,6 +276,11 @@ class Polarity:
     of the other side left unpaired but is never reported on its own."""
     modals: dict[str, str] = field(default_factory=dict)
     """Regex fragment -> modality class ("future", "possibility", "obligation")."""
+    modal_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A modality class, or a regex fragment of modal words, -> the other
+    classes it may render in another language (the French conditional is
+    also the future of a past context and a reported possibility; "should"
+    and "devrait" are also forecasts).  Used across languages only."""
     modal_exceptions: frozenset[str] = frozenset()
     """Lower-case words that a ``modals`` fragment matches but that are not
     modal ("extrait", "portrait" for the French conditional ending)."""

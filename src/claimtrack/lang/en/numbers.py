@@ -65,5 +65,9 @@ NUMBERS = Numbers(
         "yet", "already", "ago", "later", "earlier", "or", "either", "both", "among", "between",
     }),
     clock_separators=(":",),
+    hour_words=(r"o['’]clock",),
+    # "a hundred metres or so", "four people at least": the bound after the noun
+    post_qualifiers=((r"or\s+so", "about"), (r"at\s+least", "at_least"), (r"at\s+most", "at_most"),
+                     (r"or\s+more", "at_least")),
     clock_suffixes=(r"[ap]\.?\s?m\.?",),
 )

@@ -31,9 +31,12 @@ POLARITY = Polarity(
     ),
     modals={
         r"will|shall|won[’']t|['’]ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to": "future",
-        r"may|might|could|can|cannot|can[’']t|possibly|perhaps": "possibility",
+        r"may|might|could|can|cannot|can[’']t|possibly|perhaps|able\s+to": "possibility",
         r"must|have\s+to|has\s+to|need\s+to|needs\s+to|should|ought\s+to": "obligation",
         r"would": "conditional",
     },
+    # across languages "would" also renders a future of a past context and a possibility, and "should"
+    # a forecast ("should arrive" / "devrait arriver" / "will arrive")
+    modal_readings={"conditional": ("future", "possibility"), r"should": ("future",)},
     hedges=(r"reportedly", r"allegedly", r"apparently", r"seems?\s+to", r"appears?\s+to", r"probably"),
 )

@@ -54,19 +54,42 @@ POLARITY = Polarity(
         r"sans\s+(?![^\W\d_]+(?:er|ir|re)\b)(?P<head>[^\W\d_]+)",
     ),
     modals={
+        # a modal verb's past participle after "avoir" carries the modality, the auxiliary its tense:
+        # "aurait dû" is "should have", "auraient pu" "could have"; read first
+        r"(?:a|ont|avait|avaient|aurait|auraient|aurais|aura|auront)(?:\s+[^\W\d_]+){0,2}?\s+dû": "obligation",
+        r"(?:a|ont|avait|avaient|aurait|auraient|aurais|aura|auront)(?:\s+[^\W\d_]+){0,2}?\s+pu": "possibility",
         r"va|vas|vont|allons|allez|vais|sera|seront|serai|serons|serez|aura|auront|[a-zé]{2,}eront|[a-zé]{2,}era"
         r"|[a-zé]{2,}iront|[a-zé]{2,}ira": "future",
         r"peut|peux|peuvent|pouvons|pouvez|pourrait|pourraient|pourrais|pourra|pourront|pourrez|pourrons|puisse"
         r"|puissent|possiblement|peut-être|éventuellement": "possibility",
         r"doit|dois|doivent|devons|devez|devra|devront|devrait|devraient|devrez|faut|faudra|faudrait": "obligation",
-        r"[a-zé]{2,}rait|[a-zé]{2,}raient": "conditional",
+        # the conditional is the future stem + -ait: "-erait" (every -er verb, "serait", "ferait"), "-irait",
+        # "-rrait" ("verrait"), "-drait" ("prendrait"), "-ttrait" ("mettrait"), "-aîtrait", "aurait",
+        # "vivrait", "suivrait", "recevrait"; an imperfect whose stem ends in -r ("déclarait",
+        # "montrait", "espérait", "ouvrait", "assurait") has none of these endings
+        r"[^\W\d_]*(?:e|i|r|d|tt|[aâo][iî]t|au|viv|suiv|cev|pleuv)rai(?:t|ent)": "conditional",
+    },
+    # across languages the conditional also renders the future of a past context ("a déclaré qu'elle
+    # ferait" / "said it will") and a reported possibility ("les personnes qui auraient été mordues" /
+    # "who may have been bitten"); "devrait" is "should" or "is expected to" ("elles devraient se
+    # poursuivre" / "these will be continued")
+    modal_readings={
+        "conditional": ("future", "possibility"),
+        r"devrai(?:t|ent|s)|devrions|devriez": ("future",),
     },
     modal_exceptions=frozenset({
-        "extrait", "portrait", "attrait", "retrait", "abstrait", "distrait", "soustrait", "trait",
+        "attrait",
         "contrera", "ère", "opéra", "caméra", "sera-t-il", "véra", "era", "ira", "lira",
         "pourrait-il", "tiara", "sierra", "umbrera", "nira", "mira", "hira", "delira",
         # "il suffira de ..." is "all it takes is ...", not a future claim
         "suffira", "suffiront", "suffirait", "suffiraient",
+        # imperfects (and past historics) of the -irer and -drer verbs, which look like -ir and -re conditionals
+        # (and futures): "il retirait" is "he withdrew", "il retirerait" "he would withdraw"
+        *(stem + ending
+          for stem in ("tir", "attir", "retir", "étir", "inspir", "aspir", "désir", "respir", "expir", "admir",
+                       "soupir", "vir", "chavir", "empir", "transpir", "conspir", "délir",
+                       "effondr", "engendr", "encadr", "cadr")
+          for ending in ("ait", "aient", "a")),
     }),
     hedges=(r"apparemment", r"semble", r"semblent", r"paraît-il", r"selon\s+toute\s+vraisemblance", r"probablement"),
 )
