@@ -81,7 +81,7 @@ from ..models import Qualifier, Quantity
 if TYPE_CHECKING:  # pragma: no cover - type checkers only
     from ..lang.schema import Numbers
 
-__all__ = ["extract_quantities", "parse_number", "format_number", "readings"]
+__all__ = ["extract_quantities", "parse_number", "format_number", "readings", "is_round_noun"]
 
 _SP = "[ \\t\\u00a0\\u202f\\u2009]"
 """Horizontal white space, including no-break, narrow no-break and thin spaces."""
@@ -439,6 +439,20 @@ def readings(q: Quantity, lang: str) -> frozenset[float]:
     other = grouped if primary == decimal else decimal
     factor = q.value / float(primary)
     return frozenset({q.value, float(other) * factor})
+
+
+@lru_cache(maxsize=None)
+def _round_noun(code: str) -> re.Pattern[str] | None:
+    patterns = [pattern for pattern, _, _ in _lang.get(code).numbers.approximate_numbers]
+    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")\Z", re.IGNORECASE) if patterns else None
+
+
+def is_round_noun(q: Quantity, lang: str) -> bool:
+    """Whether ``q`` states a round number by a noun (``Numbers.approximate_numbers``: "des
+    dizaines", "dozens", "une centaine"): such a noun gives an order of magnitude, and
+    languages count in different units ("dozens" is rendered "des dizaines")."""
+    pattern = _round_noun(lang)
+    return pattern is not None and pattern.search(q.text) is not None
 
 
 def _words_value(s: str, code: str) -> int | None:

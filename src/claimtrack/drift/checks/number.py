@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ... import lang as _lang
-from ...extract.quantities import extract_quantities, parse_number, readings, spelled_values
+from ...extract.quantities import extract_quantities, is_round_noun, parse_number, readings, spelled_values
 from ...models import Drift, DriftType, Quantity
 from ..check import DriftCheck
 from ..context import PairContext, Side
@@ -34,6 +34,8 @@ def _same_reading(a: Quantity, sa: Side, b: Quantity, sb: Side,
     clock times ("3 pm" / "15 heures")."""
     if any(same_value(x, y) for x in readings(a, sa.lang) for y in readings(b, sb.lang)):
         return True
+    if is_round_noun(a, sa.lang) and is_round_noun(b, sb.lang) and max(a.value, b.value) <= 1.5 * min(a.value, b.value):
+        return True  # "dozens" / "des dizaines": two round nouns of one order of magnitude
 
     return bool(_times(a, figures[0]) & _times(b, figures[1]))
 

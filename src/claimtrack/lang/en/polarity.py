@@ -28,6 +28,8 @@ POLARITY = Polarity(
         r"non-(?P<head>[^\W\d_]+)",
         # "without" before a bare noun (not a gerund): "left without power", "privés d'électricité"
         r"without\s+(?![^\W\d_]+ing\b)(?P<head>[^\W\d_]+)",
+        # an almost-negation: "hardly any tourists" / "quasiment plus aucun touriste"
+        r"(?P<head>hardly|barely|scarcely)",
     ),
     modals={
         r"will|shall|won[’']t|['’]ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to": "future",

@@ -15,6 +15,8 @@ POLARITY = Polarity(
         # "Personne ne reviendra plus jamais": one negation, like "no one will ever come back"
         r"(?:personne|rien)\s+n(?:e\b|['’]\w+)(?:[^.?!,;]{0,40}?\b(?:plus|jamais|rien)(?:\s+(?:plus|jamais|rien))*)?",
         r"pas\s+(?:de|d['’]|du|des|le|la|les|un|une|encore|toujours|vraiment|très|si|assez|trop)",
+        # an elliptic negation after a conjunction: "entendu, mais pas écouté"
+        r"(?:mais|et)\s+pas",
         r"incapables?\s+de", r"échou(?:e|ent|é|ait|aient|ant|er)\s+à",
         # a verbless "rien" ("Depuis 2000, rien.", "rien de neuf"), like "nothing"
         r"rien",
