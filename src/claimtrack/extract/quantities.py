@@ -15,6 +15,9 @@ What a :class:`~claimtrack.models.Quantity` covers
     The counted noun is *not* in ``text``; it is ``unit`` ("contributors",
     "projets"), except that a percent has ``unit`` ``'%'`` (kind
     ``percent``) and an amount of money the ISO code (kind ``money``).
+    A bound written after the counted noun (``Numbers.post_qualifiers``:
+    "70 personnes environ", "a hundred metres or so") is the quantity's
+    ``qualifier`` but not in ``text``.
 
 Figures
     Our own regular expression finds the figures; they are read as the
@@ -31,12 +34,28 @@ Figures
       zero or a head of four or more digits, is a decimal mark ("2,5",
       "2.5", "0,500", "1234,567");
     - a single separator followed by exactly three digits ("2,400") groups
-      thousands when it is the locale's group symbol *or the fallback
-      locale's*: so French "2,400" and "150,000" are English-formatted
-      2400 and 150000, not 2.4 and 150; English "2.400" stays 2.4.
+      thousands when some CLDR locale of the language, or the fallback
+      locale, groups with it, unless it is the language's own decimal mark:
+      so French "2,400" and "150,000" are English-formatted 2400 and
+      150000, not 2.4 and 150, French "3.500" is 3500 (fr_LU groups with
+      "."), and English "2.400" stays 2.4.
 
     A French figure with exactly three decimals ("2,125") is therefore read
-    as 2125: write "2,1250" or "2.125" in French text to keep the decimals.
+    as 2125: write "2,1250" in French text to keep the decimals.  Such a
+    figure is ambiguous: :func:`readings` gives both values, and drift
+    compares a figure with its counterpart under either.
+
+Money
+    A currency is a symbol or word of ``Numbers.currency_words``, or a
+    symbol of the language's CLDR locales and of its fallback ("$CA",
+    "US$", "£GB", "F CFA"; bare letters such as "G" or "K" are left out),
+    before or after the figure; an ISO code that both base locales name
+    ("CAD 43.8 million") before it.  After the figure, a CLDR compact
+    abbreviation of the language's locales followed by a currency symbol
+    is a scale, as CLDR's compact currency format writes it ("50 M$",
+    "3,2 Md€", "1,5 G$" in fr_CA); after a currency symbol, alone ("$15L").
+    Alone and without a currency it is not ("5 M" may be metres).
+    A scale word may be joined by a hyphen ("$700-billion").
 
 Spelled-out numbers (the number-word rule)
     A run of number words (``Numbers.number_words``, joined by spaces,
