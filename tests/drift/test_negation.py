@@ -88,3 +88,71 @@ def test_negation_words_inside_names_and_titles_are_not_negations():
     assert words("No one came, and he did NOT go.") == ["No one", "NOT"]
     assert words("He said: No, it is not.") == ["No", "not"]
     assert words("« Non, jamais », a-t-il dit.", "fr") == ["Non", "jamais"]
+
+
+# --- negation read from its structure -------------------------------------------------------------
+
+def _neg(en: str, fr: str) -> list[tuple[str | None, str | None]]:
+    d = fast(en, fr, "en", "fr", checks=["negation"])
+    return [(f.source_value, f.target_value) for f in d.drift]
+
+
+@pytest.mark.parametrize(
+    ("en", "fr"),
+    [
+        # restrictive "ne ... que" / "ne ... plus que" is "only", and "not ... until" states the same restriction
+        ("The bridge will not reopen until March.", "Le pont ne rouvrira qu'en mars."),
+        ("Only two seats are left.", "Il ne reste plus que deux places."),
+        ("The vote will wait until the report is published.", "Le vote attendra tant que le rapport n'est pas publié."),
+        ("The line will open only in 2031.", "La ligne n'ouvrira pas avant 2031."),
+        # "ni" inside the scope of the negation before it
+        ("She left without her keys or her phone.", "Elle est partie sans ses clés ni son téléphone."),
+        ("The law has no effect on the budget or on the staff.",
+         "La loi n'a aucun effet sur le budget ni sur le personnel."),
+        # lexical negations: a prefix or a privative on one side, an affix or a negation on the other
+        ("The jury found him not guilty.", "Le jury l'a déclaré non coupable."),
+        ("The two climbers were found tired but unhurt.", "Les deux alpinistes ont été retrouvés fatigués mais non blessés."),
+        ("The drought is unprecedented.", "La sécheresse est sans précédent."),
+        ("Thousands of homes were left without electricity.", "Des milliers de foyers ont été privés de courant."),
+        # a noun, a litotes, a superlative's "ever"
+        ("The school is a short walk from the river.", "L'école est à deux pas de la rivière."),
+        ("Not long ago, the mill closed.", "Il y a peu, le moulin a fermé."),
+        ("It is the tallest tower ever built here.", "C'est la tour la plus haute jamais construite ici."),
+    ],
+)
+def test_structure_that_is_no_reversal(en, fr):
+    assert _neg(en, fr) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "fr", "expected"),
+    [
+        # "ne ... pas que" + clause is a negation; "ne ... que" does not hide a real one elsewhere
+        ("He thinks that the plan works.", "Il ne pense pas que le plan fonctionne.", [(None, "ne pense pas")]),
+        ("The bridge will reopen in March.", "Le pont ne rouvrira pas en mars.", [(None, "ne rouvrira pas")]),
+        # a limit negation needs a restriction on the other side
+        ("The bridge will not reopen until March.", "Le pont rouvrira en mars.", [("not", None)]),
+        # "ni" opening a sentence is a negation of its own; the second one continues it
+        ("He and she came.", "Ni lui ni elle ne sont venus.", [(None, "Ni")]),
+        # a lexical negation is never reported alone, but a sentential "sans" + infinitive is
+        ("The box was opened.", "La boîte non ouverte.", []),
+        ("He left and said it.", "Il est parti sans le dire.", [(None, "sans")]),
+        ("The rabies is fatal if treated late.", "La rage est mortelle si elle n'est pas traitée à temps.",
+         [(None, "n'est pas")]),
+        ("Rabies is fatal if not treated in time.", "La rage est mortelle si elle est traitée à temps.", [("not", None)]),
+    ],
+)
+def test_structure_that_still_reverses(en, fr, expected):
+    assert _neg(en, fr) == expected
+
+
+def test_polarity_markers_kinds():
+    from claimtrack.drift.checks.negation import polarity_markers, restrictions
+
+    def kinds(text, lang):
+        return [(text[m.start : m.end], m.kind) for m in polarity_markers(text, lang)]
+
+    assert kinds("Les non résidents ne paient pas.", "fr") == [("non résidents", "lexical"), ("ne paient pas", "negation")]
+    assert kinds("It was not sold until May, nor was it shown.", "en") == [("not", "limit")]
+    text = "Il n'en reste plus que deux, seulement."
+    assert [text[a:b] for a, b in restrictions(text, "fr")] == ["n'en reste plus que", "seulement"]

@@ -81,3 +81,38 @@ def test_figures_outside_quantities_are_compared(fr, en, expected):
 def test_same_figures_in_other_forms_are_not_drift(fr, en):
     d = diff(fr, en, "fr", "en", checks=["number", "entity"])
     assert d.candidates == ()
+
+
+# --- forms that are equal after normalisation -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("en", "fr"),
+    [
+        ("The fee brings in $50 million a year.", "Les frais rapportent 50 M$ par an."),
+        ("Police seized drugs worth £1.5million.", "La police a saisi de la drogue pour 1,5 M£."),
+        ("Orders worth at least $700-billion are at stake.", "Des commandes d'au moins 700 Md$ sont en jeu."),
+        ("The profit was CAD 43.8 million.", "Le bénéfice a été de 43,8 millions de dollars."),
+        ("The cost is 1,360 million.", "Le coût est de 1,36 milliard."),
+        ("The town has 3,500 inhabitants.", "La ville compte 3.500 habitants."),
+        ("Land costs $4-5 million.", "Les terrains coûtent 4 à 5 millions $."),
+        ("The fire started in a three-storey house.", "Le feu a pris dans une maison de trois étages."),
+        ("It reached the ten-year mark.", "Il a atteint le cap des 10 ans."),
+        ("The crash happened at 3 pm.", "L'accident a eu lieu à 15 heures."),
+        ("The bomb went off after 11pm.", "La bombe a explosé après 23 h."),
+        ("The coin lost 39 cents on Monday.", "La pièce a perdu 39 cents lundi."),
+    ],
+)
+def test_equal_values_in_other_forms_are_no_finding(en, fr):
+    assert types(fast(en, fr, "en", "fr", checks=["number"])) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "fr"),
+    [
+        ("The fee brings in $40 million a year.", "Les frais rapportent 50 M$ par an."),
+        ("The town has 4,500 inhabitants.", "La ville compte 3.500 habitants."),
+        ("The crash happened at 3 pm.", "L'accident a eu lieu à 16 heures."),
+    ],
+)
+def test_changed_values_in_other_forms_are_found(en, fr):
+    assert types(fast(en, fr, "en", "fr", checks=["number"])) == ["number"]

@@ -458,3 +458,100 @@ def test_order_of_magnitude_phrases_are_about(text, lang):
 def test_article_word_after_an_approximation_is_an_article():
     assert extract_quantities("Son corps est retrouvé près d'une route.", "fr") == []
     assert [(q.text, q.value) for q in extract_quantities("Plus d'un ouvrier est venu.", "fr")] == [("Plus d'un", 1.0)]
+
+
+# --------------------------------------------------------------------------
+# CLDR forms: compact money, currency symbols and codes, grouping separators
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("Le club a levé 12 M$ cette année.", "fr", 12e6, "USD"),
+        ("La dette atteint 3,2 Md€.", "fr", 3.2e9, "EUR"),
+        ("Le budget passe à 1,5 G$.", "fr", 1.5e9, "USD"),  # fr_CA's "G"
+        ("Le prix est de 20 k€.", "fr", 20e3, "EUR"),
+        ("Le contrat vaut 10 M$CA.", "fr", 10e6, "CAD"),
+        ("La saisie vaut 1,5 M£.", "fr", 1.5e6, "GBP"),
+        ("The plan costs CAD 43.8 million.", "en", 43.8e6, "CAD"),
+        ("The bank lent EUR 2.5bn.", "en", 2.5e9, "EUR"),
+        ("They raised CA$5 billion.", "en", 5e9, "CAD"),
+        ("They pledged $700-billion.", "en", 700e9, "USD"),
+        ("Sales hit $15L.", "en", 15e5, "USD"),  # en_IN's lakh, after a currency symbol
+    ],
+)
+def test_cldr_compact_money(text, lang, value, unit):
+    q = one(text, lang)
+    assert (q.value, q.unit, q.kind) == (pytest.approx(value), unit, "money")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le mur fait 5 M de haut.", "fr"),  # a compact abbreviation alone, no currency: not a scale
+        ("Il court le 5 T.", "fr"),
+        ("The TOP 10 list.", "en"),  # not a currency code that both locales name
+    ],
+)
+def test_cldr_abbreviations_need_a_currency(text, lang):
+    assert [q.kind for q in extract_quantities(text, lang)] in ([], ["cardinal"])
+    assert all(q.value < 100 for q in extract_quantities(text, lang))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    data=st.data(),
+    value=st.sampled_from([45_000, 1_500_000, 12_000_000, 3_200_000_000, 700_000_000_000]),
+    currency=st.sampled_from(["EUR", "USD", "CAD", "GBP"]),
+)
+def test_babel_compact_currency_reads_back(data, value, currency):
+    from babel.numbers import format_compact_currency
+
+    locale, lang = data.draw(st.sampled_from([("fr_FR", "fr"), ("fr_CA", "fr"), ("fr_BE", "fr"), ("en_US", "en"),
+                                              ("en_GB", "en"), ("en_CA", "en"), ("en_IN", "en")]))
+    written = format_compact_currency(value, currency, locale=locale, fraction_digits=1)
+    frame = "Le total est de {} cette année." if lang == "fr" else "The total is {} this year."
+    q = one(frame.format(written), lang)
+    assert q.kind == "money" and q.value == pytest.approx(value, rel=0.05), written
+
+
+@pytest.mark.parametrize(
+    ("s", "lang", "value"),
+    [
+        ("3.500", "fr", 3500),  # "." groups in a CLDR French locale (fr_LU); French decimals take ","
+        ("3.500", "en", 3.5),  # "." is the English decimal mark
+        ("3.5", "fr", 3.5),
+        ("1.234,5", "fr", 1234.5),
+    ],
+)
+def test_dot_grouping(s, lang, value):
+    assert parse_number(s, lang) == value
+
+
+def test_readings_of_an_ambiguous_separator():
+    from claimtrack.extract.quantities import readings
+
+    assert readings(one("La ville compte 3.500 habitants.", "fr"), "fr") == {3500.0, 3.5}
+    assert readings(one("It weighs 2.125 million tonnes.", "en"), "en") == {2.125e6, 2.125e9}
+    assert readings(one("It has 2,4 members.", "en"), "en") == {2.4}
+    assert readings(one("It has 12,500,000 members.", "en"), "en") == {12.5e6}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "qualifier"),
+    [
+        ("70 personnes environ sont sorties.", "fr", "about"),
+        ("Quatre blessés légers au moins sont à déplorer.", "fr", "at_least"),
+        ("They drove a hundred metres or so.", "en", "about"),
+        ("Four people at least were hurt.", "en", "at_least"),
+        ("70 personnes sont sorties.", "fr", None),
+    ],
+)
+def test_qualifier_after_the_counted_noun(text, lang, qualifier):
+    assert one(text, lang).qualifier == qualifier
+
+
+def test_number_words_in_compounds_and_after_figures():
+    assert 10.0 in spelled_values("a ten-year period", "en")
+    assert 21.0 in spelled_values("a twenty-one-year-old man", "en")
+    assert [q.value for q in extract_quantities("Le contrat a perdu 39 cents jeudi.", "fr")] == [39.0]

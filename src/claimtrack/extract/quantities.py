@@ -15,6 +15,9 @@ What a :class:`~claimtrack.models.Quantity` covers
     The counted noun is *not* in ``text``; it is ``unit`` ("contributors",
     "projets"), except that a percent has ``unit`` ``'%'`` (kind
     ``percent``) and an amount of money the ISO code (kind ``money``).
+    A bound written after the counted noun (``Numbers.post_qualifiers``:
+    "70 personnes environ", "a hundred metres or so") is the quantity's
+    ``qualifier`` but not in ``text``.
 
 Figures
     Our own regular expression finds the figures; they are read as the
@@ -31,12 +34,28 @@ Figures
       zero or a head of four or more digits, is a decimal mark ("2,5",
       "2.5", "0,500", "1234,567");
     - a single separator followed by exactly three digits ("2,400") groups
-      thousands when it is the locale's group symbol *or the fallback
-      locale's*: so French "2,400" and "150,000" are English-formatted
-      2400 and 150000, not 2.4 and 150; English "2.400" stays 2.4.
+      thousands when some CLDR locale of the language, or the fallback
+      locale, groups with it, unless it is the language's own decimal mark:
+      so French "2,400" and "150,000" are English-formatted 2400 and
+      150000, not 2.4 and 150, French "3.500" is 3500 (fr_LU groups with
+      "."), and English "2.400" stays 2.4.
 
     A French figure with exactly three decimals ("2,125") is therefore read
-    as 2125: write "2,1250" or "2.125" in French text to keep the decimals.
+    as 2125: write "2,1250" in French text to keep the decimals.  Such a
+    figure is ambiguous: :func:`readings` gives both values, and drift
+    compares a figure with its counterpart under either.
+
+Money
+    A currency is a symbol or word of ``Numbers.currency_words``, or a
+    symbol of the language's CLDR locales and of its fallback ("$CA",
+    "US$", "£GB", "F CFA"; bare letters such as "G" or "K" are left out),
+    before or after the figure; an ISO code that both base locales name
+    ("CAD 43.8 million") before it.  After the figure, a CLDR compact
+    abbreviation of the language's locales followed by a currency symbol
+    is a scale, as CLDR's compact currency format writes it ("50 M$",
+    "3,2 Md€", "1,5 G$" in fr_CA); after a currency symbol, alone ("$15L").
+    Alone and without a currency it is not ("5 M" may be metres).
+    A scale word may be joined by a hyphen ("$700-billion").
 
 Spelled-out numbers (the number-word rule)
     A run of number words (``Numbers.number_words``, joined by spaces,
@@ -81,7 +100,7 @@ from ..models import Qualifier, Quantity
 if TYPE_CHECKING:  # pragma: no cover - type checkers only
     from ..lang.schema import Numbers
 
-__all__ = ["extract_quantities", "parse_number", "format_number"]
+__all__ = ["extract_quantities", "parse_number", "format_number", "readings", "is_round_noun"]
 
 _SP = "[ \\t\\u00a0\\u202f\\u2009]"
 """Horizontal white space, including no-break, narrow no-break and thin spaces."""
@@ -143,8 +162,21 @@ class _Grammar:
     ordinal_words: dict[str, int]
     article_words: frozenset[str]
     not_units: frozenset[str]
-    group: str
-    fallback_group: str
+    groups: frozenset[str]
+    """Separators that group thousands before exactly three digits: the group
+    symbols of every CLDR locale of the language and of its fallback locale,
+    less the language's own decimal mark ("." groups in French, not in English)."""
+    compact: re.Pattern[str] | None
+    """A CLDR compact abbreviation right after a figure ("M" in "50 M$", "Md"
+    in "700 Md$"), case-sensitive, followed by a currency symbol."""
+    post_qualifier: re.Pattern[str] | None
+    """After a counted noun (and at most one more word): a bound (``Numbers.post_qualifiers``)."""
+    post_qualifier_names: tuple[Qualifier, ...]
+    compact_prefixed: re.Pattern[str] | None
+    """The same abbreviation after a figure that a currency symbol precedes ("$15L", "€1.2Cr")."""
+    compact_scales: dict[str, int]
+    currency_codes: re.Pattern[str] | None
+    """An ISO 4217 code before a figure ("CAD 43.8 million"), case-sensitive."""
 
 
 def _core_source(numbers: Numbers) -> tuple[str, dict[str, tuple[int, Qualifier]]]:
@@ -184,7 +216,7 @@ def _scale_pattern(scales: dict[str, int]) -> re.Pattern[str] | None:
     long = [k for k in scales if len(k) > 1]
     scale_parts = []
     if long:
-        scale_parts.append(_SP + r"?(?:" + _alt(long) + r")")
+        scale_parts.append(r"(?:" + _SP + r"|-)?(?:" + _alt(long) + r")")  # "2 million", "$700-billion"
     if short:
         scale_parts.append(r"(?:" + _alt(short) + r")")
     return re.compile(r"(?:" + "|".join(scale_parts) + r")(?![\w])", re.IGNORECASE) if scale_parts else None
@@ -224,16 +256,88 @@ def _unit_patterns(numbers: Numbers, linker: str | None) -> tuple[re.Pattern[str
 
 
 @lru_cache(maxsize=None)
+def _cldr_locales(code: str, fallback: str) -> tuple[str, ...]:
+    """Every babel (CLDR) locale of language ``code`` ("fr", "fr_CA", "fr_CH", ...), then ``fallback``."""
+    from babel import localedata
+
+    own = sorted(loc for loc in localedata.locale_identifiers() if loc == code or loc.startswith(code + "_"))
+    return (*own, fallback)
+
+
+def _cldr_groups(code: str, locale: str, fallback: str) -> frozenset[str]:
+    """The thousands separators of the language's CLDR locales and of its fallback, less its own decimal mark."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    own_decimal = get_decimal_symbol(locale)
+    groups = {get_group_symbol(loc).translate(_SPACE_TO_PLAIN) for loc in _cldr_locales(code, fallback)[:-1]}
+    groups.discard(own_decimal)
+    groups.add(get_group_symbol(fallback).translate(_SPACE_TO_PLAIN))
+    return frozenset(g for g in groups if g in " ,.'")
+
+
+def _cldr_compact(code: str, fallback: str) -> dict[str, int]:
+    """CLDR short compact-decimal abbreviations of the language's locales -> scale ("M" -> 10**6,
+    "Md" -> 10**9, "G" -> 10**9 in fr_CA); an abbreviation two locales read differently is left out."""
+    from babel import Locale
+
+    found: dict[str, set[int]] = {}
+    for loc in _cldr_locales(code, fallback)[:-1]:
+        for patterns in Locale.parse(loc).compact_decimal_formats.get("short", {}).values():
+            for magnitude, pattern in patterns.items():
+                text = pattern.pattern
+                abbr = re.sub(r"[0#\s\u00a0\u202f'.¤]", "", text)
+                if abbr.isalpha():
+                    found.setdefault(abbr, set()).add(int(magnitude) // 10 ** (text.count("0") - 1))
+    return {a: next(iter(v)) for a, v in found.items() if len(v) == 1}
+
+
+def _cldr_currencies(code: str, fallback: str, given: dict[str, str]) -> tuple[dict[str, str], frozenset[str]]:
+    """Currency symbols of the language's CLDR locales and of its fallback -> ISO code ("$CA" -> CAD,
+    "US$" -> USD, "£GB" -> GBP), and the ISO codes of the currencies of the language's territories.
+
+    Only symbols with a non-letter character are kept: a bare letter ("G", "K", "R") is far
+    more often something else.  ``given`` (the language data's own words) wins a conflict,
+    and a symbol that two currencies share otherwise ("$" in Canada and Australia) is left out."""
+    from babel import Locale
+    from babel.numbers import get_territory_currencies
+
+    locales = _cldr_locales(code, fallback)
+    codes = set(given.values())
+    for loc in locales:
+        territory = Locale.parse(loc).territory
+        if territory:
+            codes.update(get_territory_currencies(territory))
+    symbols: dict[str, set[str]] = {}
+    for loc in locales:
+        table = Locale.parse(loc).currency_symbols
+        for iso, symbol in table.items():
+            if (iso in codes or symbol != iso) and not symbol.isalpha() and not symbol.isdigit():
+                symbols.setdefault(symbol.translate(_SPACE_TO_PLAIN).lower(), set()).add(iso)
+    out = {k: v for k, v in given.items()}
+    for symbol, isos in symbols.items():
+        if symbol not in out and len(isos) == 1 and re.search(r"[^\W\d_]|[^\w\s]", symbol):
+            out[symbol] = next(iter(isos))
+    # ISO codes written as such ("CAD 43.8 million"): the currencies that both the language's
+    # base locale and its fallback's name by a symbol of their own (the widely quoted ones)
+    def named(loc: str) -> set[str]:
+        return {iso for iso, symbol in Locale.parse(loc.split("_")[0]).currency_symbols.items() if symbol != iso}
+
+    quoted = (named(code) & named(fallback)) | set(given.values())
+    return out, frozenset(c for c in quoted if re.fullmatch(r"[A-Z]{3}", c) and c != "XXX")
+
+
+@lru_cache(maxsize=None)
 def _grammar(code: str) -> _Grammar:
     """The compiled patterns and tables of language ``code``, built from its ``numbers`` record."""
-    from babel.numbers import get_group_symbol
-
     data = _lang.get(code)
     numbers = data.numbers
     flags = re.IGNORECASE
     core, approx = _core_source(numbers)
     qualifier, qualifier_names = _qualifier_source(numbers)
-    currencies = {k.lower(): v for k, v in numbers.currency_words.items()}
+    fallback = numbers.fallback_number_locale
+    currencies, iso_codes = _cldr_currencies(code, fallback, {k.lower(): v for k, v in numbers.currency_words.items()})
+    compact = _cldr_compact(code, fallback)
+    symbols = [k for k in currencies if not k.isalpha() and " " not in k]
     scales = {k.lower(): v for k, v in numbers.scale_words.items()}
     linker = _after_linker(numbers.unit_linkers) if numbers.unit_linkers else None
     percent = _SP + r"?%" + (r"|" + _SP + r"+(?:" + _alt(numbers.percent_words) + r")(?![\w])" if numbers.percent_words else "")
@@ -274,8 +378,23 @@ def _grammar(code: str) -> _Grammar:
         pair_words=re.compile(r"(?<![\w])(?:" + _alt(numbers.pair_words) + r")(?![\w])", flags) if numbers.pair_words else None,
         article_words=frozenset(w.lower() for w in numbers.article_number_words),
         not_units=not_units,
-        group=get_group_symbol(data.babel_locale).translate(_SPACE_TO_PLAIN),
-        fallback_group=get_group_symbol(numbers.fallback_number_locale).translate(_SPACE_TO_PLAIN),
+        groups=_cldr_groups(code, data.babel_locale, fallback),
+        compact=re.compile(
+            _SP + r"?(?P<abbr>" + "|".join(sorted(map(re.escape, compact), key=len, reverse=True)) + r")"
+            r"(?=" + _SP + r"?(?i:" + _alt(symbols) + r"))"
+        ) if compact and symbols else None,
+        post_qualifier=re.compile(
+            r"(?:" + _SP + r"+(?P<w>[^\W\d_]+))?" + _SP + r"+(?:"
+            + "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _) in enumerate(numbers.post_qualifiers)) + r")(?![\w])",
+            flags,
+        ) if numbers.post_qualifiers else None,
+        post_qualifier_names=tuple(cast(Qualifier, name) for _, name in numbers.post_qualifiers),
+        compact_prefixed=re.compile(
+            _SP + r"?(?P<abbr>" + "|".join(sorted(map(re.escape, compact), key=len, reverse=True)) + r")(?![\w])"
+        ) if compact else None,
+        compact_scales=compact,
+        currency_codes=re.compile(r"(?<![\w])(?:" + "|".join(sorted(iso_codes)) + r")" + _SP + r"?\Z")
+        if iso_codes else None,
     )
 
 
@@ -287,11 +406,9 @@ def _separator_is_decimal(sep: str, head: str, tail: str, g: _Grammar) -> bool:
     """Whether the only separator of a figure ("2,400", "2,4", "1.500") is a decimal mark."""
     if len(tail) != 3 or not 1 <= len(head) <= 3 or head.startswith("0"):
         return True  # cannot be a thousands separator
-    if sep == g.group:
-        return False  # the locale's own grouping
-    # the locale's decimal mark or a foreign one: decimal, unless the fallback
-    # locale groups with it (fr "2,400" is English-formatted 2400)
-    return sep != g.fallback_group
+    # grouping where a CLDR locale of the language, or its fallback, groups with it
+    # (fr "3.500" as in fr_LU, fr "2,400" English-formatted), unless it is the language's decimal mark
+    return sep not in g.groups
 
 
 def _figure_value(s: str, g: _Grammar) -> Decimal:
@@ -324,6 +441,37 @@ def _figure_value(s: str, g: _Grammar) -> Decimal:
         return Decimal(digits)
     except InvalidOperation as exc:  # pragma: no cover - guarded by the checks above
         raise ValueError(f"not a figure: {s!r}") from exc
+
+
+def readings(q: Quantity, lang: str) -> frozenset[float]:
+    """Every value ``q`` (a quantity of language ``lang``) may state: its value and, when its
+    figure has a single "," or "." before exactly three digits ("3.500", "2,125"), the value
+    of the other reading of that separator (decimal mark or thousands group), scaled alike.
+    Drift compares a figure with its counterpart under every reading."""
+    g = _grammar(lang)
+    m = re.search(r"(?<![\d.,])([0-9]{1,3})([.,])([0-9]{3})(?![\d.,])", q.text)
+    if m is None or m.group(1).startswith("0") or len(re.findall(r"[0-9]+", q.text)) != 2:
+        return frozenset({q.value})
+    head, tail = m.group(1), m.group(3)
+    grouped, decimal = Decimal(head + tail), Decimal(head + "." + tail)
+    primary = decimal if _separator_is_decimal(m.group(2), head, tail, g) else grouped
+    other = grouped if primary == decimal else decimal
+    factor = q.value / float(primary)
+    return frozenset({q.value, float(other) * factor})
+
+
+@lru_cache(maxsize=None)
+def _round_noun(code: str) -> re.Pattern[str] | None:
+    patterns = [pattern for pattern, _, _ in _lang.get(code).numbers.approximate_numbers]
+    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + r")\Z", re.IGNORECASE) if patterns else None
+
+
+def is_round_noun(q: Quantity, lang: str) -> bool:
+    """Whether ``q`` states a round number by a noun (``Numbers.approximate_numbers``: "des
+    dizaines", "dozens", "une centaine"): such a noun gives an order of magnitude, and
+    languages count in different units ("dozens" is rendered "des dizaines")."""
+    pattern = _round_noun(lang)
+    return pattern is not None and pattern.search(q.text) is not None
 
 
 def _words_value(s: str, code: str) -> int | None:
@@ -481,13 +629,17 @@ class _Tail(TypedDict, total=False):
     percent: bool
     currency: str
     unit: str
+    post_qualifier: Qualifier
+    """A bound stated after the counted noun ("70 personnes environ")."""
 
 
-def _tail(text: str, pos: int, g: _Grammar, *, ordinal_ok: bool, scaled: bool = False) -> _Tail:
+def _tail(text: str, pos: int, g: _Grammar, *, ordinal_ok: bool, scaled: bool = False, prefixed: bool = False) -> _Tail:
     """Ordinal suffix, scale, percent, currency and counted noun after a number ending at ``pos``.
 
     ``scaled``: the number already ends with a scale word ("deux millions"),
-    so a linker may follow it ("deux millions de personnes").
+    so a linker may follow it ("deux millions de personnes").  ``prefixed``:
+    a currency symbol precedes the number, so a CLDR compact abbreviation may
+    follow it alone ("$15L").
     """
     info: _Tail = {"end": pos}
     if ordinal_ok and g.ordinal is not None:
@@ -498,7 +650,14 @@ def _tail(text: str, pos: int, g: _Grammar, *, ordinal_ok: bool, scaled: bool = 
     if "ordinal" not in info and g.scale is not None:
         m = g.scale.match(text, pos)
         if m:
-            info["scale"] = g.scales[_norm(m.group())]
+            info["scale"] = g.scales[_norm(m.group().lstrip("-"))]
+            info["end"] = pos = m.end()
+    if "ordinal" not in info and "scale" not in info and g.compact is not None:
+        m = g.compact.match(text, pos)  # "50 M$", "1,5 G$": CLDR's compact currency format
+        if m is None and prefixed and g.compact_prefixed is not None:
+            m = g.compact_prefixed.match(text, pos)
+        if m:
+            info["scale"] = g.compact_scales[m.group("abbr")]
             info["end"] = pos = m.end()
     if "ordinal" not in info:
         m = g.percent.match(text, pos)
@@ -520,6 +679,9 @@ def _tail(text: str, pos: int, g: _Grammar, *, ordinal_ok: bool, scaled: bool = 
         m = g.unit_linked.match(text, pos)
     if m and _is_unit(m.group("u"), g):
         info["unit"] = m.group("u")
+        post = g.post_qualifier.match(text, m.end()) if g.post_qualifier is not None else None
+        if post is not None and (post.group("w") is None or _is_unit(post.group("w"), g)):
+            info["post_qualifier"] = next(name for i, name in enumerate(g.post_qualifier_names) if post.group(f"p{i}"))
     return info
 
 
@@ -537,6 +699,7 @@ def _make(
     offset: int,
 ) -> Quantity:
     end = info["end"]
+    qualifier = qualifier or info.get("post_qualifier")
     currency = info.get("currency") or prefix_currency
     kind: Literal["cardinal", "percent", "money", "ordinal"]
     unit: str | None
@@ -563,12 +726,15 @@ def _make(
 
 def _prefix(text: str, start: int, g: _Grammar, floor: int = 0) -> tuple[int, str | None]:
     """A currency symbol written right before the figure ("$2.4 billion")."""
-    if g.currency_prefix is None or start <= floor:
+    if start <= floor:
         return start, None
-    m = g.currency_prefix.search(text, max(floor, start - 4), start)
-    if m is None:
-        return start, None
-    return m.start(), g.currencies.get(_norm(m.group()))
+    m = g.currency_prefix.search(text, max(floor, start - 8), start) if g.currency_prefix is not None else None
+    if m is not None:
+        return m.start(), g.currencies.get(_norm(m.group()))
+    m = g.currency_codes.search(text, max(floor, start - 5), start) if g.currency_codes is not None else None
+    if m is not None:  # "CAD 43.8 million"
+        return m.start(), m.group().strip(" \t\u00a0\u202f\u2009")
+    return start, None
 
 
 def _from_figure(
@@ -583,12 +749,12 @@ def _from_figure(
     except ValueError:
         return None
     plain_integer = dig.isdigit()
-    info = _tail(text, core_end, g, ordinal_ok=plain_integer and not m.group("sign"))
+    start, prefix_currency = _prefix(text, core_start, g, floor)
+    info = _tail(text, core_end, g, ordinal_ok=plain_integer and not m.group("sign"), prefixed=prefix_currency is not None)
     if info["end"] == core_end and core_end < len(text) and text[core_end].isalpha():
         return None  # "5G", "3D", "1990s": a code or a decade, not an amount
     if m.group("sign"):
         value = -value
-    start, prefix_currency = _prefix(text, core_start, g, floor)
     start, qualifier = _qualifier(text, start, g, floor)
     if (
         plain_integer
@@ -654,7 +820,22 @@ def spelled_values(text: str, lang: str) -> frozenset[float]:
             continue
         for _, _, value, _ in _word_segments(text, m.start(), m.end(), g):
             out.add(float(value))
+    # a number word that opens a hyphenated compound: "a ten-year period", "a three-storey house"
+    for m in _COMPOUND.finditer(text):
+        parts = m.group().lower().split("-")
+        run = []
+        for part in parts[:-1]:
+            if part not in g.number_words:
+                break
+            run.append(part)
+        if run:
+            spelled = _words_value(" ".join(run), g.code)
+            if spelled is not None:
+                out.add(float(spelled))
     return frozenset(out)
+
+
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 _NOT_A_BOUND: frozenset[Qualifier | None] = frozenset({None, "nearly"})
@@ -677,6 +858,8 @@ def _from_words(
         start, prefix_currency = _prefix(text, seg_start, g, floor)
         start, qualifier = _qualifier(text, start, g, floor)
         if n_words == 1:
+            if re.search(r"[0-9]" + _SP + r"+\Z", text[max(0, seg_start - 8) : seg_start]):
+                continue  # right after a figure a lone number word is no number: "39 cents" (the coin)
             if not any(k in info for k in ("scale", "percent", "currency", "unit")):
                 info = _range_tail(text, seg_end, g, info)
             if not any(k in info for k in ("scale", "percent", "currency", "unit")):

@@ -182,6 +182,13 @@ class Numbers:
     clock_separators: tuple[str, ...] = ()
     """Characters between the hours and minutes of a clock time ("15:30",
     "15h30"); the number check reads every language's."""
+    hour_words: tuple[str, ...] = ()
+    """Regex fragments after a whole number of hours that make it a clock time
+    ("15 heures", "23 h": 15:00, 23:00); every language's, in language order."""
+    post_qualifiers: tuple[tuple[str, str], ...] = ()
+    """(regex placed right after the counted noun, qualifier name): a bound the
+    language may state after the figure and its noun ("70 personnes environ",
+    "quatre blessés au moins", "a hundred metres or so")."""
     clock_suffixes: tuple[str, ...] = ()
     """Regex fragments after a clock time that tell the half of the day, the
     afternoon one starting with "p" ("8:30 p.m."); every language's, in language order."""
@@ -236,8 +243,44 @@ class Polarity:
     """Regex fragments that contain a negation word but do not negate the
     claim ("not only", "non seulement", "sans doute"): matched first, and a
     negation inside them is ignored."""
+    negation_nouns: tuple[str, ...] = ()
+    """Regex fragments of a negation word used as a noun, after a determiner
+    or a quantifier ("à quelques pas du port", "un pas"): masked like the
+    exceptions."""
+    restrictives: tuple[str, ...] = ()
+    """Regex fragments of restrictive constructions built with negation words
+    that mean "only" ("ne ... que", "ne ... plus que": "il n'en reste plus
+    que deux"): not negations (masked like the exceptions), and each one is
+    a restriction (below)."""
+    restriction_words: tuple[str, ...] = ()
+    """Regex fragments that state a restriction or a limit without a negation
+    ("only", "just", "until", "seulement", "jusqu'à")."""
+    limit_negations: tuple[str, ...] = ()
+    """Regex fragments of a negation that, with a limit, states a restriction
+    ("not ... until": "is not planned until 2014" is "is planned only for
+    2014"; "tant que ... ne ... pas": "until"): a negation marker inside one
+    pairs with a restriction (a restrictive construction or a restriction
+    word) of the other side instead of being reported."""
+    scope_continuations: tuple[str, ...] = ()
+    """Regex fragments of the negation words that continue a negation already
+    open in the same sentence ("ni", "nor": "sans le lieu ni l'heure",
+    "ne ... aucune ... ni de"): after another marker of the sentence they
+    are part of its scope, not a negation of their own."""
+    lexical_negations: tuple[str, ...] = ()
+    """Regex fragments of a negation that makes one word's negative, like a
+    prefix ("non résidents", "non-profit", "sans précédent", "without
+    power"), with a named group ``head`` for that word: when the head is
+    not a function word (``Words.function_words``) the marker is lexical.
+    Translations render these by an affix as often as by a negation
+    ("uninjured" / "non blessés"), so a lexical marker pairs with a negation
+    of the other side left unpaired but is never reported on its own."""
     modals: dict[str, str] = field(default_factory=dict)
     """Regex fragment -> modality class ("future", "possibility", "obligation")."""
+    modal_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A modality class, or a regex fragment of modal words, -> the other
+    classes it may render in another language (the French conditional is
+    also the future of a past context and a reported possibility; "should"
+    and "devrait" are also forecasts).  Used across languages only."""
     modal_exceptions: frozenset[str] = frozenset()
     """Lower-case words that a ``modals`` fragment matches but that are not
     modal ("extrait", "portrait" for the French conditional ending)."""

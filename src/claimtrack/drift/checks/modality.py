@@ -7,7 +7,16 @@ Modal markers come from ``Polarity.modals`` (fragment -> class:
 ("May 2022", "Will Smith") are ignored.  Precision first: a modal present on
 one side only is usually a translation choice (a French present for an
 English "will"), so a finding needs modal markers on *both* sides whose
-classes differ in both directions ("will" became "pourrait").  Hedges
+classes differ in both directions ("will" became "pourrait").  Across
+languages a marker may render several classes (``Polarity.modal_readings``:
+the French conditional is also the future of a past context, "a déclaré
+qu'elle ferait" / "said it will", and a reported possibility; "devrait" and
+"should" are also forecasts): a marker differs only when none of its
+readings is among the other side's.  French conditionals are read from the
+inflection (future stem + -ait: "-erait", "-irait", "-drait", "aurait"),
+so an imperfect whose stem ends in -r ("déclarait", "montraient") is no
+modal; a modal verb's participle after "avoir" carries the modality ("aurait
+dû" is "should have").  Hedges
 (``Polarity.hedges``: "reportedly", "apparemment") dropped or added are
 reported as minor modality findings when both sides are in the same language.
 """
@@ -24,14 +33,33 @@ from ..check import DriftCheck, quote
 from ..context import PairContext, Side
 from ..matching import alternation
 
-__all__ = ["ModalityCheck", "modal_markers"]
+__all__ = ["ModalityCheck", "modal_markers", "marker_readings"]
+
+
+def _word(fragment: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + fragment + r")(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _patterns(code: str) -> tuple[list[tuple[re.Pattern[str], str]], re.Pattern[str] | None]:
     data = _lang.get(code)
-    pats = [(re.compile(r"(?<![\w-])(?:" + frag + r")(?![\w-])", re.IGNORECASE), cls) for frag, cls in data.polarity.modals.items()]
+    pats = [(_word(frag), cls) for frag, cls in data.polarity.modals.items()]
     return pats, alternation(data.polarity.hedges)
+
+
+@lru_cache(maxsize=None)
+def _readings(code: str) -> tuple[dict[str, frozenset[str]], list[tuple[re.Pattern[str], frozenset[str]]]]:
+    """``Polarity.modal_readings`` split into the classes' readings and the words' readings."""
+    classes: dict[str, frozenset[str]] = {}
+    words: list[tuple[re.Pattern[str], frozenset[str]]] = []
+    data = _lang.get(code)
+    known = set(data.polarity.modals.values())
+    for key, extra in data.polarity.modal_readings.items():
+        if key in known:
+            classes[key] = frozenset(extra)
+        else:
+            words.append((re.compile(r"(?:" + key + r")\Z", re.IGNORECASE), frozenset(extra)))
+    return classes, words
 
 
 def modal_markers(side: Side) -> list[tuple[int, int, str]]:
@@ -53,6 +81,17 @@ def modal_markers(side: Side) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
+def marker_readings(side: Side, marker: tuple[int, int, str]) -> frozenset[str]:
+    """The classes a marker may render in another language: its own and its ``modal_readings``."""
+    classes, words = _readings(side.lang)
+    out = {marker[2], *classes.get(marker[2], ())}
+    word = side.text[marker[0] : marker[1]]
+    for pat, extra in words:
+        if pat.match(word):
+            out |= extra
+    return frozenset(out)
+
+
 class ModalityCheck(DriftCheck):
     name = "modality"
     drift_types: ClassVar[tuple[DriftType, ...]] = ("modality",)
@@ -60,10 +99,17 @@ class ModalityCheck(DriftCheck):
     def check(self, pair: PairContext) -> list[Drift]:
         out: list[Drift] = []
         a, b = modal_markers(pair.source), modal_markers(pair.target)
-        ca, cb = {c for _, _, c in a}, {c for _, _, c in b}
-        if ca and cb and (ca - cb) and (cb - ca):
-            x = next(m for m in a if m[2] in ca - cb)
-            y = next(m for m in b if m[2] in cb - ca)
+        if pair.source.lang == pair.target.lang:
+            ra = [frozenset({m[2]}) for m in a]
+            rb = [frozenset({m[2]}) for m in b]
+        else:
+            ra = [marker_readings(pair.source, m) for m in a]
+            rb = [marker_readings(pair.target, m) for m in b]
+        ca, cb = frozenset().union(*ra), frozenset().union(*rb)
+        only_a = [m for m, r in zip(a, ra) if not r & cb]
+        only_b = [m for m, r in zip(b, rb) if not r & ca]
+        if only_a and only_b:
+            x, y = only_a[0], only_b[0]
             st, tt = pair.source.text, pair.target.text
             sev = "minor" if {x[2], y[2]} <= {"possibility", "conditional"} else "major"
             out.append(self.finding("modality", st[x[0] : x[1]], tt[y[0] : y[1]], (x[0], x[1]), (y[0], y[1]), sev))

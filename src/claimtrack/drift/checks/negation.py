@@ -2,17 +2,35 @@
 
 Markers come from ``Polarity.negations`` (English not / n't / never / no
 / none / without ..., French ne … pas / plus / jamais, aucun, ni, sans ...);
-phrases in ``Polarity.negation_exceptions`` ("not only", "sans doute")
-are masked first.  The markers of both sides are paired by relative
-position; a marker left without a partner is a finding.  The count is what
-matters, not the words: "ne ... jamais" and "never" are one negation each.
+phrases in ``Polarity.negation_exceptions`` ("not only", "sans doute"),
+negation words used as nouns (``negation_nouns``: "à quelques pas") and
+restrictive constructions (``restrictives``: "ne ... que", "ne ... plus
+que", which mean "only") are masked first.  The markers of both sides are
+paired by relative position; a marker left without a partner is a finding.
+The count is what matters, not the words: "ne ... jamais" and "never" are
+one negation each.
+
+The structure of a negation decides what it counts for:
+
+- a continuation (``scope_continuations``: "ni", "nor") after another
+  marker of its sentence is inside that negation's scope ("sans le lieu ni
+  l'heure") and is not counted again;
+- a negation with a limit (``limit_negations``: "not ... until", "tant que
+  ... ne ... pas") states a restriction: it pairs with a restrictive
+  construction or a restriction word (``restriction_words``: "only",
+  "until", "seulement") of the other side;
+- a lexical negation (``lexical_negations``: "non résidents", "sans
+  précédent", "non-profit", "without power") makes one word's negative, as
+  an affix does ("uninjured"): it pairs with a negation of the other side
+  left unpaired, and is never reported on its own.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from ... import lang as _lang
 from ...models import Drift, DriftType
@@ -21,29 +39,106 @@ from ..check import DriftCheck, no_counterpart
 from ..context import PairContext, Side
 from ..matching import alternation, pair_by_position
 
-__all__ = ["NegationCheck", "negation_markers"]
+__all__ = ["NegationCheck", "Marker", "negation_markers", "polarity_markers", "restrictions"]
+
+MarkerKind = Literal["negation", "limit", "lexical"]
+
+_SENTENCE_END = re.compile(r"[.?!;]")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A negation marker of a text: its span and what it counts for."""
+
+    start: int
+    end: int
+    kind: MarkerKind
+    """``negation``; ``limit``, a negation with a limit ("not ... until")
+    that a restriction of the other side pairs with; ``lexical``, a
+    one-word negation ("non résidents") never reported on its own."""
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    negation: re.Pattern[str] | None
+    masks: re.Pattern[str] | None
+    restrictive: re.Pattern[str] | None
+    restriction: re.Pattern[str] | None
+    limit: re.Pattern[str] | None
+    continuation: re.Pattern[str] | None
+    lexical: tuple[re.Pattern[str], ...]
+    function_words: frozenset[str]
 
 
 @lru_cache(maxsize=None)
-def _patterns(code: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _patterns(code: str) -> _Patterns:
     data = _lang.get(code)
-    return alternation(data.polarity.negations), alternation(data.polarity.negation_exceptions)
+    pol = data.polarity
+    return _Patterns(
+        negation=alternation(pol.negations),
+        masks=alternation((*pol.negation_exceptions, *pol.negation_nouns, *pol.restrictives)),
+        restrictive=alternation(pol.restrictives),
+        restriction=alternation(pol.restriction_words),
+        limit=alternation(pol.limit_negations),
+        continuation=re.compile(r"(?:" + "|".join(pol.scope_continuations) + r")\Z", re.IGNORECASE)
+        if pol.scope_continuations else None,
+        # one pattern each: every fragment names its own ``head`` group
+        lexical=tuple(p for p in (alternation((f,)) for f in pol.lexical_negations) if p is not None),
+        function_words=data.words.function_words,
+    )
 
 
-def negation_markers(text: str, lang: str) -> list[tuple[int, int]]:
-    """Spans of the negation markers of ``text``."""
-    neg, exc = _patterns(lang)
-    if neg is None:
-        return []
-    masked = [(m.start(), m.end()) for m in exc.finditer(text)] if exc is not None else []
+def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern is not None else []
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _lexical_spans(text: str, p: _Patterns) -> list[tuple[int, int]]:
     out = []
-    for m in neg.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in masked):
+    for pat in p.lexical:
+        for m in pat.finditer(text):
+            if m.group("head").lower() not in p.function_words:
+                out.append((m.start(), m.end()))
+    return out
+
+
+def polarity_markers(text: str, lang: str) -> list[Marker]:
+    """The negation markers of ``text`` with their kind, in text order (see the module docs)."""
+    p = _patterns(lang)
+    if p.negation is None:
+        return []
+    masked = _spans(p.masks, text)
+    limits = _spans(p.limit, text)
+    lexical = [s for s in _lexical_spans(text, p) if not _overlaps(*s, masked)]
+    found: list[Marker] = [Marker(s, e, "lexical") for s, e in lexical]
+    for m in p.negation.finditer(text):
+        if _overlaps(m.start(), m.end(), masked) or _overlaps(m.start(), m.end(), lexical):
             continue
         if _in_title(text, m.start(), m.group()):
             continue
-        out.append((m.start(), m.end()))
+        inside_limit = any(s <= m.start() and m.end() <= e for s, e in limits)
+        found.append(Marker(m.start(), m.end(), "limit" if inside_limit else "negation"))
+    out: list[Marker] = []
+    for mk in sorted(found, key=lambda x: x.start):
+        if (p.continuation is not None and mk.kind != "lexical" and p.continuation.match(text[mk.start : mk.end])
+                and out and not _SENTENCE_END.search(text, out[-1].end, mk.start)):
+            continue  # "ni" / "nor" inside the scope of the negation before it
+        out.append(mk)
     return out
+
+
+def negation_markers(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of the negation markers of ``text`` that are reported when unpaired (lexical ones left out)."""
+    return [(m.start, m.end) for m in polarity_markers(text, lang) if m.kind != "lexical"]
+
+
+def restrictions(text: str, lang: str) -> list[tuple[int, int]]:
+    """Spans of the restrictions of ``text``: restrictive constructions ("ne ... que") and restriction words ("only")."""
+    p = _patterns(lang)
+    return sorted(_spans(p.restrictive, text) + _spans(p.restriction, text))
 
 
 def _in_title(text: str, start: int, marker: str) -> bool:
@@ -55,6 +150,21 @@ def _in_title(text: str, start: int, marker: str) -> bool:
     return not opens_sentence(text, start)
 
 
+def _cancel_limits(mine: list[Marker], theirs: list[Marker], their_restrictions: int) -> list[Marker]:
+    """``mine`` less the limit negations that a restriction of the other side accounts for,
+    as many as make the counts equal."""
+    out = list(mine)
+    excess = len(mine) - len(theirs)
+    for m in reversed(mine):
+        if excess <= 0 or their_restrictions <= 0:
+            break
+        if m.kind == "limit":
+            out.remove(m)
+            excess -= 1
+            their_restrictions -= 1
+    return out
+
+
 class NegationCheck(DriftCheck):
     name = "negation"
     drift_types: ClassVar[tuple[DriftType, ...]] = ("negation",)
@@ -63,13 +173,29 @@ class NegationCheck(DriftCheck):
         return negation_markers(side.text, side.lang)
 
     def check(self, pair: PairContext) -> list[Drift]:
-        a, b = self.markers(pair.source), self.markers(pair.target)
+        src, tgt = pair.source, pair.target
+        ma, mb = polarity_markers(src.text, src.lang), polarity_markers(tgt.text, tgt.lang)
+        a = [m for m in ma if m.kind != "lexical"]
+        b = [m for m in mb if m.kind != "lexical"]
         if len(a) == len(b):
             return []
-        ua, ub = pair_by_position(a, len(pair.source.text), b, len(pair.target.text))
-        st, tt = pair.source.text, pair.target.text
-        out = [self.finding("negation", st[a[i][0] : a[i][1]], None, a[i], None, "critical") for i in ua]
-        out += [self.finding("negation", None, tt[b[j][0] : b[j][1]], None, b[j], "critical") for j in ub]
+        a = _cancel_limits(a, b, len(restrictions(tgt.text, tgt.lang)))
+        b = _cancel_limits(b, a, len(restrictions(src.text, src.lang)))
+        if len(a) == len(b):
+            return []
+        la, lb = len(src.text), len(tgt.text)
+        ua, ub = pair_by_position([(m.start, m.end) for m in a], la, [(m.start, m.end) for m in b], lb)
+        # a negation left unpaired may be rendered by a lexical negation of the other side
+        left_a, left_b = [a[i] for i in ua], [b[j] for j in ub]
+        lex_a = [(m.start, m.end) for m in ma if m.kind == "lexical"]
+        lex_b = [(m.start, m.end) for m in mb if m.kind == "lexical"]
+        ra, _ = pair_by_position([(m.start, m.end) for m in left_a], la, lex_b, lb)
+        rb, _ = pair_by_position([(m.start, m.end) for m in left_b], lb, lex_a, la)
+        st, tt = src.text, tgt.text
+        out = [self.finding("negation", st[left_a[i].start : left_a[i].end], None, (left_a[i].start, left_a[i].end),
+                            None, "critical") for i in ra]
+        out += [self.finding("negation", None, tt[left_b[j].start : left_b[j].end], None,
+                             (left_b[j].start, left_b[j].end), "critical") for j in rb]
         return out
 
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:

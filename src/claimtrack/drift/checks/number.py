@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ... import lang as _lang
-from ...extract.quantities import extract_quantities, parse_number, spelled_values
+from ...extract.quantities import extract_quantities, is_round_noun, parse_number, readings, spelled_values
 from ...models import Drift, DriftType, Quantity
 from ..check import DriftCheck
 from ..context import PairContext, Side
@@ -25,6 +25,24 @@ __all__ = ["NumberCheck", "same_value"]
 
 def same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _same_reading(a: Quantity, sa: Side, b: Quantity, sb: Side,
+                  figures: tuple[list[tuple[int, int, frozenset[float]]], list[tuple[int, int, frozenset[float]]]]) -> bool:
+    """The two figures state the same value under some reading of their separators
+    ("3.500 habitants" / "3,500 inhabitants": a thousands group or a decimal mark) or as
+    clock times ("3 pm" / "15 heures")."""
+    if any(same_value(x, y) for x in readings(a, sa.lang) for y in readings(b, sb.lang)):
+        return True
+    if is_round_noun(a, sa.lang) and is_round_noun(b, sb.lang) and max(a.value, b.value) <= 1.5 * min(a.value, b.value):
+        return True  # "dozens" / "des dizaines": two round nouns of one order of magnitude
+
+    return bool(_times(a, figures[0]) & _times(b, figures[1]))
+
+
+def _times(q: Quantity, found: list[tuple[int, int, frozenset[float]]]) -> frozenset[float]:
+    """The clock-time readings of the figure that ``q`` states ("3 pm", "15 heures")."""
+    return frozenset(v for s, _, vs in found if q.start <= s < q.end for v in vs if v >= 1e6)
 
 
 def _spelled_elsewhere(q: Quantity, other: Side) -> bool:
@@ -49,6 +67,7 @@ _FIGURE = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?P<time>[" + "".join(_lang.concat(lambda d: d.numbers.clock_separators)) + r"]\d{2}\b)?"
     r"(?:\s*(?P<ampm>" + "|".join(_lang.concat(lambda d: d.numbers.clock_suffixes)) + r")(?!\w))?"
+    r"(?:\s*(?P<hour>" + "|".join(_lang.concat(lambda d: d.numbers.hour_words)) + r")(?!\w))?"
 )
 _ROMAN_SUFFIX = "(?:" + "|".join(_lang.concat(lambda d: d.numbers.roman_ordinal_suffixes)) + ")"
 _ROMAN_ORDINAL = re.compile(
@@ -57,6 +76,11 @@ _ROMAN_ORDINAL = re.compile(
     + _ROMAN_SUFFIX + r"\b"
 )
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_SCALES = {k.lower(): v for code in _lang.SUPPORTED for k, v in _lang.get(code).numbers.scale_words.items()}
+# a scale word after a figure ("4-5 million": the 5 is 5 million, and so may the 4 be)
+_SCALE_AFTER = re.compile(
+    r"\s*-?(?P<scale>" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE
+)
 
 
 def _roman_value(s: str) -> int | None:
@@ -99,8 +123,13 @@ def _figures(side: Side) -> list[tuple[int, int, frozenset[float]]]:
         elif m.group("ampm") and raw.isdigit() and int(raw) <= 12:
             pm = m.group("ampm").lower().startswith("p")
             values.add(1e6 + ((int(raw) % 12) + (12 if pm else 0)) * 60)
+        elif m.group("hour") and raw.isdigit() and int(raw) <= 24:
+            values.add(1e6 + int(raw) * 60)  # "15 heures", "23 h": a clock time on the hour
+        scale = _SCALE_AFTER.match(side.text, m.end())
+        if scale is not None:
+            values |= {v * _SCALES[scale.group("scale").lower()] for v in values if v < 1e6}
         if values:
-            out.append((m.start(), m.end(), frozenset(values)))
+            out.append((m.start(), m.end("num") if m.group("hour") else m.end(), frozenset(values)))
     for m in _ROMAN_ORDINAL.finditer(side.text):
         v = _roman_value(m.group("roman"))
         if v:
@@ -112,7 +141,7 @@ def _explained(values: frozenset[float], other: Side, other_figures: list[tuple[
     if any(values & f for _, _, f in other_figures):
         return True
     for q in other.quantities:
-        if any(same_value(v, q.value) for v in values):
+        if any(same_value(v, w) for v in values for w in readings(q, other.lang)):
             return True
     if values & spelled_values(other.text, other.lang):
         return True
@@ -140,7 +169,7 @@ def _residual(
              ) -> list[tuple[int, int, frozenset[float]]]:
         return [
             f for f in mine
-            if not any(s <= f[0] and f[1] <= e for s, e in done) and not _explained(f[2], other, theirs)
+            if not any(s <= f[0] < e for s, e in done) and not _explained(f[2], other, theirs)
         ]
 
     ls = left(fs, pair.target, ft, covered)
@@ -169,7 +198,7 @@ class NumberCheck(DriftCheck):
         covered_t: list[tuple[int, int]] = []
         for m in pair.quantity_matches:
             a, b = m.source, m.target
-            if a is not None and b is not None and same_value(a.value, b.value):
+            if a is not None and b is not None and _same_reading(a, pair.source, b, pair.target, figures):
                 covered_s.append((a.start, a.end))
                 covered_t.append((b.start, b.end))
                 continue
@@ -178,7 +207,9 @@ class NumberCheck(DriftCheck):
                 other = pair.target if b is None else pair.source
                 if one.kind == "ordinal" or _spelled_elsewhere(one, other):
                     continue
-                if _explained(frozenset({float(one.value)}), other, figures[1] if b is None else figures[0]):
+                mine = pair.source if b is None else pair.target
+                theirs, ours = (figures[1], figures[0]) if b is None else (figures[0], figures[1])
+                if _explained(readings(one, mine.lang) | _times(one, ours), other, theirs):
                     continue  # "15.00 UTC" / "15h00 UTC": the other side has it in another form
             sev = "critical" if a is not None and b is not None else "major"
             if a is not None:

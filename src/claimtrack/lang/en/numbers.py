@@ -36,7 +36,8 @@ NUMBERS = Numbers(
         (r"(?:several\s+)?hundreds\s+of\s+thousands", 100_000, "more_than"),
         (r"(?:several\s+)?tens\s+of\s+thousands", 10_000, "more_than"),
         (r"a\s+dozen", 12, "about"), (r"a\s+hundred\s+or\s+so", 100, "about"),
-        (r"(?:several\s+)?dozens", 12, "more_than"), (r"(?:several\s+)?hundreds", 100, "more_than"),
+        (r"(?:several\s+)?dozens", 12, "more_than"), (r"(?:several|a\s+few)\s+dozen", 12, "more_than"),
+        (r"(?:several\s+)?hundreds", 100, "more_than"),
         (r"(?:several\s+)?thousands", 1000, "more_than"),
     ),
     ordinal_words={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -65,5 +66,9 @@ NUMBERS = Numbers(
         "yet", "already", "ago", "later", "earlier", "or", "either", "both", "among", "between",
     }),
     clock_separators=(":",),
+    hour_words=(r"o['’]clock",),
+    # "a hundred metres or so", "four people at least": the bound after the noun
+    post_qualifiers=((r"or\s+so", "about"), (r"at\s+least", "at_least"), (r"at\s+most", "at_most"),
+                     (r"or\s+more", "at_least")),
     clock_suffixes=(r"[ap]\.?\s?m\.?",),
 )

@@ -71,6 +71,12 @@ NUMBERS = Numbers(
         "encore", "respectivement", "fois",
     }),
     clock_separators=("h",),
+    hour_words=(r"heures?", r"h"),
+    # "70 personnes environ", "quatre blessés légers au moins": the bound after the noun
+    post_qualifiers=(
+        (r"environ|à\s+peu\s+près", "about"), (r"au\s+moins|au\s+minimum", "at_least"),
+        (r"au\s+plus|au\s+maximum|tout\s+au\s+plus", "at_most"),
+    ),
     roman_ordinal_suffixes=("e", "er", "ème", "eme"),
     ordinal_nouns=("siècle", "millénaire"),
 )
