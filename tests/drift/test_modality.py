@@ -29,7 +29,7 @@ def test_modality_fr_en(use):
 
 def _modality(en: str, fr: str) -> list[tuple[str | None, str | None]]:
     d = fast(en, fr, "en", "fr", checks=["modality"])
-    return [(f.source_value, f.target_value) for f in d.drift]
+    return [(f.source_value, f.target_value) for f in d.candidates]
 
 
 def test_imperfects_are_no_conditionals():

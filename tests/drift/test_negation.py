@@ -94,7 +94,7 @@ def test_negation_words_inside_names_and_titles_are_not_negations():
 
 def _neg(en: str, fr: str) -> list[tuple[str | None, str | None]]:
     d = fast(en, fr, "en", "fr", checks=["negation"])
-    return [(f.source_value, f.target_value) for f in d.drift]
+    return [(f.source_value, f.target_value) for f in d.candidates]
 
 
 @pytest.mark.parametrize(
