@@ -24,5 +24,6 @@ ATTRIBUTION = Attribution(
     inversion_patterns=(),
     apposition_determiners=("a", "an", "the"),
     frame_words=STOP_WORDS,
+    source_nouns=frozenset({"sources", "officials", "official", "people", "experts", "analysts", "witnesses", "diplomats", "insiders", "residents", "police", "authorities", "observers", "reports", "estimates", "figures", "data", "polls"}),
     name_abbreviations=frozenset({"jr", "sr", "st", "dr", "mr", "mrs", "ms", "prof", "inc", "corp", "co"}),
 )

@@ -28,5 +28,6 @@ ATTRIBUTION = Attribution(
     inversion_patterns=(r"\w+(?:-t)?-",),
     apposition_determiners=("un", "une", "le", "la", r"l['’]un", r"l['’]une"),
     frame_words=STOP_WORDS,
+    source_nouns=frozenset({"sources", "responsables", "responsable", "personnes", "experts", "expertes", "analystes", "témoins", "diplomates", "habitants", "police", "autorités", "observateurs", "informations", "estimations", "chiffres", "données", "sondages", "médias"}),
     name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "st", "prof"}),
 )
