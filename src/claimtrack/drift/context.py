@@ -47,6 +47,8 @@ def _warn_once(message: str) -> None:
 
 
 _QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS + '"')
+_QUOTED = re.compile(rf"[{QUOTE_OPENERS}\"]\s*\w[^{QUOTE_CLOSERS}\"]*\w[\s.,!?]*[{QUOTE_CLOSERS}\"]")
+"""A quotation in a text (a stretch between quotation marks)."""
 _PUNCT_SPLIT = re.compile(r"[;:()\[\]—–«»\"“”]|,(?!\d)|\s-\s")
 
 
@@ -72,7 +74,7 @@ def _frame_patterns(code: str) -> _Frames:
     return _Frames(
         verb=re.compile(rf"(?<![\w-])(?:{alt(att.reporting_verbs)})(?![\w-])", re.IGNORECASE),
         prefix=re.compile(rf"^(?:{alt(att.source_prefixes)})(?!\w)", re.IGNORECASE),
-        that=re.compile(rf"^\s*(?:{alt(att.reporting_verbs_that)})(?:\b|(?<=['’]))", re.IGNORECASE),
+        that=re.compile(rf"(?<!\w)(?:{alt(att.reporting_verbs_that)})(?:\b|(?<=['’]))", re.IGNORECASE),
         speaker_noun=re.compile(rf"\b(?:{alt(att.speaker_nouns)})\b", re.IGNORECASE),
         titles=frozenset(names.titles),
         sources=frozenset(att.source_nouns),
@@ -291,9 +293,12 @@ class Side:
 
         * a piece holding a reporting verb is all frame when at most
           ``_FRAME_WORDS`` words stand before the verb and at most as many
-          after it, with no complementiser ("that", "que") right after the
-          verb; otherwise the frame is its subject and verb (and the
-          complementiser) when the subject is that short ("Zemlin said that");
+          after it (the piece not the first of its sentence, or the words
+          after the verb opening with a name: "The report says nothing" says
+          something), with no complementiser ("that", "que") among them;
+          otherwise the frame is its subject, verb and adjuncts up to the
+          complementiser ("Zemlin said in a statement that"), or its subject
+          and verb, when the subject is that short;
         * a piece opened by a source prefix ("according to", "selon") of at
           most ``_FRAME_WORDS + 2`` words is all frame;
         * a piece holding a title word ("executive director of X") right
@@ -318,7 +323,9 @@ class Side:
             if m is not None:
                 before = len(WORD.findall(piece[: m.start()]))
                 rest = piece[m.end() :]
-                c = fp.that.match(rest)
+                c = fp.that.search(rest)
+                if c is not None and len(WORD.findall(rest[: c.start()])) > _FRAME_WORDS:
+                    c = None  # a "that" further on belongs to the content
                 # the whole piece after a break (", he said in a statement"), or
                 # with the subject after the verb ("a déclaré Hasan Ikhrata");
                 # a sentence's first piece says more ("The report says nothing")
@@ -337,7 +344,7 @@ class Side:
                         or any(w.lower() in fp.sources for w in rest_words)):
                     span = (s, e)
             elif (last_end is not None and len(words) <= _FRAME_WORDS + 2 and not text[last_end:s].strip(" ,")
-                  and any(w.lower() in fp.titles for w in words)
+                  and any(part.lower() in fp.titles for w in words for part in re.split(r"['’]", w))
                   and any(ch.isupper() for ch in text[out[-1][0] : out[-1][1]])):
                 span = (s, e)
             if span is not None:
@@ -582,10 +589,12 @@ class PairContext:
     @cached_property
     def frames_masked(self) -> bool:
         """Attribution words are left out of the content comparison: both
-        sides carry an attribution (a known speaker or a frame in the text,
-        :attr:`Side.frames`) and the speakers are not known to differ."""
+        sides carry an attribution (a known speaker, a frame in the text,
+        :attr:`Side.frames`, or a quotation, which is somebody's words) and
+        the speakers are not known to differ."""
         def attributed(side: Side) -> bool:
-            return side.speaker is not None or bool(side.frames)
+            # a quotation is somebody's words: saying whose is attribution
+            return side.speaker is not None or bool(side.frames) or bool(_QUOTED.search(side.text))
 
         return attributed(self.source) and attributed(self.target) and self.same_speaker is not False
 
