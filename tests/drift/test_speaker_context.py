@@ -97,7 +97,7 @@ def _said(name: str, text: str = "X", gender: str | None = None, via: str = "nam
 def test_speaker_findings_need_different_people():
     same = "The plan is ready."
     assert types(fast(same, same, source_speaker="Jim Zemlin", target_speaker="Mark Zuckerberg")) == ["speaker"]
-    for a, b in (("Defence", "Défense"), ("Mr Hughes", "M. Hugues"), ("Lancashire Police", "Police du Lancashire"),
+    for a, b in (("Defence", "Défense"), ("Mr Anderson", "M. Andersson"), ("Northshire Police", "Police du Northshire"),
                  ("Soumith Chintala", "Chintala")):
         assert types(fast(same, same, source_speaker=a, target_speaker=b)) == [], (a, b)
     # two pronouns resolved to different people: the resolver's guess, not a finding
@@ -119,8 +119,8 @@ def test_same_gender_or_unknown_gender_is_no_pronoun_finding():
 
 
 def test_same_name():
-    for a, b in (("Defence", "Défense"), ("Mr Hughes", "M. Hugues"), ("L'Observatoire", "Observatoire"),
-                 ("Bertrand Bisimwa", "Bissimwa"), ("Police du Lancashire", "Lancashire Police")):
+    for a, b in (("Defence", "Défense"), ("Mr Anderson", "M. Andersson"), ("L'Observatoire", "Observatoire"),
+                 ("Bertrand Malonga", "Malongha"), ("Police du Northshire", "Northshire Police")):
         assert same_name(a, b) and same_name(b, a), (a, b)
     for a, b in (("Elena Marchetti", "Elena Ferrante"), ("Johnson", "Jackson"), ("Jim Zemlin", "Mark Zuckerberg"),
                  ("Bertrand", "Bertrand Piccard")):
@@ -209,3 +209,12 @@ def test_attribution_around_the_same_speaker_is_no_content_finding(lang, k, name
     a, b, sa, sb = (plain, framed, full, n) if not swap else (framed, plain, n, full)
     d = fast(a, b, lang, lang, source_speaker=sa, target_speaker=sb)
     assert not {"entity", "addition", "omission", "speaker"} & set(types(d)), d.drift
+
+
+def test_a_translated_speaker_is_the_same_speaker(use):
+    en, fr = "The plan is ready.", "Le plan est prêt."
+    d = ct.diff(en, fr, "en", "fr", embedder=use, source_speaker="the Ministry of Health",
+                target_speaker="le ministère de la Santé")
+    assert "speaker" not in types(d)
+    d = ct.diff(en, fr, "en", "fr", embedder=use, source_speaker="Jim Zemlin", target_speaker="Mark Zuckerberg")
+    assert "speaker" in types(d)

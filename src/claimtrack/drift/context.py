@@ -29,6 +29,7 @@ from ..models import DateMention, Entity, Quantity, Speaker
 from ..text import LEXICAL, WORD, fold
 from .settings import DEFAULT_CONFIG, DriftConfig
 from .matching import QuantityMatch, quantity_matches
+from .persons import name_words, same_name, spelled
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..embed import Embedder, EmbeddingCache
@@ -81,10 +82,13 @@ def _frame_patterns(code: str) -> _Frames:
     )
 
 
+_PHRASE_WORDS = 4
+"""The longest phrase of a text that :meth:`PairContext.names` compares with a name."""
+
 _FRAME_WORDS = 8
 """At most this many words before a reporting verb (its subject: "sources
 familiar with the talks said") or after it (an adjunct or the inverted
-subject: "said in a statement", "a déclaré Hasan Ikhrata") for the piece
+subject: "said in a statement", "a déclaré Tomas Okafor") for the piece
 to be all frame; an attribution opened by a source prefix ("selon des
 sources proches du dossier") may hold two more."""
 
@@ -286,7 +290,7 @@ class Side:
     def frames(self) -> list[tuple[int, int]]:
         """The attribution frames of the text: the words that say who said
         it, not what was said ("Chintala said", ", sources familiar with the
-        talks said", "a déclaré Hasan Ikhrata", "selon des sources proches du
+        talks said", "a déclaré Tomas Okafor", "selon des sources proches du
         dossier", "according to X").  Read per punctuation-delimited stretch
         (:attr:`pieces` rejoined where only a clause marker cut them), from
         the language's ``Attribution`` record:
@@ -327,7 +331,7 @@ class Side:
                 if c is not None and len(WORD.findall(rest[: c.start()])) > _FRAME_WORDS:
                     c = None  # a "that" further on belongs to the content
                 # the whole piece after a break (", he said in a statement"), or
-                # with the subject after the verb ("a déclaré Hasan Ikhrata");
+                # with the subject after the verb ("a déclaré Tomas Okafor");
                 # a sentence's first piece says more ("The report says nothing")
                 first = not any(WORD.search(text[a:s]) for a in starts if a <= s) if starts else True
                 after = WORD.findall(rest)
@@ -573,18 +577,45 @@ class PairContext:
         False when both names are known and none of that holds, unless both
         are mere pronouns (which person a pronoun stands for is the
         resolver's guess); None otherwise (unknown)."""
-        from .persons import named_in, same_name, translated
-
         a, b = self.source.speaker, self.target.speaker
         if a is None or b is None or not a.name or not b.name:
             return None
-        if same_name(a.name, b.name) or translated(self, a.name, b.name):
+        if same_name(a.name, b.name) or self.translated(a.name, b.name):
             return True
-        if named_in(self, a.name, self.target) and named_in(self, b.name, self.source):
+        if self.names(self.target, a.name) and self.names(self.source, b.name):
             return True
         if a.via == "pronoun" and b.via == "pronoun":
             return None
         return False
+
+    def translated(self, a: str, b: str) -> bool:
+        """Across languages, the encoder finds the names ``a`` and ``b``
+        translations of each other (cosine at least ``entity_match``)."""
+        if self.source.lang == self.target.lang:
+            return False
+        va, vb = self.cache.encode(self.embedder, [a, b])
+        return float(np.dot(va, vb)) >= self.config.entity_match
+
+    def names(self, side: Side, name: str) -> bool:
+        """``side``'s text states ``name``: each of its words
+        (:func:`~claimtrack.drift.persons.name_words`) is there, spelled
+        alike, or (across languages) a phrase of up to four words is the
+        encoder's translation of it (cosine at least ``entity_match``)."""
+        words = name_words(name)
+        if not words:
+            return False
+        have = [w for w in side.folded_parts if len(w) > 1]
+        if all(any(spelled(w, h) for h in have) for w in words):
+            return True
+        if self.source.lang == self.target.lang:
+            return False
+        toks = side.tokens
+        phrases = sorted({side.text[t.start : toks[j].end] for i, t in enumerate(toks)
+                          for j in range(i, min(i + _PHRASE_WORDS, len(toks)))})
+        if not phrases:
+            return False
+        vecs = self.cache.encode(self.embedder, [name, *phrases])
+        return float(np.max(vecs[1:] @ vecs[0])) >= self.config.entity_match
 
     @cached_property
     def frames_masked(self) -> bool:
@@ -606,7 +637,6 @@ class PairContext:
         and the speaker's own name are attribution, not content, and are left out."""
         if not self.same_speaker:
             return list(self.source.entities), list(self.target.entities)
-        from .persons import same_name
 
         def content(side: Side) -> list[Entity]:
             sp = side.speaker

@@ -27,8 +27,8 @@ the speakers, which a bare text pair does not have: pass
 :func:`claimtrack.drift.diff_claims`, which takes them from the claims.  Two
 speakers are one person when :attr:`PairContext.same_speaker` says so
 (:mod:`claimtrack.drift.persons`: a surname and its full name, the same name
-spelled or titled another way, "Defence" / "Défense", "M. Hugues" /
-"Mr Hughes", a translated name, or each text naming the other's speaker);
+spelled or titled another way, "Defence" / "Défense", "M. Andersson" /
+"Mr Anderson", a translated name, or each text naming the other's speaker);
 two pronouns resolved to different people are no finding (the resolver's
 guess, not the text).
 """
@@ -121,8 +121,8 @@ class SpeakerCheck(DriftCheck):
             a, b = [w for w in a if w[3]], [w for w in b if w[3]]
         # a word changed gender only when each side has more words of some
         # gender than the other: one side with fewer gendered words (a pronoun
-        # the translation left out: "Perry said she had dinner" / "Perry a
-        # déclaré avoir dîné") holds no changed one
+        # the translation left out: "Marchetti said she had lunch" / "Marchetti a
+        # déclaré avoir déjeuné") holds no changed one
         ca, cb = Counter(w[2] for w in a), Counter(w[2] for w in b)
         more_a = {g for g in ca if ca[g] > cb[g]}
         more_b = {g for g in cb if cb[g] > ca[g]}
