@@ -171,6 +171,7 @@ def _claim_side(c: Claim, settings: DriftConfig) -> Side:
         text=c.text,
         lang=c.lang if _lang.is_supported(c.lang) else _lang.SUPPORTED[0],
         speaker=SpeakerRef.of(c.speaker, c.start, len(c.text)),
+        quoted=c.kind == "quote",
         given_quantities=shift(c.quantities),
         given_dates=shift(c.dates),
         given_entities=shift(c.entities),

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from .. import lang as _lang
-from ..extract.attribution import QUOTE_CLOSERS, QUOTE_OPENERS
+from ..extract.attribution import MIN_QUOTE_WORDS, QUOTE_CLOSERS, QUOTE_OPENERS
 from ..extract.time_scopes import TimeScope, find_time_scopes
 from ..models import DateMention, Entity, Quantity, Speaker
 from ..text import LEXICAL, WORD, fold
@@ -48,8 +48,14 @@ def _warn_once(message: str) -> None:
 
 
 _QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS + '"')
-_QUOTED = re.compile(rf"[{QUOTE_OPENERS}\"]\s*\w[^{QUOTE_CLOSERS}\"]*\w[\s.,!?]*[{QUOTE_CLOSERS}\"]")
-"""A quotation in a text (a stretch between quotation marks)."""
+_QUOTED = re.compile(rf"[{QUOTE_OPENERS}\"]([^{QUOTE_CLOSERS}\"]*)[{QUOTE_CLOSERS}\"]")
+"""A stretch between quotation marks (a quotation when it holds ``MIN_QUOTE_WORDS``
+words or more; a shorter one is a scare quote)."""
+
+
+def _quotes(text: str) -> bool:
+    """The text holds a quotation (not only scare quotes, “open source-first”)."""
+    return any(len(WORD.findall(m.group(1))) >= MIN_QUOTE_WORDS for m in _QUOTED.finditer(text))
 _PUNCT_SPLIT = re.compile(r"[;:()\[\]—–«»\"“”]|,(?!\d)|\s-\s")
 
 
@@ -154,12 +160,16 @@ class Side:
 
     ``quantities``/``dates``/``entities`` have offsets into ``text``.  When
     they are not given they are extracted on first use.  ``speaker`` is who
-    the side is attributed to, when known (:class:`SpeakerRef`).
+    the side is attributed to, when known (:class:`SpeakerRef`); ``quoted``
+    says the text is a quotation (a claim of kind ``quote``), somebody's words
+    even where the text holds no quotation mark (the middle sentence of a
+    long quote).
     """
 
     text: str
     lang: str
     speaker: SpeakerRef | None = None
+    quoted: bool = False
     given_quantities: Sequence[Quantity] | None = None
     given_dates: Sequence[DateMention] | None = None
     given_entities: Sequence[Entity] | None = None
@@ -625,7 +635,7 @@ class PairContext:
         the speakers are not known to differ."""
         def attributed(side: Side) -> bool:
             # a quotation is somebody's words: saying whose is attribution
-            return side.speaker is not None or bool(side.frames) or bool(_QUOTED.search(side.text))
+            return side.speaker is not None or side.quoted or bool(side.frames) or _quotes(side.text)
 
         return attributed(self.source) and attributed(self.target) and self.same_speaker is not False
 
