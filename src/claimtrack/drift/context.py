@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from .. import lang as _lang
-from ..extract.attribution import MIN_QUOTE_WORDS, QUOTE_CLOSERS, QUOTE_OPENERS
+from ..extract.attribution import QUOTE_CLOSERS, QUOTE_OPENERS
 from ..extract.time_scopes import TimeScope, find_time_scopes
 from ..models import DateMention, Entity, Quantity, Speaker
 from ..text import LEXICAL, WORD, fold
@@ -48,14 +48,16 @@ def _warn_once(message: str) -> None:
 
 
 _QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS + '"')
-_QUOTED = re.compile(rf"[{QUOTE_OPENERS}\"]([^{QUOTE_CLOSERS}\"]*)[{QUOTE_CLOSERS}\"]")
-"""A stretch between quotation marks (a quotation when it holds ``MIN_QUOTE_WORDS``
-words or more; a shorter one is a scare quote)."""
+_QUOTED = re.compile(rf"[{QUOTE_OPENERS}\"]\s*\w[^{QUOTE_CLOSERS}\"]*[{QUOTE_CLOSERS}\"]")
+"""A stretch between quotation marks.  Even a short one counts as a
+quotation for the attribution masking: requiring ``MIN_QUOTE_WORDS`` words
+(scare quotes are nobody's words) added one faithful WMT pair with a finding
+on the validation half and removed none on the tuning half."""
 
 
 def _quotes(text: str) -> bool:
-    """The text holds a quotation (not only scare quotes, “open source-first”)."""
-    return any(len(WORD.findall(m.group(1))) >= MIN_QUOTE_WORDS for m in _QUOTED.finditer(text))
+    """The text holds words between quotation marks."""
+    return _QUOTED.search(text) is not None
 _PUNCT_SPLIT = re.compile(r"[;:()\[\]—–«»\"“”]|,(?!\d)|\s-\s")
 
 
@@ -135,7 +137,7 @@ class SpeakerRef:
     gender: Literal["m", "f"] | None = None
     gender_word: str | None = None
     span: tuple[int, int] | None = None
-    via: str = "name"
+    via: Literal["name", "surname", "pronoun", "context"] = "name"
 
     @classmethod
     def of(cls, speaker: str | Speaker | SpeakerRef | None, offset: int = 0,
