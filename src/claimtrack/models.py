@@ -110,6 +110,15 @@ class Speaker(Model):
     surname, or a pronoun such as "she" / "il"); ``name`` is the resolved full
     name with titles and appositions stripped, or None when it cannot be
     resolved.  ``via`` says how the name was found.
+
+    ``gender`` is the grammatical gender the article refers to this person
+    with: the mention's own when it is a gendered pronoun ("she", "il"),
+    otherwise that of the pronouns resolved to the same name elsewhere in the
+    article when they all agree ("Chintala said" in an article where
+    Chintala is "he" elsewhere); None when there is none or they disagree.
+    ``gender_word`` is the word that gives it, as written ("she").  Drift
+    compares them: the same person referred to as "she" in one article and
+    "il" in another is a ``pronoun`` finding.
     """
 
     text: str
@@ -117,6 +126,8 @@ class Speaker(Model):
     end: int
     name: str | None
     via: Literal["name", "surname", "pronoun", "context"] = "name"
+    gender: Literal["m", "f"] | None = None
+    gender_word: str | None = None
 
 
 class Quantity(Model):

@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING, Any
 
 from .. import lang as _lang
 from ..errors import EmptyInputError
-from ..models import Claim, PairDiff
+from ..models import Claim, PairDiff, Speaker
 from .check import DriftCheck
 from .checks import CHECKS
 from .settings import DEFAULT_CONFIG, DriftConfig
-from .context import PairContext, Side
 from .confidence import DEFAULT_MIN_CONFIDENCE
+from .context import PairContext, Side, SpeakerRef
 from .runner import resolve_checks, run_many
 from .score import FINDING_GROUPS, TERMS, divergence, length_ratio, score_terms
 
@@ -53,6 +53,7 @@ __all__ = [
     "DriftConfig",
     "PairContext",
     "Side",
+    "SpeakerRef",
     "divergence",
     "score_terms",
     "length_ratio",
@@ -99,8 +100,8 @@ def diff(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     embedder: Embedder | None = None,
     checks: Iterable[str | DriftCheck] | None = None,
-    source_speaker: str | None = None,
-    target_speaker: str | None = None,
+    source_speaker: str | Speaker | None = None,
+    target_speaker: str | Speaker | None = None,
     cache: EmbeddingCache | None = None,
     settings: DriftConfig = DEFAULT_CONFIG,
 ) -> PairDiff:
@@ -122,7 +123,11 @@ def diff(
         checks: names in :data:`CHECKS` or :class:`DriftCheck` instances to
             run (default: all).
         source_speaker, target_speaker: who each side is attributed to, when
-            known (enables ``speaker`` findings).
+            known: a name, or a :class:`~claimtrack.models.Speaker` (its
+            ``gender`` enables ``pronoun`` findings from the speakers; its
+            offsets are read as offsets into the text).  Enables ``speaker``
+            findings and leaves the attribution words of the same speaker out
+            of the entity and omission/addition checks.
         cache: an :class:`~claimtrack.embed.EmbeddingCache` shared across
             calls, so a text met again is not re-encoded.
         settings: the thresholds (:class:`DriftConfig`).
@@ -165,8 +170,10 @@ def diff_claims(
 
     The claims' quantities, dates and entities are used as they are (shifted
     to claim-relative offsets, so the findings' spans index ``claim.text``;
-    add ``claim.start`` to index the article) and their resolved speaker
-    names enable ``speaker`` findings.  Nothing is re-extracted.
+    add ``claim.start`` to index the article) and their resolved speakers
+    (name, mention, gender) enable ``speaker`` and ``pronoun`` findings and
+    the attribution masking (see :attr:`PairContext.frames_masked`).
+    Nothing is re-extracted.
     """
     return diff_claims_many([(source, target)], threshold=threshold, min_confidence=min_confidence,
                             embedder=embedder, checks=checks, cache=cache, settings=settings)[0]
@@ -184,7 +191,8 @@ def _claim_side(c: Claim, settings: DriftConfig) -> Side:
     return Side(
         text=c.text,
         lang=c.lang if _lang.is_supported(c.lang) else _lang.SUPPORTED[0],
-        speaker=c.speaker.name if c.speaker is not None else None,
+        speaker=SpeakerRef.of(c.speaker, c.start, len(c.text)),
+        quoted=c.kind == "quote",
         given_quantities=shift(c.quantities),
         given_dates=shift(c.dates),
         given_entities=shift(c.entities),
@@ -219,7 +227,7 @@ def diff_many(
     checks: Iterable[str | DriftCheck] | None = None,
     cache: EmbeddingCache | None = None,
     settings: DriftConfig = DEFAULT_CONFIG,
-    speakers: Sequence[tuple[str | None, str | None]] | None = None,
+    speakers: Sequence[tuple[str | Speaker | None, str | Speaker | None]] | None = None,
 ) -> list[PairDiff]:
     """:func:`diff` for many pairs: the texts of every pair (sentences, content
     words, chunks) are encoded in one batched call, then the leave-one-out
@@ -235,6 +243,7 @@ def diff_many(
         sp = speakers[k] if speakers is not None else (None, None)
         sl = _lang_of(s, source_lang, target_lang)
         tl = _lang_of(t, target_lang, sl)
-        sides.append((Side(s, sl, speaker=sp[0], config=settings), Side(t, tl, speaker=sp[1], config=settings)))
+        sides.append((Side(s, sl, speaker=SpeakerRef.of(sp[0], 0, len(s)), config=settings),
+                      Side(t, tl, speaker=SpeakerRef.of(sp[1], 0, len(t)), config=settings)))
     _check_cut(min_confidence)
     return run_many(sides, threshold, min_confidence, embedder, checks, cache, settings)

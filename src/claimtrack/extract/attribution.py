@@ -26,7 +26,9 @@ attribution itself: ``Zemlin said the growth…``, ``According to X, …``,
 **Speakers.**  Titles and appositions are stripped ("Linux Foundation
 Executive Director Jim Zemlin" -> "Jim Zemlin"); a surname alone resolves to
 the full name seen in the article ("Chintala" -> "Soumith Chintala"); a
-pronoun ("she", "il") resolves to the nearest preceding named person.
+pronoun ("she", "il") resolves to the nearest preceding named person.  Each
+speaker carries the grammatical gender the article refers to the person with
+(its own pronoun, or the pronouns resolved to the same name elsewhere).
 
 Cost: a constant number of regex scans per sentence; linear in the text.
 """
@@ -359,7 +361,7 @@ def analyse(text: str, sentences: list[Sentence], code: str) -> Attribution:
     registry = _collect_people(text, layout, code)
     quote_speaker = _quote_speakers(text, layout, code, registry)
     kinds, quote_ids, speakers = _classify_sentences(text, sentences, layout, code, registry, quote_speaker)
-    speakers = _resolve_context(speakers, set(registry.names))
+    speakers = _with_gender(_resolve_context(speakers, set(registry.names)), code)
     return Attribution(layout.regions, kinds, quote_ids, speakers, sorted(set(registry.names)))
 
 
@@ -573,6 +575,29 @@ def _resolve_context(speakers: list[Speaker | None], people: set[str]) -> list[S
             idx = bisect_left(starts, sp.start)
             if idx:
                 sp = sp.model_copy(update={"name": orgs[idx - 1][1]})
+        out.append(sp)
+    return out
+
+
+def _with_gender(speakers: list[Speaker | None], code: str) -> list[Speaker | None]:
+    """Give each speaker the grammatical gender the article refers to them
+    with (:attr:`Speaker.gender`): a gendered pronoun mention gives its own
+    ("she"); any other mention of a resolved name takes the gender of the
+    pronouns resolved to that name in the article, when they all agree."""
+    pronouns = _patterns(code).pronouns
+    seen: dict[str, dict[str, str]] = {}  # name -> gender -> first word of that gender
+    for sp in speakers:
+        if sp is not None and sp.via == "pronoun" and sp.name and pronouns.get(sp.text.lower()) in ("m", "f"):
+            seen.setdefault(sp.name, {}).setdefault(pronouns[sp.text.lower()], sp.text)
+    out: list[Speaker | None] = []
+    for sp in speakers:
+        if sp is not None:
+            own = pronouns.get(sp.text.lower()) if sp.via == "pronoun" else None
+            if own in ("m", "f"):
+                sp = sp.model_copy(update={"gender": own, "gender_word": sp.text})
+            elif sp.name and len(seen.get(sp.name, {})) == 1:
+                ((g, word),) = seen[sp.name].items()
+                sp = sp.model_copy(update={"gender": g, "gender_word": word})
         out.append(sp)
     return out
 

@@ -81,6 +81,12 @@ class Attribution:
     """Lower-case abbreviations whose period does not end a sentence inside a
     speaker's name ("Jr.", "Mme"); the union over languages is used.  Not
     the same set as :attr:`Names.abbreviations` ("ltd" there, "mlle" here)."""
+    source_nouns: frozenset[str] = frozenset()
+    """Lower-case nouns that stand for unnamed sources ("sources", "officials",
+    "responsables"): after a source prefix they make the phrase an
+    attribution frame ("selon des sources proches du dossier"), as a name or
+    a speaker noun does; a prefix before anything else may be no attribution
+    at all ("pour la première fois")."""
 
 
 @dataclass(frozen=True)

@@ -319,7 +319,9 @@ class Tracker:
             got = diff_many(
                 [(refs[n].text, text) for n in ns], source_lang=ref_lang, target_lang=lang,
                 embedder=self.embedder, cache=self._cache,
-                speakers=[(sp.name if (sp := refs[n].speaker) is not None else None, None) for n in ns],
+                # the reference's speaker (name, mention, gender), its offsets made claim-relative
+                speakers=[(sp.model_copy(update={"start": sp.start - refs[n].start, "end": sp.end - refs[n].start})
+                           if (sp := refs[n].speaker) is not None else None, None) for n in ns],
             )
             diffs.update(zip(ns, got))
         for n, (c, v) in enumerate(hits):

@@ -129,7 +129,8 @@ def _cosines(pair: PairContext, queries: list[str], candidates: list[str]) -> np
 
 
 def _speaker_words(side: Side) -> frozenset[str]:
-    return frozenset(fold(w).strip(".,") for w in side.speaker.split()) if side.speaker else frozenset()
+    name = side.speaker.name if side.speaker is not None else None
+    return frozenset(fold(w).strip(".,") for w in name.split()) if name else frozenset()
 
 
 def _is_speaker(e: Entity, speaker: frozenset[str]) -> bool:
@@ -143,7 +144,7 @@ class EntityCheck(DriftCheck):
     drift_types: ClassVar[tuple[DriftType, ...]] = ("entity",)
 
     def check(self, pair: PairContext) -> list[Drift]:
-        a, b = pair.source.entities, pair.target.entities
+        a, b = pair.content_entities  # attribution frames of the same speaker left out
         ka, kb = [_variants(e, pair.source) for e in a], [_variants(e, pair.target) for e in b]
         ua, ub = list(range(len(a))), list(range(len(b)))
         out: list[Drift] = []

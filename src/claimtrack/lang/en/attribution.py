@@ -13,6 +13,7 @@ ATTRIBUTION = Attribution(
         "commented", "comments", "observed", "observes", "continued", "continues", "emphasized",
         "emphasised", "stressed", "warned", "warns", "recalled", "acknowledged", "admitted",
         "asserted", "confirmed", "confirms", "reported", "reports", "tweeted", "posted",
+        "concluded", "concludes", "recounted", "recounts",
     ),
     reporting_verbs_that=("that",),
     source_prefixes=("according to", "as reported by", "in the words of", "per"),
@@ -24,5 +25,6 @@ ATTRIBUTION = Attribution(
     inversion_patterns=(),
     apposition_determiners=("a", "an", "the"),
     frame_words=STOP_WORDS,
+    source_nouns=frozenset({"sources", "officials", "official", "people", "experts", "analysts", "witnesses", "diplomats", "insiders", "residents", "police", "authorities", "observers", "reports", "estimates", "figures", "data", "polls"}),
     name_abbreviations=frozenset({"jr", "sr", "st", "dr", "mr", "mrs", "ms", "prof", "inc", "corp", "co"}),
 )

@@ -17,6 +17,13 @@ ATTRIBUTION = Attribution(
         "a-t-elle expliqué", "a-t-il souligné", "a-t-elle souligné", "déclare-t-il", "déclare-t-elle",
         "explique-t-il", "explique-t-elle", "ajoute-t-il", "ajoute-t-elle", "estime-t-il", "estime-t-elle",
         "souligne-t-il", "souligne-t-elle", "précise-t-il", "précise-t-elle",
+        # the conclusion and remark verbs of press French, and the plural forms
+        # ("des responsables ont indiqué", "les experts disent")
+        "conclut", "a conclu", "relève", "a relevé", "observe", "a observé", "raconte", "a raconté",
+        "conclut-il", "conclut-elle", "relève-t-il", "relève-t-elle", "raconte-t-il", "raconte-t-elle",
+        "ont déclaré", "ont dit", "ont affirmé", "ont expliqué", "ont indiqué", "ont précisé", "ont annoncé",
+        "ont estimé", "ont ajouté", "ont souligné", "ont confirmé", "ont assuré", "ont reconnu",
+        "disent", "affirment", "estiment", "expliquent", "indiquent", "soulignent", "précisent", "assurent",
     ),
     reporting_verbs_that=("que", "qu['’]"),
     source_prefixes=("selon", "d['’]après", "pour", "aux yeux de", "de l['’]avis de"),
@@ -28,5 +35,6 @@ ATTRIBUTION = Attribution(
     inversion_patterns=(r"\w+(?:-t)?-",),
     apposition_determiners=("un", "une", "le", "la", r"l['’]un", r"l['’]une"),
     frame_words=STOP_WORDS,
+    source_nouns=frozenset({"sources", "responsables", "responsable", "personnes", "experts", "expertes", "analystes", "témoins", "diplomates", "habitants", "police", "autorités", "observateurs", "informations", "estimations", "chiffres", "données", "sondages", "médias"}),
     name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "st", "prof"}),
 )
