@@ -31,6 +31,24 @@ def test_segments_group_a_claim_with_its_partners() -> None:
     assert [s.links for s in chain] == [(0,), (1,), (2,)]
 
 
+@PROP
+@given(st.sets(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=12))
+def test_every_link_is_in_one_segment_and_every_segment_is_a_star(links: set[tuple[int, int]]) -> None:
+    pairs = sorted(links)
+    segs = segments(pairs)
+    assert sorted(k for s in segs for k in s.links) == list(range(len(pairs)))
+    for s in segs:
+        mine = [pairs[k] for k in s.links]
+        assert s.a == tuple(sorted({i for i, _ in mine})) and s.b == tuple(sorted({j for _, j in mine}))
+        assert len(s.a) == 1 or len(s.b) == 1
+        if s.joined is not None:  # the joined side's claims are linked to nothing else
+            others = [p for p in pairs if p not in mine]
+            joined = s.a if s.joined == "a" else s.b
+            assert not [p for p in others if (p[0] if s.joined == "a" else p[1]) in joined]
+            order = [i for i, _ in mine] if s.joined == "a" else [j for _, j in mine]
+            assert order == sorted(order)
+
+
 def test_join_claims_keeps_what_extraction_found() -> None:
     en = ct.read_article("The mill opened in 1998 on the Ouse. It employs 40 people at Ely.", lang="en")
     first, second = ct.extract_claims(en)

@@ -53,7 +53,7 @@ class Candidate:
     mate: tuple[Literal["a", "b"], int] | None = None
     """For a merge: the side and index of the first partner."""
     part: str | None = None
-    """For an ``adjacent`` second partner: the run of its partner's text it translates."""
+    """For an ``adjacent`` or ``split`` partner: the run of its partner's text it translates."""
 
     def flipped(self) -> Candidate:
         """This pair with sides a and b swapped."""
@@ -300,7 +300,9 @@ def _translated_part(
     to the first partner.  The runs are encoded in one batch, then the
     partner without each run that passed, in a second."""
     from ..drift.context import Side as _DriftSide
-    from ..drift.context import _tidy
+
+    def tidy(text: str) -> str:
+        return " ".join(text.split())
 
     assert p.encode is not None
     runs: list[tuple[int, str, str]] = []  # (spec, run, partner without it)
@@ -308,7 +310,7 @@ def _translated_part(
         chunks = _DriftSide(y, lang).chunks
         last = len(chunks) - 1
         for s, e in [(0, e) for e in range(last)] + [(s, last) for s in range(1, last + 1)]:
-            runs.append((k, y[chunks[s][0] : chunks[e][1]], _tidy(y[: chunks[s][0]] + " " + y[chunks[e][1] :])))
+            runs.append((k, y[chunks[s][0] : chunks[e][1]], tidy(y[: chunks[s][0]] + " " + y[chunks[e][1] :])))
     if not runs:
         return [None] * len(specs)
     vr = p.encode([r[1] for r in runs])
@@ -331,10 +333,10 @@ def _adjacent_partners(
     """Second partners by adjacency: a translation that merged two sentences
     renders two *neighbouring* sentences as one.  A claim u linked to
     nothing, next to a claim x (the claim before or after it, in the same
-    article) whose partner y is linked to x alone, joins y when a run of y's
-    chunks from its start or to its end (not all of y) translates u -- cosine at least ``part_threshold``
-    -- and y without that run is closer to x than y is (the run is not x's
-    content).  A short sentence is lost in the summed vector of a long one,
+    article) whose partner y is linked to x alone, joins y when a run of
+    y's chunks from its start or to its end (not all of y) translates u --
+    cosine at least ``part_threshold`` -- and y without that run is closer
+    to x than y is (the run is not x's content).  A short sentence is lost in the summed vector of a long one,
     which is why :func:`_second_matches` misses these; the part it
     translates is not.  Best score first, each claim once."""
     if p.encode is None:
