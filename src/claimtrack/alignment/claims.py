@@ -403,16 +403,43 @@ def _split_partners(
     plans: list[tuple[Literal["a", "b"], int, int, list[str], list[str]]] = []
     texts: list[str] = []
     for side, X, xv, Y, yv, lx, ly in sides:
-        for y in range(len(Y.texts)):
-            if y in ly or not Y.langs[y] or not _lang.is_supported(str(Y.langs[y])):
-                continue
-            near = sorted({int(x) + d for x in nearest[side][y] if x >= 0 for d in (-1, 0)})
-            pairs = [u for u in near if 0 <= u < len(X.texts) - 1 and u not in lx and u + 1 not in lx
-                     and X.articles[u] == X.articles[u + 1]]
-            pairs = [u for u in pairs
-                     if _combined(xv[u], xv[u + 1], X.texts[u], X.texts[u + 1], yv[y]) >= p.second_threshold]
-            if not pairs:
-                continue
+        if len(X.texts) < 2:
+            continue
+        nx = len(X.texts)
+        supported = {lg: bool(lg) and _lang.is_supported(str(lg)) for lg in set(Y.langs)}
+        free_y = np.array([supported[lg] for lg in Y.langs], dtype=bool)
+        free_y[list(ly)] = False
+        free_u = np.array([u not in lx and u + 1 not in lx and X.articles[u] == X.articles[u + 1]
+                           for u in range(nx - 1)] + [False], dtype=bool)
+        # candidates (u, y): u or u + 1 among y's nearest, both free, in one array pass
+        near = nearest[side]
+        us = np.concatenate([near, near - 1], axis=1).ravel()
+        ys = np.repeat(np.arange(len(Y.texts)), 2 * near.shape[1])
+        keep = (us >= 0) & (us < nx - 1)
+        us, ys = us[keep], ys[keep]
+        keep = free_u[us] & free_y[ys]
+        codes = np.unique(ys[keep] * nx + us[keep])
+        if not len(codes):
+            continue
+        ys, us = codes // nx, codes % nx
+        # the cosine of _combined, for the candidates only, from dot products
+        # of unit vectors taken in blocks (never a candidates x d matrix)
+        w = np.sqrt(np.maximum(1, np.array([len(s) for s in X.texts], dtype=np.float64)))
+        wu, wv = w[us], w[us + 1]
+        step = max(1, p.block_bytes // (16 * max(1, xv.shape[1])))
+        du, dv, uv = (np.empty(len(us)) for _ in range(3))
+        for s0 in range(0, len(us), step):
+            s1 = s0 + step
+            yb = yv[ys[s0:s1]]
+            du[s0:s1] = np.einsum("ij,ij->i", xv[us[s0:s1]], yb)
+            dv[s0:s1] = np.einsum("ij,ij->i", xv[us[s0:s1] + 1], yb)
+            uv[s0:s1] = np.einsum("ij,ij->i", xv[us[s0:s1]], xv[us[s0:s1] + 1])
+        norm = np.sqrt(np.maximum(wu * wu + wv * wv + 2 * wu * wv * uv, 1e-24))
+        close = (wu * du + wv * dv) / norm >= p.second_threshold
+        by_y: dict[int, list[int]] = {}
+        for u, y in zip(us[close].tolist(), ys[close].tolist()):
+            by_y.setdefault(y, []).append(u)
+        for y, pairs in sorted(by_y.items()):
             text = Y.texts[y]
             chunks = _DriftSide(text, str(Y.langs[y])).chunks
             if len(chunks) < 2:
