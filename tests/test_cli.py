@@ -23,6 +23,9 @@ def run(argv: list[str]) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+# ------------------------------------------------------------------ compare, claims, schema, one-line errors
+
+
 def test_readme_main_job_runs_as_a_command() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "claimtrack", "compare", *BRIDGE, "--published", "2024-09-14"],
@@ -172,6 +175,9 @@ def test_diff_errors(argv, stdin, code, message, capsys: pytest.CaptureFixture[s
         got = int(exc.code)
     assert got == code
     assert message in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ --embedder: a user's own encoder (track and diff)
 
 
 HASHING_MODULE = '''

@@ -11,7 +11,7 @@ from claimtrack.drift import diff
 from .helpers import check_spans, fast, types
 
 
-# --- generalised, replaced, added, dropped --------------------------------------------------------
+# --- generalised, replaced, added, dropped; translated names are none of these --------------------
 
 def test_entity_generalisation_vs_replacement():
     d = fast("Representatives from Google Cloud and Microsoft Azure joined.",

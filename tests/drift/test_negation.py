@@ -12,7 +12,7 @@ from claimtrack.drift import diff
 from .helpers import check_spans, fast, types
 
 
-# --- a negation on one side -----------------------------------------------------------------------
+# --- a negation on one side, the same negation on both --------------------------------------------
 
 @pytest.mark.parametrize(
     "a,b,la,lb",

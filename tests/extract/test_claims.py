@@ -155,6 +155,12 @@ def test_fixture_furniture_kept_out(herald, courrier):
             assert line not in texts
 
 
+def test_fixture_frame_line_is_not_a_claim(courrier):
+    _, claims = courrier
+    assert not [c for c in claims if c.text.strip() == "Elle déclare :"]
+    assert _find(claims, "Ce pont appartient").speaker.name == "Elena Marchetti"
+
+
 # --------------------------------------------------------------------- errors, ids, determinism
 
 
@@ -246,6 +252,9 @@ def test_property_offsets_slice_back_and_deterministic(article):
             assert c.speaker.name in _NAMES
 
 
+# --------------------------------------------------------------------- speaker names and lines that introduce a quote
+
+
 def test_speaker_name_stops_at_sentence_end():
     # found by hypothesis: the name slot ran on through "Okafor. Selon Elena Marchetti"
     text = "« Le pont ouvrira bientôt », a déclaré Tomas Okafor. Selon Elena Marchetti, le pont ouvrira bientôt."
@@ -277,9 +286,3 @@ def test_an_introduction_with_content_stays_a_claim():
     text = "La maire Elena Marchetti a déclaré aux journalistes :\n« Ce pont appartient à tous. »"
     claims = ct.extract_claims(ct.Article(id="frame", lang="fr", text=text))
     assert [c.kind for c in claims] == ["reported", "quote"]
-
-
-def test_fixture_frame_line_is_not_a_claim(courrier):
-    _, claims = courrier
-    assert not [c for c in claims if c.text.strip() == "Elle déclare :"]
-    assert _find(claims, "Ce pont appartient").speaker.name == "Elena Marchetti"

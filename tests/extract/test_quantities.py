@@ -116,8 +116,30 @@ def test_livres_are_books():
     assert (q.kind, q.unit) == ("money", "GBP")
 
 
+def test_language_data_qualifiers_are_known():
+    from typing import get_args
+
+    from claimtrack import lang
+    from claimtrack.models import Qualifier
+
+    for code in lang.SUPPORTED:
+        data = lang.get(code)
+        assert {q for _, q in data.numbers.qualifiers} <= set(get_args(Qualifier))
+        assert {q for _, _, q in data.numbers.approximate_numbers} <= set(get_args(Qualifier))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("une demande de l'ordre de 8 milliards d'euros", "fr"), ("a claim in the region of 8 billion euros", "en"),
+     ("a claim on the order of 8 billion euros", "en")],
+)
+def test_order_of_magnitude_phrases_are_about(text, lang):
+    (q,) = extract_quantities(text, lang)
+    assert (q.value, q.qualifier) == (8e9, "about")
+
+
 # --------------------------------------------------------------------------
-# number words
+# number words, approximate numbers (dozens, hundreds), ranges
 
 
 @pytest.mark.parametrize(
@@ -176,10 +198,6 @@ def test_word_runs_split_when_not_one_number():
     assert [(q.value, q.unit) for q in qs] == [(6, "ans")]
 
 
-# --------------------------------------------------------------------------
-# years, dates, codes, ordinals
-
-
 @pytest.mark.parametrize(
     ("text", "lang", "found"),
     [
@@ -221,16 +239,9 @@ def test_approximate_numbers_leave_counted_words_alone():
     assert extract_quantities("une personne est venue", "fr") == []
 
 
-def test_language_data_qualifiers_are_known():
-    from typing import get_args
-
-    from claimtrack import lang
-    from claimtrack.models import Qualifier
-
-    for code in lang.SUPPORTED:
-        data = lang.get(code)
-        assert {q for _, q in data.numbers.qualifiers} <= set(get_args(Qualifier))
-        assert {q for _, _, q in data.numbers.approximate_numbers} <= set(get_args(Qualifier))
+def test_article_word_after_an_approximation_is_an_article():
+    assert extract_quantities("Son corps est retrouvé près d'une route.", "fr") == []
+    assert [(q.text, q.value) for q in extract_quantities("Plus d'un ouvrier est venu.", "fr")] == [("Plus d'un", 1.0)]
 
 
 def test_spelled_values_ignore_context():
@@ -239,6 +250,10 @@ def test_spelled_values_ignore_context():
     assert spelled_values("Ils sont tous deux venus un jour", "fr") == {2.0, 1.0}
     assert spelled_values("la première place, the third time", "fr") == {1.0}  # ordinals of the text's language
     assert spelled_values("No number here, 12 in digits", "en") == frozenset()
+
+
+# --------------------------------------------------------------------------
+# years, codes, ordinals; date spans left out
 
 
 def test_years_are_not_quantities():
@@ -280,6 +295,10 @@ def test_exclude_uses_offset_coordinates():
     qs = extract_quantities(sentence, "fr", offset=offset, exclude=[(d.start, d.end) for d in dates])
     assert [(q.value, q.start, q.end) for q in qs] == [(2400, offset + 22, offset + 35)]
     check_spans(sentence, qs, offset)
+
+
+# --------------------------------------------------------------------------
+# offsets in an article, unsupported language
 
 
 def test_offsets_in_article():

@@ -110,6 +110,20 @@ def test_jsonl_limits(tmp_path):
     assert len(next(read_articles(path)).text) == 500
 
 
+def test_read_json_lines_yields_objects_with_line_numbers(tmp_path):
+    path = tmp_path / "pairs.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"a": 1}\n\n{"b": "\xc3\xa9"}\n')
+    assert list(read_json_lines(path)) == [(1, {"a": 1}), (3, {"b": "é"})]
+    assert list(read_json_lines(io.StringIO('{"x": null}\n'))) == [(1, {"x": None})]
+    with pytest.raises(RecordError, match="line 2: expected a JSON object"):
+        list(read_json_lines(io.StringIO('{}\n[1]\n')))
+    with pytest.raises(ct.ArticleNotFoundError):
+        list(read_json_lines(tmp_path / "missing.jsonl"))
+
+
+# --------------------------------------------------------------------- read_articles on a plain file, public names
+
+
 def test_read_articles_plain_file_and_missing(tmp_path):
     path = write(tmp_path, "story.txt", EN.encode())
     (article,) = read_articles(path)
@@ -124,14 +138,3 @@ def test_read_articles_plain_file_and_missing(tmp_path):
 
 def test_public_api_names():
     assert ct.read_article is read_article and ct.read_articles is read_articles
-
-
-def test_read_json_lines_yields_objects_with_line_numbers(tmp_path):
-    path = tmp_path / "pairs.jsonl"
-    path.write_bytes(b'\xef\xbb\xbf{"a": 1}\n\n{"b": "\xc3\xa9"}\n')
-    assert list(read_json_lines(path)) == [(1, {"a": 1}), (3, {"b": "é"})]
-    assert list(read_json_lines(io.StringIO('{"x": null}\n'))) == [(1, {"x": None})]
-    with pytest.raises(RecordError, match="line 2: expected a JSON object"):
-        list(read_json_lines(io.StringIO('{}\n[1]\n')))
-    with pytest.raises(ct.ArticleNotFoundError):
-        list(read_json_lines(tmp_path / "missing.jsonl"))

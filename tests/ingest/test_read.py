@@ -132,6 +132,9 @@ def test_nfc_and_spaces_preserved():
     assert read_article("“curly” ‘quotes’", lang="en").text == "“curly” ‘quotes’"
 
 
+# --------------------------------------------------------------------- ids, publication date, language, immutability
+
+
 def test_deterministic_ids():
     a = read_article(EN, lang="en")
     assert a.id == "a" + hashlib.sha1(EN.encode("utf-8")).hexdigest()[:12]
@@ -181,6 +184,9 @@ def test_article_is_frozen():
     article = read_article(EN, lang="en")
     with pytest.raises(Exception):
         article.text = "changed"  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------- properties: normalisation and ids
 
 
 _NO_PATH_CHARS = st.characters(exclude_characters="/\\.<", exclude_categories=("Cs",))

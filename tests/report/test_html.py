@@ -278,6 +278,17 @@ def test_highlight_marks_exactly_each_span(text: str, spans: list[tuple[int, int
         assert page.marks.get(("r", "c", str(i)), "") == (text[s:e] if s < e else "")
 
 
+def test_page_is_one_document(bridge_page: str) -> None:
+    assert bridge_page.startswith("<!DOCTYPE html>") and bridge_page.endswith("</html>\n")
+
+
+def test_empty_comparison() -> None:
+    comp = Comparison(articles=(ArticleInfo(id="a", lang="en", claims=0),), claims=(), alignments=(), unmatched=())
+    page = Page(html_comparison(comp))
+    assert page.cells["n-articles"] == "1" and page.cells["n-aligned"] == "0" and page.cells["n-drift"] == "0"
+    assert page.rows == {}
+
+
 # ----------------------------------------------------------------------------- security
 
 
@@ -392,10 +403,6 @@ def test_deterministic_bytes(bridge: Comparison, bridge_page: str) -> None:
     assert html_comparison(hand_comparison()) == html_comparison(hand_comparison())
 
 
-def test_page_is_one_document(bridge_page: str) -> None:
-    assert bridge_page.startswith("<!DOCTYPE html>") and bridge_page.endswith("</html>\n")
-
-
 def test_comparison_only_computes() -> None:
     """The arrow runs report -> comparison: computing a comparison loads no renderer."""
     import ast
@@ -408,13 +415,6 @@ def test_comparison_only_computes() -> None:
         node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
     } | {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     assert not any("report" in name for name in imported), imported
-
-
-def test_empty_comparison() -> None:
-    comp = Comparison(articles=(ArticleInfo(id="a", lang="en", claims=0),), claims=(), alignments=(), unmatched=())
-    page = Page(html_comparison(comp))
-    assert page.cells["n-articles"] == "1" and page.cells["n-aligned"] == "0" and page.cells["n-drift"] == "0"
-    assert page.rows == {}
 
 
 # ----------------------------------------------------------------------------- clusters

@@ -236,6 +236,9 @@ def test_cli_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == EXIT_INPUT and "not a claimtrack store" in capsys.readouterr().err
 
 
+# ----------------------------------------------------------------------------- errors, ids and public names (fake embedder)
+
+
 def test_errors_and_ids(tmp_path: Path) -> None:
     with Tracker(tmp_path / "e.db", embedder=FAKE) as t:
         t.add(synthetic(5))
