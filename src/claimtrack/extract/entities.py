@@ -147,6 +147,27 @@ def split_name(tokens: list[str], code: str) -> list[list[str]]:
     return [p for p in parts if p]
 
 
+@lru_cache(maxsize=None)
+def _amount_words() -> tuple[frozenset[str], frozenset[str]]:
+    """ISO 4217 currency codes (CLDR) and every language's scale words ("md", "bn")."""
+    from ..lang.cldr import currency_codes
+
+    return currency_codes(), frozenset(w for c in _lang.SUPPORTED for w in _lang.get(c).numbers.scale_words)
+
+
+def _part_of_amount(tok: str, text: str, start: int, end: int) -> bool:
+    """A currency code ("CAD", "EUR") or a scale word ("Md", "Bn") written next
+    to a figure ("CAD 43.8 million", "43.8 CAD", "700 Md$") is part of an
+    amount, not a name."""
+    codes, scales = _amount_words()
+    core = tok.rstrip(".")
+    if core not in codes and core.lower() not in scales:
+        return False
+    after = text[end : end + 3].lstrip()
+    before = text[max(0, start - 3) : start].rstrip()
+    return after[:1].isdigit() or before[-1:].isdigit()
+
+
 def _derived(tok: str, particles: frozenset[str]) -> bool:
     """A lower-case prefix joined to a capitalised word ("mid-September",
     "anti-Trump", "post-Brexit") makes a common word, not part of a name;
@@ -274,6 +295,8 @@ def extract_entities(
                 continue  # "XIVe" (siècle), "IIIe": a French ordinal, not a name
             if len(group) == 1 and first.rstrip(".") in numeric and text[e:e + 3].lstrip(" .")[:1].isdigit():
                 continue  # "No. 1", "Art. 5": an abbreviation before a number, not a name
+            if len(group) == 1 and _part_of_amount(first, text, s, e):
+                continue  # "CAD 43.8 million", "700 Md$": a currency code or scale word, not a name
             words = {t.rstrip(".").lower() for _, _, t in group}
             key = entity_key(surface)
             if not key:

@@ -31,6 +31,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ... import lang as _lang
+from ...lang import cldr
 from ...extract.entities import entity_key
 from ...models import Drift, DriftType, Entity
 from ...text import fold, opens_sentence
@@ -47,6 +48,13 @@ _CALENDAR = frozenset(
 
 _CALENDAR_MODIFIERS = _lang.union(lambda d: d.dates.calendar_modifiers)
 _POSSESSIVE = "(?:" + "|".join(_lang.concat(lambda d: d.names.possessive_suffixes)) + r")\b"
+_POSSESSIVE_AS_WRITTEN = re.compile(_POSSESSIVE + r"(?=\W*$)", re.IGNORECASE)
+_DETERMINERS = _lang.union(lambda d: d.names.determiners)
+_GAP_PUNCT = re.compile(r"[.,;:!?()\[\]«»\"“”—–]")
+_EXPANSION_WORDS = 8
+"""At most this many words between an expansion's nearest name and the
+parenthesis holding its acronym ("Conseil de la radiodiffusion et des
+télécommunications canadiennes (CRTC)": six)."""
 
 
 def _words(e: Entity) -> list[str]:
@@ -91,10 +99,20 @@ def _acronym(e: Entity) -> str:
 
 
 def _present(e: Entity, other: Side) -> bool:
-    words = [w.strip(".,") for w in _words(e) if w.strip(".,") not in _LINKS]
+    return _words_present(_words(e), other)
+
+
+def _words_present(words: list[str], other: Side) -> bool:
+    """Every word (folded) other than a name link is in ``other``'s words, or
+    begins one of them (five letters: "bruxell" in "bruxelloise"), or is
+    spelled nearly alike (rapidfuzz ratio at least 80)."""
+    return _holds(words, other.folded_parts)
+
+
+def _holds(words: list[str], have: frozenset[str]) -> bool:
+    words = [w.strip(".,") for w in words if w.strip(".,") not in _LINKS]
     if not words:
         return True
-    have = other.folded_parts
     for w in words:
         if w in have:
             continue
@@ -116,9 +134,91 @@ def _missing(e: Entity, other: Side) -> str:
     """The words of the name that ``other`` does not hold (the whole name when
     it holds none of them or all of them)."""
     have = other.folded_words
-    ws = e.text.split()
+    text = _plain(e)
+    ws = text.split()
     rest = [w for w in ws if fold(w).strip(".,") not in have]
-    return " ".join(rest) if rest and len(rest) < len(ws) else e.text
+    return " ".join(rest) if rest and len(rest) < len(ws) else text
+
+
+def _plain(e: Entity) -> str:
+    """The name as written, less a possessive ending ("Ecuador's" -> "Ecuador")."""
+    return re.sub(_POSSESSIVE_AS_WRITTEN, "", e.text)
+
+
+def _cldr_present(e: Entity, side: Side, other: Side) -> bool:
+    """CLDR names what the name names in the other language ("Ecuador" /
+    "Équateur", "Brussels" / "Bruxelles", "German" / "allemand"), and
+    ``other`` holds that name (:func:`_words_present`, so "bruxelloise" holds
+    "Bruxelles")."""
+    text = _plain(e)
+    ws = text.split()
+    forms = [text] + ([" ".join(ws[1:])] if len(ws) > 1 and fold(ws[0]) in _DETERMINERS else [])
+    for form in forms:
+        for name in cldr.translations(form, side.lang, other.lang):
+            if _words_present(_split(name), other):
+                return True
+    # the other way round: a name of the other side translates into this one
+    # ("Brussels" -> "Bruxelles", which "Bruxellois" begins with)
+    mine = frozenset(_words(e))
+    for f in other.entities:
+        for name in cldr.translations(_plain(f), other.lang, side.lang):
+            if _holds(_split(name), mine):
+                return True
+    return False
+
+
+def _split(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", fold(text)) if w]
+
+
+_ACRONYM = re.compile(r"[^\W\d_][^\W_]*")
+
+
+def _is_acronym(text: str) -> bool:
+    core = text.replace(".", "")
+    return 2 <= len(core) <= 10 and core.isupper() and bool(_ACRONYM.fullmatch(core))
+
+
+def _alias_groups(side: Side) -> list[set[int]]:
+    """Names that one parenthesis makes one: an acronym in parentheses and the
+    name before it ("Canadian Radio-television and Telecommunications
+    Commission (CRTC)", "Conseil de la radiodiffusion ... (CRTC)"), or a name
+    in parentheses after an acronym ("DGSE (Directorate General for External
+    Security)").  The name before the parenthesis is the nearest name ending at
+    most ``_EXPANSION_WORDS`` words before it, with no punctuation between,
+    and the names joined to it by name links ("and", "of", "de")."""
+    ents, text = side.entities, side.text
+    groups: list[set[int]] = []
+    for k, e in enumerate(ents):
+        if not _is_acronym(e.text):
+            continue
+        before, after = text[: e.start].rstrip(), text[e.end :].lstrip()
+        group = {k}
+        if before.endswith("(") and after.startswith(")"):
+            left = len(before) - 1
+            near = True
+            for j in range(k - 1, -1, -1):
+                gap = text[ents[j].end : left]
+                words = gap.split()
+                if _GAP_PUNCT.search(gap):
+                    break
+                if near:
+                    if len(words) > _EXPANSION_WORDS:
+                        break
+                    near = False
+                elif not all(fold(w) in _LINKS for w in words):
+                    break
+                group.add(j)
+                left = ents[j].start
+        elif after.startswith("("):
+            close = text.find(")", e.end)
+            for j in range(k + 1, len(ents)):
+                if close < 0 or ents[j].start > close:
+                    break
+                group.add(j)
+        if len(group) > 1:
+            groups.append(group)
+    return groups
 
 
 def _cosines(pair: PairContext, queries: list[str], candidates: list[str]) -> np.ndarray:
@@ -187,6 +287,13 @@ class EntityCheck(DriftCheck):
                 single = fold(e.text).strip(".")
                 if single in acr_all or _present(e, other):
                     idx.remove(i)
+        # 3a. across languages, a name CLDR translates and the other text holds
+        # ("Ecuador" / "Équateur", "Brussels" / "bruxelloise", "German" / "allemand")
+        if pair.source.lang != pair.target.lang:
+            for idx, ents, side, other in ((ua, a, pair.source, pair.target), (ub, b, pair.target, pair.source)):
+                for i in list(idx):
+                    if _cldr_present(ents[i], side, other):
+                        idx.remove(i)
         # 3b. calendar words ("Tuesday", "Dimanche", "mid-September") are not names
         for idx, ents in ((ua, a), (ub, b)):
             for i in list(idx):
@@ -197,6 +304,13 @@ class EntityCheck(DriftCheck):
         # side ("Espagne" / "Spain", "CEDH" / "ECHR") is the same name
         if pair.source.lang != pair.target.lang and (ua or ub):
             self._translated(pair, a, ua, b, ub)
+        # 3d. a parenthesis makes an acronym and its expansion one name: when
+        # one of them is matched, so is the other ("Telecommunications
+        # Commission (CRTC)" / "... (CRTC)", "(MONUSCO)" after a matched name)
+        for idx, side in ((ua, pair.source), (ub, pair.target)):
+            for group in _alias_groups(side):
+                if any(k not in idx for k in group):
+                    idx[:] = [k for k in idx if k not in group]
         # 4. replacements, additions, drops.  The speaker's name (when the side
         # knows its speaker) is only ever paired with the other speaker's: an
         # attribution dropped from a requote is not a company "replaced" by a person.
