@@ -238,6 +238,75 @@ def _is_speaker(e: Entity, speaker: frozenset[str]) -> bool:
     return bool(speaker) and bool(ws) and set(ws) <= speaker
 
 
+def _phrases(side: Side) -> list[tuple[str, list[tuple[int, int]]]]:
+    """What a name may be translated by on ``side``: content words, names, and
+    phrases of 2-5 words holding a capital ("groupe d'étude sur l'Irak" for
+    "Iraq Study Group", « Frères musulmans », « bande de Gaza ») or of two
+    adjacent content words ("Northern Lights" / "aurores boréales"), each with
+    its spans, sorted by text."""
+    found: dict[str, list[tuple[int, int]]] = {}
+
+    def add(s: int, e: int) -> None:
+        found.setdefault(side.text[s:e], []).append((s, e))
+
+    content = side.content_words(0, len(side.text))
+    for t in content:
+        add(t.start, t.end)
+    for ent in side.entities:
+        add(ent.start, ent.end)
+    toks = side.tokens
+    for i, t in enumerate(toks):
+        for j in range(i + 1, min(i + 5, len(toks))):
+            if any(any(c.isupper() for c in u.text) for u in toks[i : j + 1]):
+                add(t.start, toks[j].end)
+    starts = {t.start for t in content}
+    for t, u in zip(toks, toks[1:]):
+        if t.start in starts and u.start in starts:
+            add(t.start, u.end)
+    return sorted(found.items())
+
+
+def _linked(ents: list[Entity], i: int, side: Side, unmatched: list[int]) -> str | None:
+    """The name ``ents[i]`` with the names that name links join after it
+    ("House" + "of" + "Commons" -> "House of Commons"), when those are all
+    matched already: the head of such a name is a generic word ("House",
+    "Bank") that only the whole name translates, while the part after the
+    link is what tells the name apart and must match on its own.  None when
+    no link follows."""
+    hi = i
+    while hi + 1 < len(ents) and _joined(side.text[ents[hi].end : ents[hi + 1].start]):
+        hi += 1
+    if hi == i or any(k in unmatched for k in range(i + 1, hi + 1)):
+        return None
+    return side.text[ents[i].start : ents[hi].end]
+
+
+def _joined(gap: str) -> bool:
+    words = gap.split()
+    return bool(words) and len(words) <= 2 and not _GAP_PUNCT.search(gap) and all(fold(w) in _LINKS for w in words)
+
+
+def _places(text: str, code: str) -> set[str]:
+    """The CLDR territories and cities named by the capitalised words (one to
+    three) of ``text``; language names ("French") are adjectives as often as
+    places and are left out."""
+    names = cldr.place_names(code)
+    ws = re.findall(r"\w+", text)
+    out: set[str] = set()
+    for n in (1, 2, 3):
+        for k in range(len(ws) - n + 1):
+            if ws[k][:1].isupper():
+                out.update(i for i in names.get(fold(" ".join(ws[k : k + n])), ()) if not i.startswith("L:"))
+    return out
+
+
+def _places_differ(a: str, la: str, b: str, lb: str) -> bool:
+    """Both texts name CLDR places and none is the same ("England"... is no
+    territory, but "Bank of Canada" / "Banque de France" name two)."""
+    pa, pb = _places(a, la), _places(b, lb)
+    return bool(pa) and bool(pb) and not (pa & pb)
+
+
 class EntityCheck(DriftCheck):
     name = "entity"
     drift_types: ClassVar[tuple[DriftType, ...]] = ("entity",)
@@ -350,38 +419,53 @@ class EntityCheck(DriftCheck):
         return bool((_cosines(pair, ws, cands).max(axis=1) >= pair.config.entity_match).all())
 
     def _translated(self, pair: PairContext, a: list[Entity], ua: list[int], b: list[Entity], ub: list[int]) -> None:
-        def words(side: Side) -> list[str]:
-            """Content words, names, and phrases of 2-5 words holding a capital
-            ("groupe d'étude sur l'Irak" for "Iraq Study Group", « Les sept sœurs »)."""
-            content = side.content_words(0, len(side.text))
-            found = {side.text[t.start : t.end] for t in content}
-            found |= {e.text for e in side.entities}
-            toks = side.tokens
-            for i, t in enumerate(toks):
-                for j in range(i + 1, min(i + 5, len(toks))):
-                    if any(any(c.isupper() for c in u.text) for u in toks[i : j + 1]):
-                        found.add(side.text[t.start : toks[j].end])
-            # two adjacent content words: a name the other language writes
-            # as a common noun phrase ("Northern Lights" / "aurores boréales")
-            starts = {t.start for t in content}
-            for t, u in zip(toks, toks[1:]):
-                if t.start in starts and u.start in starts:
-                    found.add(side.text[t.start : u.end])
-            return sorted(found)
+        """Across languages, drop from ``ua``/``ub`` the names the embedder
+        finds translated on the other side.
 
-        wa, wb = words(pair.source), words(pair.target)
-        # what must be found translated is the part of the name the other side
-        # lacks: "Taipei IT Month" against "Singapore IT Month" is "Taipei"
+        Each unmatched name is compared (cosine at least ``entity_match``) as
+        the part the other side lacks (:func:`_missing`) and, when it heads a
+        name whose other parts are matched, as the whole name ("House" of
+        "House of Commons", :func:`_linked`), with the other side's content words, names and phrases
+        (:func:`_phrases`).  A phrase that matches carries the names inside it:
+        "Muslim Brotherhood" matching « Frères musulmans » matches "Frères"
+        too, a French name whose other words French writes in lower case (only
+        when the phrase holds no other name).  A
+        match between texts naming different CLDR places ("Bank of England" /
+        "Banque de France") does not count."""
+        pa, pb = _phrases(pair.source), _phrases(pair.target)
         tau = pair.config.entity_match
-        for idx, ents, other, other_side in ((ua, a, wb, pair.target), (ub, b, wa, pair.source)):
+        carried: list[tuple[list[int], list[Entity], int, int]] = []
+        for idx, ents, side, other, other_side, other_idx, other_ents in (
+            (ua, a, pair.source, pb, pair.target, ub, b),
+            (ub, b, pair.target, pa, pair.source, ua, a),
+        ):
             if not other or not idx:
                 continue
-            sims = _cosines(pair, [_missing(ents[i], other_side) for i in idx], other)
-            for i, row in zip(list(idx), sims):
+            texts = [t for t, _ in other]
+            queries: list[tuple[int, str]] = []
+            for i in idx:
+                queries.append((i, _missing(ents[i], other_side)))
+                linked = _linked(ents, i, side, idx)
+                if linked is not None:
+                    queries.append((i, linked))
+            sims = _cosines(pair, [q for _, q in queries], texts)
+            done: set[int] = set()
+            for (i, q), row in zip(queries, sims):
+                if i in done:
+                    continue
                 best = int(np.argmax(row))
                 sim = float(row[best])
-                if sim >= tau or (sim >= pair.config.entity_match_spelled and _spelled_alike(ents[i], other[best])):
-                    idx.remove(i)
+                if not (sim >= tau or (sim >= pair.config.entity_match_spelled
+                                       and _spelled_alike(ents[i], texts[best]))):
+                    continue
+                if _places_differ(q, side.lang, texts[best], other_side.lang):
+                    continue
+                done.add(i)
+                carried += [(other_idx, other_ents, s, e) for s, e in other[best][1]
+                            if sum(s <= f.start and f.end <= e for f in other_ents) == 1]
+            idx[:] = [i for i in idx if i not in done]
+        for other_idx, other_ents, s, e in carried:
+            other_idx[:] = [j for j in other_idx if not (s <= other_ents[j].start and other_ents[j].end <= e)]
 
     def explain(self, type: DriftType, source_value: str | None, target_value: str | None) -> str:
         if source_value is None:
