@@ -266,6 +266,31 @@ def _phrases(side: Side) -> list[tuple[str, list[tuple[int, int]]]]:
     return sorted(found.items())
 
 
+_AROUND = 5
+"""Words around a short name that may translate the rest of a long one
+("zone de la baie de" San Francisco: five)."""
+
+
+def _windows(side: Side, e: Entity) -> list[str]:
+    """The texts of ``side`` holding the name ``e`` and up to ``_AROUND``
+    words before or after it, within its clause (no punctuation between)."""
+    toks = side.tokens
+    first = next((k for k, t in enumerate(toks) if t.end > e.start), None)
+    last = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].start < e.end), None)
+    if first is None or last is None or last < first:
+        return []
+    lo = first
+    while lo > 0 and first - lo < _AROUND and not _GAP_PUNCT.search(side.text[toks[lo - 1].end : toks[lo].start]):
+        lo -= 1
+    hi = last
+    while (hi + 1 < len(toks) and hi - last < _AROUND
+           and not _GAP_PUNCT.search(side.text[toks[hi].end : toks[hi + 1].start])):
+        hi += 1
+    out = {side.text[toks[i].start : toks[j].end] for i in range(lo, first + 1) for j in range(last, hi + 1)}
+    out.discard(side.text[toks[first].start : toks[last].end])
+    return sorted(out)
+
+
 def _linked(ents: list[Entity], i: int, side: Side, unmatched: list[int]) -> str | None:
     """The name ``ents[i]`` with the names that name links join after it
     ("House" + "of" + "Commons" -> "House of Commons"), when those are all
@@ -343,6 +368,9 @@ class EntityCheck(DriftCheck):
                         break  # the full name is there too: only the extraction cut it short
                     if pair.source.lang != pair.target.lang and self._said(pair, _missing(longer, other), other):
                         break  # "Kestrel Island" / "l'île de Kestrel": the rest is there, translated
+                    shorter = b[j] if longer is a[i] else a[i]
+                    if pair.source.lang != pair.target.lang and self._said_around(pair, longer, shorter, other):
+                        break  # "Gaza Strip" / "la bande de Gaza": the short name with its words around it
                     out.append(self.finding("entity", a[i].text, b[j].text, (a[i].start, a[i].end),
                                             (b[j].start, b[j].end), "minor"))
                     break
@@ -408,6 +436,22 @@ class EntityCheck(DriftCheck):
             e = b[ub[k]]
             out.append(self.finding("entity", None, e.text, None, (e.start, e.end), "major"))
         return out
+
+    def _said_around(self, pair: PairContext, longer: Entity, shorter: Entity, other: Side) -> bool:
+        """The short name with the words around it on its side (up to
+        ``_AROUND`` before and after, within its clause) translates the long
+        name (cosine at least ``entity_match``): French writes the generic words
+        of a name in lower case, around it ("Gaza Strip" / "bande de Gaza",
+        "San Francisco Bay Area" / "zone de la baie de San Francisco")."""
+        windows = _windows(other, shorter)
+        if not windows:
+            return False
+        query = _plain(longer)
+        sims = _cosines(pair, [query], windows)[0]
+        best = int(np.argmax(sims))
+        lang = pair.target.lang if other is pair.source else pair.source.lang
+        return float(sims[best]) >= pair.config.entity_match and not _places_differ(
+            query, lang, windows[best], other.lang)
 
     def _said(self, pair: PairContext, words: str, other: Side) -> bool:
         """Every word of ``words`` has a translation among the content words of
