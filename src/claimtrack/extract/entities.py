@@ -204,14 +204,18 @@ def _runs(text: str, code: str) -> list[list[tuple[int, int, str]]]:
         )
         prev_tok = tok
         if _is_cap(tok) and not _derived(tok, particles):
+            end = m.end()
+            head, sep, tail = tok.rpartition("-")
+            if sep and head and tail.isalpha() and tail.islower() and tail not in particles:
+                tok, end = head, start + len(head)  # "Saudi-owned", "Paris-based": the name is the head
             if run and adjacent:
                 if pending is not None:
                     run.append(pending)
-                run.append((start, m.end(), tok))
+                run.append((start, end, tok))
             else:
                 if run:
                     runs.append(run)
-                run = [(start, m.end(), tok)]
+                run = [(start, end, tok)]
             pending = None
         elif run and adjacent and pending is None and (tok.lower() in particles or tok == "&"):
             pending = (m.start(), m.end(), tok)

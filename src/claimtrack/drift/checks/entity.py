@@ -311,6 +311,30 @@ def _joined(gap: str) -> bool:
     return bool(words) and len(words) <= 2 and not _GAP_PUNCT.search(gap) and all(fold(w) in _LINKS for w in words)
 
 
+_COGNATE_RATIO = 65
+"""Least rapidfuzz ratio of a one-word name and a word spelled like it in the
+other language ("Syrian" / "syriennes" 67, "Alawite" / "alaouites" 75)."""
+
+
+def _cognate(query: str, texts: list[str], sims: np.ndarray, least: float) -> int | None:
+    """The index of a one-word candidate that a one-word name is a cognate of:
+    spelled alike (same first two letters, ratio at least ``_COGNATE_RATIO``)
+    and close in meaning (cosine at least ``least``).  French writes in lower
+    case the adjectives English capitalises ("Syrian forces" / "forces
+    syriennes", "the Alawite sect" / "la secte des alaouites")."""
+    q = _split(query)
+    if len(q) != 1 or len(q[0]) < 4:
+        return None
+    w = q[0]
+    best: int | None = None
+    for k, t in enumerate(texts):
+        c = _split(t)
+        if len(c) == 1 and c[0][:2] == w[:2] and fuzz.ratio(w, c[0]) >= _COGNATE_RATIO and sims[k] >= least:
+            if best is None or sims[k] > sims[best]:
+                best = k
+    return best
+
+
 def _places(text: str, code: str) -> set[str]:
     """The CLDR territories and cities named by the capitalised words (one to
     three) of ``text``; language names ("French") are adjectives as often as
@@ -501,7 +525,10 @@ class EntityCheck(DriftCheck):
                 sim = float(row[best])
                 if not (sim >= tau or (sim >= pair.config.entity_match_spelled
                                        and _spelled_alike(ents[i], texts[best]))):
-                    continue
+                    cognate = _cognate(q, texts, row, pair.config.entity_match_spelled)
+                    if cognate is None:
+                        continue
+                    best = cognate
                 if _places_differ(q, side.lang, texts[best], other_side.lang):
                     continue
                 done.add(i)
