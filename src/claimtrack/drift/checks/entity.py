@@ -148,23 +148,34 @@ def _plain(e: Entity) -> str:
 def _cldr_present(e: Entity, side: Side, other: Side) -> bool:
     """CLDR names what the name names in the other language ("Ecuador" /
     "Équateur", "Brussels" / "Bruxelles", "German" / "allemand"), and
-    ``other`` holds that name (:func:`_words_present`, so "bruxelloise" holds
-    "Bruxelles")."""
+    ``other`` holds that name or a word derived from it (:func:`_stems_held`:
+    "bruxelloise" holds "Bruxelles")."""
     text = _plain(e)
     ws = text.split()
     forms = [text] + ([" ".join(ws[1:])] if len(ws) > 1 and fold(ws[0]) in _DETERMINERS else [])
     for form in forms:
         for name in cldr.translations(form, side.lang, other.lang):
-            if _words_present(_split(name), other):
+            if _stems_held(_split(name), other.folded_parts):
                 return True
     # the other way round: a name of the other side translates into this one
     # ("Brussels" -> "Bruxelles", which "Bruxellois" begins with)
     mine = frozenset(_words(e))
     for f in other.entities:
         for name in cldr.translations(_plain(f), other.lang, side.lang):
-            if _holds(_split(name), mine):
+            if _stems_held(_split(name), mine):
                 return True
     return False
+
+
+def _stems_held(words: list[str], have: frozenset[str]) -> bool:
+    """Every word (but a name link) is in ``have`` or is the stem of a word
+    there: the word less its last three letters, four at least, begins it
+    ("bruxelles" -> "bruxelloise", "syrie" -> "syriennes"; "australia" is
+    not "austria")."""
+    words = [w for w in words if w not in _LINKS]
+    return bool(words) and all(
+        w in have or (len(w) >= 4 and any(h.startswith(w[: max(4, len(w) - 3)]) for h in have)) for w in words
+    )
 
 
 def _split(text: str) -> list[str]:
@@ -335,6 +346,12 @@ def _cognate(query: str, texts: list[str], sims: np.ndarray, least: float) -> in
     return best
 
 
+def _is_place(e: Entity, code: str) -> bool:
+    """The name is a territory or city CLDR knows in language ``code``."""
+    ids = cldr.place_names(code).get(" ".join(_split(_plain(e))), ())
+    return any(not i.startswith("L:") for i in ids)
+
+
 def _places(text: str, code: str) -> set[str]:
     """The CLDR territories and cities named by the capitalised words (one to
     three) of ``text``; language names ("French") are adjectives as often as
@@ -402,11 +419,18 @@ class EntityCheck(DriftCheck):
         # ("Meta" ... "Meta AI"): a name whose key equals a matched name is matched
         # 3. acronyms and names present in the other text
         acr_all = {x for x in (_acronym(e) for e in list(a) + list(b)) if x}
-        for idx, ents, other in ((ua, a, pair.target), (ub, b, pair.source)):
+        for idx, ents, side, other in ((ua, a, pair.source, pair.target), (ub, b, pair.target, pair.source)):
             for i in list(idx):
                 e = ents[i]
                 single = fold(e.text).strip(".")
-                if single in acr_all or _present(e, other):
+                if single in acr_all:
+                    idx.remove(i)
+                elif _is_place(e, side.lang):
+                    # a place CLDR knows is there as written, or translated (3a):
+                    # "Austria" is not "Australie" however alike they are spelled
+                    if set(_words(e)) <= other.folded_parts:
+                        idx.remove(i)
+                elif _present(e, other):
                     idx.remove(i)
         # 3a. across languages, a name CLDR translates and the other text holds
         # ("Ecuador" / "Équateur", "Brussels" / "bruxelloise", "German" / "allemand")
