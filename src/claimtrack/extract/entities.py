@@ -40,6 +40,7 @@ _ABBREV_OK = _lang.union(lambda d: d.names.abbreviations)
 _DOTTED_END = re.compile(
     r"\b(?:" + "|".join(_lang.concat(lambda d: d.names.dotted_suffixes)) + r")\.$"
 )
+_ABBREV_BEFORE = re.compile(r"\b(\w+)\.\s+$")
 _SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*|\n\s*)$")
 
 
@@ -290,7 +291,9 @@ def extract_entities(
                 surface = surface[:-1]
                 e -= 1
             first = group[0][2]
-            at_start = bool(_SENT_START.search(text[max(0, s - 4) : s]))
+            abbrev = _ABBREV_BEFORE.search(text[max(0, s - 8) : s])
+            at_start = bool(_SENT_START.search(text[max(0, s - 4) : s])) and not (
+                abbrev and abbrev.group(1).lower() in _ABBREV_OK)  # "Gen. Petraeus": the period is the title's
             if len(group) == 1 and at_start and not _looks_like_name(first) and first.rstrip(".") not in known:
                 continue
             if len(group) == 1 and len(first.rstrip(".")) < 2:

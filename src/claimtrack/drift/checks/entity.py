@@ -346,6 +346,24 @@ def _cognate(query: str, texts: list[str], sims: np.ndarray, least: float) -> in
     return best
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(\w+)(?:['’]|\s+)$")
+
+
+def _common_noun(e: Entity, side: Side) -> str | None:
+    """A one-word name right after a determiner of its language that is
+    neither an acronym nor a CLDR place ("la Chambre", "la Bourse", "the
+    House") is a common noun that typography capitalises, as French does
+    for an institution: returned with its determiner, to be compared at the
+    looser ``entity_match_spelled`` ("the House" / "la Chambre"); else None."""
+    if len(e.text.split()) != 1 or _is_acronym(e.text) or not e.text[:1].isupper() or _is_place(e, side.lang):
+        return None
+    head = max(0, e.start - 12)
+    m = _ARTICLE_BEFORE.search(side.text[head : e.start])
+    if m is None or fold(m.group(1)) not in side.data.names.determiners:
+        return None
+    return side.text[head + m.start() : e.end]
+
+
 def _is_place(e: Entity, code: str) -> bool:
     """The name is a territory or city CLDR knows in language ``code``."""
     ids = cldr.place_names(code).get(" ".join(_split(_plain(e))), ())
@@ -534,21 +552,24 @@ class EntityCheck(DriftCheck):
             if not other or not idx:
                 continue
             texts = [t for t, _ in other]
-            queries: list[tuple[int, str]] = []
+            queries: list[tuple[int, str, float]] = []
             for i in idx:
-                queries.append((i, _missing(ents[i], other_side)))
+                queries.append((i, _missing(ents[i], other_side), tau))
                 linked = _linked(ents, i, side, idx)
                 if linked is not None:
-                    queries.append((i, linked))
-            sims = _cosines(pair, [q for _, q in queries], texts)
+                    queries.append((i, linked, tau))
+                article = _common_noun(ents[i], side)
+                if article is not None:
+                    queries.append((i, article, pair.config.entity_match_spelled))
+            sims = _cosines(pair, [q for _, q, _ in queries], texts)
             done: set[int] = set()
-            for (i, q), row in zip(queries, sims):
+            for (i, q, least), row in zip(queries, sims):
                 if i in done:
                     continue
                 best = int(np.argmax(row))
                 sim = float(row[best])
-                if not (sim >= tau or (sim >= pair.config.entity_match_spelled
-                                       and _spelled_alike(ents[i], texts[best]))):
+                if not (sim >= least or (sim >= pair.config.entity_match_spelled
+                                         and _spelled_alike(ents[i], texts[best]))):
                     cognate = _cognate(q, texts, row, pair.config.entity_match_spelled)
                     if cognate is None:
                         continue

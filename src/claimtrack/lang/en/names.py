@@ -16,6 +16,8 @@ NAMES = Names(
         "mayor", "premier", "prime", "chancellor", "king", "queen", "judge", "justice", "commissioner",
         "ambassador", "councillor", "councilor", "captain", "colonel", "lieutenant", "rev", "reverend",
         "superintendent", "inspector", "detective", "coach", "economist", "strategist", "founding",
+        # abbreviated titles, written with a period before the name ("Rep. Bill Shuster")
+        "rep", "sen", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "amb",
     }),
     name_particles=frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al"}),
     not_name_words=STOP_WORDS,
@@ -33,7 +35,8 @@ NAMES = Names(
                     "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
                     "Britain": "United Kingdom", "EU": "European Union", "UN": "United Nations",
                     "U.N.": "United Nations"},
-    abbreviations=frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "prof"}),
+    abbreviations=frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "prof",
+                             "rep", "sen", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "amb"}),
     dotted_suffixes=("Inc", "Corp", "Co", "Ltd", "Jr", "Sr"),
     possessive_suffixes=(r"['’]s",),
 )
