@@ -83,3 +83,34 @@ def test_prefixed_capitalised_words_are_not_names():
 )
 def test_capitalised_function_words_mid_sentence_stay_in_names(text, names):
     assert [e.text for e in extract_entities(text, "en")] == names
+
+
+# --- amounts, hyphenated tails, abbreviated titles -------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,lang,names",
+    [
+        ("The carrier Telco posted a net profit of CAD 51.2 million, down from CAD 50 million.", "en", ["Telco"]),
+        ("The fund paid 12.5 EUR per share to Vanguard.", "en", ["Vanguard"]),
+        ("Le contrat vaut au moins 400 Md$ selon Airbus.", "fr", ["Airbus"]),
+    ],
+)
+def test_currency_codes_and_scale_words_by_a_figure_are_not_names(text, lang, names):
+    assert [e.text for e in extract_entities(text, lang)] == names
+
+
+def test_a_currency_code_away_from_a_figure_stays_a_name():
+    # "CAD" alone is a name here (computer-aided design, a company): no figure beside it
+    assert "CAD" in [e.text for e in extract_entities("The designers moved from paper to CAD last year.", "en")]
+
+
+def test_a_hyphenated_lower_case_tail_is_not_part_of_the_name():
+    ents = extract_entities("The Qatar-owned network and a Geneva-based agency spoke to Jean-Marc Ayrault.", "en")
+    assert [e.text for e in ents] == ["Qatar", "Geneva", "Jean-Marc Ayrault"]
+    text = "The Qatar-owned network"
+    assert all(text[e.start : e.end] == e.text for e in extract_entities(text, "en"))
+
+
+def test_a_name_after_an_abbreviated_title_is_kept():
+    ents = extract_entities("The bill was opposed by Sen. Whitcombe and Gen. Okonkwo.", "en")
+    assert [e.text for e in ents] == ["Whitcombe", "Okonkwo"]
