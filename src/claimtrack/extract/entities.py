@@ -51,6 +51,13 @@ def _is_cap(tok: str) -> bool:
     return rest != rest.lower()  # "eBPF", "iPhone": a capital inside
 
 
+def _capitals(tok: str) -> bool:
+    """Written in capitals, two letters or more: an acronym ("UN", "US", "IT"),
+    not the function word it spells ("un", "us", "it")."""
+    core = tok.rstrip(".")
+    return len(core) >= 2 and core.isupper()
+
+
 def _looks_like_name(tok: str) -> bool:
     core = tok.rstrip(".")
     return (
@@ -270,7 +277,7 @@ def extract_entities(
         for group in groups:
             # strip leading/trailing function words, months and particles
             while group and (
-                (group[0][2].rstrip(".").lower() in stop
+                (group[0][2].rstrip(".").lower() in stop and not _capitals(group[0][2])
                  and (group[0][2].lower() in determiners
                       or _SENT_START.search(text[max(0, group[0][0] - 4) : group[0][0]])))
                 or group[0][2].rstrip(".").lower() in months
@@ -280,7 +287,8 @@ def extract_entities(
                 # an article ("The Linux Foundation"); mid-sentence, "New York" keeps its "New"
                 group = group[1:]
             while group and (
-                group[-1][2].lower() in stop or group[-1][2].rstrip(".").lower() in months or group[-1][2] == "&"
+                (group[-1][2].lower() in stop and not _capitals(group[-1][2]))
+                or group[-1][2].rstrip(".").lower() in months or group[-1][2] == "&"
             ):
                 group = group[:-1]
             if not group:

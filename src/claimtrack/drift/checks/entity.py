@@ -93,6 +93,28 @@ _LINKS = frozenset().union(*(_lang.get(c).names.name_links for c in _lang.SUPPOR
 supported language: names cross languages ("Athletico de Kolkata")."""
 
 
+def _acronym_letters(e: Entity) -> str:
+    """The initials of a name's words other than links ("Democratic Republic" -> "dr")."""
+    return "".join(w[0] for w in _words(e) if w not in _LINKS)
+
+
+def _link_groups(ents: list[Entity], side: Side) -> list[list[int]]:
+    """Runs of two names or more that name links join ("Democratic Republic"
+    of "Congo")."""
+    out: list[list[int]] = []
+    run = [0] if ents else []
+    for k in range(1, len(ents)):
+        if _joined(side.text[ents[k - 1].end : ents[k].start]):
+            run.append(k)
+        else:
+            if len(run) > 1:
+                out.append(run)
+            run = [k]
+    if len(run) > 1:
+        out.append(run)
+    return out
+
+
 def _acronym(e: Entity) -> str:
     ws = [w for w in _words(e) if w not in _LINKS]
     return "".join(w[0] for w in ws) if len(ws) > 1 else ""
@@ -437,6 +459,15 @@ class EntityCheck(DriftCheck):
         # ("Meta" ... "Meta AI"): a name whose key equals a matched name is matched
         # 3. acronyms and names present in the other text
         acr_all = {x for x in (_acronym(e) for e in list(a) + list(b)) if x}
+        # an acronym of names joined by links, in any word order ("Democratic
+        # Republic" of "Congo" / "RDC"): the names and the acronym are matched
+        for idx, ents, side, other_idx, other_ents in ((ua, a, pair.source, ub, b), (ub, b, pair.target, ua, a)):
+            for group in _link_groups(ents, side):
+                letters = _letters("".join(_acronym_letters(ents[k]) for k in group))
+                hits = [j for j in other_idx if letters and _letters(fold(other_ents[j].text).strip(".")) == letters]
+                if hits and any(k in idx for k in group):
+                    idx[:] = [k for k in idx if k not in group]
+                    other_idx[:] = [j for j in other_idx if j not in hits]
         for idx, ents, side, other in ((ua, a, pair.source, pair.target), (ub, b, pair.target, pair.source)):
             for i in list(idx):
                 e = ents[i]

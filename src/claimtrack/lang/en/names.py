@@ -29,7 +29,7 @@ NAMES = Names(
     }),
     legal_suffixes=frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "sas"}),
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),
-    name_links=frozenset({"of", "the", "and", "&"}),
+    name_links=frozenset({"of", "the", "and", "for", "&"}),
     definite_articles=frozenset({"the"}),
     entity_aliases={"U.S.": "United States", "US": "United States", "USA": "United States",
                     "U.S.A.": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
