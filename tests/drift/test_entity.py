@@ -79,6 +79,10 @@ def _entity_pairs(d):
         ("He spoke in the House of Commons on Monday.", "Il a parlé à la Chambre des communes lundi."),
         # a short name with the generic words around it
         ("Two rockets were fired from the Gaza Strip.", "Deux roquettes ont été tirées depuis la bande de Gaza."),
+        # an acronym of names joined by links, in the other language's word order; "UN" is no article
+        ("The UN sent aid to the Democratic Republic of Congo.", "L'Onu a envoyé de l'aide à la RDC."),
+        # "for" links the parts of a name, so the acronym in parentheses carries all of it
+        ("It was approved by the Global Agency for Seed Safety (GASS).", "Il a été approuvé par l'AGSS (GASS)."),
         # a one-word common noun capitalised by typography
         ("The House voted against the bill.", "La Chambre a voté contre le projet de loi."),
         # capitalised English adjectives French writes in lower case

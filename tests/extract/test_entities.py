@@ -114,3 +114,8 @@ def test_a_hyphenated_lower_case_tail_is_not_part_of_the_name():
 def test_a_name_after_an_abbreviated_title_is_kept():
     ents = extract_entities("The bill was opposed by Sen. Whitcombe and Gen. Okonkwo.", "en")
     assert [e.text for e in ents] == ["Whitcombe", "Okonkwo"]
+
+
+def test_a_word_in_capitals_is_an_acronym_not_a_function_word():
+    assert [e.text for e in extract_entities("Aid reached the UN camp and US officials.", "en")] == ["UN", "US"]
+    assert extract_entities("Un homme est venu.", "fr") == []
