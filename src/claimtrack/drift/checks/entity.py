@@ -12,12 +12,23 @@ previous ones left unmatched:
    name ("Google Cloud" -> "Google", "Microsoft Azure" -> "Microsoft"), or
    the reverse (a specialisation), unless, across languages, the other text
    says the missing words in its own language ("Kestrel Island" / "l'île de
-   Kestrel"); a name reduced to its last word ("Soumith Chintala" ->
-   "Chintala") is the same name, not drift;
+   Kestrel"), or the short name with the words around it translates the
+   long one ("Gaza Strip" / "la bande de Gaza"); a name reduced to its last
+   word ("Soumith Chintala" -> "Chintala") is the same name, not drift;
 3. same entity written differently: an acronym of a name on either side
-   ("AWS" / "Amazon Web Services"), or every word of the name present in the
-   other text (a name that the other side writes in lower case or that the
-   extractor missed there);
+   ("AWS" / "Amazon Web Services"), of names joined by links in any word
+   order ("Democratic Republic" of "Congo" / "RDC"), or every word of the
+   name present in the other text (a name that the other side writes in
+   lower case or that the extractor missed there; a place CLDR knows only as
+   written, so "Austria" is not "Australie");
+   3a. across languages, a name CLDR translates (:mod:`claimtrack.lang.cldr`:
+   territories, time-zone cities, languages) whose translation the other
+   side holds ("Ecuador" / "Équateur", "Brussels" / "bruxelloise");
+   3b. calendar words are not names;
+   3c. across languages, names the embedder finds translated among the other
+   side's words and phrases (:meth:`EntityCheck._translated`);
+   3d. an acronym in parentheses and the name before it are one name
+   ("Telecommunications Commission (CRTC)" / "Conseil ... (CRTC)");
 4. what is left on both sides is paired by position as a replacement; the
    rest is added or dropped.
 """
