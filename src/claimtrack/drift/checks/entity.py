@@ -513,9 +513,9 @@ class EntityCheck(DriftCheck):
         # one of them is matched, so is the other ("Telecommunications
         # Commission (CRTC)" / "... (CRTC)", "(MONUSCO)" after a matched name)
         for idx, side in ((ua, pair.source), (ub, pair.target)):
-            for group in _alias_groups(side):
-                if any(k not in idx for k in group):
-                    idx[:] = [k for k in idx if k not in group]
+            for alias in _alias_groups(side):
+                if any(k not in idx for k in alias):
+                    idx[:] = [k for k in idx if k not in alias]
         # 4. replacements, additions, drops.  The speaker's name (when the side
         # knows its speaker) is only ever paired with the other speaker's: an
         # attribution dropped from a requote is not a company "replaced" by a person.
