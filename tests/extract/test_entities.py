@@ -119,3 +119,7 @@ def test_a_name_after_an_abbreviated_title_is_kept():
 def test_a_word_in_capitals_is_an_acronym_not_a_function_word():
     assert [e.text for e in extract_entities("Aid reached the UN camp and US officials.", "en")] == ["UN", "US"]
     assert extract_entities("Un homme est venu.", "fr") == []
+
+
+def test_an_acronym_in_the_plural_is_a_common_noun():
+    assert [e.text for e in extract_entities("The studio favours tablet PCs and DVDs over Netflix.", "en")] == ["Netflix"]

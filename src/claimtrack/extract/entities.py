@@ -40,6 +40,7 @@ _ABBREV_OK = _lang.union(lambda d: d.names.abbreviations)
 _DOTTED_END = re.compile(
     r"\b(?:" + "|".join(_lang.concat(lambda d: d.names.dotted_suffixes)) + r")\.$"
 )
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _ABBREV_BEFORE = re.compile(r"\b(\w+)\.\s+$")
 _SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*|\n\s*)$")
 
@@ -310,6 +311,8 @@ def extract_entities(
                 continue  # "XIVe" (siècle), "IIIe": a French ordinal, not a name
             if len(group) == 1 and first.rstrip(".") in numeric and text[e:e + 3].lstrip(" .")[:1].isdigit():
                 continue  # "No. 1", "Art. 5": an abbreviation before a number, not a name
+            if len(group) == 1 and _PLURAL_ACRONYM.fullmatch(first):
+                continue  # "tablet PCs", "NGOs": an acronym in the plural is a common noun, not a name
             if len(group) == 1 and _part_of_amount(first, text, s, e):
                 continue  # "CAD 43.8 million", "700 Md$": a currency code or scale word, not a name
             words = {t.rstrip(".").lower() for _, _, t in group}
