@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.extract.entities import capitalised_words, entity_key, extract_entities
+from claimtrack.extract.entities import capitalised_words, entity_key, extract_entities, title_case
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,26 @@ def test_a_word_in_capitals_is_an_acronym_not_a_function_word():
 
 def test_an_acronym_in_the_plural_is_a_common_noun():
     assert [e.text for e in extract_entities("The studio favours tablet PCs and DVDs over Netflix.", "en")] == ["Netflix"]
+
+
+def test_a_headline_in_title_case_names_only_what_the_article_names():
+    article = ("Retired Pilot Says Flying Over Greenland Was Never Boring\n"
+               "The pilot, who flew for Icelandair, crossed Greenland forty times.")
+    known = capitalised_words(article)
+    assert "Pilot" not in known and "Greenland" in known
+    headline = article.split("\n")[0]
+    assert [e.text for e in extract_entities(headline, "en", known=known)] == ["Greenland"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Retired Pilot Says Flying Over Greenland Was Never Boring", True),
+        ("Barack Obama met Angela Merkel in Berlin.", False),
+        ("It was set up by the United Nations Children's Emergency Fund (UNICEF).", False),
+        ("The pilot, who flew for Icelandair, crossed Greenland forty times.", False),
+        ("Le pilote retraité dit que le Groenland n'était jamais ennuyeux", False),
+    ],
+)
+def test_title_case(text, expected):
+    assert title_case(text) is expected

@@ -28,7 +28,7 @@ from .. import lang as _lang
 from ..models import Entity
 from ..text import fold
 
-__all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name"]
+__all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name", "title_case"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _TOKEN = re.compile(rf"[{_UPPER}a-zß-öø-ÿœ0-9][\w'’.&+/-]*[\w.+]|[{_UPPER}0-9]|&")
@@ -134,11 +134,44 @@ def capitalised_words(text: str) -> set[str]:
     article writes "Meta" mid-sentence elsewhere.
     """
     found: set[str] = set()
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        if not tok.islower() and _is_cap(tok) and not _SENT_START.search(text[max(0, m.start() - 4) : m.start()]):
-            found.add(tok.rstrip("."))
+    for line in text.split("\n"):
+        if title_case(line):
+            continue  # a headline capitalises every long word: it tells nothing of names
+        for m in _TOKEN.finditer(line):
+            tok = m.group()
+            if not tok.islower() and _is_cap(tok) and not _SENT_START.search(line[max(0, m.start() - 4) : m.start()]):
+                found.add(tok.rstrip("."))
     return found
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_CASE_WORDS = 6
+"""Capitalised long words a line needs, besides its first, to be in title case."""
+
+
+def title_case(text: str) -> bool:
+    """The text is written in title case, as English headlines are ("Top Model
+    Starts Acting Career in Grand Style"): every word of four letters or more
+    after the first is capitalised, and at least ``_TITLE_CASE_WORDS`` of them
+    are capitalised words, not acronyms (a sentence holding one long name,
+    "the United Nations Children's Emergency Fund", has fewer, or a lower-case
+    verb)."""
+    words = _TITLE_WORD.findall(text)[1:]
+    if not all(w[0].isupper() for w in words):
+        return False
+    return sum(1 for w in words if not w.isupper()) >= _TITLE_CASE_WORDS
+
+
+def _known_parts(group: list[tuple[int, int, str]], known: set[str] | frozenset[str]) -> list[list[tuple[int, int, str]]]:
+    """The runs of ``group`` whose tokens are known names or look like names."""
+    parts: list[list[tuple[int, int, str]]] = [[]]
+    for item in group:
+        tok = item[2].rstrip(".")
+        if tok in known or _looks_like_name(tok) or (parts[-1] and not tok[:1].isupper()):
+            parts[-1].append(item)
+        elif parts[-1]:
+            parts.append([])
+    return [p for p in parts if p]
 
 
 def split_name(tokens: list[str], code: str) -> list[list[str]]:
@@ -266,6 +299,7 @@ def extract_entities(
     person_keys = {entity_key(p) for p in persons}
     surnames = {p.split()[-1] for p in persons if p.split()}
     out: list[Entity] = []
+    title = title_case(text)
     for run in _runs(text, lang):
         # split the run at title words, keep positions
         groups: list[list[tuple[int, int, str]]] = [[]]
@@ -275,6 +309,10 @@ def extract_entities(
                     groups.append([])
                 continue
             groups[-1].append(item)
+        if title:
+            # in a headline in title case, a name is a word the article
+            # capitalises elsewhere, or one that looks like a name ("iPhone", "NATO")
+            groups = [part for g in groups for part in _known_parts(g, known)]
         for group in groups:
             # strip leading/trailing function words, months and particles
             while group and (
