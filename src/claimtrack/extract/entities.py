@@ -7,7 +7,13 @@ Title words ("Executive Director", "Dr.") split a run and are dropped, so
 "Jim Zemlin".  A capitalised function word ("The", "Selon") is not a name; a
 single capitalised word at the start of a sentence is kept only when it looks
 like a name (internal capital or digit, all capitals) or is capitalised in the
-middle of a sentence somewhere in the article (``known``).
+middle of a sentence somewhere in the article (``known``).  Not names
+either: a currency code (CLDR) or scale word next to a figure ("CAD 43.8
+million", "700 Md$"), an acronym in the plural ("tablet PCs"), the
+lower-case tail of a hyphenated word ("Saudi-owned" gives "Saudi"), and, in
+a headline in title case (:func:`title_case`), a word the article does not
+capitalise elsewhere.  A word in capitals ("UN", "US") is an acronym, never
+the function word it spells.
 
 :func:`entity_key` maps surface variants to one key: "Nvidia Corp.", "NVidia"
 and "Nvidia" all give ``nvidia``; "Fondation Linux" and "Linux Foundation"
