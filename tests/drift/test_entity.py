@@ -6,6 +6,8 @@ before the confidence cut of ``PairDiff.drift``."""
 
 from __future__ import annotations
 
+import pytest
+
 from claimtrack.drift import diff
 
 from .helpers import check_spans, fast, types
@@ -56,3 +58,69 @@ def test_names_written_in_lower_case_are_present(use):
     tgt = "the opera by camille saint-saens was played on tuesday 15 october by athletico kolkata and the labour party."
     d = diff(src, tgt, "fr", "en", embedder=use, checks=["entity", "date"])
     assert d.candidates == (), [(f.type, f.source_value, f.target_value) for f in d.candidates]
+
+
+# --- translated names: exonyms, acronyms, French institution names -------------------------------
+
+def _entity_pairs(d):
+    return [(f.source_value, f.target_value) for f in d.candidates if f.type == "entity"]
+
+
+@pytest.mark.parametrize(
+    "en,fr",
+    [
+        # CLDR exonyms: territories, time-zone cities, languages (a French adjective in lower case)
+        ("The envoy flew from Ecuador's capital to Beirut.", "L'envoyé a volé de la capitale de l'Équateur à Beyrouth."),
+        ("Germany and Hungary signed the pact.", "L'Allemagne et la Hongrie ont signé le pacte."),
+        ("The plan angered Brussels residents.", "Le projet a fâché les habitants bruxellois."),
+        ("Flemish parties walked out.", "Les partis flamands sont sortis."),
+        # an acronym in parentheses makes its expansion the same name on both sides
+        ("Fares are set by the Northern Rail and Bus Regulatory Board (NRBRB).",
+         "Les tarifs sont fixés par l'Office de régulation du rail et des bus du Nord (NRBRB)."),
+        # a French name whose other words are lower case, matched as a whole phrase
+        ("Members of the Muslim Brotherhood marched.", "Des membres des Frères musulmans ont défilé."),
+        ("He spoke in the House of Commons on Monday.", "Il a parlé à la Chambre des communes lundi."),
+        # a short name with the generic words around it
+        ("Two rockets were fired from the Gaza Strip.", "Deux roquettes ont été tirées depuis la bande de Gaza."),
+        # an acronym of names joined by links, in the other language's word order; "UN" is no article
+        ("The UN sent aid to the Democratic Republic of Congo.", "L'Onu a envoyé de l'aide à la RDC."),
+        # "for" links the parts of a name, so the acronym in parentheses carries all of it
+        ("It was approved by the Global Agency for Seed Safety (GASS).", "Il a été approuvé par l'AGSS (GASS)."),
+        # a one-word common noun capitalised by typography
+        ("The House voted against the bill.", "La Chambre a voté contre le projet de loi."),
+        # capitalised English adjectives French writes in lower case
+        ("The Syrian forces and the Alawite clergy agreed.", "Les forces syriennes et le clergé alaouite sont d'accord."),
+    ],
+)
+def test_translated_names_are_not_drift(use, en, fr):
+    d = diff(en, fr, "en", "fr", embedder=use, checks=["entity"])
+    assert _entity_pairs(d) == []
+
+
+@pytest.mark.parametrize(
+    "en,fr,expected",
+    [
+        ("The president visited Austria in May.", "Le président a visité l'Australie en mai.", [("Austria", "Australie")]),
+        ("Spain and Italy signed the deal.", "L'Espagne et la Grèce ont signé l'accord.", [("Italy", "Grèce")]),
+        ("The Bank of England raised rates.", "La Banque de France a relevé ses taux.", [("England", None)]),
+        ("Obama met Merkel in Berlin.", "Obama a rencontré Hollande à Berlin.", [("Merkel", "Hollande")]),
+        ("The Syrian army attacked the town.", "L'armée libanaise a attaqué la ville.", [("Syrian", None)]),
+    ],
+)
+def test_different_names_stay_drift_across_languages(use, en, fr, expected):
+    d = diff(en, fr, "en", "fr", embedder=use, checks=["entity"])
+    assert _entity_pairs(d) == expected
+
+
+def test_a_currency_code_is_no_dropped_name(use):
+    d = diff("The group earned CAD 12.4 million in the third quarter.",
+             "Le groupe a gagné 12,4 millions au troisième trimestre.", "en", "fr", embedder=use, checks=["entity"])
+    assert _entity_pairs(d) == []
+
+
+def test_an_acronym_in_parentheses_carries_its_expansion(use):
+    # the acronym is dropped on the French side, but its expansion is there
+    d = diff("Talks were led by the United Nations Relief Mission in Haiti (MINUREH).",
+             "Les pourparlers étaient menés par la Mission de secours des Nations unies en Haïti.", "en", "fr",
+             embedder=use, checks=["entity"])
+    assert _entity_pairs(d) == []

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.extract.entities import capitalised_words, entity_key, extract_entities
+from claimtrack.extract.entities import capitalised_words, entity_key, extract_entities, title_case
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,66 @@ def test_prefixed_capitalised_words_are_not_names():
 )
 def test_capitalised_function_words_mid_sentence_stay_in_names(text, names):
     assert [e.text for e in extract_entities(text, "en")] == names
+
+
+# --- amounts, hyphenated tails, abbreviated titles -------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text,lang,names",
+    [
+        ("The carrier Telco posted a net profit of CAD 51.2 million, down from CAD 50 million.", "en", ["Telco"]),
+        ("The fund paid 12.5 EUR per share to Vanguard.", "en", ["Vanguard"]),
+        ("Le contrat vaut au moins 400 Md$ selon Airbus.", "fr", ["Airbus"]),
+    ],
+)
+def test_currency_codes_and_scale_words_by_a_figure_are_not_names(text, lang, names):
+    assert [e.text for e in extract_entities(text, lang)] == names
+
+
+def test_a_currency_code_away_from_a_figure_stays_a_name():
+    # "CAD" alone is a name here (computer-aided design, a company): no figure beside it
+    assert "CAD" in [e.text for e in extract_entities("The designers moved from paper to CAD last year.", "en")]
+
+
+def test_a_hyphenated_lower_case_tail_is_not_part_of_the_name():
+    ents = extract_entities("The Qatar-owned network and a Geneva-based agency spoke to Jean-Marc Ayrault.", "en")
+    assert [e.text for e in ents] == ["Qatar", "Geneva", "Jean-Marc Ayrault"]
+    text = "The Qatar-owned network"
+    assert all(text[e.start : e.end] == e.text for e in extract_entities(text, "en"))
+
+
+def test_a_name_after_an_abbreviated_title_is_kept():
+    ents = extract_entities("The bill was opposed by Sen. Whitcombe and Gen. Okonkwo.", "en")
+    assert [e.text for e in ents] == ["Whitcombe", "Okonkwo"]
+
+
+def test_a_word_in_capitals_is_an_acronym_not_a_function_word():
+    assert [e.text for e in extract_entities("Aid reached the UN camp and US officials.", "en")] == ["UN", "US"]
+    assert extract_entities("Un homme est venu.", "fr") == []
+
+
+def test_an_acronym_in_the_plural_is_a_common_noun():
+    assert [e.text for e in extract_entities("The studio favours tablet PCs and DVDs over Netflix.", "en")] == ["Netflix"]
+
+
+def test_a_headline_in_title_case_names_only_what_the_article_names():
+    article = ("Retired Pilot Says Flying Over Greenland Was Never Boring\n"
+               "The pilot, who flew for Icelandair, crossed Greenland forty times.")
+    known = capitalised_words(article)
+    assert "Pilot" not in known and "Greenland" in known
+    headline = article.split("\n")[0]
+    assert [e.text for e in extract_entities(headline, "en", known=known)] == ["Greenland"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Retired Pilot Says Flying Over Greenland Was Never Boring", True),
+        ("Barack Obama met Angela Merkel in Berlin.", False),
+        ("It was set up by the United Nations Children's Emergency Fund (UNICEF).", False),
+        ("The pilot, who flew for Icelandair, crossed Greenland forty times.", False),
+        ("Le pilote retraité dit que le Groenland n'était jamais ennuyeux", False),
+    ],
+)
+def test_title_case(text, expected):
+    assert title_case(text) is expected

@@ -7,7 +7,13 @@ Title words ("Executive Director", "Dr.") split a run and are dropped, so
 "Jim Zemlin".  A capitalised function word ("The", "Selon") is not a name; a
 single capitalised word at the start of a sentence is kept only when it looks
 like a name (internal capital or digit, all capitals) or is capitalised in the
-middle of a sentence somewhere in the article (``known``).
+middle of a sentence somewhere in the article (``known``).  Not names
+either: a currency code (CLDR) or scale word next to a figure ("CAD 43.8
+million", "700 Md$"), an acronym in the plural ("tablet PCs"), the
+lower-case tail of a hyphenated word ("Saudi-owned" gives "Saudi"), and, in
+a headline in title case (:func:`title_case`), a word the article does not
+capitalise elsewhere.  A word in capitals ("UN", "US") is an acronym, never
+the function word it spells.
 
 :func:`entity_key` maps surface variants to one key: "Nvidia Corp.", "NVidia"
 and "Nvidia" all give ``nvidia``; "Fondation Linux" and "Linux Foundation"
@@ -28,7 +34,7 @@ from .. import lang as _lang
 from ..models import Entity
 from ..text import fold
 
-__all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name"]
+__all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name", "title_case"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _TOKEN = re.compile(rf"[{_UPPER}a-zß-öø-ÿœ0-9][\w'’.&+/-]*[\w.+]|[{_UPPER}0-9]|&")
@@ -40,6 +46,8 @@ _ABBREV_OK = _lang.union(lambda d: d.names.abbreviations)
 _DOTTED_END = re.compile(
     r"\b(?:" + "|".join(_lang.concat(lambda d: d.names.dotted_suffixes)) + r")\.$"
 )
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_ABBREV_BEFORE = re.compile(r"\b(\w+)\.\s+$")
 _SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*|\n\s*)$")
 
 
@@ -48,6 +56,13 @@ def _is_cap(tok: str) -> bool:
         return True
     rest = tok[1:]
     return rest != rest.lower()  # "eBPF", "iPhone": a capital inside
+
+
+def _capitals(tok: str) -> bool:
+    """Written in capitals, two letters or more: an acronym ("UN", "US", "IT"),
+    not the function word it spells ("un", "us", "it")."""
+    core = tok.rstrip(".")
+    return len(core) >= 2 and core.isupper()
 
 
 def _looks_like_name(tok: str) -> bool:
@@ -125,11 +140,44 @@ def capitalised_words(text: str) -> set[str]:
     article writes "Meta" mid-sentence elsewhere.
     """
     found: set[str] = set()
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        if not tok.islower() and _is_cap(tok) and not _SENT_START.search(text[max(0, m.start() - 4) : m.start()]):
-            found.add(tok.rstrip("."))
+    for line in text.split("\n"):
+        if title_case(line):
+            continue  # a headline capitalises every long word: it tells nothing of names
+        for m in _TOKEN.finditer(line):
+            tok = m.group()
+            if not tok.islower() and _is_cap(tok) and not _SENT_START.search(line[max(0, m.start() - 4) : m.start()]):
+                found.add(tok.rstrip("."))
     return found
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_CASE_WORDS = 6
+"""Capitalised long words a line needs, besides its first, to be in title case."""
+
+
+def title_case(text: str) -> bool:
+    """The text is written in title case, as English headlines are ("Top Model
+    Starts Acting Career in Grand Style"): every word of four letters or more
+    after the first is capitalised, and at least ``_TITLE_CASE_WORDS`` of them
+    are capitalised words, not acronyms (a sentence holding one long name,
+    "the United Nations Children's Emergency Fund", has fewer, or a lower-case
+    verb)."""
+    words = _TITLE_WORD.findall(text)[1:]
+    if not all(w[0].isupper() for w in words):
+        return False
+    return sum(1 for w in words if not w.isupper()) >= _TITLE_CASE_WORDS
+
+
+def _known_parts(group: list[tuple[int, int, str]], known: set[str] | frozenset[str]) -> list[list[tuple[int, int, str]]]:
+    """The runs of ``group`` whose tokens are known names or look like names."""
+    parts: list[list[tuple[int, int, str]]] = [[]]
+    for item in group:
+        tok = item[2].rstrip(".")
+        if tok in known or _looks_like_name(tok) or (parts[-1] and not tok[:1].isupper()):
+            parts[-1].append(item)
+        elif parts[-1]:
+            parts.append([])
+    return [p for p in parts if p]
 
 
 def split_name(tokens: list[str], code: str) -> list[list[str]]:
@@ -145,6 +193,27 @@ def split_name(tokens: list[str], code: str) -> list[list[str]]:
             continue
         parts[-1].append(tok)
     return [p for p in parts if p]
+
+
+@lru_cache(maxsize=None)
+def _amount_words() -> tuple[frozenset[str], frozenset[str]]:
+    """ISO 4217 currency codes (CLDR) and every language's scale words ("md", "bn")."""
+    from ..lang.cldr import currency_codes
+
+    return currency_codes(), frozenset(w for c in _lang.SUPPORTED for w in _lang.get(c).numbers.scale_words)
+
+
+def _part_of_amount(tok: str, text: str, start: int, end: int) -> bool:
+    """A currency code ("CAD", "EUR") or a scale word ("Md", "Bn") written next
+    to a figure ("CAD 43.8 million", "43.8 CAD", "700 Md$") is part of an
+    amount, not a name."""
+    codes, scales = _amount_words()
+    core = tok.rstrip(".")
+    if core not in codes and core.lower() not in scales:
+        return False
+    after = text[end : end + 3].lstrip()
+    before = text[max(0, start - 3) : start].rstrip()
+    return after[:1].isdigit() or before[-1:].isdigit()
 
 
 def _derived(tok: str, particles: frozenset[str]) -> bool:
@@ -183,14 +252,18 @@ def _runs(text: str, code: str) -> list[list[tuple[int, int, str]]]:
         )
         prev_tok = tok
         if _is_cap(tok) and not _derived(tok, particles):
+            end = m.end()
+            head, sep, tail = tok.rpartition("-")
+            if sep and head and tail.isalpha() and tail.islower() and tail not in particles:
+                tok, end = head, start + len(head)  # "Saudi-owned", "Paris-based": the name is the head
             if run and adjacent:
                 if pending is not None:
                     run.append(pending)
-                run.append((start, m.end(), tok))
+                run.append((start, end, tok))
             else:
                 if run:
                     runs.append(run)
-                run = [(start, m.end(), tok)]
+                run = [(start, end, tok)]
             pending = None
         elif run and adjacent and pending is None and (tok.lower() in particles or tok == "&"):
             pending = (m.start(), m.end(), tok)
@@ -232,6 +305,7 @@ def extract_entities(
     person_keys = {entity_key(p) for p in persons}
     surnames = {p.split()[-1] for p in persons if p.split()}
     out: list[Entity] = []
+    title = title_case(text)
     for run in _runs(text, lang):
         # split the run at title words, keep positions
         groups: list[list[tuple[int, int, str]]] = [[]]
@@ -241,10 +315,14 @@ def extract_entities(
                     groups.append([])
                 continue
             groups[-1].append(item)
+        if title:
+            # in a headline in title case, a name is a word the article
+            # capitalises elsewhere, or one that looks like a name ("iPhone", "NATO")
+            groups = [part for g in groups for part in _known_parts(g, known)]
         for group in groups:
             # strip leading/trailing function words, months and particles
             while group and (
-                (group[0][2].rstrip(".").lower() in stop
+                (group[0][2].rstrip(".").lower() in stop and not _capitals(group[0][2])
                  and (group[0][2].lower() in determiners
                       or _SENT_START.search(text[max(0, group[0][0] - 4) : group[0][0]])))
                 or group[0][2].rstrip(".").lower() in months
@@ -254,7 +332,8 @@ def extract_entities(
                 # an article ("The Linux Foundation"); mid-sentence, "New York" keeps its "New"
                 group = group[1:]
             while group and (
-                group[-1][2].lower() in stop or group[-1][2].rstrip(".").lower() in months or group[-1][2] == "&"
+                (group[-1][2].lower() in stop and not _capitals(group[-1][2]))
+                or group[-1][2].rstrip(".").lower() in months or group[-1][2] == "&"
             ):
                 group = group[:-1]
             if not group:
@@ -265,7 +344,9 @@ def extract_entities(
                 surface = surface[:-1]
                 e -= 1
             first = group[0][2]
-            at_start = bool(_SENT_START.search(text[max(0, s - 4) : s]))
+            abbrev = _ABBREV_BEFORE.search(text[max(0, s - 8) : s])
+            at_start = bool(_SENT_START.search(text[max(0, s - 4) : s])) and not (
+                abbrev and abbrev.group(1).lower() in _ABBREV_OK)  # "Gen. Petraeus": the period is the title's
             if len(group) == 1 and at_start and not _looks_like_name(first) and first.rstrip(".") not in known:
                 continue
             if len(group) == 1 and len(first.rstrip(".")) < 2:
@@ -274,6 +355,10 @@ def extract_entities(
                 continue  # "XIVe" (siècle), "IIIe": a French ordinal, not a name
             if len(group) == 1 and first.rstrip(".") in numeric and text[e:e + 3].lstrip(" .")[:1].isdigit():
                 continue  # "No. 1", "Art. 5": an abbreviation before a number, not a name
+            if len(group) == 1 and _PLURAL_ACRONYM.fullmatch(first):
+                continue  # "tablet PCs", "NGOs": an acronym in the plural is a common noun, not a name
+            if len(group) == 1 and _part_of_amount(first, text, s, e):
+                continue  # "CAD 43.8 million", "700 Md$": a currency code or scale word, not a name
             words = {t.rstrip(".").lower() for _, _, t in group}
             key = entity_key(surface)
             if not key:

@@ -29,7 +29,7 @@ NAMES = Names(
     entity_words={"fondation": "foundation", "société": "company", "groupe": "group", "université": "university",
                   "institut": "institute", "banque": "bank", "conseil": "council", "commission": "commission"},
     determiners=frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "ce", "cet", "cette", "ces"}),
-    name_links=frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "&"}),
+    name_links=frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "&"}),
     definite_articles=frozenset({"le", "la", "les", "l"}),
     entity_aliases={"États-Unis": "United States", "Royaume-Uni": "United Kingdom",
                     "Grande-Bretagne": "United Kingdom", "UE": "European Union",
