@@ -10,7 +10,9 @@ deterministic edit of one side, of a known type:
 * ``addition``: a comma-delimited passage of another line of the document inserted;
 * ``qualifier``: a bound ("more than", "près de") put before a figure;
 * ``modality``: a plain verb made modal ("is" -> "could be", "a" -> "aurait");
-* ``pronoun``: a personal pronoun's gender swapped.
+* ``pronoun``: a personal pronoun's gender swapped;
+* ``generalisation``: the last word of a name of two or more words both sides
+  share dropped ("Google Cloud" -> "Google").
 
 A candidate finding on the injected pair counts as the injected drift when
 its type is one the injection should produce and the faithful pair has no
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 
 __all__ = ["Injection", "inject", "EXPECTED", "KINDS"]
 
-KINDS = ("number", "negation", "entity", "omission", "addition", "qualifier", "modality", "pronoun")
+KINDS = ("number", "negation", "entity", "omission", "addition", "qualifier", "modality", "pronoun", "generalisation")
 EXPECTED: dict[str, frozenset[str]] = {
     "number": frozenset({"number", "date", "time_scope"}),
     "negation": frozenset({"negation"}),
@@ -37,6 +39,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "qualifier": frozenset({"qualifier"}),
     "modality": frozenset({"modality"}),
     "pronoun": frozenset({"pronoun"}),
+    "generalisation": frozenset({"entity"}),
 }
 _BOUND = {"en": ("more than", "nearly", "about", "at least", "less than"),
           "fr": ("plus de", "près de", "environ", "au moins", "moins de")}
@@ -130,6 +133,15 @@ def inject(kind: str, text: str, lang: str, other: str, key: str, names: list[st
         i = at[_pick(key + "a", len(at))]
         ins = f", {piece}"
         return Injection(kind, text[:i] + ins + text[i:], i + 2, i + len(ins))
+    if kind == "generalisation":
+        folded_other = other.lower()
+        multi = [m for m in re.finditer(r"\b[A-Z][\w-]+(?: [A-Z][\w-]+)+", text)
+                 if m.group().lower() in folded_other and m.start() > 0]
+        if not multi:
+            return None
+        m = multi[_pick(key, len(multi))]
+        cut = m.group().rsplit(" ", 1)[0]
+        return Injection(kind, text[:m.start()] + cut + text[m.end():], m.start(), m.start() + len(cut))
     if kind == "qualifier":
         m = re.search(r"(?<![\w,.])\d[\d,.\s\u00a0\u202f]*\d|(?<![\w,.])\d", text)
         if not m or re.search(r"(?i)(than|de|about|environ|nearly|least|moins)\s*$", text[:m.start()]):

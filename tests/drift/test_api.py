@@ -86,10 +86,10 @@ def test_diff_claims_uses_claim_fields():
     a = claim("We count 2,400 users of Google Cloud.", 10, "Jim Zemlin")
     b = claim("We count 2,500 users of Google.", 50, "Mark Zuckerberg")
     d = diff_claims(a, b, embedder=BOW)
-    got = {(f.type, f.source_value, f.target_value) for f in d.drift}
+    got = {(f.type, f.source_value, f.target_value) for f in d.candidates}
     assert {("number", "2,400", "2,500"), ("speaker", "Jim Zemlin", "Mark Zuckerberg"),
             ("entity", "Google Cloud", "Google")} <= got
-    num = next(f for f in d.drift if f.type == "number")
+    num = next(f for f in d.candidates if f.type == "number")
     assert a.text[num.source_span[0]:num.source_span[1]] == "2,400"
 
 

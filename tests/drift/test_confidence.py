@@ -115,3 +115,32 @@ def test_divergent_agrees_with_reported_findings(drift):
         assert d.divergent_because
 
     run()
+
+
+# --- the default cut on injected drifts -----------------------------------------------------------
+
+def test_default_cut_reports_most_injected_drifts_across_languages(use):
+    """Template pairs with one injected drift (claimtrack.testing, the same
+    examples every run): the share reported by default, per type.  The
+    confidence is fitted to real news, where some of these forms are
+    usually translation choices, so not every candidate passes; most must."""
+    pairs = []
+    for drift in DRIFT_TYPES:
+        got = []
+
+        @settings(max_examples=8, derandomize=True, database=None, deadline=None,
+                  suppress_health_check=list(HealthCheck))
+        @given(statement_pairs(drift=drift, lang_pair=("en", "fr")))
+        def collect(pair):
+            got.append(pair)
+
+        collect()
+        pairs += got[:8]
+    res = diff_many([(p.source, p.target) for p in pairs], "en", "fr", embedder=use)
+    share = {}
+    for drift in DRIFT_TYPES:
+        mine = [(p, d) for p, d in zip(pairs, res) if p.drift == drift]
+        share[drift] = sum(any(f.type == drift or {f.type, drift} <= {"omission", "addition"} for f in d.drift)
+                           for _, d in mine) / len(mine)
+    assert min(share.values()) >= 0.6, share
+    assert sum(share.values()) / len(share) >= 0.85, share

@@ -34,9 +34,13 @@ def test_seed_chintala_she_vs_he(use):
 def test_seed_governing_board_generalisations(use):
     d = diff(_sentence("002", "The new PyTorch Foundation will now control"),
              _sentence("004", "Le conseil d’administration"), embedder=use)
-    gen = {(f.source_value, f.target_value) for f in d.drift if f.type == "entity" and "generalised" in f.explanation}
+    # the checks propose both generalisations (minor findings); the confidence
+    # model rates minor generalisations below the default cut, since on faithful
+    # news most are translation choices ("San Francisco Bay Area" / "San Francisco")
+    gen = {(f.source_value, f.target_value) for f in d.candidates
+           if f.type == "entity" and "generalised" in f.explanation}
     assert gen == {("Google Cloud", "Google"), ("Microsoft Azure", "Microsoft")}
-    assert not [f for f in d.drift if f.type == "entity" and "generalised" not in f.explanation]
+    assert not [f for f in d.candidates if f.type == "entity" and "generalised" not in f.explanation]
 
 
 def test_seed_65000_commits_verbatim(use):
@@ -56,7 +60,7 @@ def test_ferry_strike_fixture_shows_its_drift(use):
 
     en = ct.read_article(FIXTURES / "ferry-strike" / "en-gazette.txt")
     fr = ct.read_article(FIXTURES / "ferry-strike" / "fr-quotidien.txt")
-    comparison = ct.compare(en, fr, embedder=use)
+    comparison = ct.compare(en, fr, embedder=use, min_confidence=0.0)
     (pair,) = comparison.alignments
     found = {(d.type, d.source_value, d.target_value) for al in pair.alignments for d in al.drift}
     assert found == {
@@ -65,4 +69,8 @@ def test_ferry_strike_fixture_shows_its_drift(use):
         ("speaker", "Adebayo", "Marc Delorme"),
         ("entity", "Calder Marine Group", "Calder Marine"),
     }
+    # by default, the minor generalisation stays a candidate below the cut
+    reported = {(d.type, d.source_value, d.target_value) for al in ct.compare(en, fr, embedder=use).alignments[0]
+                .alignments for d in al.drift}
+    assert reported == found - {("entity", "Calder Marine Group", "Calder Marine")}
     assert len(pair.alignments) == 6 and not comparison.unmatched

@@ -35,8 +35,9 @@ measured, readable evidence (:data:`FEATURES`):
                 been rendered as
 =============== ==============================================================
 
-plus ``<type>*matched``, ``*closeness``, ``*in_other``, ``*similarity`` and
-``*opposite`` interactions, so that each type weighs its own evidence.
+One weight per value, shared by all types (the type indicators set each
+type's prior): per-type interactions were tried and fitted the tuning half
+no better in cross-validation, so the smaller model is the one shipped.
 
 The weights live in ``confidence.json`` next to this module, fitted by
 ``benchmarks/fit_confidence.py`` with grouped cross-validation on the tuning
@@ -75,15 +76,12 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["FEATURES", "Model", "model", "from_dict", "features", "score", "DEFAULT_MIN_CONFIDENCE"]
 
 TYPES: tuple[str, ...] = get_args(DriftType)
-_INTERACT = ("matched", "closeness", "in_other", "similarity", "opposite", "other_unmatched", "other_capitals")
 BASE: tuple[str, ...] = (
     "critical", "one_sided", "in_other", "spelled", "matched", "closeness", "no_words", "words", "digits",
     "capital", "similarity", "coverage", "length", "findings", "types", "same_type", "opposite",
     "other_unmatched", "other_capitals",
 )
-FEATURES: tuple[str, ...] = (
-    tuple(f"type:{t}" for t in TYPES) + BASE + tuple(f"{t}*{x}" for t in TYPES for x in _INTERACT)
-)
+FEATURES: tuple[str, ...] = tuple(f"type:{t}" for t in TYPES) + BASE
 """The measured values of the confidence model, in order (the bias comes last)."""
 
 _SAYS = {
@@ -252,9 +250,6 @@ def features(d: Drift, ctx: PairContext, candidates: Sequence[Drift]) -> dict[st
     from .score import length_ratio
 
     out["length"] = length_ratio(len(src.text), len(tgt.text), src.data.relative_length, tgt.data.relative_length)
-    for t in TYPES:
-        for x in _INTERACT:
-            out[f"{t}*{x}"] = out[x] if d.type == t else 0.0
     return out
 
 
@@ -271,13 +266,7 @@ def score(d: Drift, ctx: PairContext, candidates: Sequence[Drift], fitted: Model
         if v == 0.0:
             continue  # adds nothing: the indicators of the other types, say
         contribution = w * v
-        if name.startswith("type:"):
-            says = f"a {name[5:]} finding"
-        elif "*" in name:
-            kind, base = name.split("*")
-            says = f"{_SAYS[base]}, for a {kind} finding"
-        else:
-            says = _SAYS[name]
+        says = f"a {name[5:]} finding" if name.startswith("type:") else _SAYS[name]
         terms.append(ScoreTerm(name=name, value=round(v, 6), weight=round(w, 6), contribution=round(contribution, 6),
                                explanation=f"{says}: {v:.3g} x {w:+.3g} = {contribution:+.3f}"))
     terms.append(ScoreTerm(name="bias", value=1.0, weight=round(m.bias, 6), contribution=round(m.bias, 6),

@@ -84,7 +84,7 @@ def _mirror_term(term: ScoreTerm) -> ScoreTerm:
     indicator becomes the addition's)."""
     name, says = term.name, term.explanation
     for a, b in _MIRROR.items():
-        if name in (f"type:{a}",) or name.startswith(f"{a}*"):
+        if name == f"type:{a}":
             return term.model_copy(update={"name": name.replace(a, b, 1), "explanation": says.replace(a, b, 1)})
     return term
 
