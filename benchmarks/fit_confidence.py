@@ -278,14 +278,17 @@ def report(name: str, rows: list[Row], p: np.ndarray, cut: float, faithful: dict
     print(f"  {name}: {len(rows)} candidates, {int(y.sum())} real; at the cut {cut:.2f}: "
           f"precision {prec:.3f}, recall {rec:.3f}")
     bins = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
+    sw = balance(rows)
     cal = []
     for lo, hi in zip(bins, bins[1:]):
         m = (p >= lo) & (p < hi)
         if m.sum():
-            cal.append((lo, min(hi, 1.0), int(m.sum()), float(p[m].mean()), float(y[m].mean())))
-    print("    calibration: bin | candidates | mean confidence | real share")
-    for lo, hi, n, mp, my in cal:
-        print(f"      {lo:.1f}-{hi:.1f} | {n:5d} | {mp:.3f} | {my:.3f}")
+            cal.append((lo, min(hi, 1.0), int(m.sum()), float(p[m].mean()), float(y[m].mean()),
+                        float((sw[m] * y[m]).sum() / sw[m].sum())))
+    print("    calibration: bin | candidates | mean confidence | real share | real share, sets weighed equally "
+          "(as fitted)")
+    for lo, hi, n, mp, my, mw in cal:
+        print(f"      {lo:.1f}-{hi:.1f} | {n:5d} | {mp:.3f} | {my:.3f} | {mw:.3f}")
     out["calibration"] = cal
     by_src: dict[str, list[int]] = collections.defaultdict(list)
     for r, k in zip(rows, keep):
