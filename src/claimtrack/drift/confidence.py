@@ -33,6 +33,11 @@ measured, readable evidence (:data:`FEATURES`):
                 no counterpart (``log(1 + n)``), and those of them that are
                 capitalised inside a sentence: what a value left out may have
                 been rendered as
+``gain``        for a value on one side only, the encoder cosine of its
+                sentence without the value against the other side, minus
+                that of the whole sentence: positive when the other side
+                lacks what it says (a real drop), negative when the other
+                side renders it
 =============== ==============================================================
 
 One weight per value, shared by all types (the type indicators set each
@@ -73,13 +78,13 @@ from ..text import fold
 if TYPE_CHECKING:  # pragma: no cover
     from .context import PairContext, Side
 
-__all__ = ["FEATURES", "Model", "model", "from_dict", "features", "score", "DEFAULT_MIN_CONFIDENCE"]
+__all__ = ["FEATURES", "Model", "model", "from_dict", "features", "texts_needed", "score", "DEFAULT_MIN_CONFIDENCE"]
 
 TYPES: tuple[str, ...] = get_args(DriftType)
 BASE: tuple[str, ...] = (
     "critical", "one_sided", "in_other", "spelled", "matched", "closeness", "no_words", "words", "digits",
     "capital", "similarity", "coverage", "length", "findings", "types", "same_type", "opposite",
-    "other_unmatched", "other_capitals",
+    "other_unmatched", "other_capitals", "gain",
 )
 FEATURES: tuple[str, ...] = tuple(f"type:{t}" for t in TYPES) + BASE
 """The measured values of the confidence model, in order (the bias comes last)."""
@@ -103,6 +108,7 @@ _SAYS = {
     "same_type": "log(1 + other candidates of the same type in the pair)",
     "other_unmatched": "log(1 + words without counterpart on the other side, outside the finding)",
     "other_capitals": "capitalised words without counterpart on the other side, outside the finding",
+    "gain": "how much closer the two texts are once a one-sided value is left out (encoder cosine)",
     "opposite": "a candidate of the same type has its value on the other side only (a passage moved, "
                 "a name rendered differently)",
 }
@@ -170,6 +176,28 @@ def _span_words(ctx: PairContext, side: Side, other: Side, span: tuple[int, int]
     return len(inside), sum((t.start, t.end) not in lost for t in inside), best
 
 
+def _left_out(d: Drift, ctx: PairContext) -> tuple[str, str, Side] | None:
+    """For a value on one side only: the sentence(s) holding it without it,
+    the same sentence(s) whole (:meth:`Side.leave_out`: one sentence, not a
+    whole passage, so the cost stays linear), and the other side."""
+    if (d.source_value is None) == (d.target_value is None):
+        return None
+    span = d.source_span if d.target_value is None else d.target_span
+    if span is None:
+        return None
+    mine, theirs = (ctx.source, ctx.target) if d.target_value is None else (ctx.target, ctx.source)
+    rest, context = mine.leave_out(span)
+    return (rest, context, theirs) if rest.strip() else None
+
+
+def texts_needed(d: Drift, ctx: PairContext) -> list[str]:
+    """The texts :func:`features` encodes for ``d`` beyond those the checks
+    had (the sentence without a one-sided value, and whole), so that many
+    pairs encode them in one batch."""
+    left = _left_out(d, ctx)
+    return [left[0], left[1]] if left is not None else []
+
+
 def features(d: Drift, ctx: PairContext, candidates: Sequence[Drift]) -> dict[str, float]:
     """The measured values of :data:`FEATURES` for a candidate ``d`` of the
     pair ``ctx`` (in the pair's canonical orientation, as the checks found
@@ -225,6 +253,12 @@ def features(d: Drift, ctx: PairContext, candidates: Sequence[Drift]) -> dict[st
     other_capitals = sum(1 for side, lost, span in facing for t in lost
                          if (span is None or not (span[0] <= t.start and t.end <= span[1]))
                          and t.text[:1].isupper() and t.start > 0 and side.text[:t.start].rstrip()[-1:] not in ".!?:\"«“")
+    gain = 0.0
+    left = _left_out(d, ctx)
+    if left is not None:
+        rest, context, theirs = left
+        other = ctx.vector(theirs.text)
+        gain = float(np.dot(ctx.vector(rest), other) - np.dot(ctx.vector(context), other))
     out: dict[str, float] = {f"type:{t}": float(d.type == t) for t in TYPES}
     out.update(
         critical=float(d.severity == "critical"),
@@ -246,6 +280,7 @@ def features(d: Drift, ctx: PairContext, candidates: Sequence[Drift]) -> dict[st
         opposite=float(opposite),
         other_unmatched=math.log1p(len(other_lost)),
         other_capitals=float(min(other_capitals, 3)),
+        gain=gain,
     )
     from .score import length_ratio
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import Drift, PairDiff, ScoreTerm
 from .check import DriftCheck
-from .confidence import score as confidence_of
+from .confidence import score as confidence_of, texts_needed
 from .checks import CHECKS
 from .settings import DriftConfig
 from .context import PairContext, Side
@@ -117,8 +117,10 @@ class _Job:
         self.ctx = PairContext(a, b, embedder=embedder, cache=cache, config=settings,
                                need_chunks=any(c.needs_vectors for c in checks))
 
-    def run(self, threshold: float, min_confidence: float, signature: str, source_text: str,
-            target_text: str) -> PairDiff:
+    def propose(self) -> list[str]:
+        """Run the checks: the candidates, in canonical orientation, with the
+        check each comes from; returns the texts their confidence needs
+        encoded (:func:`~claimtrack.drift.confidence.texts_needed`)."""
         # each finding as the caller reads it, with the check and the
         # canonical finding it comes from (confidence is measured on that one)
         shown: list[Drift] = []
@@ -128,11 +130,14 @@ class _Job:
                 s = _mirror(check, d) if self.flip else d
                 shown.append(s)
                 origin[id(s)] = (check, d)
-        kept = drop_covered(shown)
-        canonical = [origin[id(s)][1] for s in kept]
+        self.proposed = [origin[id(s)] for s in drop_covered(shown)]
+        return [t for _, d in self.proposed for t in texts_needed(d, self.ctx)]
+
+    def run(self, threshold: float, min_confidence: float, signature: str, source_text: str,
+            target_text: str) -> PairDiff:
+        canonical = [d for _, d in self.proposed]
         found = []
-        for s in kept:
-            check, d = origin[id(s)]
+        for check, d in self.proposed:
             d = confidence_of(d, self.ctx, canonical)
             found.append(_mirror(check, d) if self.flip else d)
         found.sort(key=_sort_key)
@@ -176,7 +181,8 @@ def run_many(
 ) -> list[PairDiff]:
     """The diff of each pair of sides: every text the checks start from is
     encoded in one batch, then what :meth:`DriftCheck.texts_after` asks for
-    (the leave-one-out variants) in a second one."""
+    (the leave-one-out variants) in a second one, then what the candidates'
+    confidence needs (each one-sided value left out) in a third."""
     from ..embed import EmbeddingCache, default_embedder
 
     chosen = resolve_checks(checks)
@@ -190,5 +196,8 @@ def run_many(
     later = [t for job in jobs for check in job.checks for t in check.texts_after(job.ctx)]
     if later:
         cache.encode(embedder, later)  # and one for what they need next (leave-one-out variants)
+    needed = [t for job in jobs for t in job.propose()]
+    if needed:
+        cache.encode(embedder, needed)  # and one for what the confidence of the candidates needs
     sig = signature(threshold, min_confidence, settings, chosen, embedder)
     return [job.run(threshold, min_confidence, sig, a.text, b.text) for job, (a, b) in zip(jobs, sides)]
