@@ -167,3 +167,22 @@ def test_seed_summary_against_long_article(seed_claims, use, cache) -> None:  # 
     aligned = [(lk.source, lk.target) for lk in links if lk.source and lk.target]
     idx = {c.sentence_index: k for k, c in enumerate(en)}
     assert aligned == [((i,), (idx[start + i],)) for i in range(4)]
+
+
+# --- systematic name renderings -------------------------------------------------------------------
+
+def test_a_name_rendered_the_same_way_twice_is_no_drift_a_one_off_stays(use):
+    """A replacement that recurs across the links of one pair of articles is
+    how the translation renders the name; the same replacement once is a drift."""
+    en = ["Inspectors from the NWB visited the dam on Monday.",
+          "The NWB said the repairs would take a year.",
+          "The mayor, Anna Berg, thanked the engineers."]
+    fr = ["Des inspecteurs de l'OEN ont visité le barrage lundi.",
+          "L'OEN a déclaré que les réparations prendraient un an.",
+          "Le maire, Paul Weber, a remercié les ingénieurs."]
+    als = ct.align(en, fr, embedder=use, lang_a="en", lang_b="fr", min_confidence=0.0)
+    assert len(als) == 3
+    entity = [(d.source_value, d.target_value) for al in als for d in al.drift
+              if d.type == "entity" and d.source_value and d.target_value]
+    assert ("Anna Berg", "Paul Weber") in entity
+    assert not [p for p in entity if p[0] == "NWB"]

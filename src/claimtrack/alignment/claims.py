@@ -754,4 +754,35 @@ def _with_drift(
                                [len(text_of(x)) for x in parts], primary)
         for k, part in zip(seg.links, split):
             results[k] = tuple(part)
+    results = _without_systematic(results)
     return [al.model_copy(update={"drift": d}) for al, d in zip(out, results)]
+
+
+def _name_key(value: str) -> str:
+    from ..extract.entities import entity_key
+
+    v = value.strip()
+    for tail in ("'s", "’s", "'", "’"):
+        if v.endswith(tail):
+            v = v[: -len(tail)]
+            break
+    return entity_key(v)
+
+
+def _without_systematic(results: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The findings of each link without the *systematic* name renderings: a
+    name replaced by the same other name in two links or more of the same
+    pair of inputs ("OPCW" always "OIAC", "the IMF" always "le Fonds") is
+    how the translation renders it, not a drift; a one-off replacement stays."""
+    seen: dict[tuple[str, str], set[int]] = {}
+    for k, found in enumerate(results):
+        for d in found:
+            if d.type == "entity" and d.source_value and d.target_value:
+                seen.setdefault((_name_key(d.source_value), _name_key(d.target_value)), set()).add(k)
+    systematic = {key for key, links in seen.items() if len(links) >= 2}
+    if not systematic:
+        return results
+    return [tuple(d for d in found
+                  if not (d.type == "entity" and d.source_value and d.target_value
+                          and (_name_key(d.source_value), _name_key(d.target_value)) in systematic))
+            for found in results]
