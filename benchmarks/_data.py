@@ -8,9 +8,8 @@ the store and the aligner without a model.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
-import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,11 @@ from typing import Any
 import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # the fake encoders are the tests' (tests/fakes.py)
+    sys.path.insert(0, str(REPO))
+
+from tests import fakes as _fakes  # noqa: E402
+
 SHARED = REPO.parent / "shared"
 DRIFT = SHARED / "eval" / "drift"
 CORPUS = SHARED / "corpus" / "pytorch-foundation"
@@ -35,23 +39,14 @@ def embedder() -> Any:
 
 # --- fake encoders -----------------------------------------------------------
 
-class HashEmbedder:
-    """Signed hashing of folded word 1- and 2-grams (not cross-lingual; no model)."""
+class HashEmbedder(_fakes.HashEmbedder):
+    """The tests' signed hashing of folded word 1- and 2-grams
+    (:class:`tests.fakes.HashEmbedder`), in 512 dimensions (not cross-lingual;
+    no model)."""
 
     name = "hash-bench"
     fingerprint = "hash-bench-512-v1"
     dim = 512
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for r, t in enumerate(texts):
-            words = re.findall(r"\w+", t.casefold())
-            for g in words + [a + " " + b for a, b in zip(words, words[1:])] or ["<empty>"]:
-                h = hashlib.blake2b(g.encode(), digest_size=8).digest()
-                out[r, int.from_bytes(h[:4], "little") % self.dim] += 1.0 if h[4] & 1 else -1.0
-        n = np.linalg.norm(out, axis=1, keepdims=True)
-        n[n == 0] = 1.0
-        return out / n
 
 
 class RandomEmbedder:

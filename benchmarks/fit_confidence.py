@@ -18,8 +18,8 @@ its measured values (``Drift.evidence``, the features of
 
 Each set is split in halves (``_data.half_of``: WMT by document, DEMETR by
 source sentence).  The weights are fitted on the tuning half only
-(L2-regularised logistic regression on standardised values, Newton's method,
-numpy, deterministic), with 5-fold cross-validation grouped by document or
+(L2-regularised logistic regression on standardised values, the Newton
+fit of ``fit_divergence.py``, numpy, deterministic), with 5-fold cross-validation grouped by document or
 source sentence for the honest tuning figures; the validation half is scored
 once with the weights fitted on the whole tuning half.  The default cut is
 the least confidence at which the cross-validated tuning findings reach a
@@ -47,29 +47,19 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import DRIFT, HALVES, REPO, SHARED, embedder, half_of, load_demetr, skip  # noqa: E402
+from _data import DRIFT, REPO, embedder, half_of, load_demetr, skip  # noqa: E402
 from _inject import EXPECTED, KINDS, _pick, inject  # noqa: E402
+from bench_drift import DEMETR_TYPES, demetr_base_translations  # noqa: E402
+from bench_news import NEWS, documents  # noqa: E402
+from fit_divergence import _newton  # noqa: E402
 
 from claimtrack.drift import diff_many  # noqa: E402
 from claimtrack.drift.confidence import FEATURES  # noqa: E402
 
-NEWS = SHARED / "eval" / "news" / "wmt14-fren"
 OUT = REPO / "src" / "claimtrack" / "drift" / "confidence.json"
 L2 = 10.0
 PRECISION = 0.9
 FOLDS = 5
-DEMETR_TYPES = {
-    "critical_id10_numbers_replaced": ("number", "date", "time_scope"),
-    "critical_id8_negation": ("negation",),
-    "critical_id9_ne_replaced": ("entity",),
-    "critical_id25_ne_removed": ("entity",),
-    "critical_id11_gender": ("pronoun",),
-    "critical_id6_addition": ("addition",),
-    "critical_id21_adj_adv_removed": ("omission",),
-    "critical_id22_verb_removed": ("omission",),
-    "critical_id23_noun_removed": ("omission",),
-    "critical_id24_subj_removed": ("omission",),
-}
 
 
 @dataclass
@@ -99,7 +89,7 @@ def _key(d: Any) -> tuple[str, str | None, str | None]:
 
 
 def wmt(rows: list[Row], emb: Any, faithful: dict[str, list[str]]) -> None:
-    docs = sorted(p.stem for p in NEWS.glob("*.en"))
+    docs = documents()
     lines = {d: ((NEWS / f"{d}.en").read_text(encoding="utf-8").splitlines(),
                  (NEWS / f"{d}.fr").read_text(encoding="utf-8").splitlines()) for d in docs}
     pairs, meta = [], []
@@ -143,11 +133,7 @@ def wmt(rows: list[Row], emb: Any, faithful: dict[str, list[str]]) -> None:
 
 def demetr(rows: list[Row], emb: Any, refs_minor: dict[str, dict[str, list[str]]]) -> None:
     data = load_demetr()
-    by_src: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for r in data:
-        if not r["pert_name"].startswith("base_"):
-            by_src[r["src_sent"]][r["pert_sent"]] += 1
-    base = {s: c.most_common(1)[0][0] for s, c in by_src.items()}
+    base = demetr_base_translations(data)
     srcs = sorted(base)
     res_base = diff_many([(s, base[s]) for s in srcs], "fr", "en", embedder=emb, min_confidence=0.0)
     base_keys = {s: {_key(c) for c in r.candidates} for s, r in zip(srcs, res_base)}
@@ -207,21 +193,6 @@ def templates(rows: list[Row], emb: Any, per_type: int = 12) -> None:
 
 # --- the fit -------------------------------------------------------------------
 
-def _newton(x: np.ndarray, y: np.ndarray, l2: float, sw: np.ndarray, iters: int = 50) -> np.ndarray:
-    xb = np.hstack([x, np.ones((len(x), 1))])
-    w = np.zeros(xb.shape[1])
-    reg = l2 * np.r_[np.ones(x.shape[1]), 0.0]
-    for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -60, 60)))
-        g = xb.T @ (sw * (p - y)) + reg * w
-        h = xb.T @ (xb * (sw * p * (1 - p))[:, None]) + np.diag(reg) + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(h, g)
-        w -= step
-        if float(np.max(np.abs(step))) < 1e-10:
-            break
-    return w
-
-
 def balance(rows: list[Row]) -> np.ndarray:
     """Row weights giving each (set, label) group the same total weight, so
     that no set's size (how many injections were made, say) decides the fit;
@@ -235,7 +206,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, sw: np.ndarray | None = No
     """Raw-unit weights and bias of an L2 logistic regression on standardised columns."""
     mu, sd = x.mean(0), x.std(0)
     sd[sd == 0] = 1.0
-    w = _newton((x - mu) / sd, y, l2, np.ones(len(y)) if sw is None else sw)
+    w = _newton((x - mu) / sd, y, l2, np.zeros(len(y)), weights=sw)
     raw = w[:-1] / sd
     return raw, float(w[-1] - np.sum(w[:-1] * mu / sd))
 
@@ -290,9 +261,6 @@ def report(name: str, rows: list[Row], p: np.ndarray, cut: float, faithful: dict
     for lo, hi, n, mp, my, mw in cal:
         print(f"      {lo:.1f}-{hi:.1f} | {n:5d} | {mp:.3f} | {my:.3f} | {mw:.3f}")
     out["calibration"] = cal
-    by_src: dict[str, list[int]] = collections.defaultdict(list)
-    for r, k in zip(rows, keep):
-        by_src[r.source].append(int(k))
     # pairs with a reported finding
     reported = collections.defaultdict(set)
     by_type: collections.Counter[str] = collections.Counter()

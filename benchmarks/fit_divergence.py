@@ -60,14 +60,19 @@ def values(diffs: Sequence[Any]) -> np.ndarray:
     return np.array([[{t.name: t.value for t in d.score}[n] for n in TERMS] for d in diffs], dtype=float)
 
 
-def _newton(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray, iters: int = 60) -> np.ndarray:
+def _newton(x: np.ndarray, y: np.ndarray, l2: float, offset: np.ndarray, iters: int = 60,
+            weights: np.ndarray | None = None) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method: the weights of
+    the columns of ``x`` and a last, unpenalised bias; ``offset`` is added to
+    each row's log-odds, ``weights`` (default 1) weigh the rows."""
+    sw = np.ones(len(y)) if weights is None else weights
     xb = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(xb.shape[1])
     reg = l2 * np.r_[np.ones(x.shape[1]), 0.0]
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w + offset, -60, 60)))
-        g = xb.T @ (p - y) + reg * w
-        h = xb.T @ (xb * (p * (1 - p))[:, None]) + np.diag(reg)
+        g = xb.T @ (sw * (p - y)) + reg * w
+        h = xb.T @ (xb * (sw * p * (1 - p))[:, None]) + np.diag(reg)
         w -= np.linalg.solve(h, g)
     return w
 

@@ -464,21 +464,6 @@ def test_offsets_slice_back_and_determinism(text, lang, offset):
     assert extract_quantities(text, lang, offset=offset, exclude=spans) == qs
 
 
-@pytest.mark.parametrize(
-    ("text", "lang"),
-    [("une demande de l'ordre de 8 milliards d'euros", "fr"), ("a claim in the region of 8 billion euros", "en"),
-     ("a claim on the order of 8 billion euros", "en")],
-)
-def test_order_of_magnitude_phrases_are_about(text, lang):
-    (q,) = extract_quantities(text, lang)
-    assert (q.value, q.qualifier) == (8e9, "about")
-
-
-def test_article_word_after_an_approximation_is_an_article():
-    assert extract_quantities("Son corps est retrouvé près d'une route.", "fr") == []
-    assert [(q.text, q.value) for q in extract_quantities("Plus d'un ouvrier est venu.", "fr")] == [("Plus d'un", 1.0)]
-
-
 # --------------------------------------------------------------------------
 # CLDR forms: compact money, currency symbols and codes, grouping separators
 

@@ -758,22 +758,13 @@ def _with_drift(
     return [al.model_copy(update={"drift": d}) for al, d in zip(out, results)]
 
 
-def _name_key(value: str) -> str:
-    from ..extract.entities import entity_key
-
-    v = value.strip()
-    for tail in ("'s", "’s", "'", "’"):
-        if v.endswith(tail):
-            v = v[: -len(tail)]
-            break
-    return entity_key(v)
-
-
 def _without_systematic(results: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """The findings of each link without the *systematic* name renderings: a
     name replaced by the same other name in two links or more of the same
     pair of inputs ("OPCW" always "OIAC", "the IMF" always "le Fonds") is
     how the translation renders it, not a drift; a one-off replacement stays."""
+    from ..extract.entities import name_key as _name_key
+
     seen: dict[tuple[str, str], set[int]] = {}
     for k, found in enumerate(results):
         for d in found:

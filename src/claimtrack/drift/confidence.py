@@ -76,7 +76,7 @@ from ..models import Drift, DriftType, ScoreTerm
 from ..text import fold
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .context import PairContext, Side
+    from .context import PairContext, Side, Token
 
 __all__ = ["FEATURES", "Model", "model", "from_dict", "features", "texts_needed", "score", "DEFAULT_MIN_CONFIDENCE"]
 
@@ -161,33 +161,71 @@ def _values(d: Drift) -> list[str]:
     return [v for v in (d.source_value, d.target_value) if v]
 
 
-def _span_words(ctx: PairContext, side: Side, other: Side, span: tuple[int, int] | None,
-                lost: set[tuple[int, int]]) -> tuple[int, int, list[float]]:
-    """(words inside ``span``, those with a counterpart on the other side,
-    each word's best cosine against the other side's words)."""
-    if span is None:
-        return 0, 0, []
-    s, e = span
-    inside = [t for t in side.lexical_words if t.start >= s and t.end <= e]
-    best: list[float] = []
-    if inside and other.lexical_words:
-        theirs = np.stack([ctx.vector(t.text) for t in other.lexical_words])
-        best = [float(np.max(theirs @ ctx.vector(t.text))) for t in inside]
-    return len(inside), sum((t.start, t.end) not in lost for t in inside), best
+def _lone_side(d: Drift) -> int | None:
+    """0 when the finding's value is on the source side only, 1 when on the
+    target side only, None when on both (or neither)."""
+    if (d.source_value is None) == (d.target_value is None):
+        return None
+    return 0 if d.target_value is None else 1
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """What every candidate of one pair is measured against, computed once:
+    each side (0 source, 1 target), its folded text, its words without
+    counterpart (and their spans), the vectors of its content words, and the
+    pair's length mismatch."""
+
+    ctx: PairContext
+    sides: tuple[Side, Side]
+    folded: tuple[str, str]
+    lost: tuple[list[Token], list[Token]]
+    lost_spans: tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]]]
+    words: tuple[np.ndarray | None, np.ndarray | None]
+    length: float
+
+    @classmethod
+    def of(cls, ctx: PairContext) -> _Pair:
+        from .score import length_ratio
+
+        sides = (ctx.source, ctx.target)
+        lost = ctx.unmatched
+        words = tuple(np.stack([ctx.vector(t.text) for t in s.lexical_words]) if s.lexical_words else None
+                      for s in sides)
+        return cls(ctx=ctx, sides=sides, folded=(fold(sides[0].text), fold(sides[1].text)), lost=lost,
+                   lost_spans=(frozenset((t.start, t.end) for t in lost[0]),
+                               frozenset((t.start, t.end) for t in lost[1])),
+                   words=(words[0], words[1]),
+                   length=length_ratio(len(sides[0].text), len(sides[1].text), sides[0].data.relative_length,
+                                       sides[1].data.relative_length))
+
+    def span_words(self, k: int, span: tuple[int, int] | None) -> tuple[int, int, list[float]]:
+        """(words of side ``k`` inside ``span``, those with a counterpart on
+        the other side, each word's best cosine against the other side's words)."""
+        if span is None:
+            return 0, 0, []
+        s, e = span
+        inside = [t for t in self.sides[k].lexical_words if t.start >= s and t.end <= e]
+        theirs = self.words[1 - k]
+        best = [float(np.max(theirs @ self.ctx.vector(t.text))) for t in inside] if theirs is not None else []
+        return len(inside), sum((t.start, t.end) not in self.lost_spans[k] for t in inside), best
+
+
+def _span(d: Drift, k: int) -> tuple[int, int] | None:
+    return d.source_span if k == 0 else d.target_span
 
 
 def _left_out(d: Drift, ctx: PairContext) -> tuple[str, str, Side] | None:
     """For a value on one side only: the sentence(s) holding it without it,
     the same sentence(s) whole (:meth:`Side.leave_out`: one sentence, not a
     whole passage, so the cost stays linear), and the other side."""
-    if (d.source_value is None) == (d.target_value is None):
+    k = _lone_side(d)
+    span = _span(d, k) if k is not None else None
+    if k is None or span is None:
         return None
-    span = d.source_span if d.target_value is None else d.target_span
-    if span is None:
-        return None
-    mine, theirs = (ctx.source, ctx.target) if d.target_value is None else (ctx.target, ctx.source)
-    rest, context = mine.leave_out(span)
-    return (rest, context, theirs) if rest.strip() else None
+    sides = (ctx.source, ctx.target)
+    rest, context = sides[k].leave_out(span)
+    return (rest, context, sides[1 - k]) if rest.strip() else None
 
 
 def texts_needed(d: Drift, ctx: PairContext) -> list[str]:
@@ -198,61 +236,48 @@ def texts_needed(d: Drift, ctx: PairContext) -> list[str]:
     return [left[0], left[1]] if left is not None else []
 
 
-def features(d: Drift, ctx: PairContext, candidates: Sequence[Drift]) -> dict[str, float]:
+def _outside(t: Token, span: tuple[int, int] | None) -> bool:
+    return span is None or not (span[0] <= t.start and t.end <= span[1])
+
+
+def features(d: Drift, pair: _Pair, candidates: Sequence[Drift]) -> dict[str, float]:
     """The measured values of :data:`FEATURES` for a candidate ``d`` of the
-    pair ``ctx`` (in the pair's canonical orientation, as the checks found
-    it), among the pair's ``candidates``."""
+    pair (in the pair's canonical orientation, as the checks found it),
+    among the pair's ``candidates``."""
     from rapidfuzz import fuzz
     from rapidfuzz.distance import Indel
 
-    src, tgt = ctx.source, ctx.target
-    fs, ft = fold(src.text), fold(tgt.text)
-    values = _values(d)
-    one_sided = (d.source_value is None) != (d.target_value is None)
+    ctx = pair.ctx
+    lone = _lone_side(d)
+    values = (d.source_value, d.target_value)
     if d.source_value and d.target_value:
         a, b = fold(d.source_value), fold(d.target_value)
-        in_other = float(a in ft or b in fs)
+        in_other = float(a in pair.folded[1] or b in pair.folded[0])
         spelled = float(Indel.normalized_similarity(a, b))
-    elif d.source_value:
-        a = fold(d.source_value)
-        in_other, spelled = float(a in ft), fuzz.partial_ratio(a, ft) / 100.0
-    elif d.target_value:
-        b = fold(d.target_value)
-        in_other, spelled = float(b in fs), fuzz.partial_ratio(b, fs) / 100.0
+    elif lone is not None and values[lone]:
+        v = fold(values[lone] or "")
+        there = pair.folded[1 - lone]
+        in_other, spelled = float(v in there), fuzz.partial_ratio(v, there) / 100.0
     else:
         in_other, spelled = 0.0, 0.0
-    lost_a, lost_b = ctx.unmatched
-    la = {(t.start, t.end) for t in lost_a}
-    lb = {(t.start, t.end) for t in lost_b}
-    na, ma, ca = _span_words(ctx, src, tgt, d.source_span, la)
-    nb, mb, cb = _span_words(ctx, tgt, src, d.target_span, lb)
+    na, ma, ca = pair.span_words(0, d.source_span)
+    nb, mb, cb = pair.span_words(1, d.target_span)
     matched = (ma + mb) / (na + nb) if na + nb else 0.5
     close = ca + cb
     closeness = float(np.mean(close)) if close else 0.5
-    side_of = "source" if d.source_value is not None and d.target_value is None else (
-        "target" if d.target_value is not None and d.source_value is None else "both")
-    others = [c for c in candidates if c is not d and c.type == d.type]
-    opposite = any(side_of != "both" and ("source" if c.source_value is not None and c.target_value is None else
-                                          "target" if c.target_value is not None and c.source_value is None
-                                          else "both") not in (side_of, "both") for c in others)
     if d.type in ("omission", "addition"):  # the two are one kind seen from each side
         others = [c for c in candidates if c is not d and c.type in ("omission", "addition")]
         opposite = any(c.type != d.type for c in others)
-    longest = max(values, key=len) if values else ""
-    # the words without counterpart on the side(s) facing the finding's value
-    facing: list[tuple[Side, list[Any], tuple[int, int] | None]] = []
-    if d.source_value is None or d.target_value is None:
-        if d.source_value is not None:
-            facing.append((tgt, lost_b, d.target_span))
-        elif d.target_value is not None:
-            facing.append((src, lost_a, d.source_span))
     else:
-        facing = [(tgt, lost_b, d.target_span), (src, lost_a, d.source_span)]
-    other_lost = [t for side, lost, span in facing for t in lost
-                  if span is None or not (span[0] <= t.start and t.end <= span[1])]
-    other_capitals = sum(1 for side, lost, span in facing for t in lost
-                         if (span is None or not (span[0] <= t.start and t.end <= span[1]))
-                         and t.text[:1].isupper() and t.start > 0 and side.text[:t.start].rstrip()[-1:] not in ".!?:\"«“")
+        others = [c for c in candidates if c is not d and c.type == d.type]
+        opposite = lone is not None and any(_lone_side(c) == 1 - lone for c in others)
+    longest = max(_values(d), key=len) if _values(d) else ""
+    # the words without counterpart on the side(s) facing the finding's value, outside it
+    facing = [1 - lone] if lone is not None else ([1, 0] if d.source_value is not None else [])
+    other_lost = [(k, t) for k in facing for t in pair.lost[k] if _outside(t, _span(d, k))]
+    other_capitals = sum(1 for k, t in other_lost
+                         if t.text[:1].isupper() and t.start > 0
+                         and pair.sides[k].text[:t.start].rstrip()[-1:] not in ".!?:\"«“")
     gain = 0.0
     left = _left_out(d, ctx)
     if left is not None:
@@ -262,7 +287,7 @@ def features(d: Drift, ctx: PairContext, candidates: Sequence[Drift]) -> dict[st
     out: dict[str, float] = {f"type:{t}": float(d.type == t) for t in TYPES}
     out.update(
         critical=float(d.severity == "critical"),
-        one_sided=float(one_sided),
+        one_sided=float(lone is not None),
         in_other=in_other,
         spelled=spelled,
         matched=matched,
@@ -273,7 +298,7 @@ def features(d: Drift, ctx: PairContext, candidates: Sequence[Drift]) -> dict[st
         capital=float(longest[:1].isupper()),
         similarity=ctx.similarity,
         coverage=ctx.coverage,
-        length=0.0,
+        length=pair.length,
         findings=math.log1p(len(candidates)),
         types=float(len({c.type for c in candidates} - {d.type})),
         same_type=math.log1p(len(others)),
@@ -282,33 +307,33 @@ def features(d: Drift, ctx: PairContext, candidates: Sequence[Drift]) -> dict[st
         other_capitals=float(min(other_capitals, 3)),
         gain=gain,
     )
-    from .score import length_ratio
-
-    out["length"] = length_ratio(len(src.text), len(tgt.text), src.data.relative_length, tgt.data.relative_length)
     return out
 
 
-def score(d: Drift, ctx: PairContext, candidates: Sequence[Drift], fitted: Model | None = None) -> Drift:
-    """``d`` with its ``confidence`` and ``evidence`` (the model's terms, each
+def score(candidates: Sequence[Drift], ctx: PairContext, fitted: Model | None = None) -> list[Drift]:
+    """The pair's ``candidates`` (canonical orientation), each with its
+    ``confidence`` and ``evidence`` (the model's terms, each
     ``value * weight = contribution``) set."""
+    if not candidates:
+        return []
     m = fitted or model()
-    vals = features(d, ctx, candidates)
-    x = [vals[f] for f in m.features]
-    z = m.logit(x)
-    conf = round(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z)))), 6)
-    terms = []
-    for name, v, w in zip(m.features, x, m.weights):
-        if v == 0.0:
-            continue  # adds nothing: the indicators of the other types, say
-        contribution = w * v
-        says = f"a {name[5:]} finding" if name.startswith("type:") else _SAYS[name]
-        terms.append(ScoreTerm(name=name, value=round(v, 6), weight=round(w, 6), contribution=round(contribution, 6),
-                               explanation=f"{says}: {v:.3g} x {w:+.3g} = {contribution:+.3f}"))
-    terms.append(ScoreTerm(name="bias", value=1.0, weight=round(m.bias, 6), contribution=round(m.bias, 6),
-                           explanation=f"log-odds of a real divergence before any evidence: {m.bias:+.3f}"))
-    return d.model_copy(update={"confidence": conf, "evidence": tuple(terms)})
-
-
-def design(rows: Sequence[dict[str, float]]) -> np.ndarray:
-    """The feature matrix of many :func:`features` results (fitting)."""
-    return np.array([[r[f] for f in FEATURES] for r in rows], dtype=float)
+    pair = _Pair.of(ctx)
+    out = []
+    for d in candidates:
+        vals = features(d, pair, candidates)
+        x = [vals[f] for f in m.features]
+        z = m.logit(x)
+        conf = round(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z)))), 6)
+        terms = []
+        for name, v, w in zip(m.features, x, m.weights):
+            if v == 0.0:
+                continue  # adds nothing: the indicators of the other types, say
+            contribution = w * v
+            says = f"a {name[5:]} finding" if name.startswith("type:") else _SAYS[name]
+            terms.append(ScoreTerm(name=name, value=round(v, 6), weight=round(w, 6),
+                                   contribution=round(contribution, 6),
+                                   explanation=f"{says}: {v:.3g} x {w:+.3g} = {contribution:+.3f}"))
+        terms.append(ScoreTerm(name="bias", value=1.0, weight=round(m.bias, 6), contribution=round(m.bias, 6),
+                               explanation=f"log-odds of a real divergence before any evidence: {m.bias:+.3f}"))
+        out.append(d.model_copy(update={"confidence": conf, "evidence": tuple(terms)}))
+    return out

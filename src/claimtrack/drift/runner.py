@@ -135,11 +135,8 @@ class _Job:
 
     def run(self, threshold: float, min_confidence: float, signature: str, source_text: str,
             target_text: str) -> PairDiff:
-        canonical = [d for _, d in self.proposed]
-        found = []
-        for check, d in self.proposed:
-            d = confidence_of(d, self.ctx, canonical)
-            found.append(_mirror(check, d) if self.flip else d)
+        scored = confidence_of([d for _, d in self.proposed], self.ctx)
+        found = [_mirror(check, d) if self.flip else d for (check, _), d in zip(self.proposed, scored)]
         found.sort(key=_sort_key)
         ctx = self.ctx
         sim = ctx.similarity

@@ -34,7 +34,7 @@ from .. import lang as _lang
 from ..models import Entity
 from ..text import fold
 
-__all__ = ["extract_entities", "entity_key", "capitalised_words", "split_name", "title_case"]
+__all__ = ["extract_entities", "entity_key", "name_key", "POSSESSIVE", "capitalised_words", "split_name", "title_case"]
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _TOKEN = re.compile(rf"[{_UPPER}a-zß-öø-ÿœ0-9][\w'’.&+/-]*[\w.+]|[{_UPPER}0-9]|&")
@@ -47,6 +47,8 @@ _DOTTED_END = re.compile(
     r"\b(?:" + "|".join(_lang.concat(lambda d: d.names.dotted_suffixes)) + r")\.$"
 )
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+POSSESSIVE = "(?:" + "|".join(_lang.concat(lambda d: d.names.possessive_suffixes)) + r")\b"
+"""A possessive ending of any language (``Names.possessive_suffixes``: "Meta's")."""
 _ABBREV_BEFORE = re.compile(r"\b(\w+)\.\s+$")
 _SENT_START = re.compile(r"(?:^|[.!?…:;]\s+|[«“\"(]\s*|^\s*[-–—]\s*|\n\s*)$")
 
@@ -121,6 +123,12 @@ def entity_key(name: str) -> str:
     """
     key = _plain_key(name)
     return _aliases().get(key, key)
+
+
+def name_key(name: str) -> str:
+    """:func:`entity_key` of a name as written in a text, its possessive
+    ending dropped ("OPCW's" and "OPCW" have one key)."""
+    return entity_key(re.sub(POSSESSIVE, "", name))
 
 
 def _plain_key(name: str) -> str:

@@ -43,7 +43,7 @@ from rapidfuzz import fuzz
 
 from ... import lang as _lang
 from ...lang import cldr
-from ...extract.entities import entity_key
+from ...extract.entities import POSSESSIVE as _POSSESSIVE, entity_key, name_key
 from ...models import Drift, DriftType, Entity
 from ...text import fold, opens_sentence
 from ..check import DriftCheck, no_counterpart, quote
@@ -58,7 +58,6 @@ _CALENDAR = frozenset(
 
 
 _CALENDAR_MODIFIERS = _lang.union(lambda d: d.dates.calendar_modifiers)
-_POSSESSIVE = "(?:" + "|".join(_lang.concat(lambda d: d.names.possessive_suffixes)) + r")\b"
 _POSSESSIVE_AS_WRITTEN = re.compile(_POSSESSIVE + r"(?=\W*$)", re.IGNORECASE)
 _DETERMINERS = _lang.union(lambda d: d.names.determiners)
 _GAP_PUNCT = re.compile(r"[.,;:!?()\[\]«»\"“”—–]")
@@ -74,7 +73,7 @@ def _words(e: Entity) -> list[str]:
 
 
 def _key(e: Entity) -> str:
-    return entity_key(re.sub(_POSSESSIVE, "", e.text))
+    return name_key(e.text)
 
 
 def _variants(e: Entity, side: Side) -> list[str]:
