@@ -156,3 +156,15 @@ def test_polarity_markers_kinds():
     assert kinds("It was not sold until May, nor was it shown.", "en") == [("not", "limit")]
     text = "Il n'en reste plus que deux, seulement."
     assert [text[a:b] for a, b in restrictions(text, "fr")] == ["n'en reste plus que", "seulement"]
+
+
+@pytest.mark.parametrize(("en", "fr"), [
+    ("The decision does not concern him at all.", "La décision ne le concerne aucunement."),
+    ("No one knows where he is.", "Nul ne sait où il se trouve."),
+    ("The file was nowhere to be found.", "Le dossier n'était nulle part."),
+])
+def test_the_other_negative_words_of_french_grammar(en, fr):
+    assert "negation" not in types(fast(en, fr, "en", "fr", checks=["negation"]))
+    positive = en.replace("does not concern", "concerns").replace("No one knows", "Everyone knows")
+    if positive != en:
+        assert "negation" in types(fast(positive, fr, "en", "fr", checks=["negation"]))

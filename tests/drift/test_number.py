@@ -116,3 +116,27 @@ def test_equal_values_in_other_forms_are_no_finding(en, fr):
 )
 def test_changed_values_in_other_forms_are_found(en, fr):
     assert types(fast(en, fr, "en", "fr", checks=["number"])) == ["number"]
+
+
+# --- measures converted or rounded for the reader ----------------------------------------------------
+
+@pytest.mark.parametrize(("en", "fr"), [
+    ("The police seized 220 pounds of heroin.", "La police a saisi 100 kg d'héroïne."),
+    ("The trail runs for 12 miles along the river.", "Le sentier longe la rivière sur 19 kilomètres."),
+    ("The wall is 10 feet high.", "Le mur fait 3 mètres de haut."),
+    ("It was 95 degrees Fahrenheit in the shade.", "Il faisait 35 degrés à l'ombre."),
+    ("The farm covers 500 acres.", "La ferme couvre 202 hectares."),
+    ("The new screen measures 12 inches (30 cm).", "Le nouvel écran mesure 12 pouces (30,48 cm)."),
+])
+def test_a_measure_converted_or_rounded_is_no_number_drift(en, fr):
+    assert "number" not in types(fast(en, fr, "en", "fr", checks=["number"]))
+
+
+@pytest.mark.parametrize(("en", "fr", "pair"), [
+    ("The police seized 220 pounds of heroin.", "La police a saisi 150 kg d'héroïne.", ("220", "150")),
+    ("The company has 154,000 customers.", "L'entreprise compte 150 000 clients.", ("154,000", "150,000")),
+])
+def test_a_measure_that_does_not_convert_is_still_number_drift(en, fr, pair):
+    d = fast(en, fr, "en", "fr", checks=["number"])
+    got = [(f.source_value, f.target_value) for f in d.candidates if f.type == "number"]
+    assert got and (pair in got or pair[0] in {g[0] for g in got})

@@ -11,7 +11,9 @@ is hand-written: each language's table is built from the CLDR data of its
 
 :func:`place_names` maps a folded name to the CLDR identifiers it names in one
 language; :func:`translations` gives the names of the same identifiers in
-another language; :func:`currency_codes` is the set of ISO 4217 codes.
+another language; :func:`currency_codes` is the set of ISO 4217 codes;
+:func:`unit_names` maps the names of measurement units ("inches", "pouces",
+"kg") to CLDR unit identifiers ("length-inch").
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["place_names", "translations", "currency_codes"]
+__all__ = ["place_names", "translations", "currency_codes", "unit_names"]
 
 
 def _fold(text: str) -> str:
@@ -95,3 +97,28 @@ def currency_codes() -> frozenset[str]:
     from babel.numbers import list_currencies
 
     return frozenset(list_currencies())
+
+
+@lru_cache(maxsize=None)
+def unit_names(code: str) -> dict[str, tuple[str, ...]]:
+    """Folded unit name -> the CLDR unit identifiers it names in language
+    ``code``: the long and short forms of every plural category of CLDR's unit
+    patterns, the number placeholder removed ("inches", "inch" and "in" ->
+    ("length-inch",); French "livres" -> ("mass-pound",), "degrés" ->
+    ("temperature-generic",))."""
+    from babel import Locale
+
+    from . import get
+
+    patterns = Locale.parse(get(code).babel_locale)._data["unit_patterns"]
+    out: dict[str, list[str]] = {}
+    for ident in sorted(patterns):
+        for width in ("long", "short"):
+            forms = patterns[ident].get(width) or {}
+            for category, pattern in forms.items():
+                if category == "per" or "{0}" not in pattern:
+                    continue
+                key = _fold(pattern.replace("{0}", " "))
+                if key and ident not in out.setdefault(key, []):
+                    out[key].append(ident)
+    return {k: tuple(v) for k, v in out.items()}

@@ -16,6 +16,7 @@ from typing import ClassVar
 
 from ... import lang as _lang
 from ...extract.quantities import extract_quantities, is_round_noun, parse_number, readings, spelled_values
+from ...extract.units import converted, units_of
 from ...models import Drift, DriftType, Quantity
 from ..check import DriftCheck
 from ..context import PairContext, Side
@@ -36,8 +37,44 @@ def _same_reading(a: Quantity, sa: Side, b: Quantity, sb: Side,
         return True
     if is_round_noun(a, sa.lang) and is_round_noun(b, sb.lang) and max(a.value, b.value) <= 1.5 * min(a.value, b.value):
         return True  # "dozens" / "des dizaines": two round nouns of one order of magnitude
-
+    if converted(a.value, units_of(_unit_words(a, sa), sa.lang), b.value, units_of(_unit_words(b, sb), sb.lang)):
+        return True  # "327 pounds" / "148 kg": the measure converted for the reader
+    if _rounded(a.value, b.value):
+        return True  # "(46 cm)" / "(45,72 cm)": one figure is the other rounded
     return bool(_times(a, figures[0]) & _times(b, figures[1]))
+
+
+def _unit_words(q: Quantity, side: Side) -> list[str]:
+    """What may name the unit of ``q``: its unit as extracted, its text's last
+    word, and the one or two words after it ("327 pounds" is money to the
+    extractor, "pounds" a weight too; "90 degrees Fahrenheit")."""
+    after = re.findall(r"[^\W\d_]+", side.text[q.end : q.end + 40])[:2]
+    words = [q.unit or "", q.text.split()[-1] if q.text.split() else ""]
+    if after:
+        words += [after[0], " ".join(after)]
+    return [w for w in words if w]
+
+
+def _significant(v: float) -> int:
+    """Significant digits of ``v`` as written (an integer's trailing zeros do not count)."""
+    digits = f"{abs(v):.12g}"
+    if "e" in digits:
+        return 12
+    whole, _, frac = digits.partition(".")
+    return len((whole + frac).lstrip("0")) if frac else len(whole.lstrip("0").rstrip("0"))
+
+
+def _rounded(a: float, b: float) -> bool:
+    """True when the figure with fewer significant digits is the other rounded
+    to them, and the other has at least two digits more (45.72 written 46; not
+    154,000 written 150,000, a rounding a reader would call a change)."""
+    if a == b or a <= 0 or b <= 0:
+        return False
+    coarse, fine = (a, b) if _significant(a) < _significant(b) else (b, a)
+    n = _significant(coarse)
+    if _significant(fine) < n + 2:
+        return False
+    return same_value(float(f"{fine:.{n}g}"), coarse)
 
 
 def _times(q: Quantity, found: list[tuple[int, int, frozenset[float]]]) -> frozenset[float]:

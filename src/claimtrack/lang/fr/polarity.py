@@ -7,11 +7,13 @@ from ..schema import Polarity
 POLARITY = Polarity(
     negations=(
         # "ne … plus jamais", "n'a jamais rien": one negation, its words chained
-        r"ne\b[^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)"
+        r"ne\b[^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement|aucunement|nulle\s+part)"
         r"(?:\s+(?:plus|jamais|rien|personne|aucune?))*",
-        r"n['’][^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement)"
+        r"n['’][^.?!,;]{0,40}?\b(?:pas|plus|jamais|rien|personne|guère|point|aucune?|nullement|aucunement|nulle\s+part)"
         r"(?:\s+(?:plus|jamais|rien|personne|aucune?))*",
         r"aucune?", r"jamais", r"sans", r"ni", r"non",
+        # the other negative words of French grammar: "nulle part" (nowhere), "nul ne" (no one)
+        r"nulle\s+part", r"nul\s+n(?:e\b|['’])",
         # "Personne ne reviendra plus jamais": one negation, like "no one will ever come back"
         r"(?:personne|rien)\s+n(?:e\b|['’]\w+)(?:[^.?!,;]{0,40}?\b(?:plus|jamais|rien)(?:\s+(?:plus|jamais|rien))*)?",
         r"pas\s+(?:de|d['’]|du|des|le|la|les|un|une|encore|toujours|vraiment|très|si|assez|trop)",

@@ -1,0 +1,97 @@
+"""Measurement units: which unit a figure is stated in, and conversions.
+
+A translator converts units for the reader ("327 pounds" / "148 kg", "a
+1,000 mile trip" / "un voyage de 1 600 km", "18 inches" / "46 cm").  Unit
+names come from the Unicode CLDR through babel
+(:func:`claimtrack.lang.cldr.unit_names`), per language, so a new language
+brings its unit names with its CLDR locale; the conversion factors below are
+the units' definitions (SI, and the international yard and pound of 1959),
+which no language changes.
+
+:func:`units_of` gives the CLDR unit identifiers a figure's unit word may
+name; :func:`converted` says whether two figures state the same measure in
+two units, to the precision a translator rounds to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["TO_BASE", "units_of", "convert", "converted", "CONVERSION_TOLERANCE"]
+
+# CLDR unit id -> (scale, offset): the value in the dimension's base unit is value * scale + offset.
+TO_BASE: dict[str, tuple[float, float]] = {
+    "length-millimeter": (0.001, 0.0), "length-centimeter": (0.01, 0.0), "length-meter": (1.0, 0.0),
+    "length-kilometer": (1000.0, 0.0), "length-inch": (0.0254, 0.0), "length-foot": (0.3048, 0.0),
+    "length-yard": (0.9144, 0.0), "length-mile": (1609.344, 0.0), "length-nautical-mile": (1852.0, 0.0),
+    "mass-gram": (0.001, 0.0), "mass-kilogram": (1.0, 0.0), "mass-tonne": (1000.0, 0.0),
+    "mass-ounce": (0.028349523125, 0.0), "mass-pound": (0.45359237, 0.0), "mass-stone": (6.35029318, 0.0),
+    "mass-ton": (907.18474, 0.0),
+    "volume-milliliter": (0.001, 0.0), "volume-centiliter": (0.01, 0.0), "volume-liter": (1.0, 0.0),
+    "volume-hectoliter": (100.0, 0.0), "volume-cubic-meter": (1000.0, 0.0), "volume-gallon": (3.785411784, 0.0),
+    "volume-gallon-imperial": (4.54609, 0.0), "volume-pint": (0.473176473, 0.0),
+    "volume-pint-imperial": (0.56826125, 0.0), "volume-barrel": (158.987294928, 0.0),
+    "area-square-meter": (1.0, 0.0), "area-hectare": (1e4, 0.0), "area-square-kilometer": (1e6, 0.0),
+    "area-square-foot": (0.09290304, 0.0), "area-acre": (4046.8564224, 0.0),
+    "area-square-mile": (2589988.110336, 0.0),
+    "speed-kilometer-per-hour": (1 / 3.6, 0.0), "speed-meter-per-second": (1.0, 0.0),
+    "speed-mile-per-hour": (0.44704, 0.0), "speed-knot": (1852 / 3600, 0.0),
+    "temperature-celsius": (1.0, 0.0), "temperature-fahrenheit": (5 / 9, -160 / 9),
+}
+"""Each convertible CLDR unit's definition in its dimension's base unit."""
+
+# a temperature in "degrees" may be either scale: both readings are tried
+_READINGS = {"temperature-generic": ("temperature-celsius", "temperature-fahrenheit")}
+
+CONVERSION_TOLERANCE = 0.03
+"""How far (relative) a converted figure may lie from the other: translators
+round a conversion to two or three significant digits ("327 pounds" is
+148.3 kg, written "148 kg"; "6 feet" is 1.83 m, written "1,80 m")."""
+
+
+def _dimension(unit: str) -> str:
+    return unit.split("-", 1)[0]
+
+
+def units_of(words: Iterable[str], lang: str) -> frozenset[str]:
+    """The convertible CLDR unit identifiers that any of ``words`` (a figure's
+    unit as written, or the words after it) names in language ``lang``."""
+    from ..lang.cldr import unit_names
+
+    names = unit_names(lang)
+    out: set[str] = set()
+    for w in words:
+        key = " ".join(t for t in re.split(r"[^\w]+", _fold(w)) if t)
+        for ident in names.get(key, ()):
+            out.update(u for u in _READINGS.get(ident, (ident,)) if u in TO_BASE)
+    return frozenset(out)
+
+
+def _fold(text: str) -> str:
+    from ..text import fold
+
+    return fold(text)
+
+
+def convert(value: float, unit: str, to: str) -> float:
+    """``value`` in CLDR unit ``unit`` expressed in unit ``to`` (same dimension)."""
+    if _dimension(unit) != _dimension(to):
+        raise ValueError(f"cannot convert {unit} to {to}")
+    scale, offset = TO_BASE[unit]
+    scale_to, offset_to = TO_BASE[to]
+    return (value * scale + offset - offset_to) / scale_to
+
+
+def converted(a: float, units_a: frozenset[str], b: float, units_b: frozenset[str]) -> bool:
+    """True when ``a`` in one of ``units_a`` and ``b`` in one of ``units_b``
+    (two different units of one dimension) state the same measure, within
+    :data:`CONVERSION_TOLERANCE`."""
+    for ua in sorted(units_a):
+        for ub in sorted(units_b):
+            if ua == ub or _dimension(ua) != _dimension(ub):
+                continue
+            v = convert(a, ua, ub)
+            if abs(v - b) <= CONVERSION_TOLERANCE * max(abs(v), abs(b), 1e-12):
+                return True
+    return False
