@@ -17,10 +17,15 @@ typed, explained findings (``ct.read_article`` takes a path, a text or bytes):
 
 Heavy modules (the sentence encoder, numpy, dateparser) load on first use,
 so ``import claimtrack`` stays fast.
+
+Warnings and progress go to the standard :mod:`logging` logger named
+``claimtrack`` (silent until the application configures logging; the command
+line shows its warnings on standard error, ``--quiet`` hides them).
 """
 
 from __future__ import annotations
 
+import logging as _logging
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +59,8 @@ from .models import (
     Speaker,
     json_schema,
 )
+
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())  # a library configures no output
 
 # public name -> module that defines it (imported on first attribute access)
 _LAZY: dict[str, str] = {
