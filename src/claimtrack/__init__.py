@@ -57,7 +57,6 @@ from .models import (
     Quantity,
     Sentence,
     Speaker,
-    json_schema,
 )
 
 _logging.getLogger(__name__).addHandler(_logging.NullHandler())  # a library configures no output
@@ -93,6 +92,7 @@ _LAZY: dict[str, str] = {
     "AddResult": "store",
     "ClusterHit": "store",
     "DriftedVariant": "store",
+    "json_schema": "outputs",
 }
 
 __all__ = [
@@ -164,6 +164,7 @@ _SUBMODULES = frozenset({
     "ingest",
     "lang",
     "models",
+    "outputs",
     "report",
     "store",
     "testing",
@@ -207,6 +208,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy nam
         split_sentences as split_sentences,
     )
     from .ingest import read_article as read_article, read_articles as read_articles
+    from .outputs import json_schema as json_schema
     from .store import (
         AddResult as AddResult,
         Cluster as Cluster,
@@ -217,4 +219,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy nam
         Variant as Variant,
     )
     from . import alignment as alignment, cli as cli, comparison as comparison, drift as drift, embed as embed
-    from . import extract as extract, ingest as ingest, lang as lang, report as report, store as store, testing as testing
+    from . import extract as extract, ingest as ingest, lang as lang, outputs as outputs, report as report
+    from . import store as store, testing as testing
