@@ -325,7 +325,7 @@ class Tracker:
         vec = self._cache.encode(self.embedder, [text])
         ids, vals = self._index.search(vec, int(k))
         hits = [(int(c), float(v)) for c, v in zip(ids[0], vals[0])
-                if c >= 0 and (min_similarity is None or float(v) >= min_similarity)]
+                if c >= 0 and (min_similarity is None or round(float(v), 6) >= min_similarity)]  # as reported
         clusters = {int(c.id[1:]): c for c in self._db.read(lambda: queries.load(self._db.conn, [c for c, _ in hits]))}
         hits = [(c, v) for c, v in hits if c in clusters]
         refs = [clusters[c].variants[0].claim for c, _ in hits]
