@@ -50,12 +50,13 @@ def _cut(line: str, width: int) -> str:
     return fit(line, width, collapse=False).rstrip(" ")
 
 
-def _wrap(text: str, width: int, indent: int, hang: int = 2, lead: str = "") -> list[str]:
+def _wrap(text: str, width: int, indent: int, hang: int = 2, lead: str = "", collapse: bool = True) -> list[str]:
     """``text`` wrapped to ``width`` columns (nothing is cut): the first line is
     indented by ``indent`` spaces and starts with ``lead`` (kept as given), the
-    next ones are indented by ``indent + hang``."""
+    next ones are indented by ``indent + hang``; runs of whitespace become one
+    space unless ``collapse`` is False."""
     indent = min(indent, max(0, width - 30))  # a narrow terminal keeps 30 columns of text
-    return textwrap.wrap(" ".join(text.split()), width=width, initial_indent=" " * indent + lead,
+    return textwrap.wrap(" ".join(text.split()) if collapse else text, width=width, initial_indent=" " * indent + lead,
                          subsequent_indent=" " * (indent + hang), break_on_hyphens=False) or [" " * indent + lead]
 
 
@@ -174,7 +175,7 @@ def diff_table(d: Any, width: int | None = None) -> str:
     total = terminal_width(width)
     verdict = "divergent" if d.divergent else "equivalent"
     lines = _wrap(f"similarity {d.similarity:.3f}  divergence {d.divergence:.3f}  {verdict} "
-                  f"(threshold {d.threshold:g}; {d.source_lang} -> {d.target_lang})", total, 0, 4)
+                  f"(threshold {d.threshold:g}; {d.source_lang} -> {d.target_lang})", total, 0, 4, collapse=False)
     for f in d.drift:
         lines += _wrap(f"{_finding_head(f)}: {f.explanation}", total, 2)
     hidden = len(d.candidates) - len(d.drift)
