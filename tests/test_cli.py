@@ -367,3 +367,36 @@ def test_track_find_min_similarity(tmp_path: Path, capsys: pytest.CaptureFixture
             main(["track", "find", statement, "--db", db, "--min-similarity", bad], out=io.StringIO())
         assert exc.value.code == 2
     assert "--min-similarity" in capsys.readouterr().err
+
+
+def test_fail_on_is_a_threshold_on_the_worst_reported_severity() -> None:
+    """Property: the exit code is EXIT_DRIFT exactly when some reported finding
+    of some pair is at least as severe as --fail-on; candidates below the
+    confidence cut never count."""
+    import argparse
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from claimtrack.cli import EXIT_DRIFT, SEVERITIES, _fail_code
+    from claimtrack.models import Drift, PairDiff
+
+    def pair(reported: list[str], hidden: list[str]) -> PairDiff:
+        def finding(sev: str) -> Drift:
+            return Drift(type="number", severity=sev, explanation="x")  # type: ignore[arg-type]
+
+        drift = tuple(finding(s) for s in reported)
+        return PairDiff(source="a", target="b", source_lang="en", target_lang="en", similarity=1.0, divergence=0.0,
+                        divergent=False, threshold=0.5, drift=drift, candidates=drift + tuple(map(finding, hidden)))
+
+    severity = st.sampled_from(SEVERITIES)
+
+    @given(st.lists(st.tuples(st.lists(severity, max_size=3), st.lists(severity, max_size=3)), max_size=4),
+           st.none() | severity)
+    def check(pairs: list[tuple[list[str], list[str]]], level: str | None) -> None:
+        code = _fail_code(argparse.Namespace(fail_on=level), [pair(r, h) for r, h in pairs])
+        worst = max((SEVERITIES.index(s) for r, _ in pairs for s in r), default=-1)
+        expected = level is not None and worst >= SEVERITIES.index(level)
+        assert code == (EXIT_DRIFT if expected else 0)
+
+    check()
