@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import pickle
 
 import numpy as np
 import pytest
 
 import claimtrack as ct
-from claimtrack.embed import EmbeddingCache, USEEmbedder, default_threads
+from claimtrack.embed import EmbeddingCache, USEEmbedder, default_threads, env_threads
 
 from .fakes import CountingEmbedder
 
@@ -58,10 +59,39 @@ def test_shape_dtype_normalised(use: USEEmbedder) -> None:
 
 
 def test_default_threads() -> None:
-    assert default_threads(1) == 1
-    assert default_threads(2) == 1
-    assert default_threads(4) == 2
-    assert default_threads(16) == 4
+    assert default_threads(1, environ={}) == 1
+    assert default_threads(2, environ={}) == 1
+    assert default_threads(4, environ={}) == 2
+    assert default_threads(16, environ={}) == 4
+
+
+def test_default_threads_respect_the_environment(caplog: pytest.LogCaptureFixture) -> None:
+    assert default_threads(16, environ={"OPENBLAS_NUM_THREADS": "1"}) == 1
+    assert default_threads(2, environ={"MKL_NUM_THREADS": "3"}) == 3
+    assert default_threads(2, environ={"OPENBLAS_NUM_THREADS": "5", "OMP_NUM_THREADS": "2"}) == 5
+    with caplog.at_level(logging.WARNING, logger="claimtrack"):
+        assert env_threads({"OMP_NUM_THREADS": "0"}) is None
+    assert "OMP_NUM_THREADS='0' is not a positive integer" in caplog.text
+
+
+def test_the_encoder_limits_blas_through_threadpoolctl() -> None:
+    """During an encode the BLAS libraries run on ``threads`` threads (seen from
+    inside the forward pass), and the count is restored afterwards."""
+    from threadpoolctl import threadpool_info
+
+    before = [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+    seen: list[list[int]] = []
+
+    class Spy:
+        def encode(self, texts: list[str]) -> np.ndarray:
+            seen.append([i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"])
+            return np.ones((len(texts), 512), dtype=np.float32)
+
+    e = USEEmbedder(threads=1)
+    e._model = Spy()
+    e.encode(["a", "b"])
+    assert seen and all(n == 1 for n in seen[0])
+    assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"] == before
 
 
 def test_lazy_and_picklable() -> None:

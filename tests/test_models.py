@@ -55,3 +55,31 @@ def test_schema_exported(capsys):
     assert main(["schema"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed == json.loads(json.dumps(schema))
+
+
+NOT_OUTPUTS = {"MatchSettings": "a setting a store is built with (claimtrack.store), not something claimtrack outputs"}
+
+
+def test_schema_covers_every_output_model():
+    """Every ``Model`` subclass defined in the package is in ``claimtrack schema``
+    (or listed above as not an output), and each ``$defs`` entry validates its
+    model's JSON."""
+    import ast
+    from pathlib import Path
+
+    from claimtrack.outputs import OUTPUT_MODELS
+
+    package = Path(ct.__file__).parent
+    defined = {
+        node.name
+        for path in package.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and any(isinstance(b, ast.Name) and b.id == "Model" for b in node.bases)
+    }
+    schema = ct.json_schema()
+    assert defined - set(NOT_OUTPUTS) == {m.__name__ for m in OUTPUT_MODELS}
+    assert {"Comparison", "Cluster", "Variant", "AddResult", "ClusterHit"} <= set(schema["$defs"])
+    assert {m.__name__ for m in OUTPUT_MODELS} <= set(schema["$defs"])
+    for model in OUTPUT_MODELS:  # the definition is the model's own serialization schema
+        own = model.model_json_schema(mode="serialization")
+        assert set(own["properties"]) == set(schema["$defs"][model.__name__]["properties"]), model.__name__

@@ -148,3 +148,58 @@ def test_extract_diff_and_align_run_in_a_spawn_pool():
     assert diffs == [ct.diff(TEXTS[0], TEXTS[1], "en", "fr")]
     assert links == [ct.align(claims[0], claims[1])]
     assert [(al.source, al.target) for al in links[0]] == [(claims[0][0].id, claims[1][0].id)]
+
+
+# ------------------------------------------------------------------ packaging: every import declared, licence
+
+
+def _requirement_names(specs: list[str]) -> set[str]:
+    import re
+
+    return {re.split(r"[<>=!~\[; ]", s, maxsplit=1)[0].strip().lower().replace("_", "-") for s in specs}
+
+
+def test_every_third_party_import_is_declared():
+    """Each module ``src/claimtrack`` imports from outside the standard library
+    belongs to a distribution listed in pyproject's dependencies (or, for
+    ``claimtrack.testing``, its ``testing`` extra)."""
+    import importlib.metadata
+    import tomllib
+
+    from .conftest import REPO
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = _requirement_names(project["dependencies"])
+    testing = _requirement_names(project["optional-dependencies"]["testing"])
+    dists = importlib.metadata.packages_distributions()
+    missing = []
+    for path in sorted((REPO / "src" / "claimtrack").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top in ("claimtrack", "__future__"):
+                    continue
+                owners = {d.lower().replace("_", "-") for d in dists.get(top, [top])}
+                allowed = declared | (testing if path.name == "testing.py" else set())
+                if not owners & allowed:
+                    missing.append(f"{path.relative_to(REPO)}: {top} ({', '.join(sorted(owners))})")
+    assert missing == []
+
+
+def test_testing_extra_is_hypothesis_alone_and_the_licence_ships():
+    import tomllib
+
+    from .conftest import REPO
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert _requirement_names(project["optional-dependencies"]["testing"]) == {"hypothesis"}
+    assert project["license"] == "Apache-2.0" and project["license-files"] == ["LICENSE"]
+    licence = (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert "Apache License" in licence and "Version 2.0, January 2004" in licence
+    assert {"Homepage", "Source", "Issues", "Changelog"} <= set(project["urls"])

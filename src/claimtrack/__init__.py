@@ -17,10 +17,15 @@ typed, explained findings (``ct.read_article`` takes a path, a text or bytes):
 
 Heavy modules (the sentence encoder, numpy, dateparser) load on first use,
 so ``import claimtrack`` stays fast.
+
+Warnings and progress go to the standard :mod:`logging` logger named
+``claimtrack`` (silent until the application configures logging; the command
+line shows its warnings on standard error, ``--quiet`` hides them).
 """
 
 from __future__ import annotations
 
+import logging as _logging
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -52,8 +57,9 @@ from .models import (
     Quantity,
     Sentence,
     Speaker,
-    json_schema,
 )
+
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())  # a library configures no output
 
 # public name -> module that defines it (imported on first attribute access)
 _LAZY: dict[str, str] = {
@@ -86,6 +92,7 @@ _LAZY: dict[str, str] = {
     "AddResult": "store",
     "ClusterHit": "store",
     "DriftedVariant": "store",
+    "json_schema": "outputs",
 }
 
 __all__ = [
@@ -157,6 +164,7 @@ _SUBMODULES = frozenset({
     "ingest",
     "lang",
     "models",
+    "outputs",
     "report",
     "store",
     "testing",
@@ -200,6 +208,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy nam
         split_sentences as split_sentences,
     )
     from .ingest import read_article as read_article, read_articles as read_articles
+    from .outputs import json_schema as json_schema
     from .store import (
         AddResult as AddResult,
         Cluster as Cluster,
@@ -210,4 +219,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy nam
         Variant as Variant,
     )
     from . import alignment as alignment, cli as cli, comparison as comparison, drift as drift, embed as embed
-    from . import extract as extract, ingest as ingest, lang as lang, report as report, store as store, testing as testing
+    from . import extract as extract, ingest as ingest, lang as lang, outputs as outputs, report as report
+    from . import store as store, testing as testing

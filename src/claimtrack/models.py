@@ -5,14 +5,15 @@ offsets ``start``/``end`` into ``Article.text`` (like spaCy's ``Span``), so
 ``article.text[x.start:x.end] == x.text`` holds for sentences, claims,
 speakers, quantities, dates and entities alike.
 
-``json_schema()`` returns the JSON Schema of the public output models; the CLI
-prints it with ``claimtrack schema``.
+``claimtrack.json_schema()`` (:mod:`claimtrack.outputs`) returns the JSON
+Schema of these models and of every other output model; the CLI prints it
+with ``claimtrack schema``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,7 +35,6 @@ __all__ = [
     "ClaimKind",
     "Qualifier",
     "DriftType",
-    "json_schema",
 ]
 
 ClaimKind = Literal["statement", "quote", "reported"]
@@ -285,13 +285,3 @@ class PairDiff(Model):
         description="Every setting the score depends on (checks, thresholds, weights, embedder), as one string.",
     )
 
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of claimtrack's output models."""
-    from pydantic.json_schema import models_json_schema
-
-    _, schema = models_json_schema(
-        [(m, "serialization") for m in (Article, Sentence, Furniture, Claim, Link, Alignment, Drift, ScoreTerm, PairDiff)],
-        title="claimtrack",
-    )
-    return schema

@@ -13,7 +13,8 @@ of a chosen type::
         d = ct.diff(pair.source, pair.target, pair.source_lang, pair.target_lang)
         assert "number" in {f.type for f in d.drift}
 
-Needs ``hypothesis`` (the ``test`` extra) and ``babel`` (a dependency).
+Needs ``hypothesis`` (the ``testing`` extra: ``pip install "claimtrack[testing]"``) and
+``babel`` (a dependency).
 Every example is a frozen :class:`StatementPair`.
 """
 
@@ -26,7 +27,7 @@ from typing import Any
 try:
     from hypothesis import strategies as st
 except ImportError as exc:  # pragma: no cover
-    raise ImportError("claimtrack.testing needs hypothesis: pip install 'claimtrack[test]'") from exc
+    raise ImportError("claimtrack.testing needs hypothesis: pip install 'claimtrack[testing]'") from exc
 
 from babel.numbers import format_decimal
 

@@ -4,6 +4,8 @@ checks on open, a closed Tracker."""
 from __future__ import annotations
 
 import json
+import logging
+import re
 import sqlite3
 from pathlib import Path
 
@@ -56,22 +58,23 @@ def test_settings_recorded_and_enforced(tmp_path: Path) -> None:
         Tracker(plain, embedder=FAKE)
 
 
-def test_changed_drift_settings_are_reported_on_open(tmp_path: Path) -> None:
-    import warnings
-
+def test_changed_drift_settings_are_reported_on_open(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A warning of the ``claimtrack`` logger, only when the settings differ."""
     path = tmp_path / "drift.db"
     with Tracker(path, embedder=FAKE) as t:
         recorded = t.info["drift"]
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # the same settings: no warning
-        Tracker(path, embedder=FAKE).close()
+    with caplog.at_level(logging.WARNING, logger="claimtrack"):
+        Tracker(path, embedder=FAKE).close()  # the same settings: no warning
+    assert caplog.records == []
     conn = sqlite3.connect(path)
     conn.execute("UPDATE settings SET value = ? WHERE key = 'drift'",
                  (json.dumps(dict(recorded, chunk_match=0.4, w_value=1.0), sort_keys=True),))
     conn.commit()
     conn.close()
-    with pytest.warns(UserWarning, match=r"other drift settings .* differ in: chunk_match, w_value"):
+    with caplog.at_level(logging.WARNING, logger="claimtrack"):
         t = Tracker(path, embedder=FAKE)
+    assert re.search(r"other drift settings .* differ in: chunk_match, w_value", caplog.text)
+    assert [r.name for r in caplog.records] == ["claimtrack"]
     assert t.info["drift"]["chunk_match"] == 0.4  # info keeps what was recorded
     t.close()
 

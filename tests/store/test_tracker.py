@@ -202,7 +202,8 @@ def test_cli_report_show_find(bridge_db: Path) -> None:
     assert code == 0 and page.startswith("<!DOCTYPE html>") and "<title>Bridge</title>" in page
     cid = clusters[0].id
     code, shown = run(["track", "show", cid, "--db", db, "--format", "json"])
-    assert code == 0 and Cluster.model_validate_json(shown) == clusters[0]
+    assert code == 0 and list(json.loads(shown)) == ["claimtrack", "db", "cluster"]
+    assert Cluster.model_validate(json.loads(shown)["cluster"]) == clusters[0]
     code, shown = run(["track", "show", cid, "--db", db])
     assert code == 0 and shown.startswith(cid)
     code, found = run(["track", "find", "Près de 2 400 ouvriers", "--db", db, "-k", "1", "--format", "json"])
@@ -261,3 +262,20 @@ def test_public_names() -> None:
     assert set(Variant.model_fields) == {"claim", "article_id", "source", "lang", "published", "similarity", "drift"}
     assert set(Cluster.model_fields) == {"id", "first_seen", "langs", "variants"}
     assert set(AddResult.model_fields) == {"article_id", "added", "claims", "new_clusters", "matched"}
+
+
+def test_find_min_similarity(bridge_store: Tracker) -> None:
+    """``min_similarity`` keeps the hits at or above it, best first; nothing else changes."""
+    from claimtrack.errors import InputError
+
+    statement = "Près de 2 400 ouvriers ont participé au chantier."
+    every = bridge_store.find(statement, k=20)
+    assert len(every) > 2
+    cut = every[2].similarity
+    kept = bridge_store.find(statement, k=20, min_similarity=cut)
+    assert kept == [h for h in every if h.similarity >= cut]
+    assert bridge_store.find(statement, k=20, min_similarity=1.0) == []
+    assert bridge_store.find(statement, k=2, min_similarity=-1.0) == every[:2]
+    for bad in (float("nan"), 1.5, -2, "0.5"):
+        with pytest.raises(InputError, match="min_similarity"):
+            bridge_store.find(statement, min_similarity=bad)  # type: ignore[arg-type]

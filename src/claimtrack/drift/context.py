@@ -40,11 +40,12 @@ _WARNED: set[str] = set()
 
 
 def _warn_once(message: str) -> None:
+    """Log ``message`` as a warning of the ``claimtrack`` logger, once per process."""
     if message not in _WARNED:
         _WARNED.add(message)
-        import warnings
+        import logging
 
-        warnings.warn(message, RuntimeWarning, stacklevel=3)
+        logging.getLogger("claimtrack").warning("%s", message)
 
 
 _QUOTE_MARKS = frozenset(QUOTE_OPENERS + QUOTE_CLOSERS + '"')

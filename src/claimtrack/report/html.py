@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from ..models import DriftType
 from .text import article_label
+from .values import finding_value, label
 
 if TYPE_CHECKING:  # pragma: no cover - type checkers only; no import cost at run time
     from ..comparison import ArticleInfo, Comparison, PairAlignment
@@ -233,7 +234,7 @@ class _Span:
 
 def _drift_title(d: Any) -> str:
     """The tooltip of a highlight: type, severity and explanation."""
-    return f"{d.type} ({getattr(d, 'severity', 'major')}): {d.explanation}"
+    return f"{label(d.type)} ({label(getattr(d, 'severity', 'major'))}): {d.explanation}"
 
 
 def _spans(text: str, findings: Sequence[Any], side: str) -> list[_Span]:
@@ -306,14 +307,14 @@ def _findings_list(findings: Sequence[Any], *, labels: tuple[str, str] = ("", ""
     items = []
     for i, d in enumerate(findings):
         sev = str(getattr(d, "severity", "major"))
-        sv, tv = getattr(d, "source_value", None), getattr(d, "target_value", None)
+        sv, tv = finding_value(d, "source"), finding_value(d, "target")
         left = f"<q>{_e(sv)}</q>" if sv is not None else "<i>absent</i>"
         right = f"<q>{_e(tv)}</q>" if tv is not None else "<i>absent</i>"
         ll = f'<span class="muted">{_e(labels[0])}</span> ' if labels[0] else ""
         rl = f'<span class="muted">{_e(labels[1])}</span> ' if labels[1] else ""
         items.append(
             f'<li class="finding drift-{_tslug(str(d.type))} sev-{_slug(sev)}" data-f="{i}">'
-            f'<span class="ftype">{_e(d.type)}</span><span class="sev">{_e(sev)}</span>'
+            f'<span class="ftype">{_e(label(d.type))}</span><span class="sev">{_e(label(sev))}</span>'
             f'<span class="vals">{ll}{left} &rarr; {rl}{right}</span> '
             f'<span class="expl">{_e(d.explanation)}</span></li>'
         )
@@ -355,7 +356,7 @@ def _filter_values(type_counts: Counter[str], rows_with: int, rows_without: int)
         ("none", "no drift", rows_without),
     ]
     for t in sorted(type_counts, key=_type_rank):
-        opts.append((_tslug(t), t, type_counts[t]))
+        opts.append((_tslug(t), label(t), type_counts[t]))
     return opts
 
 
@@ -405,11 +406,11 @@ class _RowStats:
 def _filters_html(type_opts: list[tuple[str, str, int]], lang_opts: list[tuple[str, str, int]]) -> str:
     def group(name: str, legend: str, opts: list[tuple[str, str, int]]) -> str:
         inputs = []
-        for i, (slug, label, n) in enumerate(opts):
+        for i, (slug, shown, n) in enumerate(opts):
             checked = " checked" if i == 0 else ""
             inputs.append(
                 f'<label><input type="radio" name="{name}" id="{name}-{slug}" value="{_e(slug)}"{checked}> '
-                f'{_e(label)} <span class="muted">({n})</span></label>'
+                f'{_e(shown)} <span class="muted">({n})</span></label>'
             )
         return f'<fieldset><legend>{_e(legend)}</legend>{"".join(inputs)}</fieldset>'
 
@@ -479,17 +480,17 @@ def _page(title: str, css: str, body: list[str]) -> str:
 
 def _summary_table(rows: list[tuple[str, str, int]]) -> str:
     """The summary counts; each count cell has the id ``n-<key>``."""
-    cells = "".join(f'<tr><th>{_e(label)}</th><td class="num" id="n-{key}">{n}</td></tr>' for key, label, n in rows)
+    cells = "".join(f'<tr><th>{_e(shown)}</th><td class="num" id="n-{key}">{n}</td></tr>' for key, shown, n in rows)
     return f'<table class="summary">{cells}</table>'
 
 
 def _drift_table(counts: Counter[str]) -> str:
     """Drift findings in all (``n-drift``) and per type (``n-drift-<type>``, present types only)."""
     total = sum(counts.values())
-    rows = [(f"drift-{_tslug(t)}", t, counts[t]) for t in sorted(counts, key=_type_rank)]
+    rows = [(f"drift-{_tslug(t)}", label(t), counts[t]) for t in sorted(counts, key=_type_rank)]
     body = "".join(
-        f'<tr><th><mark class="drift drift-{key[6:]}">{_e(label)}</mark></th><td class="num" id="n-{key}">{n}</td></tr>'
-        for key, label, n in rows
+        f'<tr><th><mark class="drift drift-{key[6:]}">{_e(shown)}</mark></th><td class="num" id="n-{key}">{n}</td></tr>'
+        for key, shown, n in rows
     )
     return (
         '<table class="summary drift-summary"><tr><th>drift findings</th>'
@@ -504,14 +505,14 @@ def _claim_side(
     claim: Claim | None, claim_id: str, info: ArticleInfo | None, findings: Sequence[Any], side: str
 ) -> str:
     """One claim of a row: its article (linked to the source), language, kind, speaker and marked text."""
-    label = article_label(info) if info is not None else (claim.article_id if claim is not None else "?")
+    name = article_label(info) if info is not None else (claim.article_id if claim is not None else "?")
     lang = claim.lang if claim is not None else (info.lang if info is not None else "")
     head = [
-        _source_link(info.source, label) if info is not None and info.source else _e(label),
+        _source_link(info.source, name) if info is not None and info.source else _e(name),
         f'<span class="lang">{_e(lang)}</span>' if lang else "",
     ]
     if claim is not None:
-        head.append(f'<span class="muted">{_e(claim.kind)}, chars {claim.start}&ndash;{claim.end}</span>')
+        head.append(f'<span class="muted">{_e(label(claim.kind))}, chars {claim.start}&ndash;{claim.end}</span>')
         if claim.speaker is not None:
             who = claim.speaker.name or claim.speaker.text
             head.append(f'<span class="muted">speaker: {_e(who)}</span>')
@@ -680,9 +681,9 @@ def _variant_html(v: Any, vi: int) -> str:
     claim = v.claim
     drift = tuple(getattr(v, "drift", ()) or ())
     source = getattr(v, "source", None)
-    label = str(v.article_id)
+    name = str(v.article_id)
     head = [
-        _source_link(source, label) if source else _e(label),
+        _source_link(source, name) if source else _e(name),
         f'<span class="lang">{_e(v.lang)}</span>',
         f'<span class="muted">published {_e(_date(getattr(v, "published", None)))}</span>',
         f'<span class="muted">similarity {_num(getattr(v, "similarity", None))}</span>',

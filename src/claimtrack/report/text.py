@@ -10,8 +10,11 @@ and the HTML reports (:mod:`claimtrack.report.html`) show, and
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
+
+from .values import display_width, figure, fit, label, terminal_width
 
 if TYPE_CHECKING:  # pragma: no cover - type checkers only; no import cost at run time
     from ..comparison import ArticleInfo, Comparison
@@ -31,15 +34,30 @@ __all__ = [
 
 def shorten(text: str, width: int) -> str:
     """``text`` on one line (runs of whitespace become one space), cut to ``width``
-    characters with a trailing ``…`` when it is longer.
+    terminal cells with a trailing ``…`` when it is longer (see
+    :func:`claimtrack.report.values.fit`, which also pads).
 
     >>> shorten("a  claim\\non two lines", 40)
     'a claim on two lines'
     >>> shorten("more than 150,000 projects", 12)
     'more than 1…'
     """
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return fit(text, width).rstrip(" ")
+
+
+def _cut(line: str, width: int) -> str:
+    """A line laid out already, cut to ``width`` terminal cells (its spacing kept)."""
+    return fit(line, width, collapse=False).rstrip(" ")
+
+
+def _wrap(text: str, width: int, indent: int, hang: int = 2, lead: str = "", collapse: bool = True) -> list[str]:
+    """``text`` wrapped to ``width`` columns (nothing is cut): the first line is
+    indented by ``indent`` spaces and starts with ``lead`` (kept as given), the
+    next ones are indented by ``indent + hang``; runs of whitespace become one
+    space unless ``collapse`` is False."""
+    indent = min(indent, max(0, width - 30))  # a narrow terminal keeps 30 columns of text
+    return textwrap.wrap(" ".join(text.split()) if collapse else text, width=width, initial_indent=" " * indent + lead,
+                         subsequent_indent=" " * (indent + hang), break_on_hyphens=False) or [" " * indent + lead]
 
 
 def article_label(info: ArticleInfo) -> str:
@@ -59,64 +77,85 @@ def article_label(info: ArticleInfo) -> str:
     return info.id
 
 
-def comparison_table(comparison: Comparison, width: int = 60) -> str:
+def comparison_table(comparison: Comparison, width: int | None = None) -> str:
     """A plain-text report: articles, then each pair's alignments, then the
-    unmatched claims.  ``width`` bounds each quoted claim text."""
+    unmatched claims, laid out in ``width`` columns (default: the terminal's,
+    see :func:`~claimtrack.report.values.terminal_width`); the two claim texts
+    share what the score columns leave, explanations wrap."""
+    total = terminal_width(width)
     texts = {c.id: c.text for c in comparison.claims}
-    label = {a.id: article_label(a) for a in comparison.articles}
+    label_of = {a.id: article_label(a) for a in comparison.articles}
+    name_w = min(24, max((display_width(v) for v in label_of.values()), default=8))
     lines: list[str] = ["Articles"]
     for a in comparison.articles:
         src = f"  {a.source}" if a.source else ""
-        ident = f"  {a.id}" if label[a.id] != a.id else ""
-        lines.append(f"  {label[a.id]:<16}{ident}  [{a.lang}]  {a.claims} claims{src}")
+        ident = f"  {a.id}" if label_of[a.id] != a.id else ""
+        lines.append(_cut(f"  {fit(label_of[a.id], name_w)}{ident}  [{a.lang}]  {a.claims:>3} claims{src}", total))
+    prefix = 24  # "  score  cos  margin  "
+    col = max(10, (total - prefix - 2) // 2)
     for pair in comparison.alignments:
-        left, right = label.get(pair.source_article, pair.source_article), label.get(pair.target_article, pair.target_article)
+        left = label_of.get(pair.source_article, pair.source_article)
+        right = label_of.get(pair.target_article, pair.target_article)
         lines.append("")
-        lines.append(f"{left} <-> {right}: {len(pair.alignments)} aligned")
+        lines.append(_cut(f"{left} <-> {right}: {len(pair.alignments)} aligned", total))
         if pair.alignments:
-            lines.append(f"  {'score':>5}  {'cos':>5}  {'margin':>6}  {left:<{width}}  {right}")
+            lines.append(f"  {'score':>5}  {'cos':>5}  {'margin':>6}  {fit(left, col)}  {shorten(right, col)}")
         for al in pair.alignments:
+            margin = al.margin if al.margin is not None else 0.0
             lines.append(
-                f"  {al.score:5.2f}  {al.similarity:5.2f}  {al.margin if al.margin is not None else 0.0:+6.2f}  "
-                f"{shorten(texts.get(al.source, al.source), width):<{width}}  {shorten(texts.get(al.target, al.target), width)}"
+                f"  {al.score:5.2f}  {al.similarity:5.2f}  {margin:+6.2f}  "
+                f"{fit(texts.get(al.source, al.source), col)}  {shorten(texts.get(al.target, al.target), col)}"
             )
             extra = [e for e in al.evidence if e.startswith(("shared", "second", "same language", "language unknown"))]
             if extra:
-                lines.append(f"{'':24}  ({'; '.join(extra)})")
+                lines.extend(_wrap(f"({'; '.join(extra)})", total, prefix))
             for d in al.drift:
-                lines.append(f"{'':24}  drift {d.type} [{d.severity}]: {d.explanation}")
+                lines.extend(_wrap(f"drift {_finding_head(d)}: {d.explanation}", total, prefix))
     lines.append("")
     lines.append(f"Unmatched: {len(comparison.unmatched)} claims")
     for cid in comparison.unmatched:
-        lines.append(f"  {cid}  {shorten(texts.get(cid, ''), width + 20)}")
+        lines.append(f"  {cid}  {shorten(texts.get(cid, ''), max(10, total - 4 - display_width(cid)))}")
     return "\n".join(lines) + "\n"
 
 
-def claims_table(rows: Iterable[tuple[Article, Sequence[Claim]]]) -> str:
+def _figures(claim: Claim) -> str:
+    """A claim's figures, readable (:func:`~claimtrack.report.values.figure`), "; " between them."""
+    return "; ".join(figure(q) for q in claim.quantities)
+
+
+def claims_table(rows: Iterable[tuple[Article, Sequence[Claim]]], width: int | None = None) -> str:
     """Each article's header line, then one line per claim: sentence index,
-    kind, language, speaker, figures and text; a blank line after each article."""
+    kind, language, speaker, figures and text, in ``width`` columns (default:
+    the terminal's); a blank line after each article."""
+    total = terminal_width(width)
+    rest = total - 22 - 4  # after "###  kind       lang  ", two separators
+    speaker_w, numbers_w = min(22, rest // 5), min(28, max(14, rest // 3))
+    text_w = max(10, rest - speaker_w - numbers_w)
     out: list[str] = []
     for article, claims in rows:
-        out.append(f"# {article.source or article.id}  id={article.id}  lang={article.lang}  claims={len(claims)}\n")
-        out.append(f"{'#':>3}  {'kind':8}  {'lang':4}  {'speaker':22}  {'numbers':22}  text\n")
+        head = f"# {article.source or article.id}  id={article.id}  lang={article.lang}  claims={len(claims)}"
+        out.append(_cut(head, total) + "\n")
+        out.append(f"{'#':>3}  {'kind':9}  {'lang':4}  {fit('speaker', speaker_w)}  {fit('figures', numbers_w)}  text\n")
         for c in claims:
             speaker = (c.speaker.name or c.speaker.text) if c.speaker else ""
-            numbers = ", ".join(
-                f"{(q.qualifier + ' ') if q.qualifier else ''}{q.value:g}{(' ' + q.unit) if q.unit else ''}"
-                for q in c.quantities
-            )
             out.append(
-                f"{c.sentence_index:>3}  {c.kind:8}  {c.lang:4}  {shorten(speaker, 22):22}  "
-                f"{shorten(numbers, 22):22}  {shorten(c.text, 70)}\n"
+                f"{c.sentence_index:>3}  {fit(label(c.kind), 9)}  {fit(c.lang, 4)}  {fit(speaker, speaker_w)}  "
+                f"{fit(_figures(c), numbers_w)}  {shorten(c.text, text_w)}\n"
             )
         out.append("\n")
     return "".join(out)
 
 
-def furniture_table(article: Article, furniture: Iterable[Furniture]) -> str:
-    """One line per piece of furniture kept out of an article's claims, with its reason."""
+def furniture_table(article: Article, furniture: Iterable[Furniture], width: int | None = None) -> str:
+    """One line per piece of furniture kept out of an article's claims, with its
+    reason, in ``width`` columns (default: the terminal's)."""
+    total = terminal_width(width)
+    ident = shorten(article.id, 16)
+    rest = max(20, total - len("furniture") - 2 - display_width(ident) - 2 - 11 - 2 - 2)
+    text_w = rest // 2
     return "".join(
-        f"furniture  {article.id}  {f.kind:11}  {shorten(f.text, 50):50}  {f.reason}\n" for f in furniture
+        f"furniture  {ident}  {fit(label(f.kind), 11)}  {fit(f.text, text_w)}  {shorten(f.reason, rest - text_w)}\n"
+        for f in furniture
     )
 
 
@@ -124,51 +163,69 @@ def _confidence(f: Any) -> str:
     return f" confidence {f.confidence:.2f}" if getattr(f, "confidence", None) is not None else ""
 
 
-def diff_table(d: Any) -> str:
+def _finding_head(f: Any) -> str:
+    """``time scope [major] confidence 0.81``: a finding's type, severity and confidence, readable."""
+    return f"{label(f.type)} [{label(getattr(f, 'severity', 'major'))}]{_confidence(f)}"
+
+
+def diff_table(d: Any, width: int | None = None) -> str:
     """A :class:`~claimtrack.models.PairDiff`: the verdict line, the findings,
-    then the score terms that contributed."""
+    then the score terms that contributed, wrapped to ``width`` columns
+    (default: the terminal's)."""
+    total = terminal_width(width)
     verdict = "divergent" if d.divergent else "equivalent"
-    out = [f"similarity {d.similarity:.3f}  divergence {d.divergence:.3f}  {verdict} "
-           f"(threshold {d.threshold:g}; {d.source_lang} -> {d.target_lang})\n"]
+    lines = _wrap(f"similarity {d.similarity:.3f}  divergence {d.divergence:.3f}  {verdict} "
+                  f"(threshold {d.threshold:g}; {d.source_lang} -> {d.target_lang})", total, 0, 4, collapse=False)
     for f in d.drift:
-        out.append(f"  {f.type} [{f.severity}]{_confidence(f)}: {f.explanation}\n")
+        lines += _wrap(f"{_finding_head(f)}: {f.explanation}", total, 2)
     hidden = len(d.candidates) - len(d.drift)
     if hidden > 0:
-        out.append(f"  ({hidden} candidate{'s' if hidden != 1 else ''} below confidence {d.min_confidence:g} "
-                   f"not shown; --min-confidence 0 shows them)\n")
-    out.append(f"  {d.divergent_because}\n" if d.divergent_because else "")
+        lines += _wrap(f"({hidden} candidate{'s' if hidden != 1 else ''} below confidence {d.min_confidence:g} "
+                       f"not shown; --min-confidence 0 shows them)", total, 2)
+    if d.divergent_because:
+        lines += _wrap(d.divergent_because, total, 2)
     for t in d.score:
         if t.contribution:
-            out.append(f"    {t.name:<10} {t.explanation}\n")
-    return "".join(out)
+            lines += _wrap(t.explanation, total, 4, 11, lead=f"{fit(label(t.name), 10)} ")
+    return "".join(line.rstrip() + "\n" for line in lines)
 
 
-def cluster_table(cluster: Any, width: int = 70) -> str:
+def cluster_table(cluster: Any, width: int | None = None) -> str:
     """A store cluster (``claimtrack.store.Cluster``): its header line, then one
     line per variant (date, language, similarity, article, text, speaker) with
-    the variant's drift findings under it."""
+    the variant's drift findings wrapped under its text, in ``width`` columns
+    (default: the terminal's)."""
+    total = terminal_width(width)
     first = cluster.first_seen.isoformat() if cluster.first_seen else "undated"
     n = len(cluster.variants)
-    out = [f"{cluster.id}  first seen {first}  [{','.join(cluster.langs)}]  {n} variant{'s' if n != 1 else ''}\n"]
+    head = f"{cluster.id}  first seen {first}  [{','.join(cluster.langs)}]  {n} variant{'s' if n != 1 else ''}"
+    out = [_cut(head, total) + "\n"]
+    prefix = 42  # "  date        ln  sim   article           "
     for v in cluster.variants:
-        pub = v.published.isoformat() if v.published else "undated   "
+        pub = v.published.isoformat() if v.published else "undated"
         speaker = (v.claim.speaker.name or v.claim.speaker.text) if v.claim.speaker else ""
-        who = f"  ({shorten(speaker, 24)})" if speaker else ""
-        out.append(f"  {pub}  {v.lang:2}  {v.similarity:4.2f}  {shorten(v.article_id, 16):16}  "
-                   f"{shorten(v.claim.text, width)}{who}\n")
+        room = min(24, total - prefix - 10 - 4)  # the speaker gives way to 10 cells of text
+        who = f"  ({shorten(speaker, room)})" if speaker and room >= 4 else ""
+        text_w = total - prefix - display_width(who)
+        out.append(f"  {fit(pub, 10)}  {fit(v.lang, 2)}  {v.similarity:4.2f}  {fit(v.article_id, 16)}  "
+                   f"{shorten(v.claim.text, text_w)}{who}\n")
         for d in v.drift:
-            out.append(f"{'':34}drift {d.type} [{d.severity}]{_confidence(d)}: {d.explanation}\n")
+            out.extend(line + "\n" for line in _wrap(f"drift {_finding_head(d)}: {d.explanation}", total, prefix))
     return "".join(out)
 
 
-def hits_table(hits: Iterable[Any]) -> str:
+def hits_table(hits: Iterable[Any], width: int | None = None) -> str:
     """The clusters nearest to a statement (``claimtrack.store.ClusterHit``): one
-    line per cluster with its similarity and reference text, then its drift."""
+    line per cluster with its similarity, languages, size and reference text,
+    then its drift wrapped under it, in ``width`` columns (default: the terminal's)."""
+    total = terminal_width(width)
     out: list[str] = []
+    prefix = 8 + 2 + 5 + 2 + 7 + 2 + 11 + 2  # id, similarity, languages, variants
     for h in hits:
         ref = h.cluster.variants[0]
-        out.append(f"{h.cluster.id:>8}  {h.similarity:5.2f}  [{','.join(h.cluster.langs)}]  "
-                   f"{len(h.cluster.variants)} variants  {shorten(ref.claim.text, 70)}\n")
+        n = len(h.cluster.variants)
+        out.append(f"{fit(h.cluster.id, 8, '>')}  {h.similarity:5.2f}  {fit('[' + ','.join(h.cluster.langs) + ']', 7)}  "
+                   f"{fit(f'{n} variant' + ('s' if n != 1 else ''), 11)}  {shorten(ref.claim.text, total - prefix)}\n")
         for d in h.drift:
-            out.append(f"{'':10}drift {d.type} [{d.severity}]: {d.explanation}\n")
+            out.extend(line + "\n" for line in _wrap(f"drift {_finding_head(d)}: {d.explanation}", total, 10))
     return "".join(out)

@@ -101,6 +101,7 @@ here ties them together.
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -119,6 +120,8 @@ from .models import AddResult, Cluster, ClusterHit, DriftedVariant, Variant, for
 from .queries import ClusterFilter
 from .schema import SCHEMA_VERSION
 from .writer import ArticleWriter
+
+logger = logging.getLogger("claimtrack")
 
 __all__ = [
     "Tracker",
@@ -205,7 +208,10 @@ class Tracker:
 
         Atomic: an exception or a crash part-way leaves the store as it was.
         """
-        return self._writer.add(article)
+        r = self._writer.add(article)
+        logger.info("%s %s: %d claims, %d new clusters, %d matched", "added" if r.added else "already stored",
+                    r.article_id, r.claims, r.new_clusters, r.matched)
+        return r
 
     # ------------------------------------------------------------------ queries
 
@@ -279,7 +285,8 @@ class Tracker:
             raise ClusterNotFoundError(f"no cluster {format_cluster_id(n)!r} in {str(self.path)!r}")
         return found[0]
 
-    def find(self, text: str, lang: str | None = None, k: int = 5) -> list[ClusterHit]:
+    def find(self, text: str, lang: str | None = None, k: int = 5,
+             min_similarity: float | None = None) -> list[ClusterHit]:
         """The ``k`` clusters nearest to a statement, in any language.
 
         Args:
@@ -287,12 +294,20 @@ class Tracker:
             lang: its language (``en``/``fr``); detected when None.  The
                 search itself is cross-lingual; the language is used for the
                 drift findings.
-            k: how many clusters.
+            k: how many clusters, at most.
+            min_similarity: keep only the clusters whose cosine with the
+                statement is at least this (in -1..1); None keeps the ``k``
+                nearest whatever their similarity.
 
         Returns:
             :class:`ClusterHit` objects, best first (ties by cluster id): the
             cluster, the cosine with its vector, and the drift from its
-            earliest variant to ``text`` (:func:`claimtrack.diff`).
+            earliest variant to ``text`` (:func:`claimtrack.diff`).  Fewer
+            than ``k`` (or none) when fewer clusters reach ``min_similarity``.
+
+        Raises:
+            InputError: an empty statement, or a ``min_similarity`` that is not
+                a number in -1..1.
 
         Cost: one encoding, one pass over the vector matrix, ``k`` diffs.
         """
@@ -300,12 +315,17 @@ class Tracker:
 
         if not isinstance(text, str) or not text.strip():
             raise InputError("find() needs a non-empty statement")
+        if min_similarity is not None and not (
+            isinstance(min_similarity, (int, float)) and -1.0 <= float(min_similarity) <= 1.0
+        ):  # also refuses nan
+            raise InputError(f"min_similarity is a cosine in -1..1, not {min_similarity!r}")
         if k <= 0:
             return []
         self._db.read(lambda: self._index.sync(self._db.conn))
         vec = self._cache.encode(self.embedder, [text])
         ids, vals = self._index.search(vec, int(k))
-        hits = [(int(c), float(v)) for c, v in zip(ids[0], vals[0]) if c >= 0]
+        hits = [(int(c), float(v)) for c, v in zip(ids[0], vals[0])
+                if c >= 0 and (min_similarity is None or round(float(v), 6) >= min_similarity)]  # as reported
         clusters = {int(c.id[1:]): c for c in self._db.read(lambda: queries.load(self._db.conn, [c for c, _ in hits]))}
         hits = [(c, v) for c, v in hits if c in clusters]
         refs = [clusters[c].variants[0].claim for c, _ in hits]

@@ -10,10 +10,10 @@ or on read snapshots (:meth:`Database.read`).
 from __future__ import annotations
 
 import json
+import logging
 import random
 import sqlite3
 import time
-import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,6 +23,8 @@ from ..alignment.rule import MatchSettings
 from ..embed import Embedder
 from ..errors import StoreBusyError, StoreError
 from .schema import FORMAT, SCHEMA, SCHEMA_VERSION
+
+logger = logging.getLogger("claimtrack")
 
 __all__ = ["Database", "chunks"]
 
@@ -53,12 +55,9 @@ def _warn_if_drift_changed(path: str, recorded: Any) -> None:
         return
     keys = sorted(k for k in set(recorded) | set(current) if recorded.get(k) != current.get(k))
     shown = ", ".join(keys[:6]) + (f" and {len(keys) - 6} more" if len(keys) > 6 else "")
-    warnings.warn(
-        f"claim store {path!r} recorded other drift settings than this claimtrack ({__version__}) uses "
-        f"(they differ in: {shown}); findings stored before and after this point were computed differently",
-        UserWarning,
-        stacklevel=5,  # the code that opened the Tracker
-    )
+    logger.warning(
+        "claim store %r recorded other drift settings than this claimtrack (%s) uses (they differ in: %s); "
+        "findings stored before and after this point were computed differently", path, __version__, shown)
 
 
 class Database:
