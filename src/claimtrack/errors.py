@@ -40,7 +40,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import IO, Literal, Union
+from typing import IO, Literal, Union, cast
 
 __all__ = [
     "ClaimtrackError",
@@ -176,7 +176,7 @@ class ErrorPolicy:
     def __init__(self, errors: str = "stop", error_file: ErrorSink | None = None) -> None:
         if errors not in ON_ERROR:
             raise ValueError(f"errors must be one of {', '.join(ON_ERROR)}, not {errors!r}")
-        self.errors = errors
+        self.errors: OnError = cast(OnError, errors)
         self.error_file = error_file
         self.count = 0
 

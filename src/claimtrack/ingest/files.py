@@ -46,7 +46,7 @@ def read_bytes(path: str | bytes, label: str, max_bytes: int) -> bytes:
     return data
 
 
-FIFO_WAIT_SECONDS = 10.0
+FIFO_WAIT_SECONDS = 30.0
 """How long reading a named pipe (FIFO) waits for a writer before giving up."""
 
 

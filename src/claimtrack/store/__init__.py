@@ -303,8 +303,11 @@ class Tracker:
         if k <= 0:
             return []
         self._db.read(lambda: self._index.sync(self._db.conn))
+        k = min(int(k), self._index.n)  # a huge k asks for every cluster, no more
+        if k <= 0:
+            return []
         vec = self._cache.encode(self.embedder, [text])
-        ids, vals = self._index.search(vec, int(k))
+        ids, vals = self._index.search(vec, k)
         hits = [(int(c), float(v)) for c, v in zip(ids[0], vals[0]) if c >= 0]
         clusters = {int(c.id[1:]): c for c in self._db.read(lambda: queries.load(self._db.conn, [c for c, _ in hits]))}
         hits = [(c, v) for c, v in hits if c in clusters]
