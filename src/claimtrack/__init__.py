@@ -32,11 +32,14 @@ from .errors import (
     ClaimtrackError,
     ClusterNotFoundError,
     DecodingError,
+    DuplicateArticleError,
     EmptyInputError,
+    ErrorRecord,
     InputError,
     RecordError,
     StoreBusyError,
     StoreError,
+    UndetectedLanguageError,
     UnsupportedLanguageError,
 )
 from .models import (
@@ -59,6 +62,7 @@ from .models import (
 _LAZY: dict[str, str] = {
     "read_article": "ingest",
     "read_articles": "ingest",
+    "read_json_lines": "ingest",
     "detect_language": "extract.langid",
     "segment": "extract.segmentation",
     "find_furniture": "extract.segmentation",
@@ -79,6 +83,7 @@ _LAZY: dict[str, str] = {
     "compare": "comparison",
     "Comparison": "comparison",
     "diff": "drift",
+    "diff_many": "drift",
     "Tracker": "store",
     "MatchSettings": "store",
     "Variant": "store",
@@ -109,14 +114,18 @@ __all__ = [
     "ClaimtrackError",
     "ClusterNotFoundError",
     "DecodingError",
+    "DuplicateArticleError",
     "EmptyInputError",
+    "ErrorRecord",
     "InputError",
     "RecordError",
     "StoreBusyError",
     "StoreError",
+    "UndetectedLanguageError",
     "UnsupportedLanguageError",
     "read_article",
     "read_articles",
+    "read_json_lines",
     "detect_language",
     "segment",
     "find_furniture",
@@ -137,6 +146,7 @@ __all__ = [
     "compare",
     "Comparison",
     "diff",
+    "diff_many",
     "Tracker",
     "MatchSettings",
     "Variant",
@@ -183,7 +193,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy names, re-exported
     from .alignment import align as align, align_sentences as align_sentences
     from .comparison import Comparison as Comparison, compare as compare
-    from .drift import diff as diff
+    from .drift import diff as diff, diff_many as diff_many
     from .embed import Embedder as Embedder, USEEmbedder as USEEmbedder, default_embedder as default_embedder
     from .extract.claims import extract_claims as extract_claims
     from .extract.dates import date_spans as date_spans, extract_dates as extract_dates
@@ -199,7 +209,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy nam
         segment as segment,
         split_sentences as split_sentences,
     )
-    from .ingest import read_article as read_article, read_articles as read_articles
+    from .ingest import read_article as read_article, read_articles as read_articles, read_json_lines as read_json_lines
     from .store import (
         AddResult as AddResult,
         Cluster as Cluster,
