@@ -2,11 +2,14 @@
 
 ::
 
-    claimtrack claims FILE... [--format table|json|jsonl] [--lang en|fr] [--published DATE] [--furniture]
-    claimtrack compare FILE... [--format table|json|html] [--lang ...] [--published DATE] [--min-confidence P]
+    claimtrack claims FILE... [--text TEXT] [--format table|json|jsonl] [--lang en|fr|fr-CA...] [--published DATE]
+                      [--furniture] [--on-error stop|skip|report] [--error-file PATH]
+    claimtrack compare FILE... [--text TEXT] [--format table|json|html] [--lang ...] [--published DATE]
+                       [--min-confidence P] [--on-error ...] [--error-file PATH]
     claimtrack diff SOURCE TARGET [--source-lang en|fr] [--target-lang en|fr] [--threshold T] [--min-confidence P]
                     [--format table|json]
     claimtrack diff --pairs FILE|- [--format jsonl|json|table] [--threshold T] [--min-confidence P]
+                    [--on-error stop|skip|report] [--error-file PATH]
     claimtrack schema
     claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH | track find TEXT --db PATH
 
@@ -16,10 +19,19 @@
 use a sentence encoder of your own (see :class:`claimtrack.Embedder`).
 
 ``FILE`` is a text, HTML or JSON Lines file, or ``-`` for JSON Lines records on
-standard input (``{"id", "text", "lang"?, "source"?, "published"?}``).
+standard input (``{"id", "text", "lang"?, "source"?, "published"?}``).  A
+``FILE`` is always a path (a missing one is an error); ``--text`` gives an
+article's text itself.  Text given on the command line must be UTF-8.
+
+``--on-error`` (``claims``, ``compare``, ``track add``, ``diff --pairs``): a bad
+record ends the command (``stop``, the default, after writing everything
+before it), is left out (``skip``), or is left out with one JSON error record
+``{"error", "message", "id", "line", "input"}`` on standard error or appended to
+``--error-file`` (``report``); ``skip`` and ``report`` exit 0.
 
 Exit codes: 0 success; 2 bad usage; 3 unreadable input (missing, empty,
-binary, undecodable, too large, malformed record); 4 unsupported language;
+binary, undecodable, too large, malformed record, store errors, a full disk);
+4 unsupported or undetectable language;
 130 interrupted.  Errors are one line on standard error, never a traceback.
 """
 
@@ -486,7 +498,10 @@ def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
-    return {"lang": args.lang, "speaker": args.speaker, "entity": args.entity, "since": args.since,
+    from .ingest.build import language_tag
+
+    lang = language_tag(args.lang, "--lang")[0] if args.lang is not None else None  # fr-CA: the fr variants
+    return {"lang": lang, "speaker": args.speaker, "entity": args.entity, "since": args.since,
             "until": args.until, "drift_type": args.drift_type, "min_variants": args.min_variants}
 
 
