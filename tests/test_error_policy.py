@@ -201,3 +201,17 @@ def test_diff_many_keeps_its_places() -> None:
 def test_diff_refuses_a_threshold_outside_0_1(threshold: float) -> None:
     with pytest.raises(ValueError, match="threshold is a divergence in 0..1"):
         ct.diff(EN, FR, threshold=threshold, embedder=HashEmbedder())
+
+
+def test_tracker_add_many(tmp_path) -> None:
+    en, fr, de = ct.read_article(EN, "en1"), ct.read_article(FR, "fr1"), ct.read_article(DE, "de1")
+    other = ct.read_article(EN + " It is long.", "en1")  # the id of en1 with another text
+    with ct.Tracker(tmp_path / "s.db", embedder=HashEmbedder()) as tracker:
+        with pytest.raises(UnsupportedLanguageError):
+            tracker.add_many([en, de, fr])
+        assert tracker.has_article("en1") and not tracker.has_article("fr1")  # stored up to the bad one
+        reported: list[ErrorRecord] = []
+        got = tracker.add_many([de, fr, other], errors="report", error_file=reported.append)
+        assert [r.article_id for r in got] == ["fr1"]
+        assert [(r.id, r.error) for r in reported] == [("de1", "UnsupportedLanguageError"), ("en1", "StoreError")]
+        assert tracker.stats()["articles"] == 2

@@ -103,13 +103,15 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..alignment.rule import MatchSettings
 from ..embed import Embedder, EmbeddingCache
-from ..errors import ClusterNotFoundError, InputError
+from ..errors import (
+    ClaimtrackError, ClusterNotFoundError, ErrorPolicy, ErrorSink, InputError, OnError, StoreBusyError,
+)
 from ..models import Article
 from . import queries
 from .db import Database, chunks
@@ -206,6 +208,23 @@ class Tracker:
         Atomic: an exception or a crash part-way leaves the store as it was.
         """
         return self._writer.add(article)
+
+    def add_many(self, articles: Iterable[Article], *, errors: OnError = "stop",
+                 error_file: ErrorSink | None = None) -> list[AddResult]:
+        """:meth:`add` each article in order (each its own transaction).  ``errors``
+        (:data:`claimtrack.errors.OnError`) says what an article :meth:`add`
+        refuses (unsupported language, an id stored with another text) does;
+        :class:`StoreBusyError` always raises."""
+        policy = ErrorPolicy(errors, error_file)
+        out: list[AddResult] = []
+        for article in articles:
+            try:
+                out.append(self.add(article))
+            except StoreBusyError:
+                raise
+            except ClaimtrackError as exc:
+                policy.handle(exc, id=article.id, input=article.source)
+        return out
 
     # ------------------------------------------------------------------ queries
 
