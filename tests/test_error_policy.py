@@ -107,6 +107,24 @@ def test_split_tag(tag: str, split: tuple[str, str | None]) -> None:
     assert split_tag(tag) == split
 
 
+_letters = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_letters, min_size=2, max_size=3).map("".join), st.lists(_letters, min_size=2, max_size=2).map("".join),
+       st.sampled_from(["-", "_"]), st.sampled_from(["", "-Latn", "_Hans"]))
+def test_split_tag_keeps_base_and_region_whatever_the_spelling(base: str, region: str, sep: str, script: str) -> None:
+    assert split_tag(base) == (base.lower(), None)
+    assert split_tag(f"{base}{script}{sep}{region}") == (base.lower(), region.upper())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=120))
+def test_detection_gives_a_base_code_or_und(text: str) -> None:
+    code, p = detect_language(text)
+    assert code == "und" and p == 0.0 or (code.isalpha() and code.islower() and 0.0 <= p <= 1.0)
+
+
 @pytest.mark.parametrize("tag", ["", "f", "french", "fr CA", "fr-", "12", "fr/CA"])
 def test_split_tag_refuses(tag: str) -> None:
     with pytest.raises(ValueError, match="not a language tag"):

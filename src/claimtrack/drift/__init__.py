@@ -104,7 +104,8 @@ def language_of(text: str, given: str | None, what: str = "the text") -> str:
         from ..ingest.build import language_tag
 
         code, _ = language_tag(given, f"the language of {what}")
-        _lang.get(code)  # raises UnsupportedLanguageError
+        if not _lang.is_supported(code):
+            raise UnsupportedLanguageError(code, _lang.SUPPORTED, what=what)
         return code
     from ..extract.langid import detect_language
 
