@@ -168,7 +168,7 @@ def test_diff_pairs_stream_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         (["diff", "--pairs", "-"], '{"source": 1, "target": "x"}\n', EXIT_INPUT, "line 1: 'source' and 'target'"),
         (["diff", "--pairs", "-"], "not json\n", EXIT_INPUT, "line 1: not valid JSON"),
         (["diff", "--pairs", "-"], '{"source": "a b", "target": " "}\n', EXIT_INPUT, "line 1: the target text is empty"),
-        (["diff", "a", "b", "--source-lang", "de"], None, 2, "invalid choice"),
+        (["diff", "a", "b", "--source-lang", "de"], None, 2, "language 'de' is not supported"),
         (["diff", "a", "b", "--min-confidence", "1.5"], None, 2, "a confidence is in 0..1"),
         (["diff", "a", "b", "--min-confidence", "high"], None, 2, "not a number"),
     ],

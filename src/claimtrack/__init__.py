@@ -37,11 +37,14 @@ from .errors import (
     ClaimtrackError,
     ClusterNotFoundError,
     DecodingError,
+    DuplicateArticleError,
     EmptyInputError,
+    ErrorRecord,
     InputError,
     RecordError,
     StoreBusyError,
     StoreError,
+    UndetectedLanguageError,
     UnsupportedLanguageError,
 )
 from .models import (
@@ -65,6 +68,7 @@ _logging.getLogger(__name__).addHandler(_logging.NullHandler())  # a library con
 _LAZY: dict[str, str] = {
     "read_article": "ingest",
     "read_articles": "ingest",
+    "read_json_lines": "ingest",
     "detect_language": "extract.langid",
     "segment": "extract.segmentation",
     "find_furniture": "extract.segmentation",
@@ -85,6 +89,7 @@ _LAZY: dict[str, str] = {
     "compare": "comparison",
     "Comparison": "comparison",
     "diff": "drift",
+    "diff_many": "drift",
     "Tracker": "store",
     "MatchSettings": "store",
     "Variant": "store",
@@ -116,14 +121,18 @@ __all__ = [
     "ClaimtrackError",
     "ClusterNotFoundError",
     "DecodingError",
+    "DuplicateArticleError",
     "EmptyInputError",
+    "ErrorRecord",
     "InputError",
     "RecordError",
     "StoreBusyError",
     "StoreError",
+    "UndetectedLanguageError",
     "UnsupportedLanguageError",
     "read_article",
     "read_articles",
+    "read_json_lines",
     "detect_language",
     "segment",
     "find_furniture",
@@ -144,6 +153,7 @@ __all__ = [
     "compare",
     "Comparison",
     "diff",
+    "diff_many",
     "Tracker",
     "MatchSettings",
     "Variant",
@@ -191,7 +201,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy names, re-exported
     from .alignment import align as align, align_sentences as align_sentences
     from .comparison import Comparison as Comparison, compare as compare
-    from .drift import diff as diff
+    from .drift import diff as diff, diff_many as diff_many
     from .embed import Embedder as Embedder, USEEmbedder as USEEmbedder, default_embedder as default_embedder
     from .extract.claims import extract_claims as extract_claims
     from .extract.dates import date_spans as date_spans, extract_dates as extract_dates
@@ -207,7 +217,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy nam
         segment as segment,
         split_sentences as split_sentences,
     )
-    from .ingest import read_article as read_article, read_articles as read_articles
+    from .ingest import read_article as read_article, read_articles as read_articles, read_json_lines as read_json_lines
     from .outputs import json_schema as json_schema
     from .store import (
         AddResult as AddResult,

@@ -2,11 +2,14 @@
 
 ::
 
-    claimtrack claims FILE... [--format table|json|jsonl] [--lang en|fr] [--published DATE] [--furniture]
-    claimtrack compare FILE... [--format table|json|html] [--lang ...] [--published DATE] [--min-confidence P]
+    claimtrack claims FILE... [--text TEXT] [--format table|json|jsonl] [--lang en|fr|fr-CA...] [--published DATE]
+                      [--furniture] [--on-error stop|skip|report] [--error-file PATH]
+    claimtrack compare FILE... [--text TEXT] [--format table|json|html] [--lang ...] [--published DATE]
+                       [--min-confidence P] [--on-error ...] [--error-file PATH]
     claimtrack diff SOURCE TARGET [--source-lang en|fr] [--target-lang en|fr] [--threshold T] [--min-confidence P]
                     [--format table|json|jsonl] [--fail-on minor|major|critical]
     claimtrack diff --pairs FILE|- [--format jsonl|json|table] [--threshold T] [--min-confidence P] [--fail-on ...]
+                    [--on-error stop|skip|report] [--error-file PATH]
     claimtrack schema
     claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH
     claimtrack track find TEXT --db PATH [-k K] [--min-similarity S]
@@ -21,7 +24,15 @@ the command name; warnings and progress come from the ``claimtrack`` logger.
 use a sentence encoder of your own (see :class:`claimtrack.Embedder`).
 
 ``FILE`` is a text, HTML or JSON Lines file, or ``-`` for JSON Lines records on
-standard input (``{"id", "text", "lang"?, "source"?, "published"?}``).
+standard input (``{"id", "text", "lang"?, "source"?, "published"?}``).  A
+``FILE`` is always a path (a missing one is an error); ``--text`` gives an
+article's text itself.  Text given on the command line must be UTF-8.
+
+``--on-error`` (``claims``, ``compare``, ``track add``, ``diff --pairs``): a bad
+record ends the command (``stop``, the default, after writing everything
+before it), is left out (``skip``), or is left out with one JSON error record
+``{"error", "message", "id", "line", "input"}`` on standard error or appended to
+``--error-file`` (``report``); ``skip`` and ``report`` exit 0.
 
 ``--format json`` writes one JSON object, ``{"claimtrack": "<version>", ...}``
 (:func:`claimtrack.outputs.envelope`); ``--format jsonl`` writes one bare
@@ -29,22 +40,35 @@ record per line.  Tables fit the terminal's width (``COLUMNS`` when set).
 
 Exit codes: 0 success; 1 ``diff --fail-on LEVEL`` found a finding of that
 severity or worse; 2 bad usage; 3 unreadable input (missing, empty, binary,
-undecodable, too large, malformed record); 4 unsupported language; 130
-interrupted.  Errors are one line on standard error, never a traceback.
+undecodable, too large, malformed record, store errors, a full disk); 4
+unsupported or undetectable language; 130 interrupted.  Errors are one line
+on standard error, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
+import math
+import os
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from ._version import __version__
-from .errors import ClaimtrackError, RecordError, UnsupportedLanguageError
+from .errors import (
+    ON_ERROR,
+    ClaimtrackError,
+    DecodingError,
+    ErrorPolicy,
+    InputError,
+    RecordError,
+    UnsupportedLanguageError,
+)
 from .lang import SUPPORTED
 from .models import Article, Claim
 from .outputs import envelope, json_schema
@@ -60,32 +84,123 @@ SEVERITIES = ("minor", "major", "critical")
 """Drift severities, mildest first: ``diff --fail-on major`` fails on a major or a critical finding."""
 
 
-def _articles(paths: Sequence[str], lang: str | None, published: str | None) -> Iterator[Article]:
-    from .ingest import parse_published, read_article, read_articles
+def _shown(arg: str) -> str:
+    """A command-line argument as text that can be printed: bytes that are not
+    UTF-8 (kept by Python as lone surrogates) become ``\\xNN`` escapes."""
+    return os.fsencode(arg).decode("utf-8", "backslashreplace")
 
-    anchor = parse_published(published, "--published")
 
-    for path in paths:
-        if path == "-" or path.endswith((".jsonl", ".ndjson")):
-            source = sys.stdin if path == "-" else path
-            for article in read_articles(source):
+def _literal(arg: str, what: str) -> str:
+    """A command-line argument read as text; one that is not UTF-8 is a
+    :class:`~claimtrack.errors.DecodingError` (the bytes cannot be told apart
+    from another encoding on a few words)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DecodingError(
+            f"{what} is not valid UTF-8 (at character {exc.start + 1}: {_shown(arg[exc.start:exc.start + 1])}); "
+            "pass UTF-8 text, or put the text in a file (files in legacy encodings are decoded)"
+        ) from None
+    return arg
+
+
+def _is_stream(path: str) -> bool:
+    return path == "-" or path.endswith((".jsonl", ".ndjson"))
+
+
+def _policy(args: argparse.Namespace) -> ErrorPolicy:
+    """The --on-error policy of a command; its --error-file is opened (for
+    appending) here and closed by :func:`main`."""
+    on_error = getattr(args, "on_error", "stop")
+    error_file = getattr(args, "error_file", None)
+    if error_file is not None and on_error != "report":
+        raise _Usage("--error-file needs --on-error report")
+    sink: TextIO = sys.stderr
+    if error_file is not None:
+        sink = open(error_file, "a", encoding="utf-8", errors="backslashreplace")
+        args._opened.append(sink)
+    return ErrorPolicy(on_error, sink)
+
+
+def _articles(args: argparse.Namespace, policy: ErrorPolicy) -> Iterator[tuple[int | None, str, Article]]:
+    """(line, input, article) of every FILE argument and --text, in order.
+
+    A FILE argument is always a path (``-``: JSON Lines on standard input);
+    ``--text`` gives an article's text itself.  A bad input (missing file, bad
+    record, ...) goes to ``policy``."""
+    from pathlib import Path
+
+    from .ingest import DEFAULT_MAX_BYTES, parse_published, read_article
+    from .ingest import numbered_articles
+    from .ingest.build import build_article, language_tag
+
+    anchor = parse_published(args.published, "--published")
+    lang, region = language_tag(args.lang, "--lang") if args.lang is not None else (None, None)
+
+    for path in args.files:
+        name = _shown(path)
+        if _is_stream(path):
+            try:
+                stream = numbered_articles(path, DEFAULT_MAX_BYTES, DEFAULT_MAX_BYTES, policy)
+            except ClaimtrackError as exc:
+                policy.handle(exc, input=name)
+                continue
+            for number, article in stream:
                 updates: dict[str, Any] = {}
-                if lang and article.lang != lang:
-                    updates["lang"] = lang
+                if lang and (article.lang != lang or article.region != region):
+                    updates.update(lang=lang, region=region, lang_confidence=None)
                 if anchor is not None and article.published is None:
                     updates["published"] = anchor
-                yield article.model_copy(update=updates) if updates else article
+                yield number, name, article.model_copy(update=updates) if updates else article
         else:
-            yield read_article(path, lang=lang, published=published)
+            try:
+                article = read_article(Path(path), lang=args.lang, published=args.published,
+                                       source=name if name != path else None)
+            except ClaimtrackError as exc:
+                policy.handle(exc, input=name)
+                continue
+            yield None, name, article
+    for k, text in enumerate(getattr(args, "text", None) or [], 1):
+        what = f"--text argument {k}"
+        try:
+            article = build_article(_literal(text, what), what=what, article_id=None, lang=args.lang, source=None,
+                                    published=args.published, encoding=None, html=False, max_bytes=DEFAULT_MAX_BYTES)
+        except ClaimtrackError as exc:
+            policy.handle(exc, input=what)
+            continue
+        yield None, what, article
+
+
+def _claims_of(
+    args: argparse.Namespace, policy: ErrorPolicy, distinct: bool = False
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Each readable article of the command's inputs with its claims; an
+    article whose claims cannot be extracted (unsupported or undetected
+    language), or whose id was already seen when ``distinct``, goes to ``policy``."""
+    from .errors import DuplicateArticleError
+    from .extract.claims import extract_claims
+
+    seen: dict[str, str] = {}
+    for line, name, article in _articles(args, policy):
+        try:
+            if distinct and article.id in seen:
+                raise DuplicateArticleError(
+                    f"{name}{f', line {line}' if line else ''}: article {article.id!r} is already given "
+                    f"({seen[article.id]}); article ids must be distinct"
+                )
+            claims = extract_claims(article)
+        except ClaimtrackError as exc:
+            policy.handle(exc, id=article.id, line=line, input=name)
+            continue
+        seen[article.id] = name + (f", line {line}" if line else "")
+        yield article, claims
 
 
 def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
-    from .extract.claims import extract_claims
     from .extract.segmentation import find_furniture
 
     rows: list[tuple[Article, list[Claim]]] = []
-    for article in _articles(args.files, args.lang, args.published):
-        claims = extract_claims(article)
+    for article, claims in _claims_of(args, _policy(args)):
         if args.format == "jsonl":  # stream: one claim per line, nothing held
             for claim in claims:
                 out.write(claim.model_dump_json() + "\n")
@@ -121,8 +236,12 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     from .report.html import html_comparison
     from .report.text import comparison_table
 
-    articles = list(_articles(args.files, args.lang, args.published))
-    comparison = compare(*articles, embedder=_embedder(args), min_confidence=args.min_confidence)
+    embedder = _embedder(args)
+    read = list(_claims_of(args, _policy(args), distinct=True))
+    if not read:
+        raise InputError("no article to compare: every input was bad")
+    comparison = compare(*(a for a, _ in read), claims={a.id: c for a, c in read}, embedder=embedder,
+                         min_confidence=args.min_confidence)
     if args.format == "json":
         _dump(envelope(comparison=comparison.model_dump(mode="json")), out)
     elif args.format == "html":
@@ -135,30 +254,26 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
 _PAIR_BATCH = 256  # pairs of a --pairs stream encoded per batch (memory follows the batch, not the file)
 
 
-def _pair_records(path: str) -> Iterator[tuple[int, str, str, str | None, str | None]]:
-    """(line number, source, target, source_lang, target_lang) of each JSON
-    Lines record ``{"source", "target", "source_lang"?, "target_lang"?}``."""
-    from .ingest import read_json_lines
-
-    where = "standard input" if path == "-" else repr(path)
-    for number, rec in read_json_lines(path):
-        source, target = rec.get("source"), rec.get("target")
-        if not isinstance(source, str) or not isinstance(target, str):
-            raise RecordError(f"{where}, line {number}: 'source' and 'target' must be strings")
-        sl, tl = rec.get("source_lang"), rec.get("target_lang")
-        if not (sl is None or isinstance(sl, str)) or not (tl is None or isinstance(tl, str)):
-            raise RecordError(f"{where}, line {number}: 'source_lang' and 'target_lang' must be strings")
-        yield number, source, target, sl, tl
+def _pair_fields(rec: dict[str, Any], at: str) -> tuple[str, str, str | None, str | None]:
+    """source, target, source_lang, target_lang of one ``--pairs`` record."""
+    source, target = rec.get("source"), rec.get("target")
+    if not isinstance(source, str) or not isinstance(target, str):
+        raise RecordError(f"{at}: 'source' and 'target' must be strings")
+    sl, tl = rec.get("source_lang"), rec.get("target_lang")
+    if not (sl is None or isinstance(sl, str)) or not (tl is None or isinstance(tl, str)):
+        raise RecordError(f"{at}: 'source_lang' and 'target_lang' must be strings")
+    return source, target, sl, tl
 
 
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
-    from .drift import diff, diff_many
+    from .drift import diff
 
     if args.pairs is None:
         if args.source is None or args.target is None:
             raise _Usage("give SOURCE and TARGET, or --pairs FILE")
-        d = diff(args.source, args.target, args.source_lang, args.target_lang, threshold=args.threshold,
-                 min_confidence=args.min_confidence, embedder=_embedder(args))
+        d = diff(_literal(args.source, "SOURCE"), _literal(args.target, "TARGET"), args.source_lang,
+                 args.target_lang, threshold=args.threshold, min_confidence=args.min_confidence,
+                 embedder=_embedder(args))
         if args.format == "json":
             _dump(envelope(diff=d.model_dump(mode="json")), out)
         elif args.format == "jsonl":
@@ -168,28 +283,36 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         return _fail_code(args, [d])
     if args.source is not None:
         raise _Usage("give SOURCE and TARGET or --pairs FILE, not both")
+    return _diff_pairs(args, out)
+
+
+def _diff_pairs(args: argparse.Namespace, out: TextIO) -> int:
+    """``diff --pairs``: results in input order, written batch by batch; a bad
+    record goes to the --on-error policy, and under ``stop`` every result
+    before it is written before the error ends the command."""
+    from .drift import check_pair, diff_many
+    from .ingest import read_json_lines
+
+    policy = _policy(args)
     embedder = _embedder(args)
-    records = _pair_records(args.pairs)
+    name = _shown(args.pairs)
+    where = "standard input" if args.pairs == "-" else repr(name)
     everything: list[Any] = []
-    failed = 0
-    while True:
-        batch = [r for _, r in zip(range(_PAIR_BATCH), records)]
-        if not batch:
-            break
-        for (number, s, t, sl, tl) in batch:
-            if not s.strip() or not t.strip():
-                raise RecordError(f"line {number}: the {'source' if not s.strip() else 'target'} text is empty")
-        # one batched call per language pair as given; detection fills the rest per pair
-        groups: dict[tuple[str | None, str | None], list[int]] = {}
-        for k, (_, _, _, sl, tl) in enumerate(batch):
-            groups.setdefault((sl or args.source_lang, tl or args.target_lang), []).append(k)
+    batch: list[tuple[str, str, str, str]] = []
+    failed = [0]
+
+    def flush() -> None:
+        # one batched call per language pair; results written in input order
+        groups: dict[tuple[str, str], list[int]] = {}
+        for k, (_, _, sl, tl) in enumerate(batch):
+            groups.setdefault((sl, tl), []).append(k)
         results: list[Any] = [None] * len(batch)
         for (sl, tl), ks in groups.items():
-            got = diff_many([(batch[k][1], batch[k][2]) for k in ks], sl, tl, threshold=args.threshold,
+            got = diff_many([(batch[k][0], batch[k][1]) for k in ks], sl, tl, threshold=args.threshold,
                             min_confidence=args.min_confidence, embedder=embedder)
             for k, d in zip(ks, got):
                 results[k] = d
-        failed = failed or _fail_code(args, results)
+        failed[0] = failed[0] or _fail_code(args, results)
         for d in results:
             if args.format == "json":
                 everything.append(d.model_dump(mode="json"))
@@ -199,9 +322,29 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             else:
                 out.write(d.model_dump_json() + "\n")
         out.flush()
+        batch.clear()
+
+    try:
+        for number, rec in read_json_lines(_path_arg(args.pairs), errors=policy.errors, error_file=policy.error_file):
+            at = f"{where}, line {number}"
+            try:
+                s, t, sl, tl = _pair_fields(rec, at)
+                sl, tl = check_pair(s, t, sl or args.source_lang, tl or args.target_lang, f"{at}: ")
+            except ClaimtrackError as exc:
+                policy.handle(exc, id=_record_id(rec), line=number, input=name)
+                continue
+            batch.append((s, t, sl, tl))
+            if len(batch) >= _PAIR_BATCH:
+                flush()
+    except ClaimtrackError:
+        flush()  # every good pair before the bad line is written
+        if args.format == "json":
+            _dump(envelope(diffs=everything), out)
+        raise
+    flush()
     if args.format == "json":
         _dump(envelope(diffs=everything), out)
-    return failed
+    return failed[0]
 
 
 def _dump(payload: dict[str, Any], out: TextIO) -> None:
@@ -222,8 +365,36 @@ def _fail_code(args: argparse.Namespace, diffs: Sequence[Any]) -> int:
     return EXIT_DRIFT if hit else 0
 
 
+def _path_arg(arg: str) -> Any:
+    """A FILE argument for the readers: ``-`` as is, a path as a ``Path``."""
+    from pathlib import Path
+
+    return arg if arg == "-" else Path(arg)
+
+
+def _record_id(rec: dict[str, Any]) -> str | None:
+    from .ingest.jsonl import record_id
+
+    return record_id(rec)
+
+
 class _Usage(Exception):
     """Bad usage found after parsing (exit 2, like argparse's own errors)."""
+
+
+class _StoreWriteFailed(Exception):
+    """``track add`` could not write (disk full, I/O error): one line, and the
+    store keeps every article added before."""
+
+    def __init__(self, exc: BaseException, article_id: str, added: int, db: str) -> None:
+        cause = str(exc) or type(exc).__name__
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC or "disk is full" in cause:
+            cause = "the disk is full"
+        super().__init__(
+            f"cannot write article {article_id!r} to {db!r}: {cause}; the store is intact and keeps the "
+            f"{added} article{'s' if added != 1 else ''} added before it: free space and run the command again "
+            "to resume"
+        )
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
@@ -297,7 +468,13 @@ def _embedder(args: argparse.Namespace) -> Any:
     except (ImportError, AttributeError) as exc:
         raise _Usage(f"--embedder {spec!r}: {exc}") from None
     if isinstance(obj, type) or (not isinstance(obj, Embedder) and callable(obj)):
-        obj = obj()  # a class, or a factory function
+        try:
+            obj = obj()  # a class, or a factory function
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # SystemExit too: sys:exit must not end the command quietly
+            raise _Usage(f"--embedder {spec!r}: calling it raised {type(exc).__name__}"
+                         + (f": {exc}" if str(exc) else "")) from None
     if not isinstance(obj, Embedder):
         raise _Usage(f"--embedder {spec!r} is not an Embedder (name, fingerprint, dim, encode)")
     return obj
@@ -306,14 +483,26 @@ def _embedder(args: argparse.Namespace) -> Any:
 def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
     from .store import AddResult
 
-    streamed = any(f == "-" or f.endswith((".jsonl", ".ndjson")) for f in args.files)
-    progress = _Progress(None if streamed else len(args.files), quiet=getattr(args, "quiet", False))
+    from .errors import StoreBusyError
+
+    streamed = any(_is_stream(f) for f in args.files)
+    progress = _Progress(None if streamed else len(args.files) + len(args.text or []),
+                         quiet=getattr(args, "quiet", False))
     totals = {"articles": 0, "added": 0, "already_stored": 0, "claims": 0, "new_clusters": 0, "matched": 0}
     results: list[AddResult] = []
+    policy = _policy(args)
     tracker = _tracker(args, create=True)
     try:
-        for article in _articles(args.files, args.lang, args.published):
-            r = tracker.add(article)
+        for line, name, article in _articles(args, policy):
+            try:
+                r = tracker.add(article)
+            except StoreBusyError:
+                raise
+            except ClaimtrackError as exc:
+                policy.handle(exc, id=article.id, line=line, input=name)
+                continue
+            except (sqlite3.Error, OSError) as exc:
+                raise _StoreWriteFailed(exc, article.id, totals["added"], args.db) from None
             totals["articles"] += 1
             totals["added" if r.added else "already_stored"] += 1
             totals["claims"] += r.claims if r.added else 0
@@ -344,7 +533,10 @@ def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
-    return {"lang": args.lang, "speaker": args.speaker, "entity": args.entity, "since": args.since,
+    from .ingest.build import language_tag
+
+    lang = language_tag(args.lang, "--lang")[0] if args.lang is not None else None  # fr-CA: the fr variants
+    return {"lang": lang, "speaker": args.speaker, "entity": args.entity, "since": args.since,
             "until": args.until, "drift_type": args.drift_type, "min_variants": args.min_variants}
 
 
@@ -393,7 +585,7 @@ def _cmd_track_show(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_track_find(args: argparse.Namespace, out: TextIO) -> int:
     tracker = _tracker(args)
     try:
-        hits = tracker.find(args.text, lang=args.lang, k=args.k, min_similarity=args.min_similarity)
+        hits = tracker.find(_literal(args.text, "TEXT"), lang=args.lang, k=args.k, min_similarity=args.min_similarity)
     finally:
         tracker.close()
     if args.format == "json":
@@ -402,6 +594,51 @@ def _cmd_track_find(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(hits_table(hits))
     return 0
+
+
+def _divergence(text: str) -> float:
+    """``--threshold``: a finite number in 0..1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value) or not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"a divergence threshold is in 0..1, not {text}")
+    return value
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _language(text: str) -> str:
+    """``--source-lang``/``--target-lang``: a supported language, as a tag (``fr-CA`` is ``fr``)."""
+    from .lang import split_tag
+
+    try:
+        code, _ = split_tag(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if code not in SUPPORTED:
+        raise argparse.ArgumentTypeError(f"language {text!r} is not supported (supported: {', '.join(SUPPORTED)})")
+    return code
+
+
+def error_options(p: argparse.ArgumentParser) -> None:
+    """``--on-error`` and ``--error-file``: what a bad record of a batch does."""
+    p.add_argument("--on-error", choices=ON_ERROR, default="stop",
+                   help="a bad input (unreadable file, malformed record, unsupported or undetected language): "
+                        "stop (default: exit with its error), skip it, or report it (one JSON error record "
+                        "{error, message, id, line, input} per bad input) and go on")
+    p.add_argument("--error-file", metavar="PATH",
+                   help="with --on-error report: append the error records to PATH instead of standard error")
 
 
 def _probability(text: str) -> float:
@@ -456,6 +693,7 @@ def _track_parser(sub: Any, inputs: Any) -> None:
 
     q = tsub.add_parser("add", help="add articles to the store (created if missing); one transaction per article")
     inputs(q)
+    error_options(q)
     db(q)
     q.add_argument("--format", choices=("table", "json", "jsonl"), default="table",
                    help="table: a summary; jsonl: one AddResult per article, as they are added")
@@ -484,7 +722,7 @@ def _track_parser(sub: Any, inputs: Any) -> None:
     q.add_argument("text", metavar="TEXT")
     db(q)
     q.add_argument("--lang", help="language of TEXT (default: detected)")
-    q.add_argument("-k", type=int, default=5, help="how many clusters, at most (default 5)")
+    q.add_argument("-k", type=_positive, default=5, help="how many clusters, at most (default 5)")
     q.add_argument("--min-similarity", type=_cosine, default=None, metavar="S",
                    help="only clusters whose cosine with TEXT is at least S (in -1..1; default: the k nearest, "
                         "however far)")
@@ -501,18 +739,25 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def inputs(p: argparse.ArgumentParser) -> None:
-        p.add_argument("files", nargs="+", metavar="FILE", help="text, HTML or JSON Lines file; '-' reads JSON Lines from stdin")
-        p.add_argument("--lang", choices=None, help="language of every input (default: detected per article)")
+        p.add_argument("files", nargs="*", metavar="FILE",
+                       help="text, HTML or JSON Lines file (always a path: a missing one is an error); "
+                            "'-' reads JSON Lines from stdin")
+        p.add_argument("--text", action="append", metavar="TEXT",
+                       help="an article's text itself (repeatable), after the FILEs")
+        p.add_argument("--lang", choices=None,
+                       help="language of every input, a tag such as fr or fr-CA (default: detected per article)")
         p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) anchoring relative dates")
 
     p = sub.add_parser("claims", help="articles -> claims (ct.extract_claims)")
     inputs(p)
+    error_options(p)
     p.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
     p.add_argument("--furniture", action="store_true", help="also list the lines kept out of the claims, with reasons")
     p.set_defaults(run=_cmd_claims)
 
     p = sub.add_parser("compare", help="claims, alignments and drift across articles (ct.compare)")
     inputs(p)
+    error_options(p)
     p.add_argument("--format", choices=("table", "json", "html"), default="table")
     confidence_option(p)
     embedder_option(p)
@@ -524,9 +769,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--pairs", metavar="FILE",
                    help="JSON Lines of {\"source\", \"target\", \"source_lang\"?, \"target_lang\"?} ('-': stdin); "
                         "one PairDiff per line out, in input order")
-    p.add_argument("--source-lang", choices=SUPPORTED, help="language of the source (default: detected)")
-    p.add_argument("--target-lang", choices=SUPPORTED, help="language of the target (default: detected)")
-    p.add_argument("--threshold", type=float, default=0.5, help="divergent = divergence >= T (default 0.5)")
+    p.add_argument("--source-lang", type=_language, metavar="LANG",
+                   help="language of the source: en or fr, or a tag such as fr-CA (default: detected)")
+    p.add_argument("--target-lang", type=_language, metavar="LANG",
+                   help="language of the target (default: detected)")
+    p.add_argument("--threshold", type=_divergence, default=0.5, metavar="T",
+                   help="divergent = divergence >= T, T in 0..1 (default 0.5)")
     p.add_argument("--format", choices=("table", "json", "jsonl"), default=None,
                    help="default: table for one pair, jsonl for --pairs")
     p.add_argument("--fail-on", choices=SEVERITIES, metavar="LEVEL",
@@ -534,6 +782,7 @@ def _parser() -> argparse.ArgumentParser:
                         "after writing every result; for CI gates")
     confidence_option(p)
     embedder_option(p)
+    error_options(p)
     p.set_defaults(run=_cmd_diff)
 
     p = sub.add_parser("schema", help="print the JSON Schema of every claimtrack output model")
@@ -599,10 +848,16 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "run", None) is _cmd_diff and args.format is None:
         args.format = "jsonl" if args.pairs is not None else "table"
+    if hasattr(args, "files") and not args.files and not args.text:
+        parser.error(f"{args.command}: give at least one FILE ('-' for standard input) or --text TEXT")
     stream = out if out is not None else sys.stdout
+    args._opened = []
     try:
         with _logging(args):
             return int(args.run(args, stream))
+    except _StoreWriteFailed as exc:
+        print(f"claimtrack: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     except _Usage as exc:
         parser.print_usage(sys.stderr)
         print(f"claimtrack: error: {exc}", file=sys.stderr)
@@ -622,6 +877,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         print("claimtrack: interrupted", file=sys.stderr)
         return 130
+    finally:
+        for opened in args._opened:
+            opened.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

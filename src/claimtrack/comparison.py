@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import Field
 
 from .embed import Embedder, EmbeddingCache
+from .errors import ClaimtrackError, DuplicateArticleError, ErrorPolicy, ErrorSink, OnError
 from .models import Alignment, Article, Claim, Model
 
 __all__ = ["compare", "Comparison", "ArticleInfo", "PairAlignment"]
@@ -65,6 +66,8 @@ def compare(
     embedder: Embedder | None = None,
     cache: EmbeddingCache | None = None,
     claims: dict[str, list[Claim]] | None = None,
+    errors: OnError = "stop",
+    error_file: ErrorSink | None = None,
     **align_options: Any,
 ) -> Comparison:
     """Claims of every article, alignments between every pair, unmatched claims.
@@ -78,6 +81,14 @@ def compare(
             one is used otherwise, so each distinct claim text is encoded once.
         claims: already extracted claims by article id (skips extraction for
             those articles).
+        errors: what a bad article does (:data:`claimtrack.errors.OnError`):
+            ``stop`` (default) raises its error; ``skip`` leaves it out of the
+            comparison; ``report`` also sends an
+            :class:`~claimtrack.errors.ErrorRecord` to ``error_file``
+            (standard error by default).  Bad: an unsupported or undetected
+            language (:class:`~claimtrack.errors.UnsupportedLanguageError`), an
+            id already given (:class:`~claimtrack.errors.DuplicateArticleError`).
+        error_file: a text stream (one JSON line per record) or a callable.
         align_options: passed to :func:`claimtrack.align` (``min_confidence``, ``threshold``,
             ``margin``, ...).
 
@@ -88,19 +99,30 @@ def compare(
     from .alignment import align as _align
     from .embed import default_embedder
 
+    from .extract.claims import extract_claims
+
+    policy = ErrorPolicy(errors, error_file)
+    kept: list[Article] = []
+    per: list[list[Claim]] = []
+    seen: set[str] = set()
+    for a in articles:
+        try:
+            if a.id in seen:
+                raise DuplicateArticleError(
+                    f"article {a.id!r}{f' ({a.source})' if a.source else ''} is given twice: article ids must be "
+                    "distinct"
+                )
+            found = list(claims[a.id]) if claims is not None and a.id in claims else extract_claims(a)
+        except ClaimtrackError as exc:
+            policy.handle(exc, id=a.id, input=a.source)
+            continue
+        seen.add(a.id)
+        kept.append(a)
+        per.append(found)
+    articles = tuple(kept)
     ids = [a.id for a in articles]
-    if len(set(ids)) != len(ids):
-        raise ValueError(f"article ids must be distinct, got {ids}")
     emb = embedder if embedder is not None else default_embedder()
     c = cache if cache is not None else EmbeddingCache()
-    per: list[list[Claim]] = []
-    for a in articles:
-        if claims is not None and a.id in claims:
-            per.append(list(claims[a.id]))
-        else:
-            from .extract.claims import extract_claims
-
-            per.append(extract_claims(a))
     # encode every claim once, in one batch
     c.encode(emb, [cl.text for cs in per for cl in cs])
     pairs: list[PairAlignment] = []

@@ -80,6 +80,10 @@ class Article(Model):
     published: _dt.date | None = Field(default=None, description="Publication date, the anchor of relative dates.")
     encoding: str | None = Field(default=None, description="Encoding the bytes were decoded with, if read from bytes.")
     lang_confidence: float | None = Field(default=None, description="Detector probability of `lang`; None when given.")
+    region: str | None = Field(
+        default=None,
+        description="Region of a given language tag (`fr-CA` gives lang `fr`, region `CA`); None when not given.",
+    )
 
 
 class Sentence(Model):

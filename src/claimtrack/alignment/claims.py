@@ -587,7 +587,11 @@ def align(
         lang_a, lang_b: language of plain-string inputs (claims carry their own).
         drift: attach the typed drift findings of :func:`claimtrack.diff`
             (source = ``claims_a``) to every alignment (default); ``False``
-            skips them when only the matching is wanted.
+            skips them when only the matching is wanted.  A link between
+            plain strings whose language (``lang_a``/``lang_b``, or detected)
+            is not supported or cannot be told gets no findings: the
+            matching works for any language pair, the drift checks only
+            for English and French.
         min_confidence: the confidence a finding needs to be attached
             (default: :data:`claimtrack.drift.DEFAULT_MIN_CONFIDENCE`; 0
             attaches every candidate).
@@ -737,10 +741,12 @@ def _with_drift(
         if found[k] is None:
             groups.setdefault((A.langs[seg.a[0]], B.langs[seg.b[0]]), []).append(k)
     for (la, lb), ks in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))):
-        diffs = diff_many([(text_of(joined[k][0]), text_of(joined[k][2])) for k in ks], la, lb,
-                          embedder=emb, cache=cache, min_confidence=cut)
-        for k, d in zip(ks, diffs):
-            found[k] = d.drift
+        # matching takes any language pair; drift needs a supported language on both sides, so a
+        # pair of plain texts whose language is unsupported or cannot be told gets no findings
+        kept = diff_many([(text_of(joined[k][0]), text_of(joined[k][2])) for k in ks], la, lb,
+                         embedder=emb, cache=cache, min_confidence=cut, errors="skip")
+        for k, got in zip(ks, kept):
+            found[k] = got.drift if got is not None else ()
     results: list[tuple[Any, ...]] = [()] * len(out)
     for seg, (xa, sa, xb, sb), drift in zip(segs, joined, found):
         side = seg.joined

@@ -23,11 +23,21 @@ already reports.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import lang as _lang
-from ..errors import EmptyInputError
+from ..errors import (
+    ClaimtrackError,
+    DecodingError,
+    EmptyInputError,
+    ErrorPolicy,
+    ErrorSink,
+    OnError,
+    UndetectedLanguageError,
+    UnsupportedLanguageError,
+)
 from ..models import Claim, PairDiff, Speaker
 from .check import DriftCheck
 from .checks import CHECKS
@@ -44,6 +54,8 @@ __all__ = [
     "diff",
     "diff_claims",
     "diff_many",
+    "check_pair",
+    "language_of",
     "config",
     "DEFAULT_THRESHOLD",
     "DEFAULT_MIN_CONFIDENCE",
@@ -78,16 +90,31 @@ def config(threshold: float = DEFAULT_THRESHOLD, settings: DriftConfig = DEFAULT
     return out
 
 
-def _lang_of(text: str, given: str | None, fallback: str | None) -> str:
+def language_of(text: str, given: str | None, what: str = "the text") -> str:
+    """The supported language of one side of a pair: ``given`` as a tag
+    (``fr-CA`` is ``fr``), or detected.
+
+    Raises:
+        UnsupportedLanguageError: ``given`` or the detected language is not supported.
+        UndetectedLanguageError: nothing is given and the text is too short
+            (or has no letters) to tell its language.
+        InputError: ``given`` is not a language tag.
+    """
     if given is not None:
-        _lang.get(given)  # raises UnsupportedLanguageError
-        return given
+        from ..ingest.build import language_tag
+
+        code, _ = language_tag(given, f"the language of {what}")
+        if not _lang.is_supported(code):
+            raise UnsupportedLanguageError(code, _lang.SUPPORTED, what=what)
+        return code
     from ..extract.langid import detect_language
 
     code, _ = detect_language(text)
-    if _lang.is_supported(code):
-        return code
-    return fallback if fallback and _lang.is_supported(fallback) else _lang.SUPPORTED[0]
+    if code == "und":
+        raise UndetectedLanguageError(_lang.SUPPORTED, what=what)
+    if not _lang.is_supported(code):
+        raise UnsupportedLanguageError(code, _lang.SUPPORTED, what=what)
+    return code
 
 
 def diff(
@@ -139,7 +166,11 @@ def diff(
 
     Raises:
         EmptyInputError: a text is empty or only whitespace.
-        UnsupportedLanguageError: a given language is not ``en`` or ``fr``.
+        UnsupportedLanguageError: a language, given or detected, is not
+            ``en`` or ``fr`` (a tag such as ``fr-CA`` counts as its base
+            language).
+        UndetectedLanguageError: a language is not given and the text is
+            too short (or has no letters) to tell it: pass it.
     """
     return diff_many(
         [(source_text, target_text)],
@@ -212,8 +243,76 @@ def diff_claims_many(
 ) -> list[PairDiff]:
     """:func:`diff_claims` for many pairs, batched as :func:`diff_many`."""
     sides = [(_claim_side(a, settings), _claim_side(b, settings)) for a, b in pairs]
+    _check_threshold(threshold)
     _check_cut(min_confidence)
     return run_many(sides, threshold, min_confidence, embedder, checks, cache, settings)
+
+
+def check_pair(source: object, target: object, source_lang: str | None, target_lang: str | None,
+               at: str = "") -> tuple[str, str]:
+    """Check one pair of statements and settle its languages, as :func:`diff_many`
+    does for each pair: the two supported language codes.
+
+    Raises:
+        TypeError: a text is not a ``str``.
+        EmptyInputError: a text is empty or only whitespace.
+        DecodingError: a text holds an unpaired surrogate (it cannot be written as UTF-8).
+        UnsupportedLanguageError, UndetectedLanguageError, InputError: see :func:`language_of`.
+    """
+    for which, text in (("source", source), ("target", target)):
+        if not isinstance(text, str):
+            raise TypeError(f"{at}the {which} text is {type(text).__name__}, not str")
+        if not text.strip():
+            raise EmptyInputError(f"{at}the {which} text is empty: there is nothing to compare")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise DecodingError(f"{at}the {which} text contains an unpaired surrogate "
+                                f"(U+{ord(text[exc.start]):04X} at character {exc.start})") from None
+    assert isinstance(source, str) and isinstance(target, str)
+    return (language_of(source, source_lang, f"{at}the source text"),
+            language_of(target, target_lang, f"{at}the target text"))
+
+
+def _check_threshold(threshold: float) -> None:
+    if not isinstance(threshold, (int, float)) or not math.isfinite(threshold) or not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold is a divergence in 0..1, not {threshold!r}")
+
+
+@overload
+def diff_many(
+    pairs: Sequence[tuple[str, str]],
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    embedder: Embedder | None = None,
+    checks: Iterable[str | DriftCheck] | None = None,
+    cache: EmbeddingCache | None = None,
+    settings: DriftConfig = DEFAULT_CONFIG,
+    speakers: Sequence[tuple[str | Speaker | None, str | Speaker | None]] | None = None,
+    errors: Literal["stop"] = "stop",
+    error_file: ErrorSink | None = None,
+) -> list[PairDiff]: ...
+
+
+@overload
+def diff_many(
+    pairs: Sequence[tuple[str, str]],
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    embedder: Embedder | None = None,
+    checks: Iterable[str | DriftCheck] | None = None,
+    cache: EmbeddingCache | None = None,
+    settings: DriftConfig = DEFAULT_CONFIG,
+    speakers: Sequence[tuple[str | Speaker | None, str | Speaker | None]] | None = None,
+    errors: OnError,
+    error_file: ErrorSink | None = None,
+) -> list[PairDiff | None]: ...
 
 
 def diff_many(
@@ -228,22 +327,40 @@ def diff_many(
     cache: EmbeddingCache | None = None,
     settings: DriftConfig = DEFAULT_CONFIG,
     speakers: Sequence[tuple[str | Speaker | None, str | Speaker | None]] | None = None,
-) -> list[PairDiff]:
+    errors: OnError = "stop",
+    error_file: ErrorSink | None = None,
+) -> list[PairDiff] | list[PairDiff | None]:
     """:func:`diff` for many pairs: the texts of every pair (sentences, content
     words, chunks) are encoded in one batched call, then the leave-one-out
-    variants the omission check needs in a second one."""
+    variants the omission check needs in a second one.
+
+    ``errors`` (:data:`claimtrack.errors.OnError`) says what a bad pair (an
+    empty text, an unsupported or undetected language) does: ``stop`` (the
+    default) raises its error before anything is computed; ``skip`` and
+    ``report`` put ``None`` in its place in the result (so the result stays
+    parallel to ``pairs``) and compute the others; ``report`` also sends an
+    :class:`~claimtrack.errors.ErrorRecord` (``input`` is ``"pair K"``, 0-based)
+    to ``error_file``.
+    """
+    policy = ErrorPolicy(errors, error_file)
+    _check_threshold(threshold)
+    _check_cut(min_confidence)
     sides: list[tuple[Side, Side]] = []
+    good: list[int] = []
     for k, (s, t) in enumerate(pairs):
-        for which, text in (("source", s), ("target", t)):
-            if not isinstance(text, str):
-                raise TypeError(f"pair {k}: the {which} text is {type(text).__name__}, not str")
-            if not text.strip():
-                where = f"pair {k}: " if len(pairs) > 1 else ""
-                raise EmptyInputError(f"{where}the {which} text is empty: there is nothing to compare")
+        try:
+            sl, tl = check_pair(s, t, source_lang, target_lang, f"pair {k}: " if len(pairs) > 1 else "")
+        except ClaimtrackError as exc:
+            policy.handle(exc, input=f"pair {k}")
+            continue
         sp = speakers[k] if speakers is not None else (None, None)
-        sl = _lang_of(s, source_lang, target_lang)
-        tl = _lang_of(t, target_lang, sl)
+        good.append(k)
         sides.append((Side(s, sl, speaker=SpeakerRef.of(sp[0], 0, len(s)), config=settings),
                       Side(t, tl, speaker=SpeakerRef.of(sp[1], 0, len(t)), config=settings)))
-    _check_cut(min_confidence)
-    return run_many(sides, threshold, min_confidence, embedder, checks, cache, settings)
+    done = run_many(sides, threshold, min_confidence, embedder, checks, cache, settings) if sides else []
+    if policy.stops:
+        return done
+    out: list[PairDiff | None] = [None] * len(pairs)
+    for k, d in zip(good, done):
+        out[k] = d
+    return out

@@ -24,7 +24,7 @@ from .. import lang as _lang
 from .attribution import analyse
 from .dates import extract_dates
 from .entities import capitalised_words, extract_entities
-from ..errors import UnsupportedLanguageError
+from ..errors import UndetectedLanguageError, UnsupportedLanguageError
 from ..models import Article, Claim
 from .quantities import extract_quantities
 from .segmentation import layout
@@ -50,8 +50,12 @@ def extract_claims(article: Article) -> list[Claim]:
     Raises:
         UnsupportedLanguageError: the article is not in English or French
             (its ``lang`` says which language it is in).
+        UndetectedLanguageError: its language could not be told (``und``:
+            too little text, no letters); a subclass of the above.
     """
     if not _lang.is_supported(article.lang):
+        if article.lang == "und":
+            raise UndetectedLanguageError(_lang.SUPPORTED, article.source or article.id)
         raise UnsupportedLanguageError(article.lang, _lang.SUPPORTED, article.source or article.id)
     text = article.text
     sentences = layout(article).sentences

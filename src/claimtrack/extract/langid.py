@@ -38,11 +38,18 @@ _FUNCTION_WORD_SHARE = 0.25
 skip the all-profile check (English and French prose: 0.30-0.39; Spanish
 against the French list: 0.19)."""
 _MIN_WORDS_UNSUPPORTED = 8
-"""Texts shorter than this are never declared unsupported (too little signal)."""
+"""Texts shorter than this are short: detected on the evidence rule of
+:func:`_short_text`, or ``und``."""
 _SHORT_TEXT_WORDS = 60
 """Below this many words function-word shares are too noisy: always check all profiles."""
 _UNSUPPORTED_CONFIDENCE = 0.9
 """All-profile probability needed to tag a text with an unsupported language."""
+_SHORT_UNSUPPORTED_CONFIDENCE = 0.99
+"""All-profile probability a short text needs to be given a language on
+langdetect's word alone (no function word decides)."""
+_SHORT_MIN_LETTERS = 12
+"""Letters a short text with no supported function word needs before it is
+given any language ("Paris", "OK" are not)."""
 _SAMPLE_CHARS = 1_200
 """Characters of an article handed to langdetect: its longest lines (prose,
 not headers or bylines), in text order.  Accuracy is flat beyond ~1,000
@@ -183,13 +190,83 @@ def _sample(text: str) -> str:
     return "\n".join(lines[i] for i in sorted(chosen))[: _SAMPLE_CHARS * 2]
 
 
+def _best(probs: dict[str, float]) -> str | None:
+    """The most probable code (ties: the greater code), None when there is none."""
+    return max(probs, key=lambda k: (probs[k], k)) if probs else None
+
+
+def _base(code: str) -> str:
+    """langdetect's ``zh-cn`` / ``zh-tw`` as the base language ``zh``."""
+    return code.split("-", 1)[0]
+
+
+_OWN_SCRIPT: dict[str, tuple[str, ...]] = {"ko": ("HANGUL",), "ja": ("HIRAGANA", "KATAKANA")}
+"""langdetect's Korean and Japanese profiles hold Han characters: a short text
+of Han characters alone comes out ``ko`` or ``ja``.  Without a letter of the
+language's own script it is Chinese."""
+
+
+def _script_fix(code: str, text: str) -> str:
+    script = _OWN_SCRIPT.get(code)
+    if script is None:
+        return code
+    import unicodedata
+
+    if any(unicodedata.name(ch, "").startswith(script) for ch in text if ch.isalpha()):
+        return code
+    return "zh"
+
+
+def _short_text(words: list[str], counts: dict[str, int], sample: str) -> tuple[str, float]:
+    """The language of a text of fewer than :data:`_MIN_WORDS_UNSUPPORTED`
+    words, or ``("und", 0.0)`` when the evidence is too thin to say.
+
+    A text with supported function words is the supported language with
+    the most of them (ties go to the restricted detector when it is sure).
+    A text with none needs at least :data:`_SHORT_MIN_LETTERS` letters and
+    an all-profile probability of :data:`_SHORT_UNSUPPORTED_CONFIDENCE`
+    ("Nearly 2,400 workers." is ``en``, "Paris" and "Prices rose 3%."
+    are ``und``), unless it has no feature of any supported language at all
+    (another script: Chinese, Arabic), when the all-profile answer stands.  A text with supported function
+    words in under a third of its words, which the all-profile detector
+    confidently gives another language, is that language
+    ("Er wohnt in Berlin")."""
+    everything = _probabilities(sample, None)
+    best_all = _best(everything)
+    p_all = everything.get(best_all, 0.0) if best_all else 0.0
+    unsupported = best_all is not None and not _lang.is_supported(_base(best_all))
+    top = max(counts.values())
+    if top == 0:
+        if best_all is not None and not _probabilities(sample, _lang.SUPPORTED):
+            return _script_fix(_base(best_all), sample), round(p_all, 6)  # another script entirely
+        letters = sum(len(w) for w in words)
+        if best_all and p_all >= _SHORT_UNSUPPORTED_CONFIDENCE and letters >= _SHORT_MIN_LETTERS:
+            return _base(best_all), round(p_all, 6)
+        return "und", 0.0
+    if unsupported and best_all and p_all >= _SHORT_UNSUPPORTED_CONFIDENCE and 3 * top < len(words):
+        return _base(best_all), round(p_all, 6)
+    leaders = [c for c in counts if counts[c] == top]
+    restricted = _probabilities(sample, _lang.SUPPORTED)
+    if len(leaders) > 1:
+        sure = [c for c in leaders if restricted.get(c, 0.0) >= _UNSUPPORTED_CONFIDENCE]
+        if len(sure) != 1:
+            return "und", 0.0
+        leaders = sure
+    return leaders[0], round(restricted.get(leaders[0], 0.0), 6)
+
+
 def detect_language(text: str) -> tuple[str, float]:
     """Detect the language of a whole article.
 
     Returns:
         ``(code, probability)``. ``code`` is ``en`` or ``fr`` for supported
-        text, or another ISO 639-1 code (``de``, ``es`` ...) for an article in
-        an unsupported language; ``und`` when the text has no letters.
+        text, or another ISO 639-1 base code (``de``, ``es``, ``zh`` ...) for
+        an article in an unsupported language; ``und`` (probability 0.0) when
+        the text has no letters or too little evidence: a text of fewer than
+        8 words is given a language only on the evidence
+        :func:`_short_text` describes (function words, or a confident
+        all-language detection), never by forcing a choice between the
+        supported languages.
 
     Deterministic: the same text gives the same answer in every process.
     Cost: one pass over the lines, then langdetect on a sample of about
@@ -200,17 +277,23 @@ def detect_language(text: str) -> tuple[str, float]:
     if not words:
         return "und", 0.0
     counts = _function_word_counts(words)
+    if len(words) < _MIN_WORDS_UNSUPPORTED:
+        return _short_text(words, counts, sample)
     weak = max(counts.values()) < _FUNCTION_WORD_SHARE * len(words) or len(words) < _SHORT_TEXT_WORDS
-    if weak and len(words) >= _MIN_WORDS_UNSUPPORTED:
-        probs = _probabilities(sample, None)
-        if probs:
-            best = max(probs, key=lambda k: (probs[k], k))
-            if best not in _lang.SUPPORTED and probs[best] >= _UNSUPPORTED_CONFIDENCE:
-                return best, round(probs[best], 6)
+    everything: dict[str, float] | None = None
+    if weak:
+        everything = _probabilities(sample, None)
+        best = _best(everything)
+        if best is not None and not _lang.is_supported(_base(best)) and everything[best] >= _UNSUPPORTED_CONFIDENCE:
+            return _base(best), round(everything[best], 6)
     probs = _probabilities(sample, _lang.SUPPORTED)
-    if not probs:
-        best = max(counts, key=lambda k: (counts[k], k))
-        return best, 0.0
+    if not probs:  # no feature of any supported language (another script)
+        if everything is None:
+            everything = _probabilities(sample, None)
+        best = _best(everything)
+        if best is not None and not _lang.is_supported(_base(best)):
+            return _script_fix(_base(best), sample), round(everything[best], 6)
+        return "und", 0.0
     best = max(probs, key=lambda k: (probs[k], k))
     return best, round(probs[best], 6)
 

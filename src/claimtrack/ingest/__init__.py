@@ -88,8 +88,9 @@ Normalisation (every input kind)
     surrogates raises :class:`~claimtrack.errors.DecodingError`.
 
 Metadata
-    ``lang``: given codes are stripped and lower-cased and stored with
-    ``lang_confidence=None``; otherwise :func:`claimtrack.extract.langid.detect_language`
+    ``lang``: a given tag is reduced to its base language, lower-cased
+    (``fr-CA``, ``fr_FR``, ``FR`` are ``fr``), its region kept in
+    ``Article.region`` (``CA``), with ``lang_confidence=None``; otherwise :func:`claimtrack.extract.langid.detect_language`
     tags the text (unsupported languages are tagged, not rejected: that is
     :func:`claimtrack.extract_claims`' job).  ``article_id``: when not given,
     ``"a" + sha1(normalised text as UTF-8).hexdigest()[:12]``, the same in every
@@ -119,7 +120,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any, Union
 
-from ..errors import ArticleNotFoundError, InputError
+from ..errors import ArticleNotFoundError, ClaimtrackError, ErrorPolicy, ErrorSink, InputError, OnError
 from ..models import Article
 from .build import DEFAULT_MAX_BYTES, build_article, check_limit, parse_published, too_large
 from .decode import decode_bytes
@@ -220,8 +221,10 @@ def read_article(
             file), the article text (any other ``str``), or raw bytes to decode.
         article_id: the article's id; by default ``"a"`` plus the first 12 hex
             digits of the SHA-1 of the normalised text (stable across processes).
-        lang: ISO 639-1 code to use as is (lower-cased, ``lang_confidence``
-            None); by default the language is detected.
+        lang: a language tag (``fr``, ``fr-CA``, ``en_GB``): its base
+            language, lower-cased, is ``Article.lang`` and its region
+            ``Article.region`` (``lang_confidence`` None); by default the
+            language is detected.
         source: outlet, URL or path; defaults to the path as given for files.
         published: publication date: ``date``, ``datetime`` or ISO-8601 string.
         max_bytes: largest input accepted, in bytes (UTF-8 bytes for a ``str``).
@@ -274,8 +277,14 @@ def read_article(
 
 
 
-def _single_file(path: str | os.PathLike[str], max_bytes: int) -> Iterator[Article]:
-    yield _article_from_path(path, article_id=None, lang=None, source=None, published=None, max_bytes=max_bytes)
+def _single_file(path: str | os.PathLike[str], max_bytes: int, policy: ErrorPolicy) -> Iterator[Article]:
+    try:
+        article = _article_from_path(path, article_id=None, lang=None, source=None, published=None,
+                                     max_bytes=max_bytes)
+    except ClaimtrackError as exc:
+        policy.handle(exc, input=os.fsdecode(path))
+        return
+    yield article
 
 
 def read_articles(
@@ -283,6 +292,8 @@ def read_articles(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_record_bytes: int = DEFAULT_MAX_BYTES,
+    errors: OnError = "stop",
+    error_file: ErrorSink | None = None,
 ) -> Iterator[Article]:
     """Stream articles from a JSON Lines file, an open file object or standard input.
 
@@ -303,14 +314,21 @@ def read_articles(
     ``max_bytes``), so a caller can pass any file through this one function.
     A ``.json`` file is read as JSON Lines too (one object per line).
 
-    A missing path or a directory raises at once; record errors are raised
-    when the iteration reaches them, which ends the iteration.
+    A missing path or a directory raises at once.  What a bad record does
+    depends on ``errors`` (:data:`claimtrack.errors.OnError`): ``stop`` (the
+    default) raises its error when the iteration reaches it, which ends the
+    iteration; ``skip`` leaves it out and reads on; ``report`` also writes
+    one :class:`~claimtrack.errors.ErrorRecord` (id when the record has one,
+    line, error type, message) to ``error_file`` (standard error by default).
 
     Args:
         source: path, ``"-"``, or a file object opened for reading.
         max_bytes: largest article text, in UTF-8 bytes (and largest plain file).
         max_record_bytes: largest JSON Lines line, in bytes (characters for a
             text-mode stream).
+        errors: ``stop``, ``skip`` or ``report`` (see above).
+        error_file: where ``report`` sends its records: a text stream (one
+            JSON line each) or a callable taking an ``ErrorRecord``.
 
     Returns:
         An iterator of frozen :class:`~claimtrack.models.Article`, in file order.
@@ -331,18 +349,28 @@ def read_articles(
     """
     check_limit(max_bytes, "max_bytes")
     check_limit(max_record_bytes, "max_record_bytes")
+    policy = ErrorPolicy(errors, error_file)
+    return (article for _, article in numbered_articles(source, max_bytes, max_record_bytes, policy))
+
+
+def numbered_articles(
+    source: ArticleSource, max_bytes: int, max_record_bytes: int, policy: ErrorPolicy
+) -> Iterator[tuple[int | None, Article]]:
+    """:func:`read_articles` with each article's JSON Lines line number (None
+    for a plain file), for error reports.  A missing path raises at once."""
     if isinstance(source, str) and source == "-":
         stdin = sys.stdin
         handle: IO[Any] = getattr(stdin, "buffer", stdin)
-        return stream_records(handle, "standard input", max_bytes, max_record_bytes)
+        return stream_records(handle, "standard input", max_bytes, max_record_bytes, policy, "-")
     if isinstance(source, (str, os.PathLike)):
         raw, name = path_name(source)
         stat_file(raw, f"file {name!r}")
         if not name.lower().endswith(_JSONL_SUFFIXES):
-            return _single_file(source, max_bytes)
-        return stream_path(raw, name, max_bytes, max_record_bytes)
+            return ((None, a) for a in _single_file(source, max_bytes, policy))
+        return stream_path(raw, name, max_bytes, max_record_bytes, policy)
     if hasattr(source, "readline"):
         name_attr = getattr(source, "name", None)
         where = f"JSON Lines stream {name_attr!r}" if isinstance(name_attr, str) else "the JSON Lines stream"
-        return stream_records(source, where, max_bytes, max_record_bytes)
+        return stream_records(source, where, max_bytes, max_record_bytes, policy,
+                              name_attr if isinstance(name_attr, str) else None)
     raise TypeError(f"read_articles() takes a path, '-' or a file object, not {type(source).__name__}")

@@ -21,6 +21,7 @@ __all__ = [
     "build_article",
     "check_limit",
     "human_bytes",
+    "language_tag",
     "normalise",
     "parse_published",
     "too_large",
@@ -97,6 +98,21 @@ def parse_published(value: object, what: str = "the article") -> _dt.date | None
         ) from None
 
 
+def language_tag(value: object, what: str = "lang") -> tuple[str, str | None]:
+    """A given language tag as ``(base language, region)``: ``fr-CA`` and
+    ``fr_CA`` give ``("fr", "CA")`` (:func:`claimtrack.lang.split_tag`).
+    Raises :class:`~claimtrack.errors.InputError` naming ``what`` for a
+    value that is not a language tag."""
+    from ..lang import split_tag
+
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(f"{what} must be a non-empty language code, got {value!r}")
+    try:
+        return split_tag(value)
+    except ValueError as exc:
+        raise InputError(f"{what}: {exc}") from None
+
+
 def build_article(
     raw: str,
     *,
@@ -142,14 +158,14 @@ def build_article(
         raise InputError(f"article_id for {what} must be a non-empty string, got {article_id!r}")
 
     confidence: float | None
+    region: str | None = None
     if lang is None:
         from ..extract.langid import detect_language
 
         lang, confidence = detect_language(text)
     else:
-        if not isinstance(lang, str) or not lang.strip():
-            raise InputError(f"lang for {what} must be a non-empty language code, got {lang!r}")
-        lang, confidence = lang.strip().lower(), None
+        lang, region = language_tag(lang, f"lang for {what}")
+        confidence = None
 
     if source is not None and not isinstance(source, str):
         raise InputError(f"source for {what} must be a string, got {type(source).__name__}")
@@ -162,5 +178,6 @@ def build_article(
         published=parse_published(published, what),
         encoding=encoding,
         lang_confidence=confidence,
+        region=region,
     )
 

@@ -17,6 +17,7 @@ case-insensitively unless noted); words are plain lower-case strings.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -36,7 +37,7 @@ from .schema import (
 )
 
 __all__ = [
-    "LanguageData", "SUPPORTED", "concat", "get", "is_supported", "union",
+    "LanguageData", "SUPPORTED", "concat", "get", "is_supported", "split_tag", "union",
     "Segmentation", "Furniture", "Attribution", "Names", "Numbers", "Dates", "Polarity", "Gender", "Scopes", "Words",
 ]
 
@@ -61,6 +62,44 @@ def get(code: str) -> LanguageData:
 def is_supported(code: str) -> bool:
     """True when claimtrack has data for language ``code``."""
     return code in SUPPORTED
+
+
+_SUBTAG = re.compile(r"[A-Za-z0-9]{1,8}")
+
+
+def split_tag(tag: str) -> tuple[str, str | None]:
+    """A language tag's base language (lower case) and region (upper case, or None).
+
+    BCP 47 and POSIX spellings alike: ``fr-CA``, ``fr_CA``, ``FR-ca``,
+    ``fr-Latn-CA``, ``fr_CA.UTF-8``, ``zh-cn`` and ``es-419`` give ``("fr",
+    "CA")``, ..., ``("zh", "CN")``, ``("es", "419")``; a script subtag (four
+    letters) is dropped, as are variants and extensions after the region.
+
+    >>> split_tag("fr-CA")
+    ('fr', 'CA')
+    >>> split_tag("en_GB")
+    ('en', 'GB')
+    >>> split_tag(" EN ")
+    ('en', None)
+
+    Raises:
+        ValueError: ``tag`` is not a language tag (empty, a base that is not 2
+            or 3 letters, a character outside letters, digits, ``-`` and ``_``).
+    """
+    raw = tag.strip().split(".", 1)[0].split("@", 1)[0]  # POSIX locale: fr_CA.UTF-8@euro
+    parts = raw.replace("_", "-").split("-")
+    base = parts[0]
+    if not (2 <= len(base) <= 3 and base.isascii() and base.isalpha()) or not all(
+        _SUBTAG.fullmatch(p) for p in parts[1:]
+    ):
+        raise ValueError(f"not a language tag: {tag!r} (expected e.g. 'fr', 'fr-CA' or 'en_GB')")
+    region: str | None = None
+    rest = parts[1:]
+    if rest and len(rest[0]) == 4 and rest[0].isalpha():  # script: Latn, Hans
+        rest = rest[1:]
+    if rest and ((len(rest[0]) == 2 and rest[0].isalpha()) or (len(rest[0]) == 3 and rest[0].isdigit())):
+        region = rest[0].upper()
+    return base.lower(), region
 
 
 def union(part: Callable[[LanguageData], Iterable[str]]) -> frozenset[str]:

@@ -104,13 +104,15 @@ import datetime as _dt
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..alignment.rule import MatchSettings
 from ..embed import Embedder, EmbeddingCache
-from ..errors import ClusterNotFoundError, InputError
+from ..errors import (
+    ClaimtrackError, ClusterNotFoundError, ErrorPolicy, ErrorSink, InputError, OnError, StoreBusyError,
+)
 from ..models import Article
 from . import queries
 from .db import Database, chunks
@@ -213,6 +215,23 @@ class Tracker:
                     r.article_id, r.claims, r.new_clusters, r.matched)
         return r
 
+    def add_many(self, articles: Iterable[Article], *, errors: OnError = "stop",
+                 error_file: ErrorSink | None = None) -> list[AddResult]:
+        """:meth:`add` each article in order (each its own transaction).  ``errors``
+        (:data:`claimtrack.errors.OnError`) says what an article :meth:`add`
+        refuses (unsupported language, an id stored with another text) does;
+        :class:`StoreBusyError` always raises."""
+        policy = ErrorPolicy(errors, error_file)
+        out: list[AddResult] = []
+        for article in articles:
+            try:
+                out.append(self.add(article))
+            except StoreBusyError:
+                raise
+            except ClaimtrackError as exc:
+                policy.handle(exc, id=article.id, input=article.source)
+        return out
+
     # ------------------------------------------------------------------ queries
 
     def iter_clusters(
@@ -311,8 +330,6 @@ class Tracker:
 
         Cost: one encoding, one pass over the vector matrix, ``k`` diffs.
         """
-        from ..drift import diff_many
-
         if not isinstance(text, str) or not text.strip():
             raise InputError("find() needs a non-empty statement")
         if min_similarity is not None and not (
@@ -322,31 +339,19 @@ class Tracker:
         if k <= 0:
             return []
         self._db.read(lambda: self._index.sync(self._db.conn))
+        k = min(int(k), self._index.n)  # a huge k asks for every cluster, no more
+        if k <= 0:
+            return []
         vec = self._cache.encode(self.embedder, [text])
-        ids, vals = self._index.search(vec, int(k))
+        ids, vals = self._index.search(vec, k)
         hits = [(int(c), float(v)) for c, v in zip(ids[0], vals[0])
                 if c >= 0 and (min_similarity is None or round(float(v), 6) >= min_similarity)]  # as reported
         clusters = {int(c.id[1:]): c for c in self._db.read(lambda: queries.load(self._db.conn, [c for c, _ in hits]))}
         hits = [(c, v) for c, v in hits if c in clusters]
-        refs = [clusters[c].variants[0].claim for c, _ in hits]
-        out: list[ClusterHit] = []
-        # one batched diff per reference language (the statement's language is fixed)
-        by_lang: dict[str, list[int]] = {}
-        for n, ref in enumerate(refs):
-            by_lang.setdefault(ref.lang, []).append(n)
-        diffs: dict[int, Any] = {}
-        for ref_lang, ns in sorted(by_lang.items()):
-            got = diff_many(
-                [(refs[n].text, text) for n in ns], source_lang=ref_lang, target_lang=lang,
-                embedder=self.embedder, cache=self._cache,
-                # the reference's speaker (name, mention, gender), its offsets made claim-relative
-                speakers=[(sp.model_copy(update={"start": sp.start - refs[n].start, "end": sp.end - refs[n].start})
-                           if (sp := refs[n].speaker) is not None else None, None) for n in ns],
-            )
-            diffs.update(zip(ns, got))
-        for n, (c, v) in enumerate(hits):
-            out.append(ClusterHit(cluster=clusters[c], similarity=round(v, 6), drift=tuple(diffs[n].drift)))
-        return out
+        diffs = queries.diffs_from([clusters[c].variants[0].claim for c, _ in hits], text, lang, self.embedder,
+                                   self._cache)
+        return [ClusterHit(cluster=clusters[c], similarity=round(v, 6), drift=tuple(d.drift))
+                for (c, v), d in zip(hits, diffs)]
 
     def drift(self, type: str | None = None) -> list[DriftedVariant]:  # noqa: A002 - the issue's name
         """Every variant with drift findings (of ``type`` when given), with

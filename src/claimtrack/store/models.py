@@ -78,10 +78,16 @@ def parse_cluster_id(value: str | int) -> int:
     if isinstance(value, bool):
         raise ClusterNotFoundError(f"no cluster {value!r}")
     if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    digits = text[1:] if text[:1] in ("c", "C") else text
-    if not digits.isdigit():
-        raise ClusterNotFoundError(f"no cluster {value!r} (cluster ids look like 'c12')")
-    return int(digits)
+        n = value
+    else:
+        text = str(value).strip()
+        digits = text[1:] if text[:1] in ("c", "C") else text
+        if not (digits.isascii() and digits.isdigit()):
+            raise ClusterNotFoundError(f"no cluster {value!r} (cluster ids look like 'c12')")
+        if len(digits) > 19:  # beyond SQLite's integers: no such row (and no 4,300-digit int())
+            raise ClusterNotFoundError(f"no cluster {text[:24]!r}... (cluster ids look like 'c12')")
+        n = int(digits)
+    if not 0 <= n < 2**63:
+        raise ClusterNotFoundError("no cluster with that id (cluster ids are c0 .. c9223372036854775807)")
+    return n
 

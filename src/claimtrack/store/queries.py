@@ -15,7 +15,7 @@ from typing import Any, get_args
 from pydantic import TypeAdapter
 
 from ..errors import InputError
-from ..models import Claim, Drift, DriftType
+from ..models import Claim, Drift, DriftType, PairDiff
 from .db import chunks
 from .models import Cluster, Variant, format_cluster_id
 
@@ -173,3 +173,26 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
         "multi_variant_clusters": int(q("SELECT count(*) FROM clusters WHERE size > 1").fetchone()[0]),
         "drifted_variants": int(q("SELECT count(DISTINCT variant) FROM variant_drift").fetchone()[0]),
     }
+
+
+def diffs_from(refs: Sequence[Claim], text: str, lang: str | None, embedder: Any, cache: Any) -> list[PairDiff]:
+    """The drift from each reference claim to the statement ``text`` (of
+    language ``lang``, detected when None), in the order of ``refs``: one
+    batched :func:`claimtrack.drift.diff_many` per reference language, each
+    reference's speaker (name, mention, gender) passed with its offsets made
+    claim-relative."""
+    from ..drift import diff_many
+
+    by_lang: dict[str, list[int]] = {}
+    for n, ref in enumerate(refs):
+        by_lang.setdefault(ref.lang, []).append(n)
+    diffs: dict[int, PairDiff] = {}
+    for ref_lang, ns in sorted(by_lang.items()):
+        got = diff_many(
+            [(refs[n].text, text) for n in ns], source_lang=ref_lang, target_lang=lang,
+            embedder=embedder, cache=cache,
+            speakers=[(sp.model_copy(update={"start": sp.start - refs[n].start, "end": sp.end - refs[n].start})
+                       if (sp := refs[n].speaker) is not None else None, None) for n in ns],
+        )
+        diffs.update(zip(ns, got))
+    return [diffs[n] for n in range(len(refs))]
