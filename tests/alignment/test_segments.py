@@ -136,7 +136,15 @@ def test_two_sentences_split_one_and_real_drift_is_still_found(use: ct.USEEmbedd
     assert d.target_span is not None and target.text[d.target_span[0] : d.target_span[1]] == "trois cents"
 
 
-@pytest.mark.parametrize(("en_text", "fr_text"), [(EN_FERRY, FR_FERRY), (EN_FLOOD, FR_FLOOD.format(n="trois cents"))])
+@pytest.mark.parametrize(("en_text", "fr_text"), [
+    (EN_FERRY, FR_FERRY), (EN_FLOOD, FR_FLOOD.format(n="trois cents")),
+    ("The city library reopened on Monday after two years of renovation. Since 2019, more than 3,200 volunteers "
+     "have helped to sort its collection. The mayor thanked the architects. \u201cThe library now holds more than "
+     "480,000 books and maps,\u201d the head librarian said.",
+     "La bibliothèque municipale a rouvert lundi après deux ans de travaux. Depuis 2019, plus de 3 200 bénévoles "
+     "ont trié une collection qui compte aujourd'hui près de 495 000 livres et cartes. Le maire a remercié les "
+     "architectes."),
+])
 def test_second_partners_are_symmetric(use: ct.USEEmbedder, en_text: str, fr_text: str) -> None:
     en = ct.extract_claims(ct.read_article(en_text, lang="en", article_id="en"))
     fr = ct.extract_claims(ct.read_article(fr_text, lang="fr", article_id="fr"))
@@ -156,4 +164,44 @@ def test_an_unrelated_neighbour_stays_unmatched(use: ct.USEEmbedder) -> None:
           "A jazz festival will be held in the park in August.")
     comparison, als = _compare(en, FR_FERRY, use)
     assert [comparison.claim(u).text[:5] for u in comparison.unmatched] == ["A jaz", "Le to"]
+    assert len(als) == 1
+
+
+EN_LIBRARY = ("The city library reopened on Monday after two years of renovation. "
+              "Since 2019, more than 3,200 volunteers have helped to sort its collection. "
+              "The mayor thanked the architects and the builders. "
+              "The new reading room has large windows facing the harbour. "
+              "\u201cThe library now holds more than 480,000 books and maps,\u201d the head librarian said. "
+              "Opening hours will be extended in the summer.")
+FR_LIBRARY = ("La bibliothèque municipale a rouvert lundi après deux ans de travaux. "
+              "Depuis 2019, plus de 3 200 bénévoles ont trié une collection qui compte aujourd'hui {q} {n} livres "
+              "et cartes. "
+              "Le maire a remercié les architectes et les ouvriers. "
+              "La nouvelle salle de lecture possède de grandes fenêtres donnant sur le port. "
+              "Les horaires d'ouverture seront prolongés en été.")
+
+
+def test_a_sentence_stating_the_figures_of_two_distant_sentences_joins_both(use: ct.USEEmbedder) -> None:
+    """The French second sentence renders the English second and fifth: it
+    states a figure of each, and the two together are closer to it than
+    either alone, so it is linked to both and compared with both at once."""
+    faithful, als = _compare(EN_LIBRARY, FR_LIBRARY.format(q="plus de", n="480 000"), use)
+    merged = [a for a in als if faithful.claim(a.target).text.startswith("Depuis 2019")]
+    assert sorted(faithful.claim(a.source).text[:12] for a in merged) == ["Since 2019, ", "\u201cThe library"]
+    assert any("states a figure of its partner" in e for a in merged for e in a.evidence)
+    assert faithful.unmatched == ()
+    assert [d.type for a in merged for d in a.drift if d.type in ("number", "qualifier", "addition")] == []
+    changed, als = _compare(EN_LIBRARY, FR_LIBRARY.format(q="près de", n="495 000"), use)
+    found = {(d.type, d.source_value, d.target_value) for a in als for d in a.drift}
+    assert {("number", "480,000", "495,000"), ("qualifier", "more_than", "nearly")} <= found
+
+
+def test_two_figures_in_unrelated_sentences_make_no_merge(use: ct.USEEmbedder) -> None:
+    en = ("The city library reopened on Monday after two years of renovation. "
+          "The football club sold 3,200 season tickets in a week. "
+          "A cargo ship carrying 480,000 tonnes of grain left the port.")
+    fr = ("La bibliothèque municipale a rouvert lundi après deux ans de travaux. "
+          "Depuis 2019, plus de 3 200 bénévoles ont trié une collection qui compte aujourd'hui 480 000 livres.")
+    comparison, als = _compare(en, fr, use)
+    assert not any("states a figure of its partner" in e for a in als for e in a.evidence)
     assert len(als) == 1

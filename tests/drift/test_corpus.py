@@ -25,6 +25,18 @@ def test_seed_150000_vs_154000(use):
     assert q and (q[0].source_value, q[0].target_value) == ("more_than", "nearly")
 
 
+def test_seed_150000_vs_154000_through_compare(use):
+    """The French sentence renders two sentences of 000 fourteen lines apart;
+    ``compare`` links it to both and reports the drift of the merged passage."""
+    en = ct.read_article(seed_path("000"), article_id="000")
+    fr = ct.read_article(seed_path("004"), article_id="004")
+    c = ct.compare(en, fr, embedder=use)
+    merged = [a for a in c.alignments[0].alignments if c.claim(a.target).text.startswith("Ces cinq dernières années")]
+    assert {c.claim(a.source).text[:20] for a in merged} == {"Since its launch in ", "“PyTorch has become "}
+    found = {(d.type, d.source_value, d.target_value) for a in merged for d in a.drift}
+    assert {("number", "150,000", "154,000"), ("qualifier", "more_than", "nearly")} <= found
+
+
 def test_seed_chintala_she_vs_he(use):
     d = diff(_sentence("002", "\"The business governance", "post."),
              _sentence("003", "However, the technical decisions"), embedder=use)

@@ -19,7 +19,7 @@ import numpy as np
 from ..embed import Embedder, EmbeddingCache, default_embedder
 from ..models import Alignment, Claim
 from .inputs import clip01, text_of, texts_key
-from .rule import Judgement, Rule, format_figure, fuzzy_similarity, judge
+from .rule import Judgement, MatchSettings, Rule, format_figure, fuzzy_similarity, judge, near_figures
 
 __all__ = ["align", "Candidate"]
 
@@ -42,12 +42,14 @@ class Candidate:
     """Figures both claims state, ascending."""
     entities: tuple[str, ...]
     """Entity keys both claims name, sorted."""
-    kind: Literal["best", "merge", "adjacent", "split"] = "best"
+    kind: Literal["best", "merge", "adjacent", "split", "figures"] = "best"
     """``best``: linked competitively; ``merge``: a second partner found by
     the combined vector; ``adjacent``: a second partner found by the part of
     its partner it translates (:func:`_adjacent_partners`); ``split``: one of
     two neighbouring claims whose partner is their two parts
-    (:func:`_split_partners`)."""
+    (:func:`_split_partners`); ``figures``: one of two claims, anywhere in
+    their article, whose partner states a figure of each
+    (:func:`_figure_merges`)."""
     combined: float = 0.0
     """For a merge: cosine of the claim with its two partners' combined vector."""
     mate: tuple[Literal["a", "b"], int] | None = None
@@ -77,6 +79,7 @@ class _Params:
     min_figure: float
     part_threshold: float = 1.0
     split_threshold: float = 1.0
+    number_tolerance: float = MatchSettings().number_tolerance
     encode: Callable[[list[str]], np.ndarray] | None = None
     """Vectors of texts (the aligner's cache); None: no adjacent second partners."""
 
@@ -477,6 +480,81 @@ def _split_partners(
     return extra
 
 
+def _figure_merges(
+    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: np.ndarray, b64: np.ndarray, p: _Params
+) -> list[Candidate]:
+    """A claim that merges two claims of the other side wherever they stand in
+    their article ("plus de 2 400 contributeurs ont construit près de 154 000
+    projets" renders the 2,400 contributors of one sentence and the 150,000
+    projects of another, far apart).  A claim y, linked to nothing or to one
+    claim u linked to y alone, joins claims of the other side linked to
+    nothing -- two of them, or one beside u -- when each of the two states a
+    figure of y that the other does not (the same figure within
+    ``number_tolerance``, at least ``min_figure``) and their combined vector
+    (:func:`_combined`, from the cached vectors) reaches the rule's
+    ``evidence_threshold`` and is closer to y than either of them alone: the
+    rule's figure rescue, applied to the two sentences together.  Two shared
+    figures are the anchor: a sentence about the same topic rarely states two
+    figures of two other sentences.  The candidates come from a
+    sorted index of the figures (blocking, never all pairs), at most
+    :data:`_FIGURE_PARTNERS` per claim, nearest first; best combined cosine
+    first, each claim once."""
+    from bisect import bisect_left, bisect_right
+    from itertools import combinations
+
+    partners: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})
+    for r in links:
+        partners[0].setdefault(r.i, []).append(r.j)
+        partners[1].setdefault(r.j, []).append(r.i)
+    sides: tuple[tuple[Literal["a", "b"], _Side, np.ndarray, _Side, np.ndarray, dict[int, list[int]],
+                       dict[int, list[int]]], ...] = (
+        ("a", A, a64, B, b64, partners[0], partners[1]), ("b", B, b64, A, a64, partners[1], partners[0]))
+    found: list[tuple[float, Literal["a", "b"], int, int, int, bool]] = []
+    for side, X, xv, Y, yv, px, py in sides:
+        index = sorted((v, u) for u in range(len(X.texts)) if u not in px
+                       for v in X.numbers[u] if abs(v) >= p.min_figure)
+        values = [v for v, _ in index]
+        for y in range(len(Y.texts)):
+            figures = sorted(v for v in Y.numbers[y] if abs(v) >= p.min_figure)
+            mine = py.get(y, [])
+            if len(figures) < 2 or len(mine) > 1 or (mine and len(px[mine[0]]) > 1):
+                continue
+            states: dict[int, set[int]] = {}
+            for k, v in enumerate(figures):
+                for u in mine:
+                    if any(near_figures(v, x, p.number_tolerance) for x in X.numbers[u]):
+                        states.setdefault(u, set()).add(k)
+                lo, hi = sorted((v * (1 - p.number_tolerance), v * (1 + p.number_tolerance)))
+                for x, u in index[bisect_left(values, lo) : bisect_right(values, hi)]:
+                    if near_figures(v, x, p.number_tolerance):
+                        states.setdefault(u, set()).add(k)
+            cosine = {u: float(xv[u] @ yv[y]) for u in states}
+            free = sorted((u for u in states if u not in mine), key=lambda u: (-cosine[u], u))[:_FIGURE_PARTNERS]
+            pairs = [(mine[0], w) for w in free] if mine else list(combinations(sorted(free), 2))
+            for u, w in pairs:
+                su, sw = states.get(u, set()), states[w]
+                if not (su - sw and sw - su) or X.articles[u] != X.articles[w]:
+                    continue
+                cs = _combined(xv[u], xv[w], X.texts[u], X.texts[w], yv[y])
+                if cs >= p.rule.evidence_threshold and cs > max(cosine[u], cosine[w]):
+                    found.append((round(cs, 9), side, y, u, w, bool(mine)))
+    found.sort(key=lambda f: (-f[0], f[1:]))
+    extra: list[Candidate] = []
+    taken: set[tuple[str, int]] = set()
+    for cs, side, y, u, w, linked in found:
+        other: Literal["a", "b"] = "b" if side == "a" else "a"
+        if {(side, u), (side, w), (other, y)} & taken:
+            continue
+        taken.update({(side, u), (side, w), (other, y)})
+        for x, mate in ((w, u),) if linked else ((u, w), (w, u)):
+            i, j = (x, y) if side == "a" else (y, x)
+            (rec,) = _judged(A, B, [(i, j)], top, a64, b64, p)
+            extra.append(replace(rec, kind="figures", combined=cs, mate=(side, mate)))
+    return extra
+
+_FIGURE_PARTNERS = 8
+"""Claims sharing a figure with a claim that :func:`_figure_merges` pairs up (the nearest by cosine)."""
+
 def _match(A: _Side, B: _Side, p: _Params) -> list[Candidate]:
     """The accepted pairs of ``A`` and ``B``, sorted by (i, j): competitive
     linking, then second matches."""
@@ -505,6 +583,7 @@ def _match(A: _Side, B: _Side, p: _Params) -> list[Candidate]:
     out = accepted + _second_matches(order, used_a, used_b, A, B, top, a64, b64, p)
     out += _adjacent_partners(out, A, B, top, a64, b64, p)
     out += _split_partners(out, A, B, top, a64, b64, p)
+    out += _figure_merges(out, A, B, top, a64, b64, p)
     out.sort(key=lambda r: (r.i, r.j))
     return out
 
@@ -678,6 +757,11 @@ def _alignment(r: Candidate, A: _Side, B: _Side, fuzzy_min: float, evidence_thre
             ev.append(
                 f"second partner: with {mate_id} the combined vector scores {r.combined:.3f} "
                 "(a translation merged two sentences)"
+            )
+        elif r.kind == "figures":
+            ev.append(
+                f"one of two claims merged into one: with {mate_id}, it states a figure of its partner and "
+                f"their combined vector scores {r.combined:.3f} (a translation merged two sentences)"
             )
         elif r.kind == "split":
             ev.append(

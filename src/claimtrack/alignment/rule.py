@@ -29,7 +29,7 @@ from pydantic import Field
 
 from ..models import Model
 
-__all__ = ["MatchSettings", "Rule", "Judgement", "judge", "fuzzy_similarity", "format_figure"]
+__all__ = ["MatchSettings", "Rule", "Judgement", "judge", "fuzzy_similarity", "format_figure", "near_figures"]
 
 
 class MatchSettings(Model):
@@ -190,3 +190,9 @@ def fuzzy_similarity(a: str, b: str) -> float:
 def format_figure(v: float) -> str:
     """A figure as the match evidence writes it: "2,400", "1.5"."""
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
+
+
+def near_figures(a: float, b: float, tolerance: float) -> bool:
+    """Two figures that count as the same figure: a relative difference of at
+    most ``tolerance`` (:attr:`MatchSettings.number_tolerance`)."""
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..alignment.rule import MatchSettings, format_figure, fuzzy_similarity, judge
+from ..alignment.rule import MatchSettings, format_figure, fuzzy_similarity, judge, near_figures
 from ..models import Claim
 from .db import chunks
 from .index import ClusterIndex
@@ -113,10 +113,6 @@ def _names_conflict(a: list[frozenset[str]], b: list[frozenset[str]]) -> bool:
     the other ("zemlin" is in "jim zemlin", "google" in "cloud google";
     "agence de torgritor balzu" and "agence de quitefu osgri" conflict)."""
     return bool(a) and bool(b) and not any(x <= y or y <= x for x in a for y in b)
-
-
-def _near(a: float, b: float, tolerance: float) -> bool:
-    return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
 # ----------------------------------------------------------------------------- the matcher
@@ -264,7 +260,7 @@ class ClusterMatcher:
             same = sorted(v for v in figures if v in ref.figures)
             drifted = sorted(
                 (v, w) for v in figures if v not in ref.figures for w in ref.figures
-                if _near(v, w, s.number_tolerance)
+                if near_figures(v, w, s.number_tolerance)
             )
             names = sorted(keys & ref.keys)
             verdict = judge(
