@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..errors import UnsupportedLanguageError
+from ..models import LANGUAGES
 from .schema import (
     Attribution,
     Dates,
@@ -40,7 +41,7 @@ __all__ = [
     "Segmentation", "Furniture", "Attribution", "Names", "Numbers", "Dates", "Polarity", "Gender", "Scopes", "Words",
 ]
 
-SUPPORTED: tuple[str, ...] = ("en", "fr")
+SUPPORTED: tuple[str, ...] = LANGUAGES
 """The codes of the languages claimtrack has data for, in a fixed order
 (the first is the fallback where a language is unknown)."""
 
