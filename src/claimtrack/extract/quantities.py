@@ -508,10 +508,10 @@ def parse_number(s: str, lang: str) -> float:
         scale = m.groupdict().get("scale")
         if scale:
             value *= g.scales[_norm(scale)]
-        number = float(value)
-        if not math.isfinite(number) or abs(number) > MAX_FIGURE:
+        result = float(value)
+        if not math.isfinite(result) or abs(result) > MAX_FIGURE:
             raise InputError(f"number out of range (magnitude over {MAX_FIGURE:g}) in {lang!r}: {s[:40]!r}")
-        return number
+        return result
     tokens = g.word_token.findall(t)
     if tokens and all(w.lower() in g.number_words or w.lower() in g.joiners for w in tokens):
         number = _words_value(t, g.code)

@@ -113,6 +113,7 @@ from ..errors import ClusterNotFoundError, InputError
 from ..models import Article
 from . import queries
 from .db import Database, chunks
+from .encoding import PerTextEncoder
 from .index import ClusterIndex
 from .matcher import ClusterMatcher
 from .models import AddResult, Cluster, ClusterHit, DriftedVariant, Variant, format_cluster_id, parse_cluster_id
@@ -149,6 +150,14 @@ class Tracker:
         timeout: seconds an :meth:`add` waits for other writers before
             :class:`StoreBusyError` (``BEGIN IMMEDIATE`` retried every few ms).
         cache_size: texts whose vectors are memoised (claims and drift chunks).
+        read_only: open for reading only (:meth:`add` raises StoreError);
+            None (the default) opens read-only when the file or its folder is
+            not writable, so reports and queries work on a store one may only
+            read.
+
+    Every text is encoded on its own (:mod:`.encoding`): a vector never
+    depends on what else was encoded with it, so a store is the same whatever
+    the batches, the cache, or where a run that crashed was resumed.
 
     Raises:
         StoreError: ``path`` is not a claimtrack store, has another schema
@@ -168,18 +177,22 @@ class Tracker:
         create: bool = True,
         timeout: float = 60.0,
         cache_size: int = 4096,
+        read_only: bool | None = None,
     ) -> None:
         from ..embed import default_embedder
 
         self.path = Path(path)
         self.embedder: Embedder = embedder if embedder is not None else default_embedder()
         self._cache = EmbeddingCache(max_items=cache_size)
-        self._db = Database(self.path, self.embedder, settings, create=create, timeout=max(0.0, float(timeout)))
+        self._encoder = PerTextEncoder(self.embedder)
+        self._db = Database(self.path, self.embedder, settings, create=create, timeout=max(0.0, float(timeout)),
+                            read_only=read_only)
+        self.read_only: bool = self._db.read_only
         self.settings: MatchSettings = self._db.settings
         self.info: dict[str, Any] = self._db.info
         m = self.settings
         self._index = ClusterIndex(int(self.info["dim"]), m.projection_dims, m.exact_search_below, m.shortlist)
-        self._writer = ArticleWriter(self._db, self._index, ClusterMatcher(m, self._index), self.embedder, self._cache)
+        self._writer = ArticleWriter(self._db, self._index, ClusterMatcher(m, self._index), self._encoder, self._cache)
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -303,7 +316,7 @@ class Tracker:
         if k <= 0:
             return []
         self._db.read(lambda: self._index.sync(self._db.conn))
-        vec = self._cache.encode(self.embedder, [text])
+        vec = self._cache.encode(self._encoder, [text])
         ids, vals = self._index.search(vec, int(k))
         hits = [(int(c), float(v)) for c, v in zip(ids[0], vals[0]) if c >= 0]
         clusters = {int(c.id[1:]): c for c in self._db.read(lambda: queries.load(self._db.conn, [c for c, _ in hits]))}
@@ -318,7 +331,7 @@ class Tracker:
         for ref_lang, ns in sorted(by_lang.items()):
             got = diff_many(
                 [(refs[n].text, text) for n in ns], source_lang=ref_lang, target_lang=lang,
-                embedder=self.embedder, cache=self._cache,
+                embedder=self._encoder, cache=self._cache,
                 # the reference's speaker (name, mention, gender), its offsets made claim-relative
                 speakers=[(sp.model_copy(update={"start": sp.start - refs[n].start, "end": sp.end - refs[n].start})
                            if (sp := refs[n].speaker) is not None else None, None) for n in ns],
@@ -352,7 +365,8 @@ class Tracker:
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
-        return self._db.open().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+        row = self._db.read(lambda: self._db.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone())
+        return row is not None
 
     # ------------------------------------------------------------------ lifecycle
 

@@ -154,6 +154,14 @@ class ClusterIndex:
             for cid, blob in conn.execute(
                 "SELECT id, vsum FROM clusters WHERE updated > ? ORDER BY id", (self.generation,)
             ):
-                self.set(int(cid), np.frombuffer(blob, dtype=np.float32))
+                if not isinstance(blob, bytes) or len(blob) != 4 * self.dim:
+                    size = f"{len(blob)} bytes" if isinstance(blob, bytes) else f"a {type(blob).__name__}"
+                    raise StoreError(
+                        f"the store is damaged: cluster c{cid}'s vector is {size}, not {self.dim} float32 values"
+                    )
+                v = np.frombuffer(blob, dtype=np.float32)
+                if not np.isfinite(v).all():
+                    raise StoreError(f"the store is damaged: cluster c{cid}'s vector holds non-finite values")
+                self.set(int(cid), v)
             self.generation = gen
         return gen
