@@ -191,7 +191,8 @@ class Tracker:
         self.settings: MatchSettings = self._db.settings
         self.info: dict[str, Any] = self._db.info
         m = self.settings
-        self._index = ClusterIndex(int(self.info["dim"]), m.projection_dims, m.exact_search_below, m.shortlist)
+        self._index = ClusterIndex(int(self.info["dim"]), m.projection_dims, m.exact_search_below, m.shortlist,
+                                  name=f"claim store {str(self.path)!r}")
         self._writer = ArticleWriter(self._db, self._index, ClusterMatcher(m, self._index), self._encoder, self._cache)
 
     @property
