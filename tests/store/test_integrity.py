@@ -162,6 +162,10 @@ try:
     t.add(synthetic(9))
 except StoreError as exc:
     print("refused:", exc)
+t.close()
+from claimtrack.cli import main
+for args in (["report"], ["show", "c1"], ["find", "hired more than"]):
+    assert main(["track", *args, "--db", sys.argv[1], "--embedder", "tests.fakes:HashEmbedder"]) == 0, args
 """
 
 
