@@ -96,3 +96,13 @@ def test_articles_published_at_the_calendar_ends_give_claims(published: str, tex
 def test_relative_dates_never_raise(published: dt.date, lang: str) -> None:
     for d in extract_dates(RELATIVE[lang], lang, published):
         assert d.value is None or isinstance(d.value, dt.date)
+
+
+# ----------------------------------------------------------------------------- languages outside the supported set
+
+
+@pytest.mark.parametrize("call", [ct.segment, ct.find_furniture, ct.extract_claims])
+def test_unsupported_language_is_a_typed_error_not_a_validation_error(call: object) -> None:
+    article = ct.read_article("Der Bürgermeister sagte, dass die Brücke im Winter geschlossen wird.", lang="de")
+    with pytest.raises(ct.UnsupportedLanguageError):
+        call(article)  # type: ignore[operator]
