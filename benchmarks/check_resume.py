@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for k in range(args.kills):
         stored = _count(resumed, "SELECT count(*) FROM articles") if resumed.exists() else 0
         left = took * max(0.05, 1 - stored / args.articles)
-        delay = rng.uniform(0.2, 1.0) * left
+        delay = rng.uniform(0.1, 0.8) * left
         proc = subprocess.Popen([*cmd, "--db", str(resumed)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 cwd=HERE.parent)
         try:
