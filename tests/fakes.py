@@ -11,6 +11,8 @@ its French translation use the real encoder (the ``use`` fixture).
   encode (caches, batching, cost).
 - :class:`SameVectorEmbedder`: one vector for every text, for tests whose checks
   read words, not embeddings.
+- :class:`BatchNoiseEmbedder`: a hashing encoder whose vectors depend on the
+  batch (the store's crash-resume and batch-invariance tests).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["BagOfWordsEmbedder", "CountingEmbedder", "HashEmbedder", "SameVectorEmbedder"]
+__all__ = ["BagOfWordsEmbedder", "BatchNoiseEmbedder", "CountingEmbedder", "HashEmbedder", "SameVectorEmbedder"]
 
 
 def _unit_rows(out: np.ndarray) -> np.ndarray:
@@ -94,3 +96,21 @@ class SameVectorEmbedder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return np.full((len(texts), self.dim), 1 / np.sqrt(self.dim), dtype=np.float32)
+
+
+class BatchNoiseEmbedder(HashEmbedder):
+    """A :class:`HashEmbedder` whose vectors depend on the batch they are encoded
+    in, as a BLAS-batched encoder's do (by ~1e-7 for USE; here by ~1e-3, so
+    that the dependence shows in every decision): row ``r`` of a batch of
+    ``n`` texts is shifted along directions set by ``n`` and ``r``.  Alone
+    (``n == 1``) a text always gets the same vector."""
+
+    name = "batch-noise-test"
+    fingerprint = "batch-noise-test-1"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        base = super().encode(texts)
+        n = len(texts)
+        phase = np.arange(1, self.dim + 1, dtype=np.float64)
+        noise = np.stack([np.sin(phase * (n + 0.37 * r)) for r in range(n)]) if n else base
+        return _unit_rows(base + 1e-3 * noise.astype(np.float32)).astype(np.float32)

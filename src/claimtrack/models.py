@@ -13,9 +13,10 @@ with ``claimtrack schema``.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Model",
@@ -35,7 +36,39 @@ __all__ = [
     "ClaimKind",
     "Qualifier",
     "DriftType",
+    "LANGUAGES",
+    "LangCode",
+    "Offset",
 ]
+
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+"""The codes of the languages claimtrack has data for (``claimtrack.lang.SUPPORTED`` is this tuple)."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _supported_lang(code: str) -> str:
+    if code not in LANGUAGES:
+        raise ValueError(f"language {code!r} is not supported (supported: {', '.join(LANGUAGES)})")
+    return code
+
+
+LangCode = Annotated[str, AfterValidator(_supported_lang), Field(json_schema_extra={"enum": list(LANGUAGES)})]
+"""A language code claimtrack has data for: the language of a sentence, claim or diff side."""
+
+Offset = Annotated[int, Field(ge=0)]
+"""A character offset into a text (0-based, end-exclusive for ``end``)."""
+
+
+def _check_text(value: object, where: str) -> None:
+    """Raise ValueError when a string held by a model could not be written as UTF-8 JSON."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value) is not None:
+            raise ValueError(f"{where} holds a lone surrogate code point, which UTF-8 JSON cannot hold")
+    elif isinstance(value, tuple):
+        for item in value:
+            if isinstance(item, (str, tuple)):
+                _check_text(item, where)
 
 ClaimKind = Literal["statement", "quote", "reported"]
 """``quote``: text inside quotation marks; ``reported``: "X said that ...";
@@ -60,9 +93,29 @@ DriftType = Literal[
 
 
 class Model(BaseModel):
-    """Base of every claimtrack model: frozen, strict about unknown fields."""
+    """Base of every claimtrack model: frozen, strict about unknown fields, and
+    valid only when it round-trips through JSON.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    A model refuses (``pydantic.ValidationError``, a ``ValueError``) what its
+    JSON could not give back: a non-finite float (JSON has no ``inf``/``nan``),
+    a string holding a lone surrogate (not encodable in UTF-8), a negative
+    ``start``/``end`` offset, ``start > end``, or a span ``(a, b)`` with
+    ``a > b``.  So ``type(m).model_validate_json(m.model_dump_json()) == m``
+    holds for every model that exists.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _round_trips(self) -> Model:
+        for name, value in self.__dict__.items():
+            _check_text(value, f"{type(self).__name__}.{name}")
+            if name.endswith("_span") and value is not None and value[0] > value[1]:
+                raise ValueError(f"{type(self).__name__}.{name} {tuple(value)} starts after it ends")
+        start, end = self.__dict__.get("start"), self.__dict__.get("end")
+        if isinstance(start, int) and isinstance(end, int) and start > end:
+            raise ValueError(f"{type(self).__name__} starts at {start}, after its end {end}")
+        return self
 
 
 class Article(Model):
@@ -89,20 +142,20 @@ class Article(Model):
 class Sentence(Model):
     """A prose sentence of an article with its own language tag."""
 
-    index: int = Field(description="0-based position among the article's prose sentences.")
+    index: int = Field(ge=0, description="0-based position among the article's prose sentences.")
     text: str
-    start: int
-    end: int
-    lang: str
-    paragraph: int = Field(description="0-based index of the line (paragraph) it belongs to.")
+    start: Offset
+    end: Offset
+    lang: LangCode
+    paragraph: int = Field(ge=0, description="0-based index of the line (paragraph) it belongs to.")
 
 
 class Furniture(Model):
     """A line that is not article prose (share prompt, byline, heading, credit...)."""
 
     text: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     kind: Literal["heading", "byline", "dateline", "credit", "boilerplate", "navigation", "caption", "link"]
     reason: str = Field(description="Why this line was kept out of the claims, in words.")
 
@@ -126,8 +179,8 @@ class Speaker(Model):
     """
 
     text: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     name: str | None
     via: Literal["name", "surname", "pronoun", "context"] = "name"
     gender: Literal["m", "f"] | None = None
@@ -138,8 +191,8 @@ class Quantity(Model):
     """A number with its unit or counted noun and the bound it is stated with."""
 
     text: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     value: float = Field(description="Normalised value: '2 400', '2,400' and 'deux mille quatre cents' give 2400.")
     unit: str | None = Field(default=None, description="'%', a currency code, or the counted noun as written.")
     qualifier: Qualifier | None = None
@@ -150,8 +203,8 @@ class DateMention(Model):
     """A date resolved against the article's publication date."""
 
     text: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     value: _dt.date | None = Field(description="Normalised date (day precision), None if it could not be resolved.")
     granularity: Literal["day", "month", "year"] = "day"
 
@@ -164,8 +217,8 @@ class Entity(Model):
     """
 
     text: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     key: str
     label: Literal["person", "organization", "name"] = "name"
 
@@ -175,16 +228,16 @@ class Claim(Model):
 
     id: str = Field(description="Stable id: same article id and text give the same claim ids.")
     article_id: str
-    lang: str
+    lang: LangCode
     text: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     kind: ClaimKind
     speaker: Speaker | None = None
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
     entities: tuple[Entity, ...] = ()
-    sentence_index: int = Field(description="Index of the sentence among the article's prose sentences.")
+    sentence_index: int = Field(ge=0, description="Index of the sentence among the article's prose sentences.")
     quote_id: int | None = Field(default=None, description="Claims of one multi-sentence quotation share this id.")
 
 
@@ -195,8 +248,8 @@ class Link(Model):
     on one side is an omission (1-0) or an addition (0-1).
     """
 
-    source: tuple[int, ...]
-    target: tuple[int, ...]
+    source: tuple[Annotated[int, Field(ge=0)], ...]
+    target: tuple[Annotated[int, Field(ge=0)], ...]
     score: float = Field(ge=0.0, le=1.0)
     similarity: float | None = Field(default=None, description="Cosine of the (averaged) sentence vectors.")
     evidence: tuple[str, ...] = Field(default=(), description="Why this link, in words.")
@@ -226,8 +279,8 @@ class Drift(Model):
     type: DriftType
     source_value: str | None = None
     target_value: str | None = None
-    source_span: tuple[int, int] | None = Field(default=None, description="Offsets into the source text.")
-    target_span: tuple[int, int] | None = Field(default=None, description="Offsets into the target text.")
+    source_span: tuple[Offset, Offset] | None = Field(default=None, description="Offsets into the source text.")
+    target_span: tuple[Offset, Offset] | None = Field(default=None, description="Offsets into the target text.")
     explanation: str
     severity: Literal["minor", "major", "critical"] = "major"
     confidence: float | None = Field(
@@ -261,8 +314,8 @@ class PairDiff(Model):
 
     source: str
     target: str
-    source_lang: str
-    target_lang: str
+    source_lang: LangCode
+    target_lang: LangCode
     similarity: float
     divergence: float = Field(ge=0.0, le=1.0)
     divergent: bool

@@ -27,7 +27,9 @@ anchoring modifier ("last", "dernier") but without the preposition ("in",
 ``published`` (dateparser's ``PREFER_DATES_FROM='past'``), or the next one
 after it with a future modifier ("prochain", "next").  Month granularity gives
 the 1st of the month, year granularity 1 January.  ``value`` is None when the
-date cannot be resolved (no year and no ``published``, or an impossible day).
+date cannot be resolved (no year and no ``published``, an impossible day, or a
+date off the calendar: "yesterday" published on 0001-01-01, the "unset" date
+of many feeds, or "next year" published in 9999).
 
 A bare year (1800-2100) needs a preposition (``date_prepositions``) and must
 not be followed by a counted noun ("in 2000 projects" is a quantity); a bare
@@ -334,6 +336,8 @@ def _anchor(
         return None
     future = direction == "future"
     if whole_month and direction == "past":
+        if (published.year, published.month) == (_dt.MINYEAR, 1):
+            return None  # the month before January of year 1 is not on the calendar
         published = published.replace(day=1) - _dt.timedelta(days=1)
     years = range(published.year, published.year + 9) if future else range(published.year, published.year - 9, -1)
     for year in years:
@@ -343,9 +347,18 @@ def _anchor(
     return None
 
 
-def _shift_month(day: _dt.date, months: int) -> _dt.date:
+def _shift_month(day: _dt.date, months: int) -> _dt.date | None:
+    """The 1st of the month ``months`` after ``day``'s; None off the calendar (years 1-9999)."""
     index = day.year * 12 + day.month - 1 + months
-    return _dt.date(index // 12, index % 12 + 1, 1)
+    return _make_date(index // 12, index % 12 + 1, 1)
+
+
+def _shift_days(day: _dt.date, days: int) -> _dt.date | None:
+    """``day`` plus ``days``; None off the calendar (before 0001-01-01 or after 9999-12-31)."""
+    try:
+        return day + _dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 @lru_cache(maxsize=4096)
@@ -395,17 +408,20 @@ def _resolve(hit: _Hit, g: _DateGrammar, published: _dt.date | None) -> tuple[_d
         if published is None:
             return None, unit
         if unit == "day":
-            return published + _dt.timedelta(days=offset), "day"
+            return _shift_days(published, offset), "day"
         if unit == "month":
             return _shift_month(published, offset), "month"
-        return _dt.date(published.year + offset, 1, 1), "year"
+        return _make_date(published.year + offset, 1, 1), "year"
     # relative patterns: interpreted by dateparser against the publication date
     if published is None:
         return None, "day"
     span = m.group()
     if g.noise is not None:
         span = " ".join(g.noise.sub(" ", span).split())
-    return _dateparser_date(span, g.code, published)
+    try:
+        return _dateparser_date(span, g.code, published)
+    except (OverflowError, ValueError):  # dateparser's arithmetic off the calendar ("three weeks ago" in year 1)
+        return None, "day"
 
 
 def extract_dates(

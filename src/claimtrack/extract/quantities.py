@@ -87,6 +87,7 @@ expressions are compiled once per language and cached.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypedDict, cast
 
 from .. import lang as _lang
+from ..errors import InputError
 from ..models import Qualifier, Quantity
 
 if TYPE_CHECKING:  # pragma: no cover - type checkers only
@@ -492,7 +494,8 @@ def parse_number(s: str, lang: str) -> float:
     "2,4 milliards"), or spelled-out number words ("deux mille").
 
     Raises:
-        ValueError: when ``s`` is not a number.
+        ValueError: when ``s`` is not a number (an :class:`~claimtrack.errors.InputError`,
+            also a ``ValueError``, when its magnitude is over :data:`MAX_FIGURE`).
         UnsupportedLanguageError: for an unknown language code.
     """
     g = _grammar(lang)
@@ -505,7 +508,10 @@ def parse_number(s: str, lang: str) -> float:
         scale = m.groupdict().get("scale")
         if scale:
             value *= g.scales[_norm(scale)]
-        return float(value)
+        result = float(value)
+        if not math.isfinite(result) or abs(result) > MAX_FIGURE:
+            raise InputError(f"number out of range (magnitude over {MAX_FIGURE:g}) in {lang!r}: {s[:40]!r}")
+        return result
     tokens = g.word_token.findall(t)
     if tokens and all(w.lower() in g.number_words or w.lower() in g.joiners for w in tokens):
         number = _words_value(t, g.code)
@@ -689,6 +695,14 @@ def _is_unit(word: str, g: _Grammar) -> bool:
     return word[0].islower() and word.lower() not in g.not_units
 
 
+MAX_FIGURE = 1e300
+"""The largest magnitude a quantity's value may have.  A figure beyond it (a
+run of 400 nines overflows a float to ``inf``) is no quantity: it stays in the
+claim's text, but not in its ``quantities``, so nothing downstream (drift, the
+store, JSON) ever holds a non-finite value, and the difference or sum of two
+figures stays finite."""
+
+
 def _make(
     text: str,
     start: int,
@@ -697,7 +711,8 @@ def _make(
     info: _Tail,
     prefix_currency: str | None,
     offset: int,
-) -> Quantity:
+) -> Quantity | None:
+    """The quantity of ``text[start:info['end']]``; None when its value is out of range (see :data:`MAX_FIGURE`)."""
     end = info["end"]
     qualifier = qualifier or info.get("post_qualifier")
     currency = info.get("currency") or prefix_currency
@@ -713,11 +728,14 @@ def _make(
         kind, unit = "cardinal", info.get("unit")
     if "scale" in info:
         value *= info["scale"]
+    number = float(value)
+    if not math.isfinite(number) or abs(number) > MAX_FIGURE:
+        return None
     return Quantity(
         text=text[start:end],
         start=start + offset,
         end=end + offset,
-        value=float(value),
+        value=number,
         unit=unit,
         qualifier=qualifier,
         kind=kind,
@@ -780,7 +798,8 @@ def _from_approximate(
     info = _tail(text, m.end(), g, ordinal_ok=False, scaled=True)
     start, prefix_currency = _prefix(text, m.start(), g, floor)
     start, before = _qualifier(text, start, g, floor)
-    return [_make(text, start, before or qualifier, Decimal(value), info, prefix_currency, offset)]
+    q = _make(text, start, before or qualifier, Decimal(value), info, prefix_currency, offset)
+    return [q] if q is not None else []
 
 
 def _range_tail(text: str, pos: int, g: _Grammar, info: _Tail) -> _Tail:
@@ -866,6 +885,9 @@ def _from_words(
                 continue
             if text[seg_start:seg_end].lower() in g.article_words and qualifier in _NOT_A_BOUND:
                 continue
-        out.append(_make(text, start, qualifier, Decimal(number), info, prefix_currency, offset))
-        floor = out[-1].end - offset
+        q = _make(text, start, qualifier, Decimal(number), info, prefix_currency, offset)
+        if q is None:
+            continue
+        out.append(q)
+        floor = q.end - offset
     return out

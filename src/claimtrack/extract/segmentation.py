@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .. import lang as _lang
+from ..errors import UnsupportedLanguageError
 from .langid import sentence_language
 from ..models import Article, Furniture, Sentence
 
@@ -216,11 +217,16 @@ def split_sentences(text: str, lang: str, *, offset: int = 0) -> list[tuple[int,
 def layout(article: Article) -> Layout:
     """Split ``article`` into prose sentences and furniture lines (one pass).
 
-    The language data used for sentence splitting is the article's; an
-    article in an unsupported language is split with English rules (callers
-    such as ``extract_claims`` reject it before).  Cost: linear in the text.
+    The language data used for sentence splitting is the article's.  Cost:
+    linear in the text.
+
+    Raises:
+        UnsupportedLanguageError: the article is in a language claimtrack has
+            no data for (a sentence is tagged with a supported language only).
     """
-    code = article.lang if _lang.is_supported(article.lang) else _lang.SUPPORTED[0]
+    if not _lang.is_supported(article.lang):
+        raise UnsupportedLanguageError(article.lang, _lang.SUPPORTED, article.source or article.id)
+    code = article.lang
     openers, _ = _furniture_rules()
     text = article.text
     sentences: list[Sentence] = []

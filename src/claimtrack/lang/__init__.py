@@ -7,7 +7,8 @@ record of :mod:`claimtrack.lang.schema`; its ``__init__`` assembles them into
 ``extract`` and ``drift`` reads these records (``data.numbers.scale_words``)
 and never branches on a language code, so adding a third language means
 adding a package here with the same file names (and its code to
-:data:`SUPPORTED`), not code paths.  :func:`get` finds a language by import,
+:data:`claimtrack.models.LANGUAGES`, which :data:`SUPPORTED` is, so that the
+models accept it), not code paths.  :func:`get` finds a language by import,
 as ``spacy.util.get_lang_class`` does.
 
 Patterns are regular-expression *fragments* (Python ``re`` syntax, matched
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from ..errors import UnsupportedLanguageError
+from ..models import LANGUAGES
 from .schema import (
     Attribution,
     Dates,
@@ -41,7 +43,7 @@ __all__ = [
     "Segmentation", "Furniture", "Attribution", "Names", "Numbers", "Dates", "Polarity", "Gender", "Scopes", "Words",
 ]
 
-SUPPORTED: tuple[str, ...] = ("en", "fr")
+SUPPORTED: tuple[str, ...] = LANGUAGES
 """The codes of the languages claimtrack has data for, in a fixed order
 (the first is the fallback where a language is unknown)."""
 

@@ -28,39 +28,8 @@ variant as ``target`` (so ``target_span`` indexes ``variant.claim.text``).
 When an article published earlier than a cluster's reference arrives later,
 its variant becomes the reference and the cluster's drift is recomputed.
 
-Matching (the ideas and defaults of :func:`claimtrack.align`, recorded in the
-store as :class:`MatchSettings`):
-
-- **candidates**: each claim's ``candidates`` nearest clusters by cosine with
-  the cluster vector (the normalised sum of its variants' vectors), from an
-  exact scan of an in-memory float32 matrix in row blocks up to
-  ``exact_search_below`` clusters, then from a shortlist found on the vectors
-  projected to ``projection_dims`` dimensions and re-ranked by exact cosine
-  (``projection_dims=0`` keeps the exact scan); plus up to ``key_candidates`` clusters per name (newest
-  first) or figure (nearest values first, within ``number_tolerance``) of the
-  claim from the SQL indexes of entity keys and numbers;
-- **evidence**: cosine; margin = cosine minus the mean of the claim's ``k``
-  nearest *other* clusters and of the cluster's ``k`` nearest *other* claims
-  of the article (padded with ``background``); rapidfuzz against the
-  reference when both are in one language; names and figures shared with
-  the reference;
-- **rule**: no name conflict (``name_conflict``: both claims name people,
-  places or companies, counting the resolved speaker when both claims have
-  one (against an unattributed claim, the speaker's name is left out), and
-  no name of one is
-  contained in a name of the other, by the words of their keys: "Zemlin" is
-  in "Jim Zemlin", "Google" in "Google Cloud"; weekdays and months do not
-  count as names), margin >= ``margin``, and either the similarity (cosine,
-  or the rapidfuzz score of a near-verbatim repeat) reaches the
-  length-interpolated bar (``short_threshold`` at 6 words, ``threshold`` at
-  20), or the cosine reaches ``evidence_threshold`` and the pair shares a
-  figure of at least ``min_figure`` (equal, or within ``number_tolerance``: a
-  figure that drifted in translation, "150,000" / "154 000").  Names,
-  figures and the rapidfuzz text are the cluster's reference claim's, so the
-  cost of a match does not grow with the cluster;
-- **one variant per article per cluster**: accepted pairs are linked best
-  first (cosine + margin + a small bonus for shared names and figures, ties
-  by claim then cluster id), each claim and each cluster once per article.
+Matching follows the ideas and defaults of :func:`claimtrack.align` (recorded
+in the store as :class:`MatchSettings`); :mod:`.matcher` describes it.
 
 Storage and concurrency
 =======================
@@ -116,6 +85,7 @@ from ..errors import (
 from ..models import Article
 from . import queries
 from .db import Database, chunks
+from .encoding import PerTextEncoder
 from .index import ClusterIndex
 from .matcher import ClusterMatcher
 from .models import AddResult, Cluster, ClusterHit, DriftedVariant, Variant, format_cluster_id, parse_cluster_id
@@ -154,6 +124,14 @@ class Tracker:
         timeout: seconds an :meth:`add` waits for other writers before
             :class:`StoreBusyError` (``BEGIN IMMEDIATE`` retried every few ms).
         cache_size: texts whose vectors are memoised (claims and drift chunks).
+        read_only: open for reading only (:meth:`add` raises StoreError);
+            None (the default) opens read-only when the file or its folder is
+            not writable, so reports and queries work on a store one may only
+            read.
+
+    Every text is encoded on its own (:mod:`.encoding`): a vector never
+    depends on what else was encoded with it, so a store is the same whatever
+    the batches, the cache, or where a run that crashed was resumed.
 
     Raises:
         StoreError: ``path`` is not a claimtrack store, has another schema
@@ -173,18 +151,23 @@ class Tracker:
         create: bool = True,
         timeout: float = 60.0,
         cache_size: int = 4096,
+        read_only: bool | None = None,
     ) -> None:
         from ..embed import default_embedder
 
         self.path = Path(path)
         self.embedder: Embedder = embedder if embedder is not None else default_embedder()
         self._cache = EmbeddingCache(max_items=cache_size)
-        self._db = Database(self.path, self.embedder, settings, create=create, timeout=max(0.0, float(timeout)))
+        self._encoder = PerTextEncoder(self.embedder)
+        self._db = Database(self.path, self.embedder, settings, create=create, timeout=max(0.0, float(timeout)),
+                            read_only=read_only)
+        self.read_only: bool = self._db.read_only
         self.settings: MatchSettings = self._db.settings
         self.info: dict[str, Any] = self._db.info
         m = self.settings
-        self._index = ClusterIndex(int(self.info["dim"]), m.projection_dims, m.exact_search_below, m.shortlist)
-        self._writer = ArticleWriter(self._db, self._index, ClusterMatcher(m, self._index), self.embedder, self._cache)
+        self._index = ClusterIndex(int(self.info["dim"]), m.projection_dims, m.exact_search_below, m.shortlist,
+                                  name=f"claim store {str(self.path)!r}")
+        self._writer = ArticleWriter(self._db, self._index, ClusterMatcher(m, self._index), self._encoder, self._cache)
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -342,13 +325,13 @@ class Tracker:
         k = min(int(k), self._index.n)  # a huge k asks for every cluster, no more
         if k <= 0:
             return []
-        vec = self._cache.encode(self.embedder, [text])
+        vec = self._cache.encode(self._encoder, [text])
         ids, vals = self._index.search(vec, k)
         hits = [(int(c), float(v)) for c, v in zip(ids[0], vals[0])
                 if c >= 0 and (min_similarity is None or round(float(v), 6) >= min_similarity)]  # as reported
         clusters = {int(c.id[1:]): c for c in self._db.read(lambda: queries.load(self._db.conn, [c for c, _ in hits]))}
         hits = [(c, v) for c, v in hits if c in clusters]
-        diffs = queries.diffs_from([clusters[c].variants[0].claim for c, _ in hits], text, lang, self.embedder,
+        diffs = queries.diffs_from([clusters[c].variants[0].claim for c, _ in hits], text, lang, self._encoder,
                                    self._cache)
         return [ClusterHit(cluster=clusters[c], similarity=round(v, 6), drift=tuple(d.drift))
                 for (c, v), d in zip(hits, diffs)]
@@ -377,7 +360,8 @@ class Tracker:
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this id is stored."""
-        return self._db.open().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+        row = self._db.read(lambda: self._db.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone())
+        return row is not None
 
     # ------------------------------------------------------------------ lifecycle
 

@@ -4,24 +4,32 @@
 is a claimtrack store of this schema version built with the same embedder and
 match settings (warning when the drift settings changed), and runs bodies in
 write transactions (:meth:`Database.write`, ``BEGIN IMMEDIATE`` with retry)
-or on read snapshots (:meth:`Database.read`).
+or on read snapshots (:meth:`Database.read`).  A store the user may read but
+not write opens read-only (``mode=ro``, or ``immutable=1`` when SQLite cannot
+share the write-ahead log's index): reads work, writes raise
+:class:`~claimtrack.errors.StoreError`.  An error from the store's content
+(SQLite, a row that does not parse) becomes a StoreError naming the cause
+(:mod:`.integrity`).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from .._version import __version__
 from ..alignment.rule import MatchSettings
 from ..embed import Embedder
 from ..errors import StoreBusyError, StoreError
+from .integrity import check_layout, damaged, is_damage, is_read_only_error, parse_settings
 from .schema import FORMAT, SCHEMA, SCHEMA_VERSION
 
 logger = logging.getLogger("claimtrack")
@@ -69,8 +77,11 @@ class Database:
         settings: match settings for a new store; an existing store's must equal them.
         create: create the store when ``path`` does not exist (else raise).
         timeout: seconds a write waits for other writers.
+        read_only: open for reading only; None (the default) opens read-write
+            when the file and its folder are writable, else read-only.
 
     Attributes:
+        read_only: whether the store is open for reading only.
         conn: the connection (autocommit mode; transactions are explicit).
         settings: the recorded :class:`~claimtrack.alignment.rule.MatchSettings`.
         info: the ``settings`` table, with ``dim`` as an int and ``match`` /
@@ -85,29 +96,58 @@ class Database:
         *,
         create: bool,
         timeout: float,
+        read_only: bool | None = None,
     ) -> None:
         self.path = path
         self._timeout = timeout
-        if not create and not self.path.exists():
+        exists = self.path.exists()
+        if (not create or read_only) and not exists:
             raise StoreError(f"no claim store at {str(self.path)!r}")
-        if self.path.exists() and self.path.is_dir():
+        if exists and self.path.is_dir():
             raise StoreError(f"{str(self.path)!r} is a directory, not a claim store")
+        if read_only is None:
+            read_only = exists and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
         self.closed = True
         try:
-            self.conn = sqlite3.connect(str(self.path), timeout=self._timeout, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the claim store {str(self.path)!r}: {exc}") from None
-        try:
-            self.conn.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
-            self.settings, self.info = self._init_store(settings, embedder)
-            self.conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-        except sqlite3.DatabaseError as exc:
-            self.conn.close()
-            raise StoreError(f"{str(self.path)!r} is not a claimtrack store ({exc})") from None
-        except BaseException:
-            self.conn.close()
-            raise
+            self._connect(settings, embedder, read_only)
+        except sqlite3.OperationalError as exc:
+            if read_only or not exists or not is_read_only_error(exc):
+                raise StoreError(f"cannot open the claim store {str(self.path)!r}: {exc}") from None
+            self._connect(settings, embedder, True)  # readable, not writable: open it for reading
         self.closed = False
+
+    def _connect(self, settings: MatchSettings | None, embedder: Embedder, read_only: bool) -> None:
+        """Open :attr:`conn` and check the store; read-only: ``mode=ro``, then ``immutable=1``."""
+        self.read_only = read_only
+        modes = ("ro", "immutable") if read_only else ("rw",)
+        for n, mode in enumerate(modes):
+            try:
+                if mode == "rw":
+                    self.conn = sqlite3.connect(str(self.path), timeout=self._timeout, isolation_level=None)
+                else:
+                    query = "mode=ro" if mode == "ro" else "immutable=1"
+                    uri = f"file:{quote(str(self.path.resolve()))}?{query}"
+                    self.conn = sqlite3.connect(uri, uri=True, timeout=self._timeout, isolation_level=None)
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot open the claim store {str(self.path)!r}: {exc}") from None
+            try:
+                self.conn.execute(f"PRAGMA busy_timeout = {int(self._timeout * 1000)}")
+                self.settings, self.info = self._init_store(settings, embedder)
+                self.conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+                return
+            except sqlite3.OperationalError as exc:
+                self.conn.close()
+                if n + 1 < len(modes):
+                    continue  # mode=ro cannot open the write-ahead log's index: read the file as it is
+                if mode == "rw" and is_read_only_error(exc):
+                    raise
+                raise StoreError(f"{str(self.path)!r} is not a readable claimtrack store ({exc})") from None
+            except sqlite3.DatabaseError as exc:
+                self.conn.close()
+                raise StoreError(f"{str(self.path)!r} is not a claimtrack store or is damaged ({exc})") from None
+            except BaseException:
+                self.conn.close()
+                raise
 
     # ------------------------------------------------------------------ setup
 
@@ -116,12 +156,15 @@ class Database:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "settings" not in tables:
             raise StoreError(f"{str(self.path)!r} is an SQLite database but not a claimtrack store")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        del mode  # WAL is persistent; a file system without shared memory keeps the rollback journal
-        conn.execute("PRAGMA synchronous = NORMAL")
+        if "settings" not in tables and self.read_only:
+            raise StoreError(f"{str(self.path)!r} is not a claimtrack store (and it is open read-only)")
+        if not self.read_only:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            del mode  # WAL is persistent; a file system without shared memory keeps the rollback journal
+            conn.execute("PRAGMA synchronous = NORMAL")
         if "settings" not in tables:
             self.write(lambda: self._create_schema(given or MatchSettings(), embedder))
-        info = {k: v for k, v in conn.execute("SELECT key, value FROM settings")}
+        info = {str(k): v for k, v in conn.execute("SELECT key, value FROM settings")}
         if info.get("format") != FORMAT:
             raise StoreError(f"{str(self.path)!r} is not a claimtrack store")
         if info.get("schema_version") != str(SCHEMA_VERSION):
@@ -135,7 +178,8 @@ class Database:
                 f"claim store {str(self.path)!r} was built with embedder {info.get('embedder_fingerprint')!r}; "
                 f"this Tracker uses {fp!r} (vectors of different encoders do not compare)"
             )
-        stored = MatchSettings.model_validate_json(info["match"])
+        check_layout(conn, str(self.path))
+        stored, parsed = parse_settings(info, str(self.path), int(embedder.dim))
         if given is not None and given != stored:
             diff = ", ".join(
                 f"{k}={getattr(stored, k)!r} (given {getattr(given, k)!r})"
@@ -143,10 +187,6 @@ class Database:
                 if getattr(stored, k) != getattr(given, k)
             )
             raise StoreError(f"claim store {str(self.path)!r} was built with other match settings: {diff}")
-        parsed: dict[str, Any] = dict(info)
-        parsed["dim"] = int(info["dim"])
-        parsed["match"] = json.loads(info["match"])
-        parsed["drift"] = json.loads(info["drift"])
         _warn_if_drift_changed(str(self.path), parsed["drift"])
         return stored, parsed
 
@@ -194,6 +234,11 @@ class Database:
         store without WAL) rolls back and runs ``body`` again, so ``body``
         keeps its in-memory changes to itself until it returns.
         """
+        if self.read_only:
+            raise StoreError(
+                f"claim store {str(self.path)!r} is open read-only (it cannot be written here); "
+                "reports, show and find work, adding does not"
+            )
         conn = self.conn
         deadline = time.monotonic() + self._timeout
         pause = 0.001
@@ -202,7 +247,7 @@ class Database:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
                 if not _is_busy(exc):
-                    raise
+                    raise damaged(str(self.path), exc) from exc
                 if time.monotonic() >= deadline:
                     raise StoreBusyError(
                         f"claim store {str(self.path)!r} stayed locked by another writer for {self._timeout:g} s"
@@ -219,19 +264,31 @@ class Database:
                     conn.execute("ROLLBACK")
                 if _is_busy(exc) and time.monotonic() < deadline:
                     continue
+                if is_damage(exc):
+                    raise damaged(str(self.path), exc) from exc
                 raise
 
     def read(self, body: Callable[[], T]) -> T:
-        """Run ``body`` on one consistent snapshot (a read transaction)."""
+        """Run ``body`` on one consistent snapshot (a read transaction).
+
+        Raises:
+            StoreError: the store's content made ``body`` fail (a damaged or
+                tampered store, see :mod:`.integrity`); the cause is named.
+        """
         conn = self.open()
         if conn.in_transaction:
             return body()
-        conn.execute("BEGIN")
         try:
-            return body()
-        finally:
-            if conn.in_transaction:
-                conn.execute("COMMIT")
+            conn.execute("BEGIN")
+            try:
+                return body()
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+        except BaseException as exc:
+            if is_damage(exc):
+                raise damaged(str(self.path), exc) from exc
+            raise
 
     def close(self) -> None:
         """Close the connection.  Idempotent."""

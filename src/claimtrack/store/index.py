@@ -34,8 +34,11 @@ class ClusterIndex:
 
     SEED = 20240905
 
-    def __init__(self, dim: int, proj_dims: int = 0, exact_below: int = 0, shortlist: int = 64) -> None:
+    def __init__(
+        self, dim: int, proj_dims: int = 0, exact_below: int = 0, shortlist: int = 64, *, name: str = "the store"
+    ) -> None:
         self.dim = dim
+        self.name = name  # how errors name the store ("claim store '/data/claims.db'")
         self.n = 0
         self.vecs = np.zeros((0, dim), dtype=np.float32)
         self.norms = np.zeros(0, dtype=np.float32)
@@ -154,6 +157,14 @@ class ClusterIndex:
             for cid, blob in conn.execute(
                 "SELECT id, vsum FROM clusters WHERE updated > ? ORDER BY id", (self.generation,)
             ):
-                self.set(int(cid), np.frombuffer(blob, dtype=np.float32))
+                if not isinstance(blob, bytes) or len(blob) != 4 * self.dim:
+                    size = f"{len(blob)} bytes" if isinstance(blob, bytes) else f"a {type(blob).__name__}"
+                    raise StoreError(
+                        f"{self.name} is damaged: cluster c{cid}'s vector is {size}, not {self.dim} float32 values"
+                    )
+                v = np.frombuffer(blob, dtype=np.float32)
+                if not np.isfinite(v).all():
+                    raise StoreError(f"{self.name} is damaged: cluster c{cid}'s vector holds non-finite values")
+                self.set(int(cid), v)
             self.generation = gen
         return gen

@@ -6,6 +6,40 @@ a figure from the SQL term and number tables), refuses name conflicts, judges
 every pair by the acceptance rule of :mod:`claimtrack.alignment.rule` against
 the cluster's reference claim, and links the accepted pairs best first, each
 claim and each cluster once.
+
+Matching (the ideas and defaults of :func:`claimtrack.align`, recorded in the
+store as :class:`MatchSettings`):
+
+- **candidates**: each claim's ``candidates`` nearest clusters by cosine with
+  the cluster vector (the normalised sum of its variants' vectors), from an
+  exact scan of an in-memory float32 matrix in row blocks up to
+  ``exact_search_below`` clusters, then from a shortlist found on the vectors
+  projected to ``projection_dims`` dimensions and re-ranked by exact cosine
+  (``projection_dims=0`` keeps the exact scan); plus up to ``key_candidates`` clusters per name (newest
+  first) or figure (nearest values first, within ``number_tolerance``) of the
+  claim from the SQL indexes of entity keys and numbers;
+- **evidence**: cosine; margin = cosine minus the mean of the claim's ``k``
+  nearest *other* clusters and of the cluster's ``k`` nearest *other* claims
+  of the article (padded with ``background``); rapidfuzz against the
+  reference when both are in one language; names and figures shared with
+  the reference;
+- **rule**: no name conflict (``name_conflict``: both claims name people,
+  places or companies, counting the resolved speaker when both claims have
+  one (against an unattributed claim, the speaker's name is left out), and
+  no name of one is
+  contained in a name of the other, by the words of their keys: "Zemlin" is
+  in "Jim Zemlin", "Google" in "Google Cloud"; weekdays and months do not
+  count as names), margin >= ``margin``, and either the similarity (cosine,
+  or the rapidfuzz score of a near-verbatim repeat) reaches the
+  length-interpolated bar (``short_threshold`` at 6 words, ``threshold`` at
+  20), or the cosine reaches ``evidence_threshold`` and the pair shares a
+  figure of at least ``min_figure`` (equal, or within ``number_tolerance``: a
+  figure that drifted in translation, "150,000" / "154 000").  Names,
+  figures and the rapidfuzz text are the cluster's reference claim's, so the
+  cost of a match does not grow with the cluster;
+- **one variant per article per cluster**: accepted pairs are linked best
+  first (cosine + margin + a small bonus for shared names and figures, ties
+  by claim then cluster id), each claim and each cluster once per article.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import datetime as _dt
 from pydantic import Field
 
 from ..errors import ClusterNotFoundError
-from ..models import Claim, Drift, Model
+from ..models import Claim, Drift, LangCode, Model
 
 __all__ = ["Variant", "Cluster", "AddResult", "ClusterHit", "DriftedVariant", "format_cluster_id", "parse_cluster_id"]
 
@@ -25,7 +25,7 @@ class Variant(Model):
     claim: Claim
     article_id: str
     source: str | None = Field(default=None, description="Outlet, URL or path of the article.")
-    lang: str
+    lang: LangCode
     published: _dt.date | None = None
     similarity: float = Field(description="Embedder cosine to the cluster's earliest variant (1.0 for it).")
     drift: tuple[Drift, ...] = Field(default=(), description="Findings against the earliest variant.")
@@ -36,7 +36,7 @@ class Cluster(Model):
 
     id: str = Field(description="Store-wide id, 'c' plus a number ('c12').")
     first_seen: _dt.date | None = Field(description="Earliest publication date among the variants.")
-    langs: tuple[str, ...] = Field(description="Languages of the variants, in order of first appearance.")
+    langs: tuple[LangCode, ...] = Field(description="Languages of the variants, in order of first appearance.")
     variants: tuple[Variant, ...] = Field(description="Publication order (undated last), then insertion order.")
 
 

@@ -127,7 +127,7 @@ def cluster_ids(conn: sqlite3.Connection, f: ClusterFilter) -> list[int]:
         params += [lo or "0000-00-00", hi or "9999-99-99"]
     if f.drift_type is not None:
         if f.drift_type not in _DRIFT_TYPES:
-            raise ValueError(f"unknown drift type {f.drift_type!r}; known: {', '.join(_DRIFT_TYPES)}")
+            raise InputError(f"unknown drift type {f.drift_type!r}; known: {', '.join(_DRIFT_TYPES)}")
         where.append("c.id IN (SELECT cluster FROM variant_drift WHERE type = ?)")
         params.append(f.drift_type)
     for kind, query, what in (("s", f.speaker, "speaker"), ("e", f.entity, "entity")):

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from pydantic import TypeAdapter
 
 from ..embed import Embedder, EmbeddingCache
 from ..errors import StoreError
@@ -40,6 +41,26 @@ def _pub_key(published: str | None) -> tuple[bool, str]:
     return (published is None, published or "")
 
 
+_DRIFTS = TypeAdapter(tuple[Drift, ...])
+
+
+def _readable(claim: Claim, drift: tuple[Drift, ...], similarity: float) -> tuple[str, str]:
+    """The JSON of a variant's claim and drift, once checked to read back as
+    the same records: the store refuses to write what it could not read
+    (StoreError; the transaction rolls back, the store stays as it was)."""
+    try:
+        claim_json = claim.model_dump_json()
+        drift_json = json.dumps([d.model_dump(mode="json") for d in drift], ensure_ascii=False)
+        same = Claim.model_validate_json(claim_json) == claim and _DRIFTS.validate_json(drift_json) == drift
+    except ValueError as exc:  # pydantic's serialisation and validation errors are ValueErrors
+        raise StoreError(f"claim {claim.id!r} cannot be stored: its JSON does not read back ({exc})") from None
+    if not same:
+        raise StoreError(f"claim {claim.id!r} cannot be stored: its JSON reads back as another record")
+    if not math.isfinite(similarity):
+        raise StoreError(f"claim {claim.id!r} cannot be stored: its similarity is {similarity!r}")
+    return claim_json, drift_json
+
+
 class ArticleWriter:
     """Adds articles to the store behind ``db``, keeping ``index`` in step."""
 
@@ -57,7 +78,9 @@ class ArticleWriter:
         if not isinstance(article, Article):
             raise TypeError(f"Tracker.add() takes an Article, not {type(article).__name__}")
         digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-        row = self._db.open().execute("SELECT id, claims FROM articles WHERE hash = ?", (digest,)).fetchone()
+        row = self._db.read(
+            lambda: self._db.conn.execute("SELECT id, claims FROM articles WHERE hash = ?", (digest,)).fetchone()
+        )
         if row is not None:
             return AddResult(article_id=row[0], added=False, claims=int(row[1]), new_clusters=0, matched=0)
         from ..extract.claims import extract_claims
@@ -66,6 +89,8 @@ class ArticleWriter:
         vecs = self._cache.encode(self._embedder, [c.text for c in claims]) if claims else np.zeros(
             (0, self._index.dim), dtype=np.float32
         )
+        if not np.isfinite(vecs).all():
+            raise StoreError(f"the embedder gave a non-finite vector for a claim of article {article.id!r}")
         result, staged, gen = self._db.write(lambda: self._add_locked(article, digest, claims, vecs))
         for cid, vsum in staged.items():
             self._index.set(cid, vsum)
@@ -143,7 +168,7 @@ class ArticleWriter:
         """Write one claim as a variant (of a new cluster when ``cluster`` is
         None) with its index rows; stage the cluster's new vector sum."""
         conn = self._db.conn
-        drift_json = json.dumps([d.model_dump(mode="json") for d in drift], ensure_ascii=False)
+        claim_json, drift_json = _readable(claim, drift, similarity)
         new = cluster is None
         if cluster is None:
             vsum = np.asarray(vec, dtype=np.float32).copy()
@@ -158,8 +183,7 @@ class ArticleWriter:
         vid = conn.execute(
             "INSERT INTO variants (cluster, article, claim_id, lang, published, claim, similarity, drift, evidence) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (cluster, seq, claim.id, claim.lang, published, claim.model_dump_json(), round(similarity, 6),
-             drift_json, evidence),
+            (cluster, seq, claim.id, claim.lang, published, claim_json, round(similarity, 6), drift_json, evidence),
         ).lastrowid
         assert vid is not None  # an INSERT always sets lastrowid
         if new:
@@ -202,11 +226,11 @@ class ArticleWriter:
         others = [(int(vid), Claim.model_validate_json(text)) for vid, text in rows]
         diffs = self._diffs([(ref, c) for _, c in others])
         conn.execute("DELETE FROM variant_drift WHERE cluster = ?", (cluster,))
-        for (vid, _), d in zip(others, diffs):
+        for (vid, claim), d in zip(others, diffs):
+            _, drift_json = _readable(claim, tuple(d.drift), float(d.similarity))
             conn.execute(
                 "UPDATE variants SET similarity = ?, drift = ? WHERE id = ?",
-                (round(float(d.similarity), 6),
-                 json.dumps([f.model_dump(mode="json") for f in d.drift], ensure_ascii=False), vid),
+                (round(float(d.similarity), 6), drift_json, vid),
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO variant_drift (type, cluster, variant) VALUES (?, ?, ?)",
