@@ -87,3 +87,47 @@ def test_callable_after_submodule_import() -> None:
     assert ct.align(["same text here"], ["same text here"])[0].score > 0.99
     assert isinstance(ct.compare(Article(id="a", lang="en", text="One sentence here."),
                                  claims={"a": []}), Comparison)
+
+
+# --- clusters: the store's clusters, one matching rule -----------------------------------------------
+
+_WIRE = ("The harbour bridge will close for repairs on Monday, the city council said. "
+         "Work on the north span is expected to last six weeks. "
+         "Buses will replace the tram line during the works.")
+_HERALD = ("Work on the north span is expected to last six weeks. "
+           "The harbour bridge will close for repairs on Monday, the city council said. "
+           "Local shops fear a drop in trade.")
+_TIMES = ("Local shops fear a drop in trade. "
+          "The council said the harbour bridge will close for repairs on Monday. "
+          "A public meeting is planned for Thursday evening.")
+
+
+def _outlets() -> list[Article]:
+    return [ct.read_article(text, lang="en", article_id=k, source=k)
+            for k, text in (("wire", _WIRE), ("herald", _HERALD), ("times", _TIMES))]
+
+
+def test_clusters_are_the_stores_clusters(tmp_path) -> None:
+    from .fakes import HashEmbedder
+
+    emb = HashEmbedder()
+    comparison = ct.compare(*_outlets(), embedder=emb)
+    with ct.Tracker(tmp_path / "store.db", embedder=emb) as tracker:
+        for article in _outlets():
+            tracker.add(article)
+        stored = tracker.clusters(min_variants=2)
+    assert comparison.clusters and list(comparison.clusters) == stored
+    for cluster in comparison.clusters:
+        arts = [v.claim.article_id for v in cluster.variants]
+        assert len(arts) >= 2 and len(set(arts)) == len(arts)  # one variant per article
+    texts = {tuple(v.claim.text[:20] for v in c.variants) for c in comparison.clusters}
+    assert ("The harbour bridge w", "The harbour bridge w", "The council said the") in texts
+    assert ("Local shops fear a d", "Local shops fear a d") in texts
+
+
+def test_clusters_can_be_left_out() -> None:
+    from .fakes import HashEmbedder
+
+    assert ct.compare(*_outlets(), embedder=HashEmbedder(), cluster=False).clusters == ()
+    one = ct.compare(_outlets()[0], embedder=HashEmbedder())
+    assert one.clusters == ()

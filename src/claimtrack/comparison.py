@@ -4,7 +4,12 @@
 encodes every claim once (one shared :class:`~claimtrack.embed.EmbeddingCache`),
 runs the order-free :func:`claimtrack.align` on every unordered pair of
 articles (in input order: article 0 with 1, 0 with 2, ..., 1 with 2, ...) and
-lists the claims that found no partner anywhere.
+lists the claims that found no partner anywhere.  Its ``clusters`` are the
+statements found in two articles or more, each with every variant and the
+drift of each against the earliest: the claim store's clusters
+(:class:`claimtrack.Tracker`, one matching rule for both), computed in a
+temporary store filled with the articles in input order, so that a store
+built from the same articles holds the same clusters.
 
 :mod:`claimtrack.report` renders a :class:`Comparison` for a terminal
 (:func:`claimtrack.report.text.comparison_table`) and a browser
@@ -21,6 +26,7 @@ from pydantic import Field
 from .embed import Embedder, EmbeddingCache
 from .errors import ClaimtrackError, DuplicateArticleError, ErrorPolicy, ErrorSink, OnError
 from .models import Alignment, Article, Claim, Model
+from .store.models import Cluster
 
 __all__ = ["compare", "Comparison", "ArticleInfo", "PairAlignment"]
 
@@ -52,6 +58,12 @@ class Comparison(Model):
         description="One entry per unordered pair of articles (i < j in input order)."
     )
     unmatched: tuple[str, ...] = Field(description="Ids of the claims aligned to nothing in any other article.")
+    clusters: tuple[Cluster, ...] = Field(
+        default=(),
+        description="Each statement found in two or more of the articles: every variant (publication order, then "
+                    "input order) with its drift against the earliest; the claim store's matching "
+                    "(claimtrack.Tracker), so a store built from the same articles holds the same clusters.",
+    )
 
     def claim(self, claim_id: str) -> Claim:
         """The claim with this id."""
@@ -68,6 +80,7 @@ def compare(
     claims: dict[str, list[Claim]] | None = None,
     errors: OnError = "stop",
     error_file: ErrorSink | None = None,
+    cluster: bool = True,
     **align_options: Any,
 ) -> Comparison:
     """Claims of every article, alignments between every pair, unmatched claims.
@@ -89,6 +102,10 @@ def compare(
             language (:class:`~claimtrack.errors.UnsupportedLanguageError`), an
             id already given (:class:`~claimtrack.errors.DuplicateArticleError`).
         error_file: a text stream (one JSON line per record) or a callable.
+        cluster: compute :attr:`Comparison.clusters` (a temporary claim store
+            filled with the articles in input order; claims come from the
+            articles, as the store extracts them, whatever ``claims`` says).
+            False: an empty tuple, no extra cost.
         align_options: passed to :func:`claimtrack.align` (``min_confidence``, ``threshold``,
             ``margin``, ...).
 
@@ -141,4 +158,21 @@ def compare(
         claims=all_claims,
         alignments=tuple(pairs),
         unmatched=tuple(cl.id for cl in all_claims if cl.id not in matched),
+        clusters=_clusters(articles, emb) if cluster and len(articles) > 1 else (),
     )
+
+
+def _clusters(articles: tuple[Article, ...], embedder: Embedder) -> tuple[Cluster, ...]:
+    """The clusters of two variants or more of a temporary claim store filled
+    with ``articles`` in order (:class:`claimtrack.Tracker`: the store's own
+    matching and drift, so the same articles give the same clusters there)."""
+    import tempfile
+    from pathlib import Path
+
+    from .store import Tracker
+
+    with tempfile.TemporaryDirectory(prefix="claimtrack-compare-") as tmp:
+        with Tracker(Path(tmp) / "comparison.db", embedder=embedder) as tracker:
+            for article in articles:
+                tracker.add(article)
+            return tuple(tracker.clusters(min_variants=2))
