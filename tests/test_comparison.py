@@ -131,3 +131,12 @@ def test_clusters_can_be_left_out() -> None:
     assert ct.compare(*_outlets(), embedder=HashEmbedder(), cluster=False).clusters == ()
     one = ct.compare(_outlets()[0], embedder=HashEmbedder())
     assert one.clusters == ()
+
+
+def test_the_table_lists_the_clusters() -> None:
+    from .fakes import HashEmbedder
+
+    table = comparison_table(ct.compare(*_outlets(), embedder=HashEmbedder()), width=100)
+    assert "Statements in two articles or more: " in table
+    section = table.split("Statements in two articles or more: ")[1].split("Unmatched")[0]
+    assert "Local shops fear a drop in trade." in section and "Buses will replace" not in section

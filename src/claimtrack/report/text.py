@@ -10,7 +10,6 @@ and the HTML reports (:mod:`claimtrack.report.html`) show, and
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -51,13 +50,35 @@ def _cut(line: str, width: int) -> str:
 
 
 def _wrap(text: str, width: int, indent: int, hang: int = 2, lead: str = "", collapse: bool = True) -> list[str]:
-    """``text`` wrapped to ``width`` columns (nothing is cut): the first line is
-    indented by ``indent`` spaces and starts with ``lead`` (kept as given), the
-    next ones are indented by ``indent + hang``; runs of whitespace become one
-    space unless ``collapse`` is False."""
+    """``text`` wrapped to ``width`` terminal cells (nothing is cut; a word
+    wider than a line is broken across lines): the first line is indented by
+    ``indent`` spaces and starts with ``lead`` (kept as given), the next ones
+    are indented by ``indent + hang``; runs of whitespace become one space
+    unless ``collapse`` is False.  Widths are display widths
+    (:func:`~claimtrack.report.values.display_width`: a CJK character takes
+    two cells)."""
     indent = min(indent, max(0, width - 30))  # a narrow terminal keeps 30 columns of text
-    return textwrap.wrap(" ".join(text.split()) if collapse else text, width=width, initial_indent=" " * indent + lead,
-                         subsequent_indent=" " * (indent + hang), break_on_hyphens=False) or [" " * indent + lead]
+    words = (" ".join(text.split()) if collapse else text).split(" ")
+    lines: list[str] = []
+    line, used = " " * indent + lead, indent + display_width(lead)
+    fresh = True  # nothing but the indent and lead on the line yet
+    for word in words:
+        if not word:
+            continue
+        w = display_width(word)
+        if not fresh and used + 1 + w > width:
+            lines.append(line)
+            line, used, fresh = " " * (indent + hang), indent + hang, True
+        if not fresh:
+            line, used = line + " ", used + 1
+        for ch in word:  # a word wider than what is left breaks at the line's end
+            c = display_width(ch)
+            if used + c > width and not fresh:
+                lines.append(line)
+                line, used = " " * (indent + hang), indent + hang
+            line, used, fresh = line + ch, used + c, False
+    lines.append(line)
+    return [ln.rstrip() if ln.strip() else ln for ln in lines]
 
 
 def article_label(info: ArticleInfo) -> str:
@@ -79,7 +100,8 @@ def article_label(info: ArticleInfo) -> str:
 
 def comparison_table(comparison: Comparison, width: int | None = None) -> str:
     """A plain-text report: articles, then each pair's alignments, then the
-    unmatched claims, laid out in ``width`` columns (default: the terminal's,
+    statements found in two articles or more (``Comparison.clusters``, each
+    variant with its drift against the earliest), then the unmatched claims, laid out in ``width`` columns (default: the terminal's,
     see :func:`~claimtrack.report.values.terminal_width`); the two claim texts
     share what the score columns leave, explanations wrap."""
     total = terminal_width(width)
@@ -111,6 +133,15 @@ def comparison_table(comparison: Comparison, width: int | None = None) -> str:
                 lines.extend(_wrap(f"({'; '.join(extra)})", total, prefix))
             for d in al.drift:
                 lines.extend(_wrap(f"drift {_finding_head(d)}: {d.explanation}", total, prefix))
+    if comparison.clusters:
+        lines.append("")
+        lines.append(f"Statements in two articles or more: {len(comparison.clusters)}")
+        for cluster in comparison.clusters:
+            for k, v in enumerate(cluster.variants):
+                head = f"  {cluster.id if k == 0 else '':<5} {fit(label_of.get(v.claim.article_id, v.claim.article_id), name_w)}  "
+                lines.append(head + shorten(v.claim.text, max(10, total - display_width(head))))
+                for d in v.drift:
+                    lines.extend(_wrap(f"drift {_finding_head(d)}: {d.explanation}", total, 8))
     lines.append("")
     lines.append(f"Unmatched: {len(comparison.unmatched)} claims")
     for cid in comparison.unmatched:
