@@ -232,3 +232,47 @@ def test_offsets_slice_back_and_determinism(text, lang, offset, published):
         last = m.end
     assert date_spans(text, lang, offset=offset) == [(m.start, m.end) for m in found]
     assert extract_dates(text, lang, published, offset=offset) == found
+
+
+# --- weekdays and the future ------------------------------------------------------------------------
+
+WED = D(2024, 11, 20)  # a Wednesday
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The council met on Monday to vote.", "en", [("Monday", D(2024, 11, 18), "day")]),
+    ("Mayor Okafor said Tuesday that the plan works.", "en", [("Tuesday", D(2024, 11, 19), "day")]),
+    ("The talks will resume next Tuesday.", "en", [("next Tuesday", D(2024, 11, 26), "day")]),
+    ("The ferry will sail on Friday.", "en", [("Friday", D(2024, 11, 22), "day")]),
+    ("The ferry sails today, Wednesday.", "en", [("today", WED, "day"), ("Wednesday", WED, "day")]),
+    ("Le conseil s'est réuni lundi.", "fr", [("lundi", D(2024, 11, 18), "day")]),
+    ("Vendredi dernier, le maire a parlé.", "fr", [("Vendredi dernier", D(2024, 11, 15), "day")]),
+    ("Les négociations reprendront mardi prochain.", "fr", [("mardi prochain", D(2024, 11, 26), "day")]),
+    ("Il a été élu le lundi 3 mars 2014.", "fr", [("lundi 3 mars 2014", D(2014, 3, 3), "day")]),
+    ("The Good Friday Agreement was signed.", "en", []),  # a weekday inside a name
+])
+def test_weekdays_resolve_against_the_publication_date(text, lang, expected):
+    assert mentions(text, lang, WED) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("The festival will open on March 3.", "en", D(2025, 3, 3)),
+    ("The festival opened on March 3.", "en", D(2024, 3, 3)),
+    ("Le salon ouvrira le 3 mars.", "fr", D(2025, 3, 3)),
+    ("The show will open in March.", "en", D(2025, 3, 1)),
+    ("The show will open in November.", "en", D(2024, 11, 1)),  # this month is not over
+    ("The firm said on Nov. 10 it will move.", "en", D(2024, 11, 10)),  # the future is another clause's
+])
+def test_a_yearless_date_said_of_the_future_is_in_the_coming_year(text, lang, expected):
+    (got,) = mentions(text, lang, WED)
+    assert got[1] == expected
+
+
+@given(st.dates(min_value=D(1, 1, 8), max_value=D(9999, 12, 24)), st.sampled_from(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]))
+def test_a_weekday_is_within_the_week_before_publication_or_after_it_with_next(published, day):
+    past = mentions(f"They met on {day.title()}.", "en", published)
+    future = mentions(f"They meet next {day.title()}.", "en", published)
+    assert past[0][1] is not None and 0 <= (published - past[0][1]).days < 7
+    assert future[0][1] is not None and 1 <= (future[0][1] - published).days <= 7
+    assert past[0][1].strftime("%A").lower() == day == future[0][1].strftime("%A").lower()

@@ -12,6 +12,8 @@ numeric, in the babel locale's order      day          9/12/2022 (en_US), 12/09/
 day month [year]                          day          12 September 2022, le 12 septembre dernier, 1er mai
 month day [year] (``date_orders``)        day          Sept. 12, SEPTEMBER 12 2022, September 12th, 2022
 month year                                month        August 2021, janvier 2022
+weekday (CLDR's names for the language)   day          on Monday, said Tuesday, lundi, vendredi dernier,
+                                                       next Friday, mardi prochain
 month alone, after a preposition          month        in January, en septembre dernier, last March
 or with a modifier
 year alone, after a preposition           year         in 2016, en 2017, since 2016, d'ici 2030
@@ -25,7 +27,14 @@ The span (``DateMention.text``) is the date itself, with a weekday and an
 anchoring modifier ("last", "dernier") but without the preposition ("in",
 "le").  A date without a year is the most recent such date not after
 ``published`` (dateparser's ``PREFER_DATES_FROM='past'``), or the next one
-after it with a future modifier ("prochain", "next").  Month granularity gives
+after it with a future modifier ("prochain", "next") or when its clause
+speaks of the future (a future marker of the language's ``Polarity.modals``,
+"will", "ouvrira", at most 60 characters before it in its sentence: "The
+festival will open on March 3", published in November, is next March).  A
+weekday is the most recent such day on or before ``published`` ("on
+Monday"), or the next one after it in the future; one inside a name ("Good
+Friday Agreement") or right before a day or month ("Monday, Sept. 12",
+"lundi 3 mars") is not a date of its own.  Month granularity gives
 the 1st of the month, year granularity 1 January.  ``value`` is None when the
 date cannot be resolved (no year and no ``published``, an impossible day, or a
 date off the calendar: "yesterday" published on 0001-01-01, the "unset" date
@@ -53,7 +62,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .. import lang as _lang
@@ -89,6 +98,28 @@ class _DateGrammar:
     noun_after: re.Pattern[str]
     not_nouns: frozenset[str]
     noise: re.Pattern[str] | None
+    weekdays: dict[str, int]
+    future: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=None)
+def weekday_numbers(code: str) -> dict[str, int]:
+    """The full weekday names of language ``code`` (CLDR, through babel) that
+    its data lists (``Dates.weekdays``), in lower case -> weekday number
+    (Monday 0): ``{"monday": 0, ...}``, ``{"lundi": 0, ...}``."""
+    from babel import Locale
+
+    data = _lang.get(code)
+    names = frozenset(w.lower() for w in data.dates.weekdays)
+    wide = Locale.parse(data.babel_locale).days["format"]["wide"]
+    return {str(n).lower(): int(k) for k, n in wide.items() if str(n).lower() in names}
+
+
+def _future_pattern(code: str) -> re.Pattern[str] | None:
+    """The language's future markers (``Polarity.modals`` read as ``future``:
+    "will", "va", "-era"): a sentence holding one speaks of the future."""
+    modals = [p for p, kind in _lang.get(code).polarity.modals.items() if kind == "future"]
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in modals) + r")(?![\w])", re.IGNORECASE) if modals else None
 
 
 def _numeric_order(locale: str) -> str:
@@ -144,6 +175,14 @@ def _grammar(code: str) -> _DateGrammar:
         r"(?P<A_m>(?P<m_m>" + mon + r")(?:" + day_branch + r",?" + _SP + r"+(?P<m_y>" + year + r"))?"
         + mod_a.format("m_a") + r")"
     )
+    weekdays = weekday_numbers(code)
+    if weekdays:
+        # a weekday alone ("on Monday", "lundi", "vendredi dernier"); one before a day or a
+        # month ("Monday, Sept. 12", "lundi 3 mars") is that date's prefix, not a date of its own
+        alts.append(
+            r"(?P<A_wd>(?P<wd>" + _alt(weekdays) + r")(?![\w])(?!\.?,?" + _SP + r"+(?:[0-9]|" + mon + r"))"
+            + mod_a.format("wd_a") + r")"
+        )
     if data.dates.relative_dates:
         rel = "|".join(f"(?P<rel{i}>{p})" for i, (p, _, _) in enumerate(data.dates.relative_dates))
         alts.append(r"(?P<A_rel>(?:" + rel + r")(?![\w]))")
@@ -188,6 +227,8 @@ def _grammar(code: str) -> _DateGrammar:
         noun_after=re.compile(_SP + r"+(?P<u>" + _WORD + r")"),
         not_nouns=frozenset(w.lower() for w in (*data.numbers.unit_stopwords, *data.dates.months, *data.numbers.number_words)),
         noise=re.compile(r"(?<![\w])(?:" + _alt(data.dates.date_noise) + r")(?![\w])", re.IGNORECASE) if data.dates.date_noise else None,
+        weekdays=weekdays,
+        future=_future_pattern(code),
     )
 
 
@@ -197,7 +238,7 @@ def _grammar(code: str) -> _DateGrammar:
 
 @dataclass(frozen=True)
 class _Hit:
-    kind: str  # iso, num, rp, dmy, mdy, my, mo, rel, yr
+    kind: str  # iso, num, rp, dmy, mdy, my, mo, wd, rel, yr
     start: int
     end: int
     match: re.Match[str]
@@ -233,7 +274,7 @@ def _prefix(text: str, start: int, floor: int, pattern: re.Pattern[str] | None, 
 
 def _classify(m: re.Match[str], g: _DateGrammar) -> tuple[str, int]:
     groups = m.groupdict()
-    for kind in ("iso", "num", "dmy", "m", "rel", "yr"):
+    for kind in ("iso", "num", "dmy", "m", "wd", "rel", "yr"):
         if groups.get(f"A_{kind}") is not None:
             if kind == "rel":
                 return kind, next(i for i in range(len(g.relative)) if groups[f"rel{i}"] is not None)
@@ -271,6 +312,14 @@ def _scan(text: str, g: _DateGrammar) -> list[_Hit]:
                     continue  # "sept", "mar", "dec" alone are not months
                 if direction is None and before is None and not _has_preposition(text, start, g):
                     continue
+            start, direction = new_start, direction or before
+        elif kind == "wd":
+            if capitalized and not m.group("wd")[0].isupper():
+                continue  # an English weekday is written with a capital
+            if _IN_NAME_BEFORE.search(text, max(0, start - 40), start) or _IN_NAME_AFTER.match(text, end):
+                continue  # "Good Friday Agreement", "Black Friday Sale": a weekday inside a name
+            direction = _after_direction(m, "wd_a", g)
+            new_start, before = _prefix(text, start, floor, g.prefix_month, g)  # "last Monday", "next Friday"
             start, direction = new_start, direction or before
         elif kind == "yr":
             if not _has_preposition(text, start, g):
@@ -401,6 +450,13 @@ def _resolve(hit: _Hit, g: _DateGrammar, published: _dt.date | None) -> tuple[_d
     if kind == "mo":
         month = g.months[m.group("m_m").rstrip(".").lower()]
         return _anchor(month, 1, published, hit.direction, whole_month=True), "month"
+    if kind == "wd":
+        if published is None:
+            return None, "day"
+        back = (published.weekday() - g.weekdays[m.group("wd").lower()]) % 7
+        if hit.direction == "future":  # the next such day after publication
+            return _shift_days(published, (7 - back) or 7), "day"
+        return _shift_days(published, -back), "day"
     if kind == "yr":
         return _dt.date(int(m.group("yr")), 1, 1), "year"
     if kind == "rel":
@@ -422,6 +478,34 @@ def _resolve(hit: _Hit, g: _DateGrammar, published: _dt.date | None) -> tuple[_d
         return _dateparser_date(span, g.code, published)
     except (OverflowError, ValueError):  # dateparser's arithmetic off the calendar ("three weeks ago" in year 1)
         return None, "day"
+
+
+_IN_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[^\W\d_]*[A-ZÀ-ÖØ-Þ][\w'’-]*\s+\Z")
+_IN_NAME_AFTER = re.compile(r"\s+[A-ZÀ-ÖØ-Þ][\w'’-]*[^\W\d_]")
+_ANCHORED = frozenset({"dmy", "mdy", "mo", "wd"})
+
+
+def _month_floor(published: _dt.date, granularity: str) -> _dt.date:
+    """What a past reading must be earlier than to be shifted to the future:
+    the publication day, or its month's first day for a month ("in March",
+    written in March, is this March)."""
+    return published.replace(day=1) if granularity == "month" else published
+"""The forms a publication date anchors (no year of their own)."""
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+
+
+def _speaks_of_future(text: str, hit: _Hit, g: _DateGrammar) -> bool:
+    """True when the date's own clause speaks of the future: one of the
+    language's future markers ("will", "va", "ouvrira") stands before the date
+    in its sentence, at most :data:`_FUTURE_REACH` characters away ("The
+    festival will open on March 3", published in November, means next March;
+    in "said on Sept. 10 it will" the future is another clause's)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)), default=0)
+    assert g.future is not None
+    return g.future.search(text, max(start, hit.start - _FUTURE_REACH), hit.start) is not None
+
+
+_FUTURE_REACH = 60
 
 
 def extract_dates(
@@ -452,6 +536,10 @@ def extract_dates(
     out: list[DateMention] = []
     for hit in _scan(text, g):
         value, granularity = _resolve(hit, g, published)
+        if (hit.direction is None and hit.kind in _ANCHORED and g.future is not None and value is not None
+                and published is not None and value < _month_floor(published, granularity)
+                and _speaks_of_future(text, hit, g)):
+            value, granularity = _resolve(replace(hit, direction="future"), g, published)
         out.append(
             DateMention(
                 text=text[hit.start : hit.end],

@@ -81,7 +81,11 @@ def _tables(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], 
     data = _lang.get(code)
     stop = frozenset().union(*(_lang.get(c).names.not_name_words for c in _lang.SUPPORTED))
     titles = frozenset().union(*(_lang.get(c).names.titles for c in _lang.SUPPORTED))
-    months = frozenset().union(*(_lang.get(c).dates.months.keys() for c in _lang.SUPPORTED))
+    from .dates import weekday_numbers
+
+    # month and weekday names are dates, not names ("Monday", "lundi"; stripped at a name's edges)
+    months = frozenset().union(*(_lang.get(c).dates.months.keys() for c in _lang.SUPPORTED),
+                               *(weekday_numbers(c).keys() for c in _lang.SUPPORTED))
     particles = data.names.name_particles
     org = frozenset().union(*(_lang.get(c).names.org_words for c in _lang.SUPPORTED))
     return stop, titles, months, particles, org
