@@ -400,3 +400,14 @@ def test_fail_on_is_a_threshold_on_the_worst_reported_severity() -> None:
         assert code == (EXIT_DRIFT if expected else 0)
 
     check()
+
+
+def test_date_order_option(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("Talks resume on 12/03/2025 in Geneva, the mediator said.\n", encoding="utf-8")
+    for order, value in ((None, "2025-12-03"), ("dmy", "2025-03-12")):
+        argv = ["claims", str(f), "--lang", "en", "--format", "json"] + (["--date-order", order] if order else [])
+        assert main(argv) == 0
+        payload = json.loads(capsys.readouterr().out)
+        (claim,) = payload["claims"] if "claims" in payload else payload["articles"][0]["claims"]
+        assert [d["value"] for d in claim["dates"]] == [value]

@@ -28,9 +28,9 @@ RANK: dict[str, int] = {
     "cli": 10,
     "testing": 10,
     "outputs": 9,
-    "store": 8,
-    "report": 7,
-    "comparison": 6,
+    "report": 8,
+    "comparison": 7,  # its clusters are the store's (Comparison.clusters)
+    "store": 6,
     "alignment": 5,
     "drift": 4,
     "ingest": 3,

@@ -2,7 +2,7 @@
 
 ::
 
-    claimtrack claims FILE... [--text TEXT] [--format table|json|jsonl] [--lang en|fr|fr-CA...] [--published DATE]
+    claimtrack claims FILE... [--text TEXT] [--format table|json|jsonl] [--lang en|fr|fr-CA...] [--published DATE] [--date-order dmy|mdy]
                       [--furniture] [--on-error stop|skip|report] [--error-file PATH]
     claimtrack compare FILE... [--text TEXT] [--format table|json|html] [--lang ...] [--published DATE]
                        [--min-confidence P] [--on-error ...] [--error-file PATH]
@@ -123,6 +123,14 @@ def _policy(args: argparse.Namespace) -> ErrorPolicy:
 
 
 def _articles(args: argparse.Namespace, policy: ErrorPolicy) -> Iterator[tuple[int | None, str, Article]]:
+    """(line, input, article) of every FILE argument and --text, in order,
+    with ``--date-order`` applied (see :func:`_inputs`)."""
+    order = getattr(args, "date_order", None)
+    for line, name, article in _inputs(args, policy):
+        yield line, name, article.model_copy(update={"date_order": order}) if order else article
+
+
+def _inputs(args: argparse.Namespace, policy: ErrorPolicy) -> Iterator[tuple[int | None, str, Article]]:
     """(line, input, article) of every FILE argument and --text, in order.
 
     A FILE argument is always a path (``-``: JSON Lines on standard input);
@@ -747,6 +755,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", choices=None,
                        help="language of every input, a tag such as fr or fr-CA (default: detected per article)")
         p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) anchoring relative dates")
+        p.add_argument("--date-order", choices=("dmy", "mdy"), default=None,
+                       help="order of numeric dates such as 12/03/2025 (dmy: 12 March; mdy: December 3); "
+                            "default: the language's usual order (en mdy, fr dmy)")
 
     p = sub.add_parser("claims", help="articles -> claims (ct.extract_claims)")
     inputs(p)

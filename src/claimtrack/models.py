@@ -137,6 +137,11 @@ class Article(Model):
         default=None,
         description="Region of a given language tag (`fr-CA` gives lang `fr`, region `CA`); None when not given.",
     )
+    date_order: Literal["dmy", "mdy"] | None = Field(
+        default=None,
+        description="Order of numeric dates such as 12/03/2025 (`dmy`: 12 March, `mdy`: December 3); "
+                    "None: the order of the language's CLDR locale (en: mdy, fr: dmy).",
+    )
 
 
 class Sentence(Model):

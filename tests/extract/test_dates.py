@@ -276,3 +276,32 @@ def test_a_weekday_is_within_the_week_before_publication_or_after_it_with_next(p
     assert past[0][1] is not None and 0 <= (published - past[0][1]).days < 7
     assert future[0][1] is not None and 1 <= (future[0][1] - published).days <= 7
     assert past[0][1].strftime("%A").lower() == day == future[0][1].strftime("%A").lower()
+
+
+@pytest.mark.parametrize(("lang", "order", "expected"), [
+    ("en", None, D(2025, 12, 3)), ("en", "dmy", D(2025, 3, 12)), ("en", "mdy", D(2025, 12, 3)),
+    ("fr", None, D(2025, 3, 12)), ("fr", "mdy", D(2025, 12, 3)),
+])
+def test_the_order_of_numeric_dates_can_be_given(lang, order, expected):
+    (got,) = extract_dates("12/03/2025", lang, date_order=order)
+    assert got.value == expected
+    # a date valid in one order only is read in that order whatever is given
+    (only,) = extract_dates("25/03/2025", lang, date_order=order)
+    assert only.value == D(2025, 3, 25)
+
+
+def test_a_bad_date_order_is_refused():
+    with pytest.raises(ValueError):
+        extract_dates("12/03/2025", "en", date_order="ymd")
+
+
+def test_the_article_carries_its_date_order():
+    import claimtrack as ct
+
+    article = ct.read_article("Talks resume on 12/03/2025 in Geneva, the mediator said.", lang="en",
+                              date_order="dmy")
+    assert article.date_order == "dmy"
+    (claim,) = ct.extract_claims(article)
+    assert [d.value for d in claim.dates] == [D(2025, 3, 12)]
+    with pytest.raises(ct.InputError):
+        ct.read_article("Talks resume on 12/03/2025.", lang="en", date_order="ydm")  # type: ignore[arg-type]

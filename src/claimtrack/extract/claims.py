@@ -73,7 +73,8 @@ def extract_claims(article: Article) -> list[Claim]:
         if kind == "frame":  # "Elle déclare :" only introduces the next quote
             continue
         code = sentence.lang if _lang.is_supported(sentence.lang) else article.lang
-        dates = extract_dates(sentence.text, code, article.published, offset=sentence.start)
+        dates = extract_dates(sentence.text, code, article.published, offset=sentence.start,
+                              date_order=article.date_order)
         quantities = extract_quantities(
             sentence.text, code, offset=sentence.start, exclude=[(d.start, d.end) for d in dates]
         )

@@ -340,11 +340,13 @@ def _scan(text: str, g: _DateGrammar) -> list[_Hit]:
     return hits
 
 
-def _numeric_parts(m: re.Match[str], g: _DateGrammar) -> tuple[int, int, int] | None:
-    """(year, month, day) of a numeric date, in the locale's order unless impossible."""
+def _numeric_parts(m: re.Match[str], g: _DateGrammar, order: str | None = None) -> tuple[int, int, int] | None:
+    """(year, month, day) of a numeric date, in ``order`` ("dmy", "mdy"; by
+    default the locale's) unless only the other order gives a valid date."""
     a, b, c = int(m.group("num_a")), int(m.group("num_b")), m.group("num_c")
     year = int(c) if len(c) == 4 else 2000 + int(c) if int(c) < 70 else 1900 + int(c)
-    day_first = g.numeric_order.index("d") < g.numeric_order.index("m")
+    order = order or g.numeric_order
+    day_first = order.index("d") < order.index("m")
     day, month = (a, b) if day_first else (b, a)
     if month > 12 and day <= 12:
         day, month = month, day
@@ -430,12 +432,13 @@ def _dateparser_date(span: str, code: str, base: _dt.date) -> tuple[_dt.date | N
     return value, "day"
 
 
-def _resolve(hit: _Hit, g: _DateGrammar, published: _dt.date | None) -> tuple[_dt.date | None, str]:
+def _resolve(hit: _Hit, g: _DateGrammar, published: _dt.date | None, order: str | None = None
+             ) -> tuple[_dt.date | None, str]:
     m, kind = hit.match, hit.kind
     if kind == "iso":
         return _make_date(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d"))), "day"
     if kind == "num":
-        parts = _numeric_parts(m, g)
+        parts = _numeric_parts(m, g, order)
         return (_make_date(*parts) if parts else None), "day"
     if kind in ("dmy", "mdy"):
         prefix = "dmy" if kind == "dmy" else "m"
@@ -514,6 +517,7 @@ def extract_dates(
     published: _dt.date | None = None,
     *,
     offset: int = 0,
+    date_order: str | None = None,
 ) -> list[DateMention]:
     """The dates of ``text`` in language ``lang``, resolved against ``published``.
 
@@ -523,6 +527,9 @@ def extract_dates(
         published: the publication date that anchors dates without a year
             and relative dates; without it those get ``value`` None.
         offset: added to every offset (the sentence's offset in its article).
+        date_order: ``"dmy"`` or ``"mdy"``: the order of numeric dates
+            ("12/03/2025"); None: the language's CLDR locale order
+            (:attr:`claimtrack.models.Article.date_order`).
 
     Returns:
         The date mentions in text order (see the module docs for the forms).
@@ -531,11 +538,13 @@ def extract_dates(
         UnsupportedLanguageError: for an unknown language code.
     """
     g = _grammar(lang)
+    if date_order is not None and date_order not in ("dmy", "mdy"):
+        raise ValueError(f"date_order is 'dmy' or 'mdy', not {date_order!r}")
     if isinstance(published, _dt.datetime):
         published = published.date()
     out: list[DateMention] = []
     for hit in _scan(text, g):
-        value, granularity = _resolve(hit, g, published)
+        value, granularity = _resolve(hit, g, published, date_order)
         if (hit.direction is None and hit.kind in _ANCHORED and g.future is not None and value is not None
                 and published is not None and value < _month_floor(published, granularity)
                 and _speaks_of_future(text, hit, g)):

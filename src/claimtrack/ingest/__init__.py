@@ -118,7 +118,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from typing import IO, Any, Union
+from typing import IO, Any, Literal, Union
 
 from ..errors import ArticleNotFoundError, ClaimtrackError, ErrorPolicy, ErrorSink, InputError, OnError
 from ..models import Article
@@ -210,6 +210,7 @@ def read_article(
     published: _dt.date | _dt.datetime | str | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    date_order: Literal["dmy", "mdy"] | None = None,
 ) -> Article:
     """Read one article from a file, a string or raw bytes.
 
@@ -228,6 +229,9 @@ def read_article(
         source: outlet, URL or path; defaults to the path as given for files.
         published: publication date: ``date``, ``datetime`` or ISO-8601 string.
         max_bytes: largest input accepted, in bytes (UTF-8 bytes for a ``str``).
+        date_order: ``"dmy"`` or ``"mdy"``, the order of the article's numeric
+            dates ("12/03/2025"; :attr:`~claimtrack.models.Article.date_order`);
+            None: the language's usual order.
 
     Returns:
         A frozen :class:`~claimtrack.models.Article`.
@@ -249,6 +253,24 @@ def read_article(
     charset-normalizer), plus language detection on about 2,000 characters
     when ``lang`` is not given.
     """
+    article = _read_article(path_or_text, article_id, lang, source, published, max_bytes=max_bytes)
+    if date_order is not None:
+        if date_order not in ("dmy", "mdy"):
+            raise InputError(f"date_order is 'dmy' or 'mdy', not {date_order!r}")
+        article = article.model_copy(update={"date_order": date_order})
+    return article
+
+
+def _read_article(
+    path_or_text: PathOrText,
+    article_id: str | None = None,
+    lang: str | None = None,
+    source: str | None = None,
+    published: _dt.date | _dt.datetime | str | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Article:
+    """The work of :func:`read_article` (everything but ``date_order``)."""
     check_limit(max_bytes, "max_bytes")
     options: dict[str, Any] = {
         "article_id": article_id,
