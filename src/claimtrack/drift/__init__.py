@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from .. import lang as _lang
 from ..errors import EmptyInputError
 from ..models import Claim, PairDiff, Speaker
+from ..text import has_visible
 from .check import DriftCheck
 from .checks import CHECKS
 from .settings import DEFAULT_CONFIG, DriftConfig
@@ -138,7 +139,8 @@ def diff(
         ``divergent``, ``drift`` and ``signature``.  Deterministic.
 
     Raises:
-        EmptyInputError: a text is empty or only whitespace.
+        EmptyInputError: a text is empty, or only whitespace and invisible
+            characters (zero-width spaces and joiners).
         UnsupportedLanguageError: a given language is not ``en`` or ``fr``.
     """
     return diff_many(
@@ -237,7 +239,7 @@ def diff_many(
         for which, text in (("source", s), ("target", t)):
             if not isinstance(text, str):
                 raise TypeError(f"pair {k}: the {which} text is {type(text).__name__}, not str")
-            if not text.strip():
+            if not has_visible(text):
                 where = f"pair {k}: " if len(pairs) > 1 else ""
                 raise EmptyInputError(f"{where}the {which} text is empty: there is nothing to compare")
         sp = speakers[k] if speakers is not None else (None, None)

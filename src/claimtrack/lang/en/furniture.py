@@ -30,7 +30,6 @@ FURNITURE = Furniture(
         (r"browse categories", "category navigation"),
         (r"a message from\b.*:?", "promotional message"),
         (r"(leave a|post a) (comment|reply)", "comment form"),
-        (r"share this (article|story|post)", "share block"),
     ),
     heading_words=STOP_WORDS,
 )
