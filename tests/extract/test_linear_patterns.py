@@ -43,7 +43,7 @@ def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
 def test_scan_is_finditer(code: str, text: str) -> None:
     pats = at._patterns(code)
     plain = list(pats.apposition.finditer(text))
-    linear = list(at._scan(pats.apposition, None, text))
+    linear = list(at._scan(pats.apposition, text))
     assert len(plain) == len(linear) and all(_same(a, b) for a, b in zip(plain, linear))
 
 
@@ -77,7 +77,7 @@ def test_one_attempt_per_stretch(unit: str) -> None:
     for n in (100, 1000):
         rx = _Counting(pats.apposition)
         text = unit * n + " said it."
-        assert list(at._scan(rx, None, text)) == []  # type: ignore[arg-type]
+        assert list(at._scan(rx, text)) == []  # type: ignore[arg-type]
         counts.append(rx.calls)
     stretches = [len(re.findall(r"[\w'’.-]+", unit * n + " said it.")) for n in (100, 1000)]
     assert counts[0] <= stretches[0] and counts[1] <= stretches[1]

@@ -67,8 +67,10 @@ _NAME_TOKEN = rf"[{_UPPER}][\w'’.-]*\w\.?|[{_UPPER}]\."
 _WORD = re.compile(r"\w+")
 _RUN = re.compile(r"[\w'’.-]+")
 """A stretch of the characters a name token is made of."""
-_CAPITAL = re.compile(rf"[{_UPPER}]")
-_WORD_START = re.compile(r"\b\w")
+_RUN_CHAR = re.compile(r"[\w'’.-]")
+_FIRST_CAPITAL = re.compile(rf"(?<![\w'’.-])(?:[^\W{_UPPER}]|['’.-])*([{_UPPER}])")
+"""The first capital of a stretch of name characters (group 1)."""
+_CAPITAL_AHEAD = re.compile(rf"(?:[^\W{_UPPER}]|['’.-])*([{_UPPER}])")
 _ELIDED_NOUN = re.compile(r"[A-Za-z]['’][a-zà-ÿ]")  # "L’agence", "D’autres": not a name
 
 
@@ -248,52 +250,48 @@ def _patterns(code: str) -> _Patterns:
 # --------------------------------------------------------------------------- linear scans
 
 
-def _scan(rx: re.Pattern[str], unnamed: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)``, trying ``rx`` only where a match can begin.
+def _scan(rx: re.Pattern[str], text: str, stop: int | None = None) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose matches begin with a name
+    token (``_NAME_TOKEN``), trying ``rx`` only where such a match can begin.
 
-    For a pattern whose matches begin with a name token (``_NAME_TOKEN``) or,
-    when ``unnamed`` is given, with a word (a pronoun or a speaker noun;
-    ``unnamed`` is ``rx`` without its name alternative).  A name token
-    starting inside a stretch of name characters (``_RUN``) ends where one
-    starting at an earlier capital of that stretch ends: the longest token
-    is the only one that can be followed by what the patterns ask for after
-    a name (a space, a comma or the end of the match).  So once the first
-    capital of a stretch has failed, every later capital of it fails too,
-    and ``rx`` is tried once per stretch; the other word starts get
-    ``unnamed``, which fails in constant time.  A plain ``finditer`` retries
-    the stretch from each capital: quadratic in a run of capitals.
+    A name token starting inside a stretch of name characters (``_RUN``)
+    ends where one starting at an earlier capital of that stretch ends: the
+    longest token is the only one that can be followed by what the patterns
+    ask for after a name (a space, a comma or the end of the match).  So once
+    the first capital of a stretch has failed, every later capital of it
+    fails too: ``rx`` is tried once per stretch (:data:`_FIRST_CAPITAL`),
+    where a plain ``finditer`` retries the stretch from each capital
+    (quadratic in a run of capitals).  Same matches, in the same order;
+    ``stop``: only matches that begin before it.
     """
-    pos = 0
-    while True:
-        run = _RUN.search(text, pos)
-        if run is None:
+    pos, n = 0, len(text) if stop is None else stop
+    while pos < n:
+        inside = _CAPITAL_AHEAD.match(text, pos) if pos and _RUN_CHAR.match(text, pos - 1) else None
+        first = inside or _FIRST_CAPITAL.search(text, pos)  # a stretch cut by the previous match, else the next
+        if first is None or first.start(1) >= n:
             return
-        a, b = run.start(), run.end()
-        cap = _CAPITAL.search(text, a, b)
-        first = cap.start() if cap is not None else b
-        found: re.Match[str] | None = None
-        if unnamed is not None:
-            for w in _WORD_START.finditer(text, a, first):
-                found = unnamed.match(text, w.start())
-                if found is not None:
-                    break
-        if found is None and first < b:
-            found = rx.match(text, first)
-        if found is None and unnamed is not None and first < b:
-            for w in _WORD_START.finditer(text, first + 1, b):
-                found = unnamed.match(text, w.start())
-                if found is not None:
-                    break
+        found = rx.match(text, first.start(1))
         if found is None:
-            pos = b
+            pos = first.end(1)
+            run = _RUN.match(text, pos)
+            pos = run.end() if run else pos  # the rest of the stretch cannot begin a match
             continue
         yield found
         pos = max(found.end(), found.start() + 1)
 
 
-def _search(rx: re.Pattern[str], unnamed: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
-    """``rx.search(text)`` in linear time (see :func:`_scan`)."""
-    return next(_scan(rx, unnamed, text), None)
+def _search(rx: re.Pattern[str], unnamed: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``rx.search(text)`` in linear time, for a pattern whose matches begin
+    with a name token or with a word matched by ``unnamed`` (``rx`` without its
+    name alternative: a pronoun or a speaker noun, tried first, as in ``rx``).
+
+    ``unnamed`` runs as a plain search (it cannot be slow: its words are
+    literal); the name alternative only where :func:`_scan` tries it, before
+    the first ``unnamed`` match (where ``rx`` can only match by a name).
+    """
+    word = unnamed.search(text)
+    named = next(_scan(rx, text, stop=word.start() if word is not None else len(text)), None)
+    return named if named is not None else word
 
 
 _BEFORE_NAME_WORDS = 14
@@ -508,7 +506,7 @@ def _collect_people(text: str, layout: _Layout, code: str) -> _Registry:
         outside = _outside(text, a, b, in_par.get(p, []))
         words = _words(outside)
         has_title = not words.isdisjoint(pats.title_words)
-        for m in (*_scan(pats.apposition, None, outside), *(pats.titled.finditer(outside) if has_title else ())):
+        for m in (*_scan(pats.apposition, outside), *(pats.titled.finditer(outside) if has_title else ())):
             name, is_person = _clean_name(m.group("name"), code)
             if is_person:
                 registry.add(a + m.start("name"), name)
