@@ -119,7 +119,8 @@ def _encode_windowed(embedder: Embedder, text: str) -> np.ndarray:
                 f"embedder {embedder.name!r} returned shape {vecs.shape}, expected {(len(group), embedder.dim)}"
             )
         total += np.asarray([len(w) for w in group], dtype=np.float64) @ vecs.astype(np.float64)
-    return normalize_rows(total[None, :])[0]
+    out: np.ndarray = normalize_rows(total[None, :])[0]
+    return out
 
 
 def normalize_rows(x: np.ndarray) -> np.ndarray:

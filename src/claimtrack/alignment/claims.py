@@ -713,9 +713,12 @@ def _with_drift(
     alone, to the first partner's link).  Claims are diffed with what
     extraction found (:func:`diff_claims_many`); plain texts with
     :func:`diff_many`, grouped by their language pair.  One batched
-    embedding call per group; the vectors come from the same cache.
+    embedding call per group; the vectors come from the same cache.  A
+    segment with a side longer than the diff budget
+    (:data:`claimtrack.drift.MAX_DIFF_CHARS`) is not checked: its links keep
+    no findings and say so in their ``evidence``.
     """
-    from ..drift import DEFAULT_MIN_CONFIDENCE, diff_claims_many, diff_many
+    from ..drift import DEFAULT_MIN_CONFIDENCE, MAX_DIFF_CHARS, diff_claims_many, diff_many, within_budget
     from .segments import join, segments, split_findings
 
     cut = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
@@ -726,7 +729,11 @@ def _with_drift(
         xb, sb = join([claims_b[j] for j in seg.b])
         joined.append((xa, sa, xb, sb))
     found: list[Any] = [None] * len(segs)
-    claim_segs = [k for k, (xa, _, xb, _) in enumerate(joined) if isinstance(xa, Claim) and isinstance(xb, Claim)]
+    unchecked = {k for k, (xa, _, xb, _) in enumerate(joined) if not within_budget(text_of(xa), text_of(xb))}
+    for k in unchecked:
+        found[k] = ()
+    claim_segs = [k for k, (xa, _, xb, _) in enumerate(joined)
+                  if isinstance(xa, Claim) and isinstance(xb, Claim) and k not in unchecked]
     if claim_segs:
         diffs = diff_claims_many([(joined[k][0], joined[k][2]) for k in claim_segs], embedder=emb, cache=cache,
                                  min_confidence=cut)
@@ -755,7 +762,10 @@ def _with_drift(
         for k, part in zip(seg.links, split):
             results[k] = tuple(part)
     results = _without_systematic(results)
-    return [al.model_copy(update={"drift": d}) for al, d in zip(out, results)]
+    note = (f"drift not checked: a side is longer than the diff budget of {MAX_DIFF_CHARS:,} characters",)
+    skipped = {k for n, seg in enumerate(segs) if n in unchecked for k in seg.links}
+    return [al.model_copy(update={"drift": d, "evidence": al.evidence + note} if k in skipped else {"drift": d})
+            for k, (al, d) in enumerate(zip(out, results))]
 
 
 def _without_systematic(results: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

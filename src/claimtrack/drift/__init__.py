@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import lang as _lang
-from ..errors import EmptyInputError
+from ..errors import ArticleTooLargeError, EmptyInputError
 from ..models import Claim, PairDiff, Speaker
 from ..text import has_visible
 from .check import DriftCheck
@@ -47,6 +47,8 @@ __all__ = [
     "diff_many",
     "config",
     "DEFAULT_THRESHOLD",
+    "MAX_DIFF_CHARS",
+    "within_budget",
     "DEFAULT_MIN_CONFIDENCE",
     "DEFAULT_CONFIG",
     "CHECKS",
@@ -64,6 +66,30 @@ __all__ = [
 
 DEFAULT_THRESHOLD = 0.5
 """``divergent = divergence >= DEFAULT_THRESHOLD`` unless ``threshold=`` says otherwise."""
+
+
+MAX_DIFF_CHARS = 5_000
+"""The diff budget: the longest text (per side, in characters) the drift
+checks read, about 800 words.  ``diff`` compares statements and passages; its
+checks pair up the pieces of the two sides (figures, chunks, sentences), so
+their cost grows faster than the text.  A longer side raises
+:class:`~claimtrack.errors.ArticleTooLargeError` before any work; to compare
+articles, use :func:`claimtrack.compare` (which aligns their claims and diffs
+each aligned pair).  Within the budget a pair costs at most a few seconds."""
+
+
+def within_budget(source_text: str, target_text: str) -> bool:
+    """Both texts fit the diff budget (:data:`MAX_DIFF_CHARS`)."""
+    return len(source_text) <= MAX_DIFF_CHARS and len(target_text) <= MAX_DIFF_CHARS
+
+
+def _check_size(text: str, which: str, k: int, n: int) -> None:
+    if len(text) > MAX_DIFF_CHARS:
+        where = f"pair {k}: " if n > 1 else ""
+        raise ArticleTooLargeError(
+            f"{where}the {which} text is {len(text):,} characters, over the diff budget of {MAX_DIFF_CHARS:,} "
+            "(diff compares statements and passages; compare or align articles: ct.compare, claimtrack compare)"
+        )
 
 
 def config(threshold: float = DEFAULT_THRESHOLD, settings: DriftConfig = DEFAULT_CONFIG,
@@ -141,6 +167,8 @@ def diff(
     Raises:
         EmptyInputError: a text is empty, or only whitespace and invisible
             characters (zero-width spaces and joiners).
+        ArticleTooLargeError: a text is longer than :data:`MAX_DIFF_CHARS`
+            (checked before any work).
         UnsupportedLanguageError: a given language is not ``en`` or ``fr``.
     """
     return diff_many(
@@ -212,7 +240,12 @@ def diff_claims_many(
     cache: EmbeddingCache | None = None,
     settings: DriftConfig = DEFAULT_CONFIG,
 ) -> list[PairDiff]:
-    """:func:`diff_claims` for many pairs, batched as :func:`diff_many`."""
+    """:func:`diff_claims` for many pairs, batched as :func:`diff_many`.
+    A claim longer than :data:`MAX_DIFF_CHARS` raises
+    :class:`~claimtrack.errors.ArticleTooLargeError` before any work."""
+    for k, (a, b) in enumerate(pairs):
+        _check_size(a.text, "source", k, len(pairs))
+        _check_size(b.text, "target", k, len(pairs))
     sides = [(_claim_side(a, settings), _claim_side(b, settings)) for a, b in pairs]
     _check_cut(min_confidence)
     return run_many(sides, threshold, min_confidence, embedder, checks, cache, settings)
@@ -233,15 +266,18 @@ def diff_many(
 ) -> list[PairDiff]:
     """:func:`diff` for many pairs: the texts of every pair (sentences, content
     words, chunks) are encoded in one batched call, then the leave-one-out
-    variants the omission check needs in a second one."""
-    sides: list[tuple[Side, Side]] = []
-    for k, (s, t) in enumerate(pairs):
+    variants the omission check needs in a second one.  Every text is checked
+    (type, :data:`MAX_DIFF_CHARS`, emptiness) before any work."""
+    for k, (s, t) in enumerate(pairs):  # every pair is checked before any work
         for which, text in (("source", s), ("target", t)):
             if not isinstance(text, str):
                 raise TypeError(f"pair {k}: the {which} text is {type(text).__name__}, not str")
+            _check_size(text, which, k, len(pairs))
             if not has_visible(text):
                 where = f"pair {k}: " if len(pairs) > 1 else ""
                 raise EmptyInputError(f"{where}the {which} text is empty: there is nothing to compare")
+    sides: list[tuple[Side, Side]] = []
+    for k, (s, t) in enumerate(pairs):
         sp = speakers[k] if speakers is not None else (None, None)
         sl = _lang_of(s, source_lang, target_lang)
         tl = _lang_of(t, target_lang, sl)

@@ -294,9 +294,11 @@ class Tracker:
             cluster, the cosine with its vector, and the drift from its
             earliest variant to ``text`` (:func:`claimtrack.diff`).
 
-        Cost: one encoding, one pass over the vector matrix, ``k`` diffs.
+        Cost: one encoding, one pass over the vector matrix, ``k`` diffs (a
+        pair over the diff budget, :data:`claimtrack.drift.MAX_DIFF_CHARS`, is
+        not diffed: its hit has no findings).
         """
-        from ..drift import diff_many
+        from ..drift import diff_many, within_budget
 
         if not isinstance(text, str) or not text.strip():
             raise InputError("find() needs a non-empty statement")
@@ -313,7 +315,8 @@ class Tracker:
         # one batched diff per reference language (the statement's language is fixed)
         by_lang: dict[str, list[int]] = {}
         for n, ref in enumerate(refs):
-            by_lang.setdefault(ref.lang, []).append(n)
+            if within_budget(ref.text, text):  # a longer pair is not diffed: its hit has no findings
+                by_lang.setdefault(ref.lang, []).append(n)
         diffs: dict[int, Any] = {}
         for ref_lang, ns in sorted(by_lang.items()):
             got = diff_many(
@@ -325,7 +328,8 @@ class Tracker:
             )
             diffs.update(zip(ns, got))
         for n, (c, v) in enumerate(hits):
-            out.append(ClusterHit(cluster=clusters[c], similarity=round(v, 6), drift=tuple(diffs[n].drift)))
+            out.append(ClusterHit(cluster=clusters[c], similarity=round(v, 6),
+                                  drift=tuple(diffs[n].drift) if n in diffs else ()))
         return out
 
     def drift(self, type: str | None = None) -> list[DriftedVariant]:  # noqa: A002 - the issue's name
