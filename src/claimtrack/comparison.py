@@ -101,8 +101,8 @@ def compare(
             from .extract.claims import extract_claims
 
             per.append(extract_claims(a))
-    # encode every claim once, in one batch
-    c.encode(emb, [cl.text for cs in per for cl in cs])
+    # encode every claim once, in one batch (into the cache: no matrix of them all)
+    c.warm(emb, [cl.text for cs in per for cl in cs])
     pairs: list[PairAlignment] = []
     matched: set[str] = set()
     for x, y in combinations(range(len(articles)), 2):

@@ -345,12 +345,16 @@ class EmbeddingCache:
         self._store.clear()
         self.hits = self.misses = 0
 
-    def get(self, embedder: Embedder, text: str) -> np.ndarray | None:
-        return self._store.get(embedder.fingerprint, {}).get(text)
+    def warm(self, embedder: Embedder, texts: Iterable[str]) -> None:
+        """Encode the texts not seen before, as :meth:`encode` does, without
+        building the matrix of all of them (a caller that only fills the
+        cache saves a copy of every vector)."""
+        store = self._fill(embedder, [str(t) for t in texts])
+        if self.max_items is not None and len(store) > self.max_items:
+            for key in list(store)[: len(store) - self.max_items]:
+                del store[key]
 
-    def encode(self, embedder: Embedder, texts: Iterable[str]) -> np.ndarray:
-        """float32 ``(len(texts), embedder.dim)`` matrix of unit rows."""
-        texts = [str(t) for t in texts]
+    def _fill(self, embedder: Embedder, texts: list[str]) -> dict[str, np.ndarray]:
         store = self._store.setdefault(embedder.fingerprint, {})
         missing: list[str] = []
         seen: set[str] = set()
@@ -373,6 +377,15 @@ class EmbeddingCache:
         for t in missing:
             if len(t) > WINDOW_CHARS:
                 store[t] = _encode_windowed(embedder, t)
+        return store
+
+    def get(self, embedder: Embedder, text: str) -> np.ndarray | None:
+        return self._store.get(embedder.fingerprint, {}).get(text)
+
+    def encode(self, embedder: Embedder, texts: Iterable[str]) -> np.ndarray:
+        """float32 ``(len(texts), embedder.dim)`` matrix of unit rows."""
+        texts = [str(t) for t in texts]
+        store = self._fill(embedder, texts)
         if not texts:
             return np.zeros((0, embedder.dim), dtype=np.float32)
         out = np.stack([store[t] for t in texts]).astype(np.float32, copy=False)

@@ -111,6 +111,20 @@ def _side(items: Sequence[Any], vecs: np.ndarray, lang: str | None) -> _Side:
     return _Side(ids, [text_of(x) for x in items], langs, numbers, entities, vecs, articles)
 
 
+class _Rows64:
+    """The rows of a float32 matrix read as float64 (exactly), a block at a
+    time: the aligner's dot products are taken in float64, and a float64 copy
+    of a whole side would take 4 KB per claim (600 MB for a 15 MB article)."""
+
+    def __init__(self, rows: np.ndarray) -> None:
+        self.rows = rows
+        self.shape = rows.shape
+
+    def __getitem__(self, index: Any) -> np.ndarray:
+        out: np.ndarray = self.rows[index].astype(np.float64)
+        return out
+
+
 def _blocked_topk(
     a: np.ndarray, b: np.ndarray, k: int, block_bytes: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -204,7 +218,7 @@ def _candidate_pairs(A: _Side, B: _Side, top: _Top, p: _Params) -> list[tuple[in
 
 
 def _judged(
-    A: _Side, B: _Side, pairs: list[tuple[int, int]], top: _Top, a64: np.ndarray, b64: np.ndarray, p: _Params
+    A: _Side, B: _Side, pairs: list[tuple[int, int]], top: _Top, a64: _Rows64, b64: _Rows64, p: _Params
 ) -> list[Candidate]:
     """Every candidate pair judged by the acceptance rule, in ``pairs`` order."""
     ri, rv, ci, cv = top
@@ -248,8 +262,8 @@ def _second_matches(
     A: _Side,
     B: _Side,
     top: _Top,
-    a64: np.ndarray,
-    b64: np.ndarray,
+    a64: _Rows64,
+    b64: _Rows64,
     p: _Params,
 ) -> list[Candidate]:
     """Second matches: a translation that merged two sentences.  A claim u left
@@ -328,7 +342,7 @@ def _translated_part(
 
 
 def _adjacent_partners(
-    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: np.ndarray, b64: np.ndarray, p: _Params
+    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: _Rows64, b64: _Rows64, p: _Params
 ) -> list[Candidate]:
     """Second partners by adjacency: a translation that merged two sentences
     renders two *neighbouring* sentences as one.  A claim u linked to
@@ -381,7 +395,7 @@ def _adjacent_partners(
 
 
 def _split_partners(
-    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: np.ndarray, b64: np.ndarray, p: _Params
+    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: _Rows64, b64: _Rows64, p: _Params
 ) -> list[Candidate]:
     """Two neighbouring claims rendered as one, when neither was linked: a
     claim y linked to nothing is the translation of the unlinked neighbours
@@ -398,7 +412,7 @@ def _split_partners(
 
     linked = ({r.i for r in links}, {r.j for r in links})
     nearest = {"a": top[2], "b": top[0]}  # for a claim y of the other side, its nearest claims on this side
-    sides: tuple[tuple[Literal["a", "b"], _Side, np.ndarray, _Side, np.ndarray, set[int], set[int]], ...] = (
+    sides: tuple[tuple[Literal["a", "b"], _Side, _Rows64, _Side, _Rows64, set[int], set[int]], ...] = (
         ("a", A, a64, B, b64, linked[0], linked[1]), ("b", B, b64, A, a64, linked[1], linked[0]))
     plans: list[tuple[Literal["a", "b"], int, int, list[str], list[str]]] = []
     texts: list[str] = []
@@ -484,8 +498,7 @@ def _match(A: _Side, B: _Side, p: _Params) -> list[Candidate]:
     if n == 0 or m == 0:
         return []
     top = _blocked_topk(A.vecs, B.vecs, p.k + 1, p.block_bytes)
-    a64 = A.vecs.astype(np.float64)  # n x d and m x d: linear in the number of claims
-    b64 = B.vecs.astype(np.float64)
+    a64, b64 = _Rows64(A.vecs), _Rows64(B.vecs)  # float64 rows on demand, never a float64 copy of all
     pairs = _candidate_pairs(A, B, top, p)
     if not pairs:
         return []
