@@ -144,3 +144,14 @@ def test_a_long_text_is_encoded_in_windows() -> None:
     assert np.array_equal(again[0], vecs[1])
     # close to what the encoder says of one window of the same words
     assert float(vecs[1] @ emb.encode([line[:WINDOW_CHARS]])[0]) > 0.9
+
+
+def test_many_texts_are_encoded_in_bounded_calls() -> None:
+    from claimtrack.embed import ENCODE_CHUNK
+
+    emb = CountingEmbedder()
+    texts = [f"claim number {k}" for k in range(ENCODE_CHUNK + 10)]
+    vecs = EmbeddingCache().encode(emb, texts)
+    assert [len(c) for c in emb.calls] == [ENCODE_CHUNK, 10]
+    assert np.array_equal(vecs, EmbeddingCache().encode(CountingEmbedder(), texts))
+    assert np.allclose(vecs[-1], CountingEmbedder().encode([texts[-1]])[0], atol=1e-6)

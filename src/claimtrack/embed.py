@@ -48,6 +48,7 @@ __all__ = [
     "normalize_rows",
     "USE_VERSION",
     "WINDOW_CHARS",
+    "ENCODE_CHUNK",
     "windows",
 ]
 
@@ -79,6 +80,11 @@ class Embedder(Protocol):
 
 WINDOW_CHARS = 2_000
 """Longest text handed to an encoder as one piece; a longer one is encoded in windows."""
+ENCODE_CHUNK = 8_192
+"""Most texts handed to an encoder in one call by :class:`EmbeddingCache` (a
+multiple of :class:`USEEmbedder`'s batch of 512, so USE sees the same batches):
+the encoder's output and its normalised copy stay a few tens of MB, whatever
+the number of texts."""
 _WINDOWS_PER_CALL = 32
 """Windows of long texts per encoder call (at most 64,000 characters)."""
 
@@ -327,7 +333,8 @@ class EmbeddingCache:
     count texts served from / added to the cache.  ``max_items`` bounds the
     number of stored vectors per fingerprint (oldest dropped first); ``None``
     keeps everything (512 float32 = 2 KiB per text with USE).  A text longer
-    than :data:`WINDOW_CHARS` is encoded in windows (see the module).
+    than :data:`WINDOW_CHARS` is encoded in windows (see the module); the
+    others in calls of at most :data:`ENCODE_CHUNK` texts.
 
     Not thread-safe: give each thread its own cache.
     """
@@ -365,14 +372,15 @@ class EmbeddingCache:
         self.hits += len(texts) - len(missing)
         self.misses += len(missing)
         short = [t for t in missing if len(t) <= WINDOW_CHARS]
-        if short:
-            vecs = normalize_rows(np.asarray(embedder.encode(short), dtype=np.float32))
-            if vecs.shape != (len(short), embedder.dim):
+        for k in range(0, len(short), ENCODE_CHUNK):  # bounded transient memory, whatever the number of texts
+            part = short[k : k + ENCODE_CHUNK]
+            vecs = normalize_rows(np.asarray(embedder.encode(part), dtype=np.float32))
+            if vecs.shape != (len(part), embedder.dim):
                 raise ValueError(
                     f"embedder {embedder.name!r} returned shape {vecs.shape}, "
-                    f"expected {(len(short), embedder.dim)}"
+                    f"expected {(len(part), embedder.dim)}"
                 )
-            for t, v in zip(short, vecs):
+            for t, v in zip(part, vecs):
                 store[t] = v
         for t in missing:
             if len(t) > WINDOW_CHARS:
