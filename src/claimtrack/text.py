@@ -54,5 +54,5 @@ def has_visible(text: str) -> bool:
     if _VISIBLE is None:
         import regex
 
-        _VISIBLE = regex.compile(r"[^\s\p{Default_Ignorable_Code_Point}]")
+        _VISIBLE = regex.compile(r"[^\s\x1c-\x1f\p{Default_Ignorable_Code_Point}]")  # str.isspace() also counts \x1c-\x1f
     return _VISIBLE.search(text) is not None

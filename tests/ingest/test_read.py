@@ -201,7 +201,7 @@ def _shows_nothing(text: str) -> bool:
     """Only whitespace and invisible characters (Default_Ignorable_Code_Point): an empty article."""
     import regex
 
-    return regex.fullmatch(r"[\s\p{Default_Ignorable_Code_Point}]*", text) is not None
+    return regex.fullmatch(r"\p{Default_Ignorable_Code_Point}*", "".join(text.split())) is not None
 
 
 def _check_roundtrip(text: str) -> None:
