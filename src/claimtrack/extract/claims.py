@@ -13,8 +13,8 @@ the sentence's sha1>`` (with ``-2``, ``-3`` ... for a sentence repeated in the
 same article), so the same article text gives the same ids in every process.
 
 Cost: linear in the length of the article (a constant number of regex scans
-per sentence, each linear whatever the text holds), about 50 to 100 KB of
-memory per claim.  An article longer than ``max_chars`` (default
+per sentence, each linear whatever the text holds), about 2.4 KB of memory
+per claim.  An article longer than ``max_chars`` (default
 :data:`MAX_ARTICLE_CHARS`, read_article's own limit) is refused before any
 work.  Pure function: no global state, safe across processes.
 """
