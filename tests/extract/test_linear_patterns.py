@@ -100,3 +100,16 @@ def test_runs_of_capitals_finish() -> None:
         article = ct.read_article("Ministers met today. " + unit * 20_000 + " said it.", lang="en")
         claims = ct.extract_claims(article)
         assert claims and all(article.text[c.start : c.end] == c.text for c in claims)
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.lists(st.sampled_from(["subscribe", "Subscribe", "youtube", "podcast", " ", "x", "on", "-", "subscribers"]),
+                     max_size=20).map("".join))
+def test_subscription_prompt_pattern_is_the_plain_one(line: str) -> None:
+    """The atomic first "subscribe" matches what the nested ``.*`` pattern matched."""
+    plain = re.compile(r".*\bsubscribe\b.*\b(youtube|newsletter|channel|podcast)\b.*", re.IGNORECASE)
+    linear = re.compile(r"(?>.*?\bsubscribe\b).*\b(youtube|newsletter|channel|podcast)\b.*", re.IGNORECASE)
+    assert bool(plain.fullmatch(line)) == bool(linear.fullmatch(line))
+    from claimtrack.lang.en.furniture import FURNITURE
+
+    assert linear.pattern in {rx for rx, _, _ in FURNITURE.furniture_patterns}
