@@ -137,3 +137,51 @@ def test_aligners_use_the_cache_across_calls() -> None:
     ct.align(["a b", "c d"], ["a b", "e f"], embedder=e, cache=c)
     encoded = [t for call in e.calls for t in call]
     assert sorted(encoded) == ["a b", "c d", "e f"]  # each distinct text once, ever
+
+
+# ----------------------------------------------------------------------------- windows for long texts
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from claimtrack.embed import WINDOW_CHARS, windows  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "é"]), max_size=400),
+       size=st.integers(min_value=1, max_value=50))
+def test_windows_give_the_text_back(text: str, size: int) -> None:
+    parts = windows(text, size)
+    assert "".join(parts) == text
+    assert all(len(p) <= size for p in parts)
+    assert all(p for p in parts[:-1])
+
+
+def test_a_long_text_is_encoded_in_windows() -> None:
+    """No encoder call sees more than a window per text, nor more than a
+    bounded number of windows; the vector is a unit row, the same every time,
+    and a short text is encoded as it is, in the same call as before."""
+    emb = CountingEmbedder()
+    line = " ".join(f"word{k % 97}" for k in range(300_000))  # one line of about 2 MB, no punctuation
+    short = "The council met on Monday."
+    cache = EmbeddingCache()
+    vecs = cache.encode(emb, [short, line])
+    assert vecs.shape == (2, emb.dim) and np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert emb.calls[0] == [short]
+    assert all(len(t) <= WINDOW_CHARS for call in emb.calls for t in call)
+    assert max(sum(map(len, call)) for call in emb.calls) <= 32 * WINDOW_CHARS
+    again = EmbeddingCache().encode(CountingEmbedder(), [line])
+    assert np.array_equal(again[0], vecs[1])
+    # close to what the encoder says of one window of the same words
+    assert float(vecs[1] @ emb.encode([line[:WINDOW_CHARS]])[0]) > 0.9
+
+
+def test_many_texts_are_encoded_in_bounded_calls() -> None:
+    from claimtrack.embed import ENCODE_CHUNK
+
+    emb = CountingEmbedder()
+    texts = [f"claim number {k}" for k in range(ENCODE_CHUNK + 10)]
+    vecs = EmbeddingCache().encode(emb, texts)
+    assert [len(c) for c in emb.calls] == [ENCODE_CHUNK, 10]
+    assert np.array_equal(vecs, EmbeddingCache().encode(CountingEmbedder(), texts))
+    assert np.allclose(vecs[-1], CountingEmbedder().encode([texts[-1]])[0], atol=1e-6)

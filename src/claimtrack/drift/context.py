@@ -39,6 +39,10 @@ __all__ = ["Token", "SpeakerRef", "Side", "PairContext"]
 _WARNED: set[str] = set()
 
 
+LEAVE_OUT_CONTEXT = 1_200
+"""Longest context (characters) of one leave-one-out variant (:meth:`Side.leave_out`)."""
+
+
 def _warn_once(message: str) -> None:
     """Log ``message`` as a warning of the ``claimtrack`` logger, once per process."""
     if message not in _WARNED:
@@ -433,11 +437,21 @@ class Side:
         holding ``span``, so a leave-one-out test on a long passage costs one
         sentence per chunk, not the whole passage (the omission check compares
         it with the other side's closest sentence or pair of sentences); for a
-        one-sentence text it is the text itself."""
+        one-sentence text it is the text itself.  A context longer than
+        :data:`LEAVE_OUT_CONTEXT` characters is cut to that many around the
+        span, so the leave-one-out work of a pair is at most one such window
+        per chunk, whatever the sentences' length (one 5,000-character
+        sentence of 200 chunks would otherwise cost a million characters)."""
         inside = [x for x in self.sentences if x[0] < span[1] and span[0] < x[1]]
         if len(self.sentences) < 2 or not inside:
-            return self.without(span), self.text
-        a, b = inside[0][0], inside[-1][1]
+            a, b = 0, len(self.text)
+            if b - a <= LEAVE_OUT_CONTEXT:
+                return self.without(span), self.text
+        else:
+            a, b = inside[0][0], inside[-1][1]
+        if b - a > LEAVE_OUT_CONTEXT:
+            room = max(0, LEAVE_OUT_CONTEXT - (span[1] - span[0])) // 2
+            a, b = max(a, span[0] - room), min(b, span[1] + room)
         return _tidy(self.text[a : span[0]] + " " + self.text[span[1] : b]), self.text[a:b]
 
 

@@ -30,13 +30,21 @@ pronoun ("she", "il") resolves to the nearest preceding named person.  Each
 speaker carries the grammatical gender the article refers to the person with
 (its own pronoun, or the pronouns resolved to the same name elsewhere).
 
-Cost: a constant number of regex scans per sentence; linear in the text.
+Cost: a constant number of regex scans per sentence, each linear in the text
+whatever it holds.  A name token (``_NAME_TOKEN``) can run to the end of a
+stretch of word characters, so a pattern free to start anywhere would rescan
+that stretch from each of its capital letters (quadratic in a run of capitals,
+"AAAA..."); the unanchored patterns are therefore tried only where a match can
+begin (:func:`_scan`), and the pattern anchored at the end of a segment only
+near that end (:func:`_search_before`), with the same matches as a plain
+``finditer``/``search``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,6 +65,12 @@ QUOTE_CLOSERS = "”»"
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _NAME_TOKEN = rf"[{_UPPER}][\w'’.-]*\w\.?|[{_UPPER}]\."
 _WORD = re.compile(r"\w+")
+_RUN = re.compile(r"[\w'’.-]+")
+"""A stretch of the characters a name token is made of."""
+_RUN_CHAR = re.compile(r"[\w'’.-]")
+_FIRST_CAPITAL = re.compile(rf"(?<![\w'’.-])(?:[^\W{_UPPER}]|['’.-])*([{_UPPER}])")
+"""The first capital of a stretch of name characters (group 1)."""
+_CAPITAL_AHEAD = re.compile(rf"(?:[^\W{_UPPER}]|['’.-])*([{_UPPER}])")
 _ELIDED_NOUN = re.compile(r"[A-Za-z]['’][a-zà-ÿ]")  # "L’agence", "D’autres": not a name
 
 
@@ -155,6 +169,8 @@ class _Patterns:
     after: re.Pattern[str]
     before: re.Pattern[str]
     reported: tuple[re.Pattern[str], ...]
+    reported_unnamed: re.Pattern[str]
+    """``reported[3]`` without its name alternative (see :func:`_scan`)."""
     apposition: re.Pattern[str]
     titled: re.Pattern[str]
     pronouns: dict[str, str]
@@ -217,6 +233,7 @@ def _patterns(code: str) -> _Patterns:
         re.compile(rf",\s+{verb}\s+(?P<vname>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{0,6}})"),
         re.compile(rf"{subj}\s+{verb}\s+{that}"),
     )
+    reported_unnamed = re.compile(rf"(?:{pron}|{noun})\s+{verb}\s+{that}")
     titled = re.compile(
         rf"(?i:\b(?:{_alt(sorted(data.names.titles))})\.?)\s+(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{1,3}})"
     )
@@ -225,9 +242,84 @@ def _patterns(code: str) -> _Patterns:
         rf"(?P<name>(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{1,4}}),\s+(?i:(?:{appos_dets}|{_alt(sorted(data.names.titles))})\b)"
     )
     return _Patterns(
-        after, before, reported, apposition, titled, dict(data.attribution.pronouns),
+        after, before, reported, reported_unnamed, apposition, titled, dict(data.attribution.pronouns),
         _first_words(data.attribution.reporting_verbs), _first_words(data.names.titles),
     )
+
+
+# --------------------------------------------------------------------------- linear scans
+
+
+def _scan(rx: re.Pattern[str], text: str, stop: int | None = None) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose matches begin with a name
+    token (``_NAME_TOKEN``), trying ``rx`` only where such a match can begin.
+
+    A name token starting inside a stretch of name characters (``_RUN``)
+    ends where one starting at an earlier capital of that stretch ends: the
+    longest token is the only one that can be followed by what the patterns
+    ask for after a name (a space, a comma or the end of the match).  So once
+    the first capital of a stretch has failed, every later capital of it
+    fails too: ``rx`` is tried once per stretch (:data:`_FIRST_CAPITAL`),
+    where a plain ``finditer`` retries the stretch from each capital
+    (quadratic in a run of capitals).  Same matches, in the same order;
+    ``stop``: only matches that begin before it.
+    """
+    pos, n = 0, len(text) if stop is None else stop
+    while pos < n:
+        inside = _CAPITAL_AHEAD.match(text, pos) if pos and _RUN_CHAR.match(text, pos - 1) else None
+        first = inside or _FIRST_CAPITAL.search(text, pos)  # a stretch cut by the previous match, else the next
+        if first is None or first.start(1) >= n:
+            return
+        found = rx.match(text, first.start(1))
+        if found is None:
+            pos = first.end(1)
+            run = _RUN.match(text, pos)
+            pos = run.end() if run else pos  # the rest of the stretch cannot begin a match
+            continue
+        yield found
+        pos = max(found.end(), found.start() + 1)
+
+
+def _search(rx: re.Pattern[str], unnamed: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``rx.search(text)`` in linear time, for a pattern whose matches begin
+    with a name token or with a word matched by ``unnamed`` (``rx`` without its
+    name alternative: a pronoun or a speaker noun, tried first, as in ``rx``).
+
+    ``unnamed`` runs as a plain search (it cannot be slow: its words are
+    literal); the name alternative only where :func:`_scan` tries it, before
+    the first ``unnamed`` match (where ``rx`` can only match by a name).
+    """
+    word = unnamed.search(text)
+    named = next(_scan(rx, text, stop=word.start() if word is not None else len(text)), None)
+    return named if named is not None else word
+
+
+_BEFORE_NAME_WORDS = 14
+"""Whitespace-separated words a name can span: seven tokens, six particles, one more."""
+_BEFORE_APPOSITION = 92
+"""Longest apposition (``,`` + 90 characters + ``,``), the only part after a name that may hold ``!``/``?``."""
+
+
+def _search_before(rx: re.Pattern[str], seg: str) -> re.Match[str] | None:
+    """``rx.search(seg)`` for the *before* pattern, in linear time.
+
+    The pattern ends in ``verb [^.!?]*[:,]?\\s*$``: after its reporting verb
+    no ``.``, ``!`` or ``?`` may follow.  Before the verb, only a name (``.``
+    in "J. Smith") and an apposition (``!``, ``?``) can hold one, so a match
+    starts at most a name and an apposition before the last of them; the
+    search starts there instead of rescanning the segment to that mark from
+    every earlier subject (quadratic in "he said he said ... .").
+    """
+    last = max(seg.rfind("."), seg.rfind("!"), seg.rfind("?"))
+    if last < 0:
+        return rx.search(seg)
+    i = max(0, last - _BEFORE_APPOSITION)
+    for _ in range(_BEFORE_NAME_WORDS):
+        while i > 0 and seg[i - 1].isspace():
+            i -= 1
+        while i > 0 and not seg[i - 1].isspace():
+            i -= 1
+    return rx.search(seg, max(0, i - 1))
 
 
 # --------------------------------------------------------------------------- names
@@ -414,7 +506,7 @@ def _collect_people(text: str, layout: _Layout, code: str) -> _Registry:
         outside = _outside(text, a, b, in_par.get(p, []))
         words = _words(outside)
         has_title = not words.isdisjoint(pats.title_words)
-        for m in (*pats.apposition.finditer(outside), *(pats.titled.finditer(outside) if has_title else ())):
+        for m in (*_scan(pats.apposition, outside), *(pats.titled.finditer(outside) if has_title else ())):
             name, is_person = _clean_name(m.group("name"), code)
             if is_person:
                 registry.add(a + m.start("name"), name)
@@ -477,7 +569,7 @@ def _quote_speaker(
         pstart, _ = par_bounds[r.paragraph]
         seg_start = max([x.end for x in in_par[r.paragraph] if x.end <= r.start] + [pstart])
         seg = text[seg_start : r.start]
-        m = pats.before.search(seg)
+        m = _search_before(pats.before, seg)
         if m:
             found = _speaker_from_match(m, seg_start, code, registry)
     if found is None:  # 3. previous paragraph ends with a colon
@@ -488,7 +580,7 @@ def _quote_speaker(
             a, b = par_bounds[prev]
             seg = text[a:b]
             if seg.rstrip().endswith(":"):
-                m = pats.before.search(seg)
+                m = _search_before(pats.before, seg)
                 if m:
                     found = _speaker_from_match(m, a, code, registry)
     if found is None:  # 4. the previous quote, in this paragraph or ending the previous one
@@ -541,8 +633,8 @@ def _classify_sentences(
         # a sentence that only introduces the quote after it ("Elle déclare :")
         # is a frame: its speaker goes to the quote, it is not a claim itself
         frame = False
-        for rx in pats.reported if has_verb else pats.reported[:1]:
-            m = rx.search(outside)
+        for k, rx in enumerate(pats.reported if has_verb else pats.reported[:1]):
+            m = _search(rx, pats.reported_unnamed, outside) if k == 3 else rx.search(outside)
             if m:
                 speaker = _speaker_from_match(m, s.start, code, registry)
                 if speaker is not None:

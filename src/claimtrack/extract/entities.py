@@ -331,25 +331,28 @@ def extract_entities(
             # in a headline in title case, a name is a word the article
             # capitalises elsewhere, or one that looks like a name ("iPhone", "NATO")
             groups = [part for g in groups for part in _known_parts(g, known)]
-        for group in groups:
-            # strip leading/trailing function words, months and particles
-            while group and (
-                (group[0][2].rstrip(".").lower() in stop and not _capitals(group[0][2])
-                 and (group[0][2].lower() in determiners
-                      or _SENT_START.search(text[max(0, group[0][0] - 4) : group[0][0]])))
-                or group[0][2].rstrip(".").lower() in months
-                or group[0][2] == "&"
+        for whole in groups:
+            # strip leading/trailing function words, months and particles (indices, not
+            # slices: a run of thousands of function words costs linear time)
+            lo, hi = 0, len(whole)
+            while lo < hi and (
+                (whole[lo][2].rstrip(".").lower() in stop and not _capitals(whole[lo][2])
+                 and (whole[lo][2].lower() in determiners
+                      or _SENT_START.search(text[max(0, whole[lo][0] - 4) : whole[lo][0]])))
+                or whole[lo][2].rstrip(".").lower() in months
+                or whole[lo][2] == "&"
             ):
                 # a capitalised function word opens the sentence ("New research by Meta"), or is
                 # an article ("The Linux Foundation"); mid-sentence, "New York" keeps its "New"
-                group = group[1:]
-            while group and (
-                (group[-1][2].lower() in stop and not _capitals(group[-1][2]))
-                or group[-1][2].rstrip(".").lower() in months or group[-1][2] == "&"
+                lo += 1
+            while lo < hi and (
+                (whole[hi - 1][2].lower() in stop and not _capitals(whole[hi - 1][2]))
+                or whole[hi - 1][2].rstrip(".").lower() in months or whole[hi - 1][2] == "&"
             ):
-                group = group[:-1]
-            if not group:
+                hi -= 1
+            if lo == hi:
                 continue
+            group = whole[lo:hi]
             s, e = group[0][0], group[-1][1]
             surface = text[s:e]
             if surface.endswith(".") and not _DOTTED_END.search(surface):

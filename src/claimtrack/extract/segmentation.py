@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .. import lang as _lang
 from ..errors import UnsupportedLanguageError
@@ -90,7 +90,9 @@ class _MosesSplitter:
         self.prefixes = prefixes  # word -> True when numeric-only
         self.rules = [
             regex.compile(r"([?!]) +(" + _STARTER + "*" + _UPPER + ")"),
-            regex.compile(r"(\.[\.]+) +(" + _STARTER + "*" + _UPPER + ")"),
+            # (?<!\.): a run of periods is tried from its first one only (a later
+            # start ends where it does), so "......" costs linear time
+            regex.compile(r"(?<!\.)(\.[\.]+) +(" + _STARTER + "*" + _UPPER + ")"),
             regex.compile(
                 r"([?!\.][\ ]*[\'\")\]\p{Final_Punctuation}]+) +(" + _STARTER + r"*[\ ]*" + _UPPER + ")"
             ),
@@ -98,9 +100,29 @@ class _MosesSplitter:
         ]
         self.spaces = regex.compile(r" +")
         self.period_word = regex.compile(r"([\w\.\-]*)([\'\"\)\]\%\p{Final_Punctuation}]*)(\.+)$")
+        self.closing = regex.compile(r"[\'\"\)\]\%\p{Final_Punctuation}]")
+        self.word_char = regex.compile(r"[\w\.\-]")
         self.acronym = regex.compile(r"(\.)[\p{Uppercase_Letter}\p{Other_Letter}\-]+(\.+)$")
         self.next_starts = regex.compile(r"^([ ]*" + _STARTER + r"*[ ]*[\p{Uppercase_Letter}\p{Other_Letter}0-9])")
         self.digits = regex.compile(r"^[0-9]+")
+
+    def _period_word(self, word: str) -> Any:
+        """``self.period_word.search(word)`` for a word ending in a period, in linear time.
+
+        The pattern ends with ``$``, so its leftmost match starts where the
+        longest suffix of the form ``[\\w.-]* [quotes%]* \\.+`` starts; a
+        plain ``search`` rescans the word from every earlier position
+        (quadratic in a long word such as ``aaaa...%b.``).  Found by walking
+        back over the periods, the closing marks and the word characters.
+        """
+        i = len(word)
+        while i > 0 and word[i - 1] == ".":
+            i -= 1
+        while i > 0 and self.closing.match(word, i - 1):
+            i -= 1
+        while i > 0 and self.word_char.match(word, i - 1):
+            i -= 1
+        return self.period_word.match(word, i)
 
     def split(self, text: str) -> list[str]:
         if not text:
@@ -111,7 +133,7 @@ class _MosesSplitter:
         out: list[str] = []
         for i in range(len(words) - 1):
             word = words[i]
-            if word.endswith(".") and (match := self.period_word.search(word)):
+            if word.endswith(".") and (match := self._period_word(word)):
                 prefix, punct = match.group(1), match.group(2)
                 numeric_only = self.prefixes.get(prefix) if prefix else None
                 if numeric_only is False and not punct:

@@ -83,7 +83,9 @@ Normalisation (every input kind)
     the text is put in Unicode NFC.  Nothing else is rewritten: curly quotes,
     ``« »``, no-break spaces (U+00A0, U+202F), trailing spaces and control
     characters stay, so offsets into ``Article.text`` are meaningful.  Text
-    that is empty or only whitespace after this raises
+    that is empty, or holds only whitespace and invisible characters (Unicode's
+    Default_Ignorable_Code_Point: zero-width spaces and joiners, word joiners,
+    soft hyphens, format marks), after this raises
     :class:`~claimtrack.errors.EmptyInputError`; a ``str`` holding unpaired
     surrogates raises :class:`~claimtrack.errors.DecodingError`.
 

@@ -14,6 +14,7 @@ import unicodedata
 
 from ..errors import ArticleTooLargeError, DecodingError, EmptyInputError, InputError
 from ..models import Article
+from ..text import has_visible
 from .html import html_to_text, looks_like_html
 
 __all__ = [
@@ -151,6 +152,10 @@ def build_article(
         if is_html:
             raise EmptyInputError(f"{what} has no visible text (HTML with only markup, scripts or styles)")
         raise EmptyInputError(f"{what} is empty" if not text else f"{what} contains only whitespace")
+    if not has_visible(text):
+        raise EmptyInputError(
+            f"{what} contains only invisible characters (zero-width spaces or joiners, format marks) and whitespace"
+        )
 
     if article_id is None:
         article_id = "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]

@@ -311,7 +311,9 @@ class Tracker:
             InputError: an empty statement, or a ``min_similarity`` that is not
                 a number in -1..1.
 
-        Cost: one encoding, one pass over the vector matrix, ``k`` diffs.
+        Cost: one encoding, one pass over the vector matrix, ``k`` diffs (a
+        pair over the diff budget, :data:`claimtrack.drift.MAX_DIFF_CHARS`, is
+        not diffed: its hit has no findings).
         """
         if not isinstance(text, str) or not text.strip():
             raise InputError("find() needs a non-empty statement")
@@ -333,7 +335,7 @@ class Tracker:
         hits = [(c, v) for c, v in hits if c in clusters]
         diffs = queries.diffs_from([clusters[c].variants[0].claim for c, _ in hits], text, lang, self._encoder,
                                    self._cache)
-        return [ClusterHit(cluster=clusters[c], similarity=round(v, 6), drift=tuple(d.drift))
+        return [ClusterHit(cluster=clusters[c], similarity=round(v, 6), drift=tuple(d.drift) if d else ())
                 for (c, v), d in zip(hits, diffs)]
 
     def drift(self, type: str | None = None) -> list[DriftedVariant]:  # noqa: A002 - the issue's name

@@ -175,17 +175,20 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def diffs_from(refs: Sequence[Claim], text: str, lang: str | None, embedder: Any, cache: Any) -> list[PairDiff]:
+def diffs_from(refs: Sequence[Claim], text: str, lang: str | None, embedder: Any, cache: Any
+               ) -> list[PairDiff | None]:
     """The drift from each reference claim to the statement ``text`` (of
     language ``lang``, detected when None), in the order of ``refs``: one
     batched :func:`claimtrack.drift.diff_many` per reference language, each
     reference's speaker (name, mention, gender) passed with its offsets made
-    claim-relative."""
-    from ..drift import diff_many
+    claim-relative; None for a pair over the diff budget
+    (:func:`claimtrack.drift.within_budget`), which is not diffed."""
+    from ..drift import diff_many, within_budget
 
     by_lang: dict[str, list[int]] = {}
     for n, ref in enumerate(refs):
-        by_lang.setdefault(ref.lang, []).append(n)
+        if within_budget(ref.text, text):
+            by_lang.setdefault(ref.lang, []).append(n)
     diffs: dict[int, PairDiff] = {}
     for ref_lang, ns in sorted(by_lang.items()):
         got = diff_many(
@@ -195,4 +198,4 @@ def diffs_from(refs: Sequence[Claim], text: str, lang: str | None, embedder: Any
                        if (sp := refs[n].speaker) is not None else None, None) for n in ns],
         )
         diffs.update(zip(ns, got))
-    return [diffs[n] for n in range(len(refs))]
+    return [diffs.get(n) for n in range(len(refs))]

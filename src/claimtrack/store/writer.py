@@ -16,7 +16,7 @@ import hashlib
 import json
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from pydantic import TypeAdapter
@@ -59,6 +59,13 @@ def _readable(claim: Claim, drift: tuple[Drift, ...], similarity: float) -> tupl
     if not math.isfinite(similarity):
         raise StoreError(f"claim {claim.id!r} cannot be stored: its similarity is {similarity!r}")
     return claim_json, drift_json
+
+
+class _Unchecked(NamedTuple):
+    """What the writer reads of a diff, for a pair over the diff budget: the cosine, no findings."""
+
+    similarity: float
+    drift: tuple[Any, ...] = ()
 
 
 class ArticleWriter:
@@ -238,11 +245,21 @@ class ArticleWriter:
             )
 
     def _diffs(self, pairs: list[tuple[Claim, Claim]]) -> list[Any]:
+        """The diff of each (reference, variant) pair; a pair with a claim over
+        the diff budget (:data:`claimtrack.drift.MAX_DIFF_CHARS`) gets its
+        cosine and no findings."""
         if not pairs:
             return []
-        from ..drift import diff_claims_many
+        from ..drift import diff_claims_many, within_budget
 
-        return diff_claims_many(pairs, embedder=self._embedder, cache=self._cache)
+        ok = [k for k, (a, b) in enumerate(pairs) if within_budget(a.text, b.text)]
+        got: dict[int, Any] = dict(zip(ok, diff_claims_many([pairs[k] for k in ok], embedder=self._embedder,
+                                                            cache=self._cache))) if ok else {}
+        for k, (a, b) in enumerate(pairs):
+            if k not in got:
+                va, vb = self._cache.encode(self._embedder, [a.text, b.text])
+                got[k] = _Unchecked(similarity=round(float(np.clip(va @ vb, -1.0, 1.0)), 6))
+        return [got[k] for k in range(len(pairs))]
 
     def _references(self, clusters: Sequence[int]) -> dict[int, tuple[int, Claim, str | None]]:
         """cluster -> (reference variant id, its claim, its publication date)."""

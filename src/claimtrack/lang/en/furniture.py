@@ -13,7 +13,9 @@ FURNITURE = Furniture(
         (r"(updated|published|posted|last updated)\b.{0,40}\d.*", "dateline", "update/publication dateline"),
         (r"(by\s+)?[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*[|/·•]\s*.*\d{4}", "byline", "byline: author name and date"),
         (r"by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}", "byline", "byline"),
-        (r".*\bsubscribe\b.*\b(youtube|newsletter|channel|podcast)\b.*", "boilerplate", "subscription prompt"),
+        # (?>.*?...): the first "subscribe" only (a later one has less text after it), so a
+        # line of many "subscribe" without a channel costs linear time, not quadratic
+        (r"(?>.*?\bsubscribe\b).*\b(youtube|newsletter|channel|podcast)\b.*", "boilerplate", "subscription prompt"),
         (r"(subscribe|sign up|follow us|share this|share on|like us|join us)\b.*", "boilerplate", "share/subscribe prompt"),
         (r"join (our|the) (community|newsletter|mailing list)\b.*", "boilerplate", "community/newsletter prompt"),
         (r"\[?click (on|here)\b.*", "caption", "click-through prompt or image caption"),
@@ -30,7 +32,6 @@ FURNITURE = Furniture(
         (r"browse categories", "category navigation"),
         (r"a message from\b.*:?", "promotional message"),
         (r"(leave a|post a) (comment|reply)", "comment form"),
-        (r"share this (article|story|post)", "share block"),
     ),
     heading_words=STOP_WORDS,
 )
