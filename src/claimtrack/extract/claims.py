@@ -5,7 +5,10 @@
 1. reject an unsupported language (:class:`~claimtrack.errors.UnsupportedLanguageError`);
 2. ``segment.layout``: furniture lines out, prose split into sentences;
 3. ``attribution.analyse``: quotation regions, claim kinds, speakers;
-4. per sentence: quantities, dates (anchored on ``article.published``) and
+4. ``quotes.find_quotes``: the direct quotations with their spans, cues and
+   speakers; a claim holds those inside it (``Claim.quotes``) and is a
+   ``quote`` when most of its words are quoted (the attribution aside);
+5. per sentence: quantities, dates (anchored on ``article.published``) and
    entities, all with offsets into ``article.text``.
 
 One claim per prose sentence.  Claim ids are ``<article id>:<10 hex digits of
@@ -27,9 +30,11 @@ from .entities import capitalised_words, extract_entities
 from ..errors import UndetectedLanguageError, UnsupportedLanguageError
 from ..models import Article, Claim
 from .quantities import extract_quantities
+from .quotes import find_quotes, quoted_kind, quotes_in
 from .segmentation import layout
+from ..models import Quote
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_claims", "extract_quotes"]
 
 
 def _claim_id(article_id: str, text: str, seen: dict[str, int]) -> str:
@@ -37,6 +42,30 @@ def _claim_id(article_id: str, text: str, seen: dict[str, int]) -> str:
     count = seen.get(digest, 0) + 1
     seen[digest] = count
     return f"{article_id}:{digest}" if count == 1 else f"{article_id}:{digest}-{count}"
+
+
+def _check_language(article: Article) -> None:
+    if not _lang.is_supported(article.lang):
+        if article.lang == "und":
+            raise UndetectedLanguageError(_lang.SUPPORTED, article.source or article.id)
+        raise UnsupportedLanguageError(article.lang, _lang.SUPPORTED, article.source or article.id)
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """The direct quotations of ``article``, in text order
+    (:class:`~claimtrack.models.Quote`: content spans without the marks,
+    ``partial``, cue and speaker).
+
+    >>> import claimtrack as ct
+    >>> article = ct.read_article(text='"We will appeal," Okonjo said.', lang="en")
+    >>> [(q.text, q.speaker.name, q.cue.text) for q in ct.extract_quotes(article)]
+    [('We will appeal', 'Okonjo', 'said')]
+
+    Raises:
+        UnsupportedLanguageError: as :func:`extract_claims`.
+    """
+    _check_language(article)
+    return find_quotes(article.text, layout(article).sentences, article.lang)
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -53,13 +82,11 @@ def extract_claims(article: Article) -> list[Claim]:
         UndetectedLanguageError: its language could not be told (``und``:
             too little text, no letters); a subclass of the above.
     """
-    if not _lang.is_supported(article.lang):
-        if article.lang == "und":
-            raise UndetectedLanguageError(_lang.SUPPORTED, article.source or article.id)
-        raise UnsupportedLanguageError(article.lang, _lang.SUPPORTED, article.source or article.id)
+    _check_language(article)
     text = article.text
     sentences = layout(article).sentences
     attribution = analyse(text, sentences, article.lang)
+    quotes = find_quotes(text, sentences, article.lang)
     known = capitalised_words(text)
     persons = set(attribution.persons)
     for speaker in attribution.speakers:
@@ -78,6 +105,12 @@ def extract_claims(article: Article) -> list[Claim]:
             sentence.text, code, offset=sentence.start, exclude=[(d.start, d.end) for d in dates]
         )
         entities = extract_entities(sentence.text, code, offset=sentence.start, known=known, persons=persons)
+        inside = quotes_in(quotes, sentence.start, sentence.end)
+        if kind != "quote" and quoted_kind(text, sentence.start, sentence.end, inside):
+            kind = "quote"  # "We will appeal," Okonjo said.
+            speaker = inside[0].speaker or speaker
+        elif kind == "quote" and speaker is None and inside:
+            speaker = inside[0].speaker
         claims.append(
             Claim(
                 id=_claim_id(article.id, sentence.text, seen),
@@ -93,6 +126,7 @@ def extract_claims(article: Article) -> list[Claim]:
                 entities=tuple(entities),
                 sentence_index=sentence.index,
                 quote_id=quote_id,
+                quotes=inside,
             )
         )
     return claims

@@ -87,6 +87,16 @@ class Attribution:
     attribution frame ("selon des sources proches du dossier"), as a name or
     a speaker noun does; a prefix before anything else may be no attribution
     at all ("pour la première fois")."""
+    quote_cues: tuple[str, ...] = ()
+    """Lower-case cues that introduce a quotation without making a sentence
+    ``reported`` on their own (``extract.quotes``): verbs of asking, naming
+    and exclaiming ("asked", "called", "a lancé", "a jugé") and the phrases
+    that stand for a verb ("in a statement", "dans un communiqué").  The
+    quote finder uses them with :attr:`reporting_verbs` and :attr:`source_prefixes`."""
+    description_openers: tuple[str, ...] = ()
+    """Lower-case determiners that open a speaker named by description
+    ("a spokesman for the ministry", "la banque", "le porte-parole du
+    gouvernement"); regex fragments allowed ("l['’]")."""
 
 
 @dataclass(frozen=True)
