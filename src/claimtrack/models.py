@@ -206,6 +206,7 @@ class Quote(Model):
     has ``name`` None and the description as its ``text``.
     """
 
+    article_id: str
     text: str = Field(description="The spans' words joined by a space.")
     start: int = Field(description="Start of the first span.")
     end: int = Field(description="End of the last span.")

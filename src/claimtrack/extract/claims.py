@@ -57,7 +57,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     ``partial``, cue and speaker).
 
     >>> import claimtrack as ct
-    >>> article = ct.read_article(text='"We will appeal," Okonjo said.', lang="en")
+    >>> article = ct.read_article('"We will appeal," Okonjo said.', lang="en")
     >>> [(q.text, q.speaker.name, q.cue.text) for q in ct.extract_quotes(article)]
     [('We will appeal', 'Okonjo', 'said')]
 
@@ -65,7 +65,7 @@ def extract_quotes(article: Article) -> list[Quote]:
         UnsupportedLanguageError: as :func:`extract_claims`.
     """
     _check_language(article)
-    return find_quotes(article.text, layout(article).sentences, article.lang)
+    return find_quotes(article.text, layout(article).sentences, article.lang, article.id)
 
 
 def extract_claims(article: Article) -> list[Claim]:
@@ -86,7 +86,7 @@ def extract_claims(article: Article) -> list[Claim]:
     text = article.text
     sentences = layout(article).sentences
     attribution = analyse(text, sentences, article.lang)
-    quotes = find_quotes(text, sentences, article.lang)
+    quotes = find_quotes(text, sentences, article.lang, article.id)
     known = capitalised_words(text)
     persons = set(attribution.persons)
     for speaker in attribution.speakers:

@@ -165,6 +165,20 @@ def _blank(text: str, start: int, end: int, regions: list[QuoteRegion]) -> str:
     return "".join(chars)
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
+
+
+def _clause(rest: str, start: int, end: int) -> str:
+    """The words of the clause around ``rest[start:end]`` (a blanked region):
+    back to the previous clause mark and on to the next one."""
+    before = rest[:start]
+    marks = list(_CLAUSE_END.finditer(before))
+    lo = marks[-1].end() if marks else 0
+    nxt = _CLAUSE_END.search(rest, end)
+    hi = nxt.start() if nxt else len(rest)
+    return rest[lo:start] + " " + rest[end:hi]
+
+
 def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: str) -> list[QuoteRegion]:
     """The regions that are quotations, with the ids of one quotation shared."""
     cues = _cues(code)
@@ -178,8 +192,8 @@ def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: 
         if len(words) < MIN_QUOTE_WORDS:
             s = sentences[_sentence_of(starts, r.start)]
             rest = _blank(text, s.start, s.end, every)
-            if _WORD.search(rest) and not _has_cue(rest, cues):  # a scare quote ("open source-first")
-                continue
+            if _WORD.search(rest) and not _has_cue(_clause(rest, r.start - s.start, r.end - s.start), cues):
+                continue  # a scare quote or a term ("open source-first", the "open water" rule)
         kept.append(r)
     # a region continuing the one before it after an attribution ("…," X wrote, "and …")
     out: list[QuoteRegion] = []
@@ -433,13 +447,14 @@ def _incise(text: str, start: int, end: int, code: str) -> tuple[int, int, _Foun
 # --------------------------------------------------------------------------- quotes
 
 
-def find_quotes(text: str, sentences: list[Sentence], code: str) -> list[Quote]:
+def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str = "") -> list[Quote]:
     """The direct quotations of the prose ``sentences`` of one article, in text order.
 
     Args:
         text: the article text.
         sentences: its prose sentences (``segment.layout``).
         code: the article's language.
+        article_id: the id the quotations carry.
     """
     if not sentences:
         return []
@@ -503,17 +518,19 @@ def find_quotes(text: str, sentences: list[Sentence], code: str) -> list[Quote]:
                 speaker = _pronoun_speaker(found.pronoun[0], found.pronoun[1], code, registry)
             elif found.phrase is not None:
                 speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition)
-        speaker = _prefer(speaker, theirs.get(qid), found)
         si = _sentence_of(starts, spans[0][0])
-        if speaker is None and quotes:
+        if speaker is None and quotes and (found is None or (found.phrase is None and found.pronoun is None)):
+            # no attribution of its own: the quotation before it in the same paragraph,
+            # or ending the previous paragraph when this one opens with the quotation
             prev = quotes[-1]
-            same_sentence = prev.sentence_index == si
-            opens_paragraph = _opens_paragraph(text, sentences, si, spans[0][0])
-            if same_sentence or (opens_paragraph and sentences[prev.sentence_index].paragraph + 1 >= sentences[si].paragraph):
+            here, there = sentences[si].paragraph, sentences[_sentence_of(starts, prev.end)].paragraph
+            if there == here or (there == _previous_paragraph(layout, here)
+                                 and _opens_paragraph(text, sentences, si, spans[0][0])):
                 speaker = prev.speaker
+        speaker = _prefer(speaker, theirs.get(qid), found)
         parts = tuple(QuoteSpan(text=text[a:b], start=a, end=b) for a, b in spans)
         quotes.append(Quote(
-            text=" ".join(p.text for p in parts), start=parts[0].start, end=parts[-1].end, spans=parts,
+            article_id=article_id, text=" ".join(p.text for p in parts), start=parts[0].start, end=parts[-1].end, spans=parts,
             partial=partial, cue=cue, speaker=speaker, lang=code, sentence_index=sentences[si].index,
         ))
     return quotes
@@ -534,6 +551,11 @@ def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None) 
     if same_place and theirs.name:
         return theirs
     return mine
+
+
+def _previous_paragraph(layout: _Layout, paragraph: int) -> int | None:
+    idx = layout.index.get(paragraph, 0)
+    return layout.order[idx - 1] if idx > 0 else None
 
 
 def _opens_paragraph(text: str, sentences: list[Sentence], si: int, pos: int) -> bool:
