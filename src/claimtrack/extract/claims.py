@@ -108,8 +108,7 @@ def extract_claims(article: Article) -> list[Claim]:
         inside = quotes_in(quotes, sentence.start, sentence.end)
         if kind != "quote" and quoted_kind(text, sentence.start, sentence.end, inside):
             kind = "quote"  # "We will appeal," Okonjo said.
-            speaker = inside[0].speaker or speaker
-        elif kind == "quote" and speaker is None and inside:
+        if speaker is None and kind == "quote" and inside:  # the sentence's own attribution comes first
             speaker = inside[0].speaker
         claims.append(
             Claim(

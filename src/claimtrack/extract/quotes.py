@@ -501,6 +501,12 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
             prev_end = max([x.end for x in regions if x.paragraph == first.paragraph and x.end <= first.start]
                            + [sent.start])
             found = _before(text, max(prev_end, sent.start), first.start, code)
+        if found is None and _opens_paragraph(text, sentences, _sentence_of(starts, first.start), first.start):
+            prev_par = _previous_paragraph(layout, first.paragraph)
+            if prev_par is not None:  # "Elle déclare :" closing the paragraph before
+                a, b = layout.bounds[prev_par]
+                if text[a:b].rstrip().endswith(":"):
+                    found = _before(text, a, text[a:b].rstrip().rfind(":") + a + 1, code)
         partial = _is_partial(text, first, last, sent, sentences[_sentence_of(starts, last.start)], after_cue)
         drafts.append((spans, found, first.quote_id, partial))
     # names first, so that a surname resolves to a full name given later in the article
