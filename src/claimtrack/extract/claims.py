@@ -108,8 +108,11 @@ def extract_claims(article: Article) -> list[Claim]:
         inside = quotes_in(quotes, sentence.start, sentence.end)
         if kind != "quote" and quoted_kind(text, sentence.start, sentence.end, inside):
             kind = "quote"  # "We will appeal," Okonjo said.
-        if speaker is None and kind == "quote" and inside:  # the sentence's own attribution comes first
-            speaker = inside[0].speaker
+        whole = [q for q in inside if not q.partial]
+        if speaker is None and kind == "quote" and whole:
+            # the sentence's own attribution comes first; a partial quote's speaker
+            # is that of the quoted words, not of the reporter's sentence around them
+            speaker = whole[0].speaker
         claims.append(
             Claim(
                 id=_claim_id(article.id, sentence.text, seen),

@@ -174,6 +174,8 @@ def _clause(rest: str, start: int, end: int) -> str:
     before = rest[:start]
     marks = list(_CLAUSE_END.finditer(before))
     lo = marks[-1].end() if marks else 0
+    while end < len(rest) and (rest[end].isspace() or rest[end] in ",;:"):  # '», estime X'
+        end += 1
     nxt = _CLAUSE_END.search(rest, end)
     hi = nxt.start() if nxt else len(rest)
     return rest[lo:start] + " " + rest[end:hi]
@@ -221,6 +223,8 @@ class _Phrase:
 
     start: int
     end: int
+    apposition: _Phrase | None = None
+    """A phrase set between commas after it ("Its president, Carlos Ibarra, said")."""
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -255,10 +259,13 @@ def _phrase_before(text: str, start: int, pos: int) -> _Phrase | None:
     """The phrase ending at ``pos`` (a cue's start), back to the start of its
     clause, an apposition between commas right before ``pos`` skipped."""
     toks = _tokens(text, max(start, pos - _WINDOW), pos)
-    # "X, the head of Y, said": drop the apposition
+    apposition: _Phrase | None = None
+    # "X, the head of Y, said": the apposition aside ("Its president, Carlos Ibarra, wrote": a name there)
     if toks and toks[-1][0] == ",":
         inner = [i for i, t in enumerate(toks[:-1]) if t[0] == ","]
         if inner and len(toks) - 1 - inner[-1] <= _NP_WORDS:
+            if len(toks) - 2 > inner[-1]:
+                apposition = _Phrase(toks[inner[-1] + 1][1], toks[-2][2])
             toks = toks[: inner[-1]]
     words: list[tuple[str, int, int]] = []
     for tok, a, b in reversed(toks):
@@ -270,7 +277,7 @@ def _phrase_before(text: str, start: int, pos: int) -> _Phrase | None:
     if not words:
         return None
     words.reverse()
-    return _Phrase(words[0][1], words[-1][2])
+    return _Phrase(words[0][1], words[-1][2], apposition)
 
 
 def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surnames: dict[str, str],
@@ -284,6 +291,7 @@ def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surname
     if len(toks) == 1 and toks[0][0].lower() in cues.pronouns:
         return _pronoun_speaker(toks[0][0], toks[0][1], code, registry)
     name = _name_in(text, toks, code, surnames)
+    apposition = apposition or phrase.apposition
     if name is None and apposition is not None:  # "selon le ministre de l'Intérieur, Gérald Martin"
         app = [(m.group(), apposition.start + m.start())
                for m in re.finditer(r"[\w'’.-]*\w\.?", text[apposition.start : apposition.end])]
@@ -509,12 +517,17 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
                     found = _before(text, a, text[a:b].rstrip().rfind(":") + a + 1, code)
         partial = _is_partial(text, first, last, sent, sentences[_sentence_of(starts, last.start)], after_cue)
         drafts.append((spans, found, first.quote_id, partial))
-    # names first, so that a surname resolves to a full name given later in the article
+    # names first, so that a surname resolves to a full name given later in the article,
+    # and a pronoun to the nearest person named before it, in an attribution or elsewhere
+    people = _Registry(code, list(registry.positions), list(registry.names), dict(registry.by_surname))
     for _, found, _, _ in drafts:
         if found is not None and found.phrase is not None:
             sp = _speaker(text, found.phrase, code, registry, {}, found.apposition)
             if sp is not None and sp.name and sp.via == "name" and len(sp.name.split()) >= 2:
                 surnames.setdefault(sp.name.split()[-1], sp.name)
+                if sp.start not in people.positions:
+                    people.add(sp.start, sp.name)
+    registry = people
     quotes: list[Quote] = []
     for spans, found, qid, partial in drafts:
         speaker: Speaker | None = None
@@ -555,7 +568,9 @@ def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None) 
     if mine.via == "pronoun" and not mine.name and theirs.name:
         return theirs
     if same_place and theirs.name:
-        return theirs
+        # the full name a surname stands for ("Ibarra" -> "Carlos Ibarra") is kept
+        longer = mine.name is not None and mine.name != theirs.name and mine.name.endswith(" " + theirs.name)
+        return mine if longer else theirs
     return mine
 
 
