@@ -30,7 +30,7 @@ from .entities import capitalised_words, extract_entities
 from ..errors import UndetectedLanguageError, UnsupportedLanguageError
 from ..models import Article, Claim
 from .quantities import extract_quantities
-from .quotes import find_quotes, quoted_kind, quotes_in
+from .quotes import find_quotes, quoted_kind, quotes_by_sentence
 from .segmentation import layout
 from ..models import Quote
 
@@ -87,6 +87,7 @@ def extract_claims(article: Article) -> list[Claim]:
     sentences = layout(article).sentences
     attribution = analyse(text, sentences, article.lang)
     quotes = find_quotes(text, sentences, article.lang, article.id)
+    held = quotes_by_sentence(quotes, sentences)
     known = capitalised_words(text)
     persons = set(attribution.persons)
     for speaker in attribution.speakers:
@@ -94,8 +95,8 @@ def extract_claims(article: Article) -> list[Claim]:
             persons.add(speaker.name)
     seen: dict[str, int] = {}
     claims: list[Claim] = []
-    for sentence, kind, quote_id, speaker in zip(
-        sentences, attribution.kinds, attribution.quote_ids, attribution.speakers
+    for sentence, kind, quote_id, speaker, inside in zip(
+        sentences, attribution.kinds, attribution.quote_ids, attribution.speakers, held
     ):
         if kind == "frame":  # "Elle déclare :" only introduces the next quote
             continue
@@ -105,7 +106,6 @@ def extract_claims(article: Article) -> list[Claim]:
             sentence.text, code, offset=sentence.start, exclude=[(d.start, d.end) for d in dates]
         )
         entities = extract_entities(sentence.text, code, offset=sentence.start, known=known, persons=persons)
-        inside = quotes_in(quotes, sentence.start, sentence.end)
         if kind != "quote" and quoted_kind(text, sentence.start, sentence.end, inside):
             kind = "quote"  # "We will appeal," Okonjo said.
         whole = [q for q in inside if not q.partial]

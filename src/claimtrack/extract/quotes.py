@@ -67,7 +67,7 @@ from .attribution import (
     find_quote_regions,
 )
 
-__all__ = ["find_quotes", "quoted_kind", "quotes_in"]
+__all__ = ["find_quotes", "quoted_kind", "quotes_by_sentence", "quotes_in"]
 
 _MARKS = QUOTE_OPENERS + QUOTE_CLOSERS + '"'
 _WINDOW = 240
@@ -165,6 +165,17 @@ def _blank(text: str, start: int, end: int, regions: list[QuoteRegion]) -> str:
     return "".join(chars)
 
 
+def _neighbours(regions: list[QuoteRegion], i: int, lo: int, hi: int) -> list[QuoteRegion]:
+    """The regions around ``regions[i]`` that overlap ``lo``..``hi`` (regions are in text order)."""
+    a = i
+    while a > 0 and regions[a - 1].end > lo:
+        a -= 1
+    b = i + 1
+    while b < len(regions) and regions[b].start < hi:
+        b += 1
+    return regions[a:b]
+
+
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
 
 
@@ -187,14 +198,16 @@ def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: 
     starts = [s.start for s in sentences]
     every = find_quote_regions(text, layout.paragraphs, min_words=1)
     kept: list[QuoteRegion] = []
-    for r in every:
+    for i, r in enumerate(every):
         words = _WORD.findall(text[r.start : r.end])
         if len(words) < 2 or _is_title(words):
             continue
         if len(words) < MIN_QUOTE_WORDS:
             s = sentences[_sentence_of(starts, r.start)]
-            rest = _blank(text, s.start, s.end, every)
-            if _WORD.search(rest) and not _has_cue(_clause(rest, r.start - s.start, r.end - s.start), cues):
+            lo, hi = max(s.start, r.start - _WINDOW), min(s.end, r.end + _WINDOW)
+            near = _neighbours(every, i, lo, hi)
+            rest = _blank(text, lo, hi, near)
+            if _WORD.search(rest) and not _has_cue(_clause(rest, r.start - lo, r.end - lo), cues):
                 continue  # a scare quote or a term ("open source-first", the "open water" rule)
         kept.append(r)
     # a region continuing the one before it after an attribution ("…," X wrote, "and …")
@@ -478,6 +491,7 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
     theirs = _quote_speakers(text, quote_layout, code, registry)
     surnames = dict(registry.by_surname)
     starts = [s.start for s in sentences]
+    region_starts = [r.start for r in regions]
     groups: dict[int, list[QuoteRegion]] = {}
     for r in regions:
         groups.setdefault(r.quote_id, []).append(r)
@@ -506,10 +520,10 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
                 found = _after(text, r.end, pe, code)
         after_cue = found is not None
         if found is None:
-            prev_end = max([x.end for x in regions if x.paragraph == first.paragraph and x.end <= first.start]
-                           + [sent.start])
+            k = bisect_right(region_starts, first.start) - 2  # the region before the first
+            prev_end = regions[k].end if k >= 0 and regions[k].paragraph == first.paragraph else sent.start
             found = _before(text, max(prev_end, sent.start), first.start, code)
-        if found is None and _opens_paragraph(text, sentences, _sentence_of(starts, first.start), first.start):
+        if found is None and _opens_paragraph(text, layout, first.paragraph, first.start):
             prev_par = _previous_paragraph(layout, first.paragraph)
             if prev_par is not None:  # "Elle déclare :" closing the paragraph before
                 a, b = layout.bounds[prev_par]
@@ -520,12 +534,14 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
     # names first, so that a surname resolves to a full name given later in the article,
     # and a pronoun to the nearest person named before it, in an attribution or elsewhere
     people = _Registry(code, list(registry.positions), list(registry.names), dict(registry.by_surname))
+    added = set(registry.positions)
     for _, found, _, _ in drafts:
         if found is not None and found.phrase is not None:
             sp = _speaker(text, found.phrase, code, registry, {}, found.apposition)
             if sp is not None and sp.name and sp.via == "name" and len(sp.name.split()) >= 2:
                 surnames.setdefault(sp.name.split()[-1], sp.name)
-                if sp.start not in people.positions:
+                if sp.start not in added:
+                    added.add(sp.start)
                     people.add(sp.start, sp.name)
     registry = people
     quotes: list[Quote] = []
@@ -544,7 +560,7 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
             prev = quotes[-1]
             here, there = sentences[si].paragraph, sentences[_sentence_of(starts, prev.end)].paragraph
             if there == here or (there == _previous_paragraph(layout, here)
-                                 and _opens_paragraph(text, sentences, si, spans[0][0])):
+                                 and _opens_paragraph(text, layout, here, spans[0][0])):
                 speaker = prev.speaker
         speaker = _prefer(speaker, theirs.get(qid), found)
         parts = tuple(QuoteSpan(text=text[a:b], start=a, end=b) for a, b in spans)
@@ -579,10 +595,10 @@ def _previous_paragraph(layout: _Layout, paragraph: int) -> int | None:
     return layout.order[idx - 1] if idx > 0 else None
 
 
-def _opens_paragraph(text: str, sentences: list[Sentence], si: int, pos: int) -> bool:
-    s = sentences[si]
-    first = next(x for x in sentences if x.paragraph == s.paragraph)
-    return not text[first.start : pos].strip(_MARKS + " \t")
+def _opens_paragraph(text: str, layout: _Layout, paragraph: int, pos: int) -> bool:
+    """Whether only quotation marks and spaces stand before ``pos`` in its paragraph."""
+    start = layout.bounds[paragraph][0]
+    return pos - start <= _WINDOW and not text[start:pos].strip(_MARKS + " \t")
 
 
 def _is_partial(text: str, first: QuoteRegion, last: QuoteRegion, sent: Sentence, last_sent: Sentence,
@@ -595,6 +611,20 @@ def _is_partial(text: str, first: QuoteRegion, last: QuoteRegion, sent: Sentence
     if after_cue:
         return False
     return True
+
+
+def quotes_by_sentence(quotes: list[Quote], sentences: list[Sentence]) -> list[tuple[Quote, ...]]:
+    """:func:`quotes_in` of each sentence, in one pass over both lists (each in text order)."""
+    out: list[tuple[Quote, ...]] = []
+    first = 0
+    for s in sentences:
+        while first < len(quotes) and quotes[first].end <= s.start:
+            first += 1
+        last = first
+        while last < len(quotes) and quotes[last].start < s.end:
+            last += 1
+        out.append(quotes_in(quotes[first:last], s.start, s.end))
+    return out
 
 
 def quotes_in(quotes: list[Quote], start: int, end: int) -> tuple[Quote, ...]:
