@@ -258,3 +258,19 @@ def test_seed_corpus_quotes(seed_articles: dict[str, ct.Article]) -> None:
     assert speaker_of("003", "We chose the Linux Foundation") == "Soumith Chintala"
     assert speaker_of("004", "Nous avons choisi la Linux Foundation") == "Soumith Chintala"
     assert speaker_of("004", "bénéficient d’une maison neutre") == "Jim Zemlin"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "speaker"),
+    [
+        ("« Nous rouvrirons le service », a déclaré la maire Elena Marchetti. Le ministre Gérald Martin a "
+         "salué la décision. « Les équipes sont prêtes », a-t-elle ajouté.", "fr", "Elena Marchetti"),
+        ("« Nous rouvrirons le service », a déclaré la maire Elena Marchetti. Le ministre Gérald Martin a "
+         "salué la décision. « Les équipes sont prêtes », a-t-il ajouté.", "fr", "Gérald Martin"),
+        ('"We are ready," said Mrs Helen Castillo. Daniel Brandt, the union organiser, was not convinced.\n\n'
+         '"The crews have the rosters," she said.', "en", "Helen Castillo"),
+    ],
+)
+def test_a_pronoun_skips_a_person_of_the_other_gender(text: str, lang: str, speaker: str) -> None:
+    quotes = ct.extract_quotes(ct.read_article(text, lang=lang))
+    assert quotes[-1].speaker is not None and quotes[-1].speaker.name == speaker

@@ -293,8 +293,46 @@ def _phrase_before(text: str, start: int, pos: int) -> _Phrase | None:
     return _Phrase(words[0][1], words[-1][2], apposition)
 
 
+def _name_genders(text: str, registry: _Registry, code: str) -> dict[str, str]:
+    """The gender each named person is referred to with, from the words right
+    before their mentions ("Mme", "la maire", "spokeswoman"), where those agree."""
+    data = _lang.get(code).gender
+    markers = {**data.gendered_words, **data.name_markers}
+    seen: dict[str, set[str]] = {}
+    for pos, name in zip(registry.positions, registry.names):
+        words = _WORD.findall(text[max(0, pos - 40) : pos].lower())[-3:]
+        for w in reversed(words):
+            g = markers.get(w)
+            if g in ("m", "f"):
+                seen.setdefault(name, set()).add(g)
+                break
+    return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}
+
+
+_PRONOUN_REACH = 8
+"""How many named people back a pronoun may skip to find one of its gender."""
+
+
+def _resolve_pronoun(pron: str, start: int, code: str, registry: _Registry,
+                     genders: dict[str, str] | None) -> Speaker:
+    """A pronoun speaker: the nearest person named before it whose known
+    gender does not contradict the pronoun's (the nearest at all without
+    ``genders``); the person it resolves to takes its gender as evidence."""
+    sp = _pronoun_speaker(pron, start, code, registry)
+    gender = _cues(code).pronouns.get(pron.lower())
+    if genders is None or gender not in ("m", "f") or sp.name is None:
+        return sp
+    idx = bisect_right(registry.positions, start - 1)
+    for j in range(idx - 1, max(idx - 1 - _PRONOUN_REACH, -1), -1):
+        name = registry.names[j]
+        if genders.get(name, gender) == gender:
+            genders.setdefault(name, gender)
+            return sp.model_copy(update={"name": name})
+    return sp
+
+
 def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surnames: dict[str, str],
-             apposition: _Phrase | None = None) -> Speaker | None:
+             apposition: _Phrase | None = None, genders: dict[str, str] | None = None) -> Speaker | None:
     """The speaker a phrase stands for: a name, a pronoun, or a description."""
     cues = _cues(code)
     raw = text[phrase.start : phrase.end]
@@ -302,7 +340,7 @@ def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surname
     if not toks:
         return None
     if len(toks) == 1 and toks[0][0].lower() in cues.pronouns:
-        return _pronoun_speaker(toks[0][0], toks[0][1], code, registry)
+        return _resolve_pronoun(toks[0][0], toks[0][1], code, registry, genders)
     name = _name_in(text, toks, code, surnames)
     apposition = apposition or phrase.apposition
     if name is None and apposition is not None:  # "selon le ministre de l'Intérieur, Gérald Martin"
@@ -544,15 +582,16 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
                     added.add(sp.start)
                     people.add(sp.start, sp.name)
     registry = people
+    genders = _name_genders(text, registry, code)
     quotes: list[Quote] = []
     for spans, found, qid, partial in drafts:
         speaker: Speaker | None = None
         cue = found.cue if found is not None else None
         if found is not None:
             if found.pronoun is not None:
-                speaker = _pronoun_speaker(found.pronoun[0], found.pronoun[1], code, registry)
+                speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
             elif found.phrase is not None:
-                speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition)
+                speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders)
         si = _sentence_of(starts, spans[0][0])
         if speaker is None and quotes and (found is None or (found.phrase is None and found.pronoun is None)):
             # no attribution of its own: the quotation before it in the same paragraph,

@@ -318,6 +318,12 @@ class Gender:
     (French "elle-même") to a thing, and plural nouns ("men", "femmes"),
     which describe groups, often generically ("women painters").  Pronoun
     drift across languages does not compare them."""
+    name_markers: dict[str, str] = field(default_factory=dict)
+    """Lower-case words that, standing right before a person's name, tell the
+    gender the article refers to the person with, beyond :attr:`gendered_words`
+    ("la" in "la maire Elena Marchetti", "spokeswoman"); a quotation's
+    pronoun ("a-t-elle ajouté") resolves to the nearest person named before it
+    whose gender does not contradict the pronoun's (``extract.quotes``)."""
     impersonal_patterns: tuple[str, ...] = ()
     """Regex fragments of impersonal constructions that open with a gendered
     pronoun ("il y a", "il faut", "il est évident que") and of set phrases
