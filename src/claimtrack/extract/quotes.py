@@ -179,9 +179,9 @@ def _neighbours(regions: list[QuoteRegion], i: int, lo: int, hi: int) -> list[Qu
 _CLAUSE_END = re.compile(r"[,;:.!?()]")
 
 
-def _clause(rest: str, start: int, end: int) -> str:
-    """The words of the clause around ``rest[start:end]`` (a blanked region):
-    back to the previous clause mark and on to the next one."""
+def _clause(rest: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause around ``rest[start:end]`` (a blanked region),
+    before it back to the previous clause mark and after it on to the next one."""
     before = rest[:start]
     marks = list(_CLAUSE_END.finditer(before))
     lo = marks[-1].end() if marks else 0
@@ -189,7 +189,7 @@ def _clause(rest: str, start: int, end: int) -> str:
         end += 1
     nxt = _CLAUSE_END.search(rest, end)
     hi = nxt.start() if nxt else len(rest)
-    return rest[lo:start] + " " + rest[end:hi]
+    return rest[lo:start], rest[end:hi]
 
 
 def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: str) -> list[QuoteRegion]:
@@ -207,7 +207,10 @@ def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: 
             lo, hi = max(s.start, r.start - _WINDOW), min(s.end, r.end + _WINDOW)
             near = _neighbours(every, i, lo, hi)
             rest = _blank(text, lo, hi, near)
-            if _WORD.search(rest) and not _has_cue(_clause(rest, r.start - lo, r.end - lo), cues):
+            before, after = _clause(rest, r.start - lo, r.end - lo)
+            attributed = (cues.verbs.search(before) or cues.verbs.search(after)
+                          or cues.prefixes.match(after.lstrip()) or cues.prefixes.match(before.lstrip()))
+            if _WORD.search(rest) and not attributed:
                 continue  # a scare quote or a term ("open source-first", the "open water" rule)
         kept.append(r)
     # a region continuing the one before it after an attribution ("…," X wrote, "and …")
@@ -249,6 +252,8 @@ def _phrase_after(text: str, pos: int, end: int) -> _Phrase | None:
     toks = _tokens(text, pos, min(end, pos + _WINDOW))
     words: list[tuple[str, int, int]] = []
     for tok, a, b in toks:
+        if tok == "." and words and _is_abbreviation(words[-1][0]) and words[-1][2] == a:
+            continue  # "selon M. Audet"
         if tok in ",;:!?()–—" or tok in _MARKS or (tok == "." and words):
             break
         words.append((tok, a, b))
@@ -264,8 +269,9 @@ def _phrase_after(text: str, pos: int, end: int) -> _Phrase | None:
 
 
 def _is_abbreviation(tok: str) -> bool:
+    """An initial ("J") or a name abbreviation ("Mr", "M", "Dr"): its period ends no phrase."""
     core = tok.rstrip(".")
-    return len(core) == 1 or core.lower() in _lang.union(lambda d: d.attribution.name_abbreviations)
+    return (len(core) == 1 and core.isupper()) or core.lower() in _lang.union(lambda d: d.attribution.name_abbreviations)
 
 
 def _phrase_before(text: str, start: int, pos: int) -> _Phrase | None:
@@ -281,7 +287,10 @@ def _phrase_before(text: str, start: int, pos: int) -> _Phrase | None:
                 apposition = _Phrase(toks[inner[-1] + 1][1], toks[-2][2])
             toks = toks[: inner[-1]]
     words: list[tuple[str, int, int]] = []
-    for tok, a, b in reversed(toks):
+    for k in range(len(toks) - 1, -1, -1):
+        tok, a, b = toks[k]
+        if tok == "." and words and k > 0 and toks[k - 1][2] == a and _is_abbreviation(toks[k - 1][0]):
+            continue  # "M. Audet a souligné"
         if tok in ",;:.!?()–—" or tok in _MARKS:
             break
         words.append((tok, a, b))
