@@ -58,6 +58,7 @@ from .models import (
     Link,
     PairDiff,
     Quantity,
+    Quote,
     Sentence,
     Speaker,
 )
@@ -74,6 +75,7 @@ _LAZY: dict[str, str] = {
     "find_furniture": "extract.segmentation",
     "split_sentences": "extract.segmentation",
     "extract_claims": "extract.claims",
+    "extract_quotes": "extract.claims",
     "extract_quantities": "extract.quantities",
     "parse_number": "extract.quantities",
     "format_number": "extract.quantities",
@@ -112,6 +114,7 @@ __all__ = [
     "Link",
     "PairDiff",
     "Quantity",
+    "Quote",
     "Sentence",
     "Speaker",
     "json_schema",
@@ -138,6 +141,7 @@ __all__ = [
     "find_furniture",
     "split_sentences",
     "extract_claims",
+    "extract_quotes",
     "extract_quantities",
     "parse_number",
     "format_number",
@@ -203,7 +207,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy nam
     from .comparison import Comparison as Comparison, compare as compare
     from .drift import diff as diff, diff_many as diff_many
     from .embed import Embedder as Embedder, USEEmbedder as USEEmbedder, default_embedder as default_embedder
-    from .extract.claims import extract_claims as extract_claims
+    from .extract.claims import extract_claims as extract_claims, extract_quotes as extract_quotes
     from .extract.dates import date_spans as date_spans, extract_dates as extract_dates
     from .extract.entities import entity_key as entity_key, extract_entities as extract_entities
     from .extract.langid import detect_language as detect_language

@@ -4,6 +4,8 @@
 
     claimtrack claims FILE... [--text TEXT] [--format table|json|jsonl] [--lang en|fr|fr-CA...] [--published DATE] [--date-order dmy|mdy]
                       [--furniture] [--on-error stop|skip|report] [--error-file PATH]
+    claimtrack quotes FILE... [--text TEXT] [--format table|json|jsonl] [--lang ...] [--published DATE]
+                      [--on-error stop|skip|report] [--error-file PATH]
     claimtrack compare FILE... [--text TEXT] [--format table|json|html] [--lang ...] [--published DATE]
                        [--min-confidence P] [--on-error ...] [--error-file PATH]
     claimtrack diff SOURCE TARGET [--source-lang en|fr] [--target-lang en|fr] [--threshold T] [--min-confidence P]
@@ -28,7 +30,7 @@ standard input (``{"id", "text", "lang"?, "source"?, "published"?}``).  A
 ``FILE`` is always a path (a missing one is an error); ``--text`` gives an
 article's text itself.  Text given on the command line must be UTF-8.
 
-``--on-error`` (``claims``, ``compare``, ``track add``, ``diff --pairs``): a bad
+``--on-error`` (``claims``, ``quotes``, ``compare``, ``track add``, ``diff --pairs``): a bad
 record ends the command (``stop``, the default, after writing everything
 before it), is left out (``skip``), or is left out with one JSON error record
 ``{"error", "message", "id", "line", "input"}`` on standard error or appended to
@@ -72,7 +74,7 @@ from .errors import (
 from .lang import SUPPORTED
 from .models import Article, Claim
 from .outputs import envelope, json_schema
-from .report.text import claims_table, cluster_table, diff_table, furniture_table, hits_table
+from .report.text import claims_table, cluster_table, diff_table, furniture_table, hits_table, quotes_table
 
 __all__ = ["main", "EXIT_DRIFT", "EXIT_INPUT", "EXIT_LANGUAGE", "SEVERITIES"]
 
@@ -236,6 +238,34 @@ def _cmd_claims(args: argparse.Namespace, out: TextIO) -> int:
         )
         json.dump(payload, out, ensure_ascii=False, indent=2)
         out.write("\n")
+    return 0
+
+
+def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
+    """``claimtrack quotes``: the direct quotations of each article (``ct.extract_quotes``)."""
+    from .extract.claims import extract_quotes
+    from .models import Quote
+
+    policy = _policy(args)
+    rows: list[tuple[Article, list[Quote]]] = []
+    for line, name, article in _articles(args, policy):
+        try:
+            quotes = extract_quotes(article)
+        except ClaimtrackError as exc:
+            policy.handle(exc, id=article.id, line=line, input=name)
+            continue
+        if args.format == "jsonl":  # stream: one quotation per line
+            for q in quotes:
+                out.write(q.model_dump_json() + "\n")
+            continue
+        rows.append((article, quotes))
+    if args.format == "table":
+        out.write(quotes_table(rows))
+    elif args.format == "json":
+        _dump(envelope(articles=[
+            {"article": article.model_dump(mode="json"), "quotes": [q.model_dump(mode="json") for q in quotes]}
+            for article, quotes in rows
+        ]), out)
     return 0
 
 
@@ -765,6 +795,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
     p.add_argument("--furniture", action="store_true", help="also list the lines kept out of the claims, with reasons")
     p.set_defaults(run=_cmd_claims)
+
+    p = sub.add_parser("quotes", help="articles -> direct quotations with speaker, cue and offsets (ct.extract_quotes)")
+    inputs(p)
+    error_options(p)
+    p.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    p.set_defaults(run=_cmd_quotes)
 
     p = sub.add_parser("compare", help="claims, alignments and drift across articles (ct.compare)")
     inputs(p)

@@ -27,6 +27,9 @@ __all__ = [
     "Quantity",
     "DateMention",
     "Entity",
+    "QuoteSpan",
+    "Cue",
+    "Quote",
     "Claim",
     "Link",
     "Alignment",
@@ -240,6 +243,51 @@ class Entity(Model):
     label: Literal["person", "organization", "name"] = "name"
 
 
+class QuoteSpan(Model):
+    """One stretch of a quotation's words, without its quotation marks
+    (``article.text[start:end] == text``)."""
+
+    text: str
+    start: int
+    end: int
+
+
+class Cue(Model):
+    """What attributes a quotation: a reporting verb ("told", "a-t-elle
+    précisé"), a preposition or phrase ("according to", "selon", "in a
+    statement"), a colon after the speaker, or a dash before the speaker."""
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["verb", "preposition", "colon", "dash"] = "verb"
+
+
+class Quote(Model):
+    """A direct quotation: the words in quotation marks, who said them, and how the text says so.
+
+    ``spans`` are its content spans in text order, quotation marks left out;
+    a quotation interrupted by its attribution ("We will appeal," she said,
+    "and we will win.") or continued into the next paragraph has one span per
+    stretch.  ``partial`` is true for words quoted inside a reporter's own
+    sentence (He called the plan "a weak compromise").  ``speaker`` is the
+    speaker's mention with the resolved name (``Speaker.name``); a speaker
+    named by description only ("a spokesman for the ministry", "la banque")
+    has ``name`` None and the description as its ``text``.
+    """
+
+    article_id: str
+    text: str = Field(description="The spans' words joined by a space.")
+    start: int = Field(description="Start of the first span.")
+    end: int = Field(description="End of the last span.")
+    spans: tuple[QuoteSpan, ...]
+    partial: bool = False
+    cue: Cue | None = None
+    speaker: Speaker | None = None
+    lang: str
+    sentence_index: int = Field(description="Index of the prose sentence the quotation opens in.")
+
+
 class Claim(Model):
     """A language-tagged statement: a sentence or an attributed quote."""
 
@@ -256,6 +304,10 @@ class Claim(Model):
     entities: tuple[Entity, ...] = ()
     sentence_index: int = Field(ge=0, description="Index of the sentence among the article's prose sentences.")
     quote_id: int | None = Field(default=None, description="Claims of one multi-sentence quotation share this id.")
+    quotes: tuple[Quote, ...] = Field(
+        default=(),
+        description="Every direct quotation inside the claim, its spans cut to the claim's own (ct.extract_quotes).",
+    )
 
 
 class Link(Model):

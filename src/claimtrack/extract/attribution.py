@@ -113,13 +113,16 @@ def _straight_opens(text: str, i: int) -> bool:
 _QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(QUOTE_OPENERS) | set(QUOTE_CLOSERS) | {'"'}))) + "]")
 
 
-def find_quote_regions(text: str, paragraphs: list[tuple[int, int, int]]) -> list[QuoteRegion]:
+def find_quote_regions(
+    text: str, paragraphs: list[tuple[int, int, int]], min_words: int = MIN_QUOTE_WORDS
+) -> list[QuoteRegion]:
     """Quote regions of the given paragraphs.
 
     Args:
         text: the article text.
         paragraphs: ``(paragraph_index, start, end)`` of each prose paragraph,
             in order.
+        min_words: regions of fewer words are left out (scare quotes).
     """
     regions: list[QuoteRegion] = []
     next_id = 0
@@ -158,7 +161,7 @@ def find_quote_regions(text: str, paragraphs: list[tuple[int, int, int]]) -> lis
         else:
             carry = None
         prev_par = par
-    return [r for r in regions if len(_WORD.findall(text[r.start : r.end])) >= MIN_QUOTE_WORDS]
+    return [r for r in regions if len(_WORD.findall(text[r.start : r.end])) >= min_words]
 
 
 # --------------------------------------------------------------------------- patterns

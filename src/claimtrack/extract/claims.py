@@ -5,7 +5,10 @@
 1. reject an unsupported language (:class:`~claimtrack.errors.UnsupportedLanguageError`);
 2. ``segment.layout``: furniture lines out, prose split into sentences;
 3. ``attribution.analyse``: quotation regions, claim kinds, speakers;
-4. per sentence: quantities, dates (anchored on ``article.published``) and
+4. ``quotes.find_quotes``: the direct quotations with their spans, cues and
+   speakers; a claim holds those inside it (``Claim.quotes``) and is a
+   ``quote`` when most of its words are quoted (the attribution aside);
+5. per sentence: quantities, dates (anchored on ``article.published``) and
    entities, all with offsets into ``article.text``.
 
 One claim per prose sentence.  Claim ids are ``<article id>:<10 hex digits of
@@ -30,9 +33,11 @@ from .entities import capitalised_words, extract_entities
 from ..errors import ArticleTooLargeError, UndetectedLanguageError, UnsupportedLanguageError
 from ..models import Article, Claim
 from .quantities import extract_quantities
+from .quotes import find_quotes, quoted_kind, quotes_by_sentence
 from .segmentation import layout
+from ..models import Quote
 
-__all__ = ["extract_claims", "MAX_ARTICLE_CHARS"]
+__all__ = ["extract_claims", "extract_quotes", "MAX_ARTICLE_CHARS"]
 
 MAX_ARTICLE_CHARS = 16 * 1024 * 1024
 """Longest article text (characters) :func:`extract_claims` reads by default:
@@ -44,6 +49,30 @@ def _claim_id(article_id: str, text: str, seen: dict[str, int]) -> str:
     count = seen.get(digest, 0) + 1
     seen[digest] = count
     return f"{article_id}:{digest}" if count == 1 else f"{article_id}:{digest}-{count}"
+
+
+def _check_language(article: Article) -> None:
+    if not _lang.is_supported(article.lang):
+        if article.lang == "und":
+            raise UndetectedLanguageError(_lang.SUPPORTED, article.source or article.id)
+        raise UnsupportedLanguageError(article.lang, _lang.SUPPORTED, article.source or article.id)
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """The direct quotations of ``article``, in text order
+    (:class:`~claimtrack.models.Quote`: content spans without the marks,
+    ``partial``, cue and speaker).
+
+    >>> import claimtrack as ct
+    >>> article = ct.read_article('"We will appeal," Okonjo said.', lang="en")
+    >>> [(q.text, q.speaker.name, q.cue.text) for q in ct.extract_quotes(article)]
+    [('We will appeal', 'Okonjo', 'said')]
+
+    Raises:
+        UnsupportedLanguageError: as :func:`extract_claims`.
+    """
+    _check_language(article)
+    return find_quotes(article.text, layout(article).sentences, article.lang, article.id)
 
 
 def extract_claims(article: Article, *, max_chars: int | None = MAX_ARTICLE_CHARS) -> list[Claim]:
@@ -69,13 +98,12 @@ def extract_claims(article: Article, *, max_chars: int | None = MAX_ARTICLE_CHAR
             f"article {article.source or article.id!r} is {len(article.text):,} characters, over the limit of "
             f"{max_chars:,}; pass a larger max_chars= to extract it"
         )
-    if not _lang.is_supported(article.lang):
-        if article.lang == "und":
-            raise UndetectedLanguageError(_lang.SUPPORTED, article.source or article.id)
-        raise UnsupportedLanguageError(article.lang, _lang.SUPPORTED, article.source or article.id)
+    _check_language(article)
     text = article.text
     sentences = layout(article).sentences
     attribution = analyse(text, sentences, article.lang)
+    quotes = find_quotes(text, sentences, article.lang, article.id)
+    held = quotes_by_sentence(quotes, sentences)
     known = capitalised_words(text)
     persons = set(attribution.persons)
     for speaker in attribution.speakers:
@@ -83,8 +111,8 @@ def extract_claims(article: Article, *, max_chars: int | None = MAX_ARTICLE_CHAR
             persons.add(speaker.name)
     seen: dict[str, int] = {}
     claims: list[Claim] = []
-    for sentence, kind, quote_id, speaker in zip(
-        sentences, attribution.kinds, attribution.quote_ids, attribution.speakers
+    for sentence, kind, quote_id, speaker, inside in zip(
+        sentences, attribution.kinds, attribution.quote_ids, attribution.speakers, held
     ):
         if kind == "frame":  # "Elle déclare :" only introduces the next quote
             continue
@@ -95,6 +123,13 @@ def extract_claims(article: Article, *, max_chars: int | None = MAX_ARTICLE_CHAR
             sentence.text, code, offset=sentence.start, exclude=[(d.start, d.end) for d in dates]
         )
         entities = extract_entities(sentence.text, code, offset=sentence.start, known=known, persons=persons)
+        if kind != "quote" and quoted_kind(text, sentence.start, sentence.end, inside):
+            kind = "quote"  # "We will appeal," Okonjo said.
+        whole = [q for q in inside if not q.partial]
+        if speaker is None and kind == "quote" and whole:
+            # the sentence's own attribution comes first; a partial quote's speaker
+            # is that of the quoted words, not of the reporter's sentence around them
+            speaker = whole[0].speaker
         claims.append(
             Claim(
                 id=_claim_id(article.id, sentence.text, seen),
@@ -110,6 +145,7 @@ def extract_claims(article: Article, *, max_chars: int | None = MAX_ARTICLE_CHAR
                 entities=tuple(entities),
                 sentence_index=sentence.index,
                 quote_id=quote_id,
+                quotes=inside,
             )
         )
     return claims

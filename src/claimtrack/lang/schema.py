@@ -87,6 +87,16 @@ class Attribution:
     attribution frame ("selon des sources proches du dossier"), as a name or
     a speaker noun does; a prefix before anything else may be no attribution
     at all ("pour la première fois")."""
+    quote_cues: tuple[str, ...] = ()
+    """Lower-case cues that introduce a quotation without making a sentence
+    ``reported`` on their own (``extract.quotes``): verbs of asking, naming
+    and exclaiming ("asked", "called", "a lancé", "a jugé") and the phrases
+    that stand for a verb ("in a statement", "dans un communiqué").  The
+    quote finder uses them with :attr:`reporting_verbs` and :attr:`source_prefixes`."""
+    description_openers: tuple[str, ...] = ()
+    """Lower-case determiners that open a speaker named by description
+    ("a spokesman for the ministry", "la banque", "le porte-parole du
+    gouvernement"); regex fragments allowed ("l['’]")."""
 
 
 @dataclass(frozen=True)
@@ -308,6 +318,12 @@ class Gender:
     (French "elle-même") to a thing, and plural nouns ("men", "femmes"),
     which describe groups, often generically ("women painters").  Pronoun
     drift across languages does not compare them."""
+    name_markers: dict[str, str] = field(default_factory=dict)
+    """Lower-case words that, standing right before a person's name, tell the
+    gender the article refers to the person with, beyond :attr:`gendered_words`
+    ("la" in "la maire Elena Marchetti", "spokeswoman"); a quotation's
+    pronoun ("a-t-elle ajouté") resolves to the nearest person named before it
+    whose gender does not contradict the pronoun's (``extract.quotes``)."""
     impersonal_patterns: tuple[str, ...] = ()
     """Regex fragments of impersonal constructions that open with a gendered
     pronoun ("il y a", "il faut", "il est évident que") and of set phrases

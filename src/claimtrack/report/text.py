@@ -17,7 +17,7 @@ from .values import display_width, figure, fit, label, terminal_width
 
 if TYPE_CHECKING:  # pragma: no cover - type checkers only; no import cost at run time
     from ..comparison import ArticleInfo, Comparison
-    from ..models import Article, Claim, Furniture
+    from ..models import Article, Claim, Furniture, Quote
 
 __all__ = [
     "article_label",
@@ -27,6 +27,7 @@ __all__ = [
     "diff_table",
     "furniture_table",
     "hits_table",
+    "quotes_table",
     "shorten",
 ]
 
@@ -172,6 +173,32 @@ def claims_table(rows: Iterable[tuple[Article, Sequence[Claim]]], width: int | N
             out.append(
                 f"{c.sentence_index:>3}  {fit(label(c.kind), 9)}  {fit(c.lang, 4)}  {fit(speaker, speaker_w)}  "
                 f"{fit(_figures(c), numbers_w)}  {shorten(c.text, text_w)}\n"
+            )
+        out.append("\n")
+    return "".join(out)
+
+
+def quotes_table(rows: Iterable[tuple[Article, Sequence[Quote]]], width: int | None = None) -> str:
+    """Each article's header line, then one line per quotation: sentence
+    index, offsets, language, speaker, cue and the quoted words (``…``
+    between the spans of an interrupted one; ``~`` marks a partial one), in
+    ``width`` columns (default: the terminal's); a blank line after each article."""
+    total = terminal_width(width)
+    rest = total - 3 - 13 - 4 - 2 - 5 * 2
+    speaker_w, cue_w = min(24, rest // 4), min(16, rest // 6)
+    text_w = max(10, rest - speaker_w - cue_w)
+    out: list[str] = []
+    for article, quotes in rows:
+        head = f"# {article.source or article.id}  id={article.id}  lang={article.lang}  quotes={len(quotes)}"
+        out.append(_cut(head, total) + "\n")
+        out.append(f"{'#':>3}  {'offsets':13}  {'lang':4}  {fit('speaker', speaker_w)}  {fit('cue', cue_w)}  quote\n")
+        for q in quotes:
+            speaker = (q.speaker.name or q.speaker.text) if q.speaker else ""
+            cue = q.cue.text if q.cue else ""
+            words = ("~ " if q.partial else "") + " … ".join(s.text for s in q.spans)
+            out.append(
+                f"{q.sentence_index:>3}  {fit(f'{q.start}-{q.end}', 13)}  {fit(q.lang, 4)}  {fit(speaker, speaker_w)}  "
+                f"{fit(cue, cue_w)}  {shorten(words, text_w)}\n"
             )
         out.append("\n")
     return "".join(out)

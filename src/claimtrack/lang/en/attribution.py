@@ -26,5 +26,12 @@ ATTRIBUTION = Attribution(
     apposition_determiners=("a", "an", "the"),
     frame_words=STOP_WORDS,
     source_nouns=frozenset({"sources", "officials", "official", "people", "experts", "analysts", "witnesses", "diplomats", "insiders", "residents", "police", "authorities", "observers", "reports", "estimates", "figures", "data", "polls"}),
+    quote_cues=(
+        "asked", "asks", "replied", "replies", "answered", "called", "calls", "described", "describes",
+        "urged", "urges", "vowed", "vows", "promised", "promises", "predicted", "predicts", "pleaded",
+        "shouted", "cried", "joked", "quipped", "conceded", "concedes", "maintained", "maintains",
+        "in a statement", "in an interview", "in an email", "in a letter", "in a speech", "in a post",
+    ),
+    description_openers=("a", "an", "the", "his", "her", "its", "their", "one"),
     name_abbreviations=frozenset({"jr", "sr", "st", "dr", "mr", "mrs", "ms", "prof", "inc", "corp", "co"}),
 )

@@ -12,5 +12,10 @@ GENDER = Gender(
         "mr": "m", "mrs": "f", "ms": "f", "father": "m", "mother": "f", "son": "m", "daughter": "f",
         "brother": "m", "sister": "f", "husband": "m", "wife": "f", "king": "m", "queen": "f",
     },
+    name_markers={
+        "chairman": "m", "chairwoman": "f", "spokesman": "m", "spokeswoman": "f", "congressman": "m",
+        "congresswoman": "f", "businessman": "m", "businesswoman": "f", "actor": "m", "actress": "f",
+        "sir": "m", "dame": "f", "lord": "m", "lady": "f",
+    },
     dependent_gender_words=frozenset({"him", "his", "her", "hers", "himself", "herself", "men", "women"}),
 )

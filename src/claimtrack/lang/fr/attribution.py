@@ -36,5 +36,13 @@ ATTRIBUTION = Attribution(
     apposition_determiners=("un", "une", "le", "la", r"l['’]un", r"l['’]une"),
     frame_words=STOP_WORDS,
     source_nouns=frozenset({"sources", "responsables", "responsable", "personnes", "experts", "expertes", "analystes", "témoins", "diplomates", "habitants", "police", "autorités", "observateurs", "informations", "estimations", "chiffres", "données", "sondages", "médias"}),
-    name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "st", "prof"}),
+    quote_cues=(
+        "a lancé", "lance", "a répondu", "répond", "a demandé", "demande", "a jugé", "juge", "a qualifié",
+        "qualifie", "a martelé", "martèle", "a prévenu", "prévient", "a réagi", "réagit", "a promis",
+        "promet", "a assuré", "a tranché", "tranche", "a résumé", "résume", "a regretté", "regrette",
+        "a dénoncé", "dénonce", "a commenté", "commente", "a lâché", "lâche", "a conclu", "a insisté",
+        "dans un communiqué", "dans un entretien", "dans une interview", "dans une lettre", "dans un message",
+    ),
+    description_openers=("le", "la", "les", r"l['’]", "un", "une", "son", "sa", "ses", "leur"),
+    name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "dre", "st", "prof"}),
 )

@@ -11,6 +11,15 @@ GENDER = Gender(
         "monsieur": "m", "madame": "f", "mme": "f", "père": "m", "mère": "f", "fils": "m",
         "frère": "m", "sœur": "f", "mari": "m", "épouse": "f", "roi": "m", "reine": "f",
     },
+    name_markers={
+        "la": "f", "le": "m", "m": "m", "mlle": "f", "dre": "f", "pr": "m",
+        "présidente": "f", "président": "m", "directrice": "f", "directeur": "m", "professeure": "f",
+        "professeur": "m", "fondatrice": "f", "fondateur": "m", "chercheuse": "f", "chercheur": "m",
+        "sénatrice": "f", "sénateur": "m", "députée": "f", "député": "m", "ambassadrice": "f",
+        "ambassadeur": "m", "conseillère": "f", "conseiller": "m", "inspectrice": "f", "inspecteur": "m",
+        "ingénieure": "f", "ingénieur": "m", "chancelière": "f", "chancelier": "m", "cheffe": "f",
+        "déléguée": "f", "délégué": "m", "avocate": "f", "avocat": "m", "porte-parole": "x",
+    },
     dependent_gender_words=frozenset({"lui-même", "elle-même", "hommes", "femmes"}),
     impersonal_patterns=(
         r"il\s+(?:n['’])?y\s+(?:a|avait|aura|aurait|eut)\b", r"y\s+a-t-il",

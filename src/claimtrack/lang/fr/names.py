@@ -7,7 +7,7 @@ from .words import STOP_WORDS
 
 NAMES = Names(
     titles=frozenset({
-        "m", "mme", "mlle", "dr", "pr", "me", "monsieur", "madame", "docteur", "professeur",
+        "m", "mme", "mlle", "dr", "dre", "pr", "me", "monsieur", "madame", "docteur", "professeur",
         "président", "présidente", "directeur", "directrice", "général", "générale", "pdg", "ceo",
         "fondateur", "fondatrice", "cofondateur", "cofondatrice", "co-fondateur", "responsable",
         "chercheur", "chercheuse", "analyste", "ministre", "secrétaire", "porte-parole", "chef",

@@ -1,0 +1,724 @@
+"""Direct quotations as first-class spans (:class:`~claimtrack.models.Quote`).
+
+:func:`find_quotes` reads the quotation regions of an article as a reporter
+writes them and a reader reads them:
+
+**Which regions are quotations.**  Every stretch in quotation marks
+(:func:`~claimtrack.extract.attribution.find_quote_regions`) of
+``MIN_QUOTE_WORDS`` words or more, and the shorter ones of two words or more
+in a sentence that holds an attribution cue outside the marks (He called the
+plan "a weak compromise").  A stretch whose words are all capitalised is a
+title ("The Lord of the Rings") and no quotation.
+
+**One quotation, several spans.**  Regions that already share a quote id (a
+quote continued into the next paragraph) stay one quotation; a region that
+follows another in the same paragraph, with only an attribution in between
+and no sentence end (``"…," Brandt wrote, "and …"``), continues it; an
+incise inside one pair of marks (``« …, a insisté X, et … »``: a comma, a
+cue, a comma) splits it into two spans.
+
+**Cue and speaker.**  The attribution is read next to the quotation, in
+this order: right after its last span (``…," said X`` / ``…", the company
+added`` / ``», a déclaré la maire X`` / ``», a-t-il ajouté`` / ``», selon le
+ministre de l'Intérieur, X``), inside it (the incise), then before its first
+span, back to the start of its clause (``X told reporters: "…"`` /
+``According to X, the council "…"`` / ``A spokesman for the ministry said
+the funding "…"``).  The cues are the language data's reporting verbs,
+source prefixes and :attr:`~claimtrack.lang.schema.Attribution.quote_cues`;
+a colon or a dash next to a name counts too.  The phrase standing for the
+speaker is a name (its titles stripped, a surname resolved to the full name
+seen anywhere in the article), a pronoun (resolved as
+:mod:`~claimtrack.extract.attribution` resolves it), or a description opened
+by a determiner ("a spokesman for the ministry", "la banque"), whose name is
+None.  A quotation with no attribution of its own takes that of the
+quotation before it in the same sentence ("and said it would "…"") or, when
+its paragraph opens with it, the last quotation of the previous paragraph;
+the speaker found by :mod:`~claimtrack.extract.attribution` is kept where it
+names someone.
+
+**Kind.**  :func:`quoted_kind` makes a claim a ``quote`` when most of its
+words, the attribution's aside, sit inside quotation marks, whatever the
+attribution's position ("We will appeal," Okonjo said.).
+
+Cost: linear in the text; every window read around a quotation is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .. import lang as _lang
+from ..models import Cue, Quote, QuoteSpan, Sentence, Speaker
+from .attribution import (
+    MIN_QUOTE_WORDS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+    QuoteRegion,
+    _clean_name,
+    _collect_people,
+    _layout,
+    _Layout,
+    _pronoun_speaker,
+    _quote_speakers,
+    _Registry,
+    find_quote_regions,
+)
+
+__all__ = ["find_quotes", "quoted_kind", "quotes_by_sentence", "quotes_in"]
+
+_MARKS = QUOTE_OPENERS + QUOTE_CLOSERS + '"'
+_WINDOW = 240
+"""Characters read on each side of a quotation for its attribution."""
+_NP_WORDS = 12
+"""Longest speaker phrase, in words."""
+_TOKEN = re.compile(r"[\w'’.-]*\w|[,;:.!?()–—]|[" + re.escape(_MARKS) + "]")
+_WORD = re.compile(r"\w+")
+_UPPER_START = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    verbs: re.Pattern[str]
+    """Reporting verbs and quote cues (longest first), case-insensitive, whole words."""
+    prefixes: re.Pattern[str]
+    """Source prefixes ("according to", "selon")."""
+    inverted: re.Pattern[str]
+    """An inverted verb and subject pronoun ("a-t-elle", "déclare-t-il") and the participle after it."""
+    openers: re.Pattern[str]
+    """A determiner opening a description, at the start of a phrase."""
+    pronouns: dict[str, str]
+    stop: frozenset[str]
+    titles: frozenset[str]
+    particles: frozenset[str]
+    cue_words: frozenset[str]
+    """First words of every cue: a sentence without any holds no attribution."""
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted((str(w) for w in words), key=len, reverse=True))  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=None)
+def _cues(code: str) -> _Cues:
+    data = _lang.get(code)
+    att = data.attribution
+    verbs = tuple(att.reporting_verbs) + tuple(att.quote_cues)
+    pron = _alt(att.pronouns)
+    inversion = "|".join(att.inversion_patterns) or "x^"
+    first = set()
+    for phrase in (*verbs, *att.source_prefixes):
+        m = _WORD.search(str(phrase).lower())
+        if m:
+            first.add(m.group())
+    return _Cues(
+        verbs=re.compile(rf"(?i:(?<![\w-])(?:{_alt(verbs)})(?![\w-]))"),
+        prefixes=re.compile(rf"(?i:(?<![\w-])(?:{_alt(att.source_prefixes) or 'x^'})(?![\w-]))"),
+        inverted=re.compile(rf"(?i:(?<![\w-])(?:{inversion})(?:{pron})(?![\w-])(?:\s+[^\W\d_]+)?)"),
+        openers=re.compile(rf"(?i:(?:{_alt(att.description_openers) or 'x^'})(?:\s+|(?<=['’])))"),
+        pronouns=dict(att.pronouns),
+        stop=frozenset(att.frame_words) | data.names.not_name_words,
+        titles=data.names.titles,
+        particles=data.names.name_particles,
+        cue_words=frozenset(first),
+    )
+
+
+# --------------------------------------------------------------------------- regions
+
+
+def _is_title(words: list[str]) -> bool:
+    """Every word of three letters or more capitalised: a title or a name, not a quotation."""
+    long = [w for w in words if len(w) >= 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
+def _content(text: str, region: QuoteRegion) -> tuple[int, int]:
+    """The region's words without its marks and the spaces and commas at its ends."""
+    start, end = region.start, region.end
+    if text[start] in _MARKS:
+        start += 1
+    if not region.open_at_end and end > start and text[end - 1] in _MARKS:
+        end -= 1
+    while start < end and (text[start].isspace() or text[start] in _MARKS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _MARKS + ","):
+        end -= 1
+    return start, end
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    return max(bisect_right(starts, pos) - 1, 0)
+
+
+def _has_cue(text: str, cues: _Cues) -> bool:
+    return not cues.cue_words.isdisjoint(w.lower() for w in _WORD.findall(text))
+
+
+def _blank(text: str, start: int, end: int, regions: list[QuoteRegion]) -> str:
+    chars = list(text[start:end])
+    for r in regions:
+        for i in range(max(r.start, start), min(r.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _neighbours(regions: list[QuoteRegion], i: int, lo: int, hi: int) -> list[QuoteRegion]:
+    """The regions around ``regions[i]`` that overlap ``lo``..``hi`` (regions are in text order)."""
+    a = i
+    while a > 0 and regions[a - 1].end > lo:
+        a -= 1
+    b = i + 1
+    while b < len(regions) and regions[b].start < hi:
+        b += 1
+    return regions[a:b]
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()]")
+
+
+def _clause(rest: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the clause around ``rest[start:end]`` (a blanked region),
+    before it back to the previous clause mark and after it on to the next one."""
+    before = rest[:start]
+    marks = list(_CLAUSE_END.finditer(before))
+    lo = marks[-1].end() if marks else 0
+    while end < len(rest) and (rest[end].isspace() or rest[end] in ",;:"):  # '», estime X'
+        end += 1
+    nxt = _CLAUSE_END.search(rest, end)
+    hi = nxt.start() if nxt else len(rest)
+    return rest[lo:start], rest[end:hi]
+
+
+def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: str) -> list[QuoteRegion]:
+    """The regions that are quotations, with the ids of one quotation shared."""
+    cues = _cues(code)
+    starts = [s.start for s in sentences]
+    every = find_quote_regions(text, layout.paragraphs, min_words=1)
+    kept: list[QuoteRegion] = []
+    for i, r in enumerate(every):
+        words = _WORD.findall(text[r.start : r.end])
+        if len(words) < 2 or _is_title(words):
+            continue
+        if len(words) < MIN_QUOTE_WORDS:
+            s = sentences[_sentence_of(starts, r.start)]
+            lo, hi = max(s.start, r.start - _WINDOW), min(s.end, r.end + _WINDOW)
+            near = _neighbours(every, i, lo, hi)
+            rest = _blank(text, lo, hi, near)
+            before, after = _clause(rest, r.start - lo, r.end - lo)
+            attributed = (cues.verbs.search(before) or cues.verbs.search(after)
+                          or cues.prefixes.match(after.lstrip()) or cues.prefixes.match(before.lstrip()))
+            if _WORD.search(rest) and not attributed:
+                continue  # a scare quote or a term ("open source-first", the "open water" rule)
+        kept.append(r)
+    # a region continuing the one before it after an attribution ("…," X wrote, "and …")
+    out: list[QuoteRegion] = []
+    for r in kept:
+        prev = out[-1] if out else None
+        if prev is not None and prev.paragraph == r.paragraph and prev.quote_id != r.quote_id:
+            between = text[prev.end : r.start]
+            if (
+                len(between) <= _WINDOW
+                and not re.search(r"[.!?]", between)
+                and between.rstrip().endswith((",", ":", "—", "–"))
+                and _has_cue(between, cues)
+            ):
+                r = replace(r, quote_id=prev.quote_id)
+        out.append(r)
+    return out
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """The words standing for a speaker, as found next to a cue."""
+
+    start: int
+    end: int
+    apposition: _Phrase | None = None
+    """A phrase set between commas after it ("Its president, Carlos Ibarra, said")."""
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _phrase_after(text: str, pos: int, end: int) -> _Phrase | None:
+    """The phrase from ``pos`` to the next comma, sentence end or quotation mark."""
+    toks = _tokens(text, pos, min(end, pos + _WINDOW))
+    words: list[tuple[str, int, int]] = []
+    for tok, a, b in toks:
+        if tok == "." and words and _is_abbreviation(words[-1][0]) and words[-1][2] == a:
+            continue  # "selon M. Audet"
+        if tok in ",;:!?()–—" or tok in _MARKS or (tok == "." and words):
+            break
+        words.append((tok, a, b))
+        if len(words) >= _NP_WORDS:
+            break
+    words = [w for w in words if w[0] != "."]
+    if not words:
+        return None
+    start, stop = words[0][1], words[-1][2]
+    if text[stop - 1] == "." and not _is_abbreviation(words[-1][0]):
+        stop -= 1
+    return _Phrase(start, stop) if stop > start else None
+
+
+def _is_abbreviation(tok: str) -> bool:
+    """An initial ("J") or a name abbreviation ("Mr", "M", "Dr"): its period ends no phrase."""
+    core = tok.rstrip(".")
+    return (len(core) == 1 and core.isupper()) or core.lower() in _lang.union(lambda d: d.attribution.name_abbreviations)
+
+
+def _phrase_before(text: str, start: int, pos: int) -> _Phrase | None:
+    """The phrase ending at ``pos`` (a cue's start), back to the start of its
+    clause, an apposition between commas right before ``pos`` skipped."""
+    toks = _tokens(text, max(start, pos - _WINDOW), pos)
+    apposition: _Phrase | None = None
+    # "X, the head of Y, said": the apposition aside ("Its president, Carlos Ibarra, wrote": a name there)
+    if toks and toks[-1][0] == ",":
+        inner = [i for i, t in enumerate(toks[:-1]) if t[0] == ","]
+        if inner and len(toks) - 1 - inner[-1] <= _NP_WORDS:
+            if len(toks) - 2 > inner[-1]:
+                apposition = _Phrase(toks[inner[-1] + 1][1], toks[-2][2])
+            toks = toks[: inner[-1]]
+    words: list[tuple[str, int, int]] = []
+    for k in range(len(toks) - 1, -1, -1):
+        tok, a, b = toks[k]
+        if tok == "." and words and k > 0 and toks[k - 1][2] == a and _is_abbreviation(toks[k - 1][0]):
+            continue  # "M. Audet a souligné"
+        if tok in ",;:.!?()–—" or tok in _MARKS:
+            break
+        words.append((tok, a, b))
+        if len(words) > _NP_WORDS:
+            return None
+    if not words:
+        return None
+    words.reverse()
+    return _Phrase(words[0][1], words[-1][2], apposition)
+
+
+def _name_genders(text: str, registry: _Registry, code: str) -> dict[str, str]:
+    """The gender each named person is referred to with, from the words right
+    before their mentions ("Mme", "la maire", "spokeswoman"), where those agree."""
+    data = _lang.get(code).gender
+    markers = {**data.gendered_words, **data.name_markers}
+    seen: dict[str, set[str]] = {}
+    for pos, name in zip(registry.positions, registry.names):
+        words = _WORD.findall(text[max(0, pos - 40) : pos].lower())[-3:]
+        for w in reversed(words):
+            g = markers.get(w)
+            if g in ("m", "f"):
+                seen.setdefault(name, set()).add(g)
+                break
+    return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}
+
+
+_PRONOUN_REACH = 8
+"""How many named people back a pronoun may skip to find one of its gender."""
+
+
+def _resolve_pronoun(pron: str, start: int, code: str, registry: _Registry,
+                     genders: dict[str, str] | None) -> Speaker:
+    """A pronoun speaker: the nearest person named before it whose known
+    gender does not contradict the pronoun's (the nearest at all without
+    ``genders``); the person it resolves to takes its gender as evidence."""
+    sp = _pronoun_speaker(pron, start, code, registry)
+    gender = _cues(code).pronouns.get(pron.lower())
+    if genders is None or gender not in ("m", "f") or sp.name is None:
+        return sp
+    idx = bisect_right(registry.positions, start - 1)
+    for j in range(idx - 1, max(idx - 1 - _PRONOUN_REACH, -1), -1):
+        name = registry.names[j]
+        if genders.get(name, gender) == gender:
+            genders.setdefault(name, gender)
+            return sp.model_copy(update={"name": name})
+    return sp
+
+
+def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surnames: dict[str, str],
+             apposition: _Phrase | None = None, genders: dict[str, str] | None = None) -> Speaker | None:
+    """The speaker a phrase stands for: a name, a pronoun, or a description."""
+    cues = _cues(code)
+    raw = text[phrase.start : phrase.end]
+    toks = [(m.group(), phrase.start + m.start()) for m in re.finditer(r"[\w'’.-]*\w\.?", raw)]
+    if not toks:
+        return None
+    if len(toks) == 1 and toks[0][0].lower() in cues.pronouns:
+        return _resolve_pronoun(toks[0][0], toks[0][1], code, registry, genders)
+    name = _name_in(text, toks, code, surnames)
+    apposition = apposition or phrase.apposition
+    if name is None and apposition is not None:  # "selon le ministre de l'Intérieur, Gérald Martin"
+        app = [(m.group(), apposition.start + m.start())
+               for m in re.finditer(r"[\w'’.-]*\w\.?", text[apposition.start : apposition.end])]
+        if app and all(_UPPER_START.match(t) and t[0].isupper() or t.lower() in cues.particles for t, _ in app):
+            name = _name_in(text, app, code, surnames)
+    if name is not None:
+        return name
+    first = toks[0][0].lower()
+    described = cues.openers.match(raw) is not None or first in cues.titles
+    if not described or all(t.lower() in cues.stop for t, _ in toks):
+        return None
+    return Speaker(text=raw, start=phrase.start, end=phrase.end, name=None, via="context")
+
+
+def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[str, str]) -> Speaker | None:
+    """The last run of capitalised words of ``toks`` as a person or organisation name, titles stripped."""
+    cues = _cues(code)
+    runs: list[list[tuple[str, int]]] = [[]]
+    for tok, at in toks:
+        capital = tok[0].isupper()
+        if capital or (runs[-1] and tok.lower() in cues.particles):
+            runs[-1].append((tok, at))
+        elif runs[-1]:
+            runs.append([])
+    runs = [r for r in runs if r]
+    while runs:
+        run = runs[-1]
+        while run and run[-1][0].lower() in cues.particles:
+            run = run[:-1]
+        if run:
+            surface_start = run[0][1]
+            raw = text[surface_start : run[-1][1] + len(run[-1][0])]
+            name, _ = _clean_name(raw, code)
+            words = name.split()
+            leading = run[0][1] == toks[0][1] or all(t.lower() in cues.stop | cues.titles for t, _ in toks[: toks.index(run[0])])
+            if words and (len(words) >= 2 or words[0] in surnames or leading) and words[0].lower() not in cues.stop:
+                at = text.find(words[0], surface_start)
+                mention = text[at : at + len(name)] if at >= 0 else raw
+                at = at if at >= 0 else surface_start
+                if len(words) == 1 and words[0] in surnames:
+                    return Speaker(text=mention, start=at, end=at + len(mention), name=surnames[words[0]],
+                                   via="surname")
+                if mention == name:
+                    return Speaker(text=mention, start=at, end=at + len(mention), name=name, via="name")
+        runs.pop()
+    return None
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@dataclass
+class _Found:
+    cue: Cue | None = None
+    phrase: _Phrase | None = None
+    apposition: _Phrase | None = None
+    pronoun: tuple[str, int] | None = None
+
+
+def _skip(text: str, pos: int, end: int, chars: str = " \t,;:") -> int:
+    while pos < end and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _after(text: str, pos: int, end: int, code: str) -> _Found | None:
+    """An attribution right after a quotation (``pos``: its closing mark's end)."""
+    cues = _cues(code)
+    pos = _skip(text, pos, end)
+    if pos >= end:
+        return None
+    if text[pos] in "–—":
+        phrase = _phrase_after(text, _skip(text, pos + 1, end, " "), end)
+        return _Found(Cue(text=text[pos], start=pos, end=pos + 1, kind="dash"), phrase) if phrase else None
+    m = cues.inverted.match(text, pos, end)
+    if m:
+        head = m.group().split()[0]  # "a-t-elle"
+        pron = head.rsplit("-", 1)[-1]
+        return _Found(Cue(text=m.group(), start=m.start(), end=m.end()),
+                      pronoun=(pron, m.start() + len(head) - len(pron)))
+    for rx, kind in ((cues.verbs, "verb"), (cues.prefixes, "preposition")):
+        m = rx.match(text, pos, end)
+        if m:
+            phrase = _phrase_after(text, _skip(text, m.end(), end, " "), end)
+            if phrase is None:
+                return None
+            appos = None
+            after = _skip(text, phrase.end, end, " ")
+            if after < end and text[after] == ",":
+                appos = _phrase_after(text, _skip(text, after + 1, end, " "), end)
+            return _Found(Cue(text=m.group(), start=m.start(), end=m.end(), kind=kind), phrase, appos)  # type: ignore[arg-type]
+    # "…," the harbour master told reporters / "…", Okonjo said
+    window = text[pos : min(end, pos + _WINDOW)]
+    stop = re.search(r"[.!?" + re.escape(_MARKS) + "]", window)
+    limit = pos + (stop.start() if stop else len(window))
+    m = cues.verbs.search(text, pos, limit)
+    if m:
+        phrase = _phrase_before(text, pos, m.start())
+        if phrase is not None and phrase.start == pos and not _function_words(text, phrase, cues):
+            return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
+    return None
+
+
+def _function_words(text: str, phrase: _Phrase, cues: _Cues) -> bool:
+    """Whether the phrase holds function words only ("and", "et"): an elided subject, no speaker."""
+    words = _WORD.findall(text[phrase.start : phrase.end].lower())
+    return all(w in cues.stop and w not in cues.pronouns for w in words)
+
+
+def _before(text: str, start: int, pos: int, code: str) -> _Found | None:
+    """An attribution before a quotation (``pos``: its opening mark), within ``start``..``pos``."""
+    cues = _cues(code)
+    lo = max(start, pos - _WINDOW)
+    head = text[lo:pos].rstrip()
+    best: tuple[int, str, re.Match[str]] | None = None
+    for rx, kind in ((cues.verbs, "verb"), (cues.prefixes, "preposition")):
+        for m in rx.finditer(text, lo, pos):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind, m)
+    if best is not None:
+        _, kind, m = best
+        if kind == "preposition":
+            phrase = _phrase_after(text, _skip(text, m.end(), pos, " "), pos)
+            return _Found(Cue(text=m.group(), start=m.start(), end=m.end(), kind="preposition"), phrase)
+        phrase = _phrase_before(text, lo, m.start())
+        while phrase is not None:  # "Le syndicat a réagi dans un communiqué": the first cue of the run
+            inner = cues.verbs.search(text, phrase.start, phrase.end)
+            if inner is None:
+                break
+            m = inner
+            phrase = _phrase_before(text, lo, m.start())
+        if phrase is not None and _function_words(text, phrase, cues):
+            phrase = None
+        return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
+    if head.endswith(":"):  # "Castillo:" / a name then a colon
+        colon = lo + len(head) - 1
+        phrase = _phrase_before(text, lo, colon)
+        if phrase is not None:
+            return _Found(Cue(text=":", start=colon, end=colon + 1, kind="colon"), phrase)
+    return None
+
+
+def _incise(text: str, start: int, end: int, code: str) -> tuple[int, int, _Found] | None:
+    """An attribution set between commas inside one pair of marks (``« …, a insisté X, et … »``)."""
+    cues = _cues(code)
+    for comma in re.finditer(",", text[start:end]):
+        pos = _skip(text, start + comma.end(), end, " ")
+        found = None
+        m = cues.inverted.match(text, pos, end)
+        if m or cues.verbs.match(text, pos, end):
+            found = _after(text, pos, end, code)
+        if found is None or found.cue is None:
+            continue
+        stop = found.phrase.end if found.phrase is not None else found.cue.end
+        nxt = _skip(text, stop, end, " ")
+        if nxt < end and text[nxt] == ",":
+            return start + comma.start(), nxt + 1, replace(found, apposition=None)
+    return None
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str = "") -> list[Quote]:
+    """The direct quotations of the prose ``sentences`` of one article, in text order.
+
+    Args:
+        text: the article text.
+        sentences: its prose sentences (``segment.layout``).
+        code: the article's language.
+        article_id: the id the quotations carry.
+    """
+    if not sentences:
+        return []
+    layout = _layout(text, sentences)
+    registry = _collect_people(text, layout, code)
+    regions = _quote_regions(text, sentences, layout, code)
+    quote_layout = replace(
+        layout, regions=regions,
+        in_par={p: [r for r in regions if r.paragraph == p] for p in {r.paragraph for r in regions}},
+    )
+    for p in layout.bounds:
+        quote_layout.in_par.setdefault(p, [])
+    theirs = _quote_speakers(text, quote_layout, code, registry)
+    surnames = dict(registry.by_surname)
+    starts = [s.start for s in sentences]
+    region_starts = [r.start for r in regions]
+    groups: dict[int, list[QuoteRegion]] = {}
+    for r in regions:
+        groups.setdefault(r.quote_id, []).append(r)
+    drafts: list[tuple[list[tuple[int, int]], _Found | None, int, bool]] = []
+    for rs in groups.values():
+        spans: list[tuple[int, int]] = []
+        found: _Found | None = None
+        for r in rs:
+            a, b = _content(text, r)
+            inc = _incise(text, a, b, code)
+            if inc is not None:
+                spans.append((a, inc[0]))
+                a = _skip(text, inc[1], b, " ")
+                found = found or inc[2]
+            if b > a:
+                spans.append((a, b))
+        spans = [(a, b) for a, b in spans if b > a]
+        if not spans:
+            continue
+        first, last = rs[0], rs[-1]
+        _, pend = layout.bounds[last.paragraph]
+        sent = sentences[_sentence_of(starts, first.start)]
+        for r in rs:
+            _, pe = layout.bounds[r.paragraph]
+            if found is None and not (r.open_at_end):
+                found = _after(text, r.end, pe, code)
+        after_cue = found is not None
+        if found is None:
+            k = bisect_right(region_starts, first.start) - 2  # the region before the first
+            prev_end = regions[k].end if k >= 0 and regions[k].paragraph == first.paragraph else sent.start
+            found = _before(text, max(prev_end, sent.start), first.start, code)
+        if found is None and _opens_paragraph(text, layout, first.paragraph, first.start):
+            prev_par = _previous_paragraph(layout, first.paragraph)
+            if prev_par is not None:  # "Elle déclare :" closing the paragraph before
+                a, b = layout.bounds[prev_par]
+                if text[a:b].rstrip().endswith(":"):
+                    found = _before(text, a, text[a:b].rstrip().rfind(":") + a + 1, code)
+        partial = _is_partial(text, first, last, sent, sentences[_sentence_of(starts, last.start)], after_cue)
+        drafts.append((spans, found, first.quote_id, partial))
+    # names first, so that a surname resolves to a full name given later in the article,
+    # and a pronoun to the nearest person named before it, in an attribution or elsewhere
+    people = _Registry(code, list(registry.positions), list(registry.names), dict(registry.by_surname))
+    added = set(registry.positions)
+    for _, found, _, _ in drafts:
+        if found is not None and found.phrase is not None:
+            sp = _speaker(text, found.phrase, code, registry, {}, found.apposition)
+            if sp is not None and sp.name and sp.via == "name" and len(sp.name.split()) >= 2:
+                surnames.setdefault(sp.name.split()[-1], sp.name)
+                if sp.start not in added:
+                    added.add(sp.start)
+                    people.add(sp.start, sp.name)
+    registry = people
+    genders = _name_genders(text, registry, code)
+    quotes: list[Quote] = []
+    for spans, found, qid, partial in drafts:
+        speaker: Speaker | None = None
+        cue = found.cue if found is not None else None
+        if found is not None:
+            if found.pronoun is not None:
+                speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
+            elif found.phrase is not None:
+                speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders)
+        si = _sentence_of(starts, spans[0][0])
+        if speaker is None and quotes and (found is None or (found.phrase is None and found.pronoun is None)):
+            # no attribution of its own: the quotation before it in the same paragraph,
+            # or ending the previous paragraph when this one opens with the quotation
+            prev = quotes[-1]
+            here, there = sentences[si].paragraph, sentences[_sentence_of(starts, prev.end)].paragraph
+            if there == here or (there == _previous_paragraph(layout, here)
+                                 and _opens_paragraph(text, layout, here, spans[0][0])):
+                speaker = prev.speaker
+        speaker = _prefer(speaker, theirs.get(qid), found)
+        parts = tuple(QuoteSpan(text=text[a:b], start=a, end=b) for a, b in spans)
+        quotes.append(Quote(
+            article_id=article_id, text=" ".join(p.text for p in parts), start=parts[0].start, end=parts[-1].end, spans=parts,
+            partial=partial, cue=cue, speaker=speaker, lang=code, sentence_index=sentences[si].index,
+        ))
+    return quotes
+
+
+def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None) -> Speaker | None:
+    """The attribution stage's speaker where it stands at the same place as
+    the phrase found here (its name resolution is kept), or where nothing
+    was found here; the phrase next to the cue otherwise."""
+    if theirs is None:
+        return mine
+    if mine is None:
+        return theirs
+    window = found.phrase if found is not None and found.phrase is not None else None
+    same_place = window is not None and window.start <= theirs.start < window.end + 1
+    if mine.via == "pronoun" and not mine.name and theirs.name:
+        return theirs
+    if same_place and theirs.name:
+        # the full name a surname stands for ("Ibarra" -> "Carlos Ibarra") is kept
+        longer = mine.name is not None and mine.name != theirs.name and mine.name.endswith(" " + theirs.name)
+        return mine if longer else theirs
+    return mine
+
+
+def _previous_paragraph(layout: _Layout, paragraph: int) -> int | None:
+    idx = layout.index.get(paragraph, 0)
+    return layout.order[idx - 1] if idx > 0 else None
+
+
+def _opens_paragraph(text: str, layout: _Layout, paragraph: int, pos: int) -> bool:
+    """Whether only quotation marks and spaces stand before ``pos`` in its paragraph."""
+    start = layout.bounds[paragraph][0]
+    return pos - start <= _WINDOW and not text[start:pos].strip(_MARKS + " \t")
+
+
+def _is_partial(text: str, first: QuoteRegion, last: QuoteRegion, sent: Sentence, last_sent: Sentence,
+                after_cue: bool) -> bool:
+    """Words quoted inside a reporter's sentence: the quotation neither opens
+    its sentence (or follows a colon) nor is followed by its attribution."""
+    head = text[sent.start : first.start].rstrip()
+    if not head or head.endswith((":", "–", "—")):
+        return False
+    if after_cue:
+        return False
+    return True
+
+
+def quotes_by_sentence(quotes: list[Quote], sentences: list[Sentence]) -> list[tuple[Quote, ...]]:
+    """:func:`quotes_in` of each sentence, in one pass over both lists (each in text order)."""
+    out: list[tuple[Quote, ...]] = []
+    first = 0
+    for s in sentences:
+        while first < len(quotes) and quotes[first].end <= s.start:
+            first += 1
+        last = first
+        while last < len(quotes) and quotes[last].start < s.end:
+            last += 1
+        out.append(quotes_in(quotes[first:last], s.start, s.end))
+    return out
+
+
+def quotes_in(quotes: list[Quote], start: int, end: int) -> tuple[Quote, ...]:
+    """The quotations with words in ``start``..``end``, their spans cut to it."""
+    out: list[Quote] = []
+    for q in quotes:
+        if q.end <= start or q.start >= end:
+            continue
+        parts = []
+        for s in q.spans:
+            a, b = max(s.start, start), min(s.end, end)
+            if b > a:
+                parts.append((a, b))
+        if not parts:
+            continue
+        if len(parts) == len(q.spans) and all(p == (s.start, s.end) for p, s in zip(parts, q.spans)):
+            out.append(q)
+            continue
+        out.append(_cut(q, parts))
+    return tuple(out)
+
+
+def _cut(q: Quote, parts: list[tuple[int, int]]) -> Quote:
+    spans = tuple(
+        QuoteSpan(text=s.text[a - s.start : b - s.start], start=a, end=b)
+        for a, b in parts
+        for s in q.spans
+        if s.start <= a and b <= s.end
+    )
+    return q.model_copy(update={
+        "spans": spans, "text": " ".join(s.text for s in spans), "start": spans[0].start, "end": spans[-1].end,
+    })
+
+
+def quoted_kind(text: str, start: int, end: int, quotes: tuple[Quote, ...]) -> bool:
+    """Whether most of the words of ``text[start:end]`` are quoted, the
+    attribution (speaker mention and cue) aside."""
+    if not quotes:
+        return False
+    total = len("".join(text[start:end].split()))
+    quoted = sum(len("".join(s.text.split())) for q in quotes for s in q.spans)
+    aside = 0
+    for q in quotes[:1]:
+        for x in (q.speaker, q.cue):
+            if x is not None and start <= x.start and x.end <= end:
+                aside += len("".join(text[x.start : x.end].split()))
+    marks = sum(1 for ch in text[start:end] if ch in _MARKS)
+    rest = total - aside - marks
+    return rest > 0 and quoted / rest >= 0.5
