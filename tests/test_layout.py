@@ -28,6 +28,7 @@ RANK: dict[str, int] = {
     "cli": 10,
     "testing": 10,
     "outputs": 9,
+    "distributed": 9,
     "store": 8,
     "report": 7,
     "comparison": 6,
