@@ -204,16 +204,17 @@ def _extract_files(files: Sequence[tuple[int, str]], max_bytes: int, max_record_
     return out
 
 
-def _align_pairs(payloads: Sequence[tuple[int, int, str, str, tuple[Claim, ...], tuple[Claim, ...]]],
+def _align_pairs(payloads: Sequence[tuple[int, int, str, str]], claims: dict[int, tuple[Claim, ...]],
                  embedder: Embedder | None, options: dict[str, Any]) -> list[tuple[int, int, PairAlignment]]:
-    """One task: :func:`claimtrack.align` of each pair of ``payloads``."""
+    """One task: :func:`claimtrack.align` of each pair of ``payloads``
+    (``claims``: the claims by article index, sent once to each worker)."""
     from .alignment import align
     from .comparison import PairAlignment
 
     enc, cache = _local(embedder)
     out = []
-    for i, j, id_i, id_j, ci, cj in payloads:
-        als = align(list(ci), list(cj), embedder=enc, cache=cache, **options)
+    for i, j, id_i, id_j in payloads:
+        als = align(list(claims[i]), list(claims[j]), embedder=enc, cache=cache, **options)
         out.append((i, j, PairAlignment(source_article=id_i, target_article=id_j, alignments=tuple(als))))
     return out
 
@@ -338,8 +339,9 @@ def match_pairs(
     Each pair ``(i, j)`` gives a :class:`claimtrack.comparison.PairAlignment`
     with ``corpus[i]`` as the source side, as :func:`claimtrack.compare` of
     the corpus in this order gives for that pair.  ``align_options`` go to
-    :func:`claimtrack.align`.  The claims of both articles travel with each
-    task (``pairs_per_task`` pairs per task).
+    :func:`claimtrack.align`.  The claims of the paired articles are one
+    object of the task graph, sent once to each worker; a task aligns
+    ``pairs_per_task`` pairs.
 
     Returns:
         One entry per pair, in the order of ``pairs``.
@@ -349,10 +351,12 @@ def match_pairs(
         raise ValueError(f"pairs_per_task must be at least 1, not {pairs_per_task!r}")
     if not pairs:
         return []
-    payloads = [(i, j, corpus[i].article.id, corpus[j].article.id, corpus[i].claims, corpus[j].claims)
-                for i, j in pairs]
+    delayed = import_module("dask").delayed
+    payloads = [(i, j, corpus[i].article.id, corpus[j].article.id) for i, j in pairs]
+    # the claims of the paired articles: one object in the graph, sent once to each worker that needs it
+    claims = delayed({i: corpus[i].claims for i in sorted({k for p in pairs for k in p})}, traverse=False)
     parts = [payloads[k:k + pairs_per_task] for k in range(0, len(payloads), pairs_per_task)]
-    bag = db.from_sequence(parts, npartitions=len(parts)).map(_align_pairs, embedder, dict(align_options))
+    bag = db.from_sequence(parts, npartitions=len(parts)).map(_align_pairs, claims, embedder, dict(align_options))
     (results,) = _compute(bag, scheduler)
     return [pa for part in results for _, _, pa in part]
 
