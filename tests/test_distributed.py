@@ -178,6 +178,7 @@ def test_store_refuses_items_of_another_embedder(tmp_path: Path, corpus: list[st
         records: list[ErrorRecord] = []
         assert dd.write_store(t, got, errors="report", error_file=records.append) == []
         assert len(records) == len(got)
+    assert dd.extract_corpus(corpus[0], embedder=HashEmbedder(), errors="skip", scheduler="sync") == got
     noenc = dd.extract_corpus(corpus[:1], encode=False, errors="skip", scheduler="sync")
     assert all(g.vectors is None for g in noenc)
 

@@ -79,7 +79,7 @@ def _bag() -> Any:
         ) from exc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Extracted:
     """One article of a corpus with what the workers computed for it.
 
@@ -103,6 +103,20 @@ class Extracted:
     fingerprint: str | None
     file: int
     line: int | None
+
+    def __eq__(self, other: object) -> bool:
+        """Field by field, the vectors element by element."""
+        if not isinstance(other, Extracted):
+            return NotImplemented
+        import numpy as np
+
+        same_vectors = (self.vectors is None and other.vectors is None) or (
+            self.vectors is not None and other.vectors is not None and np.array_equal(self.vectors, other.vectors))
+        return same_vectors and (self.article, self.claims, self.keys, self.input, self.fingerprint, self.file,
+                                 self.line) == (other.article, other.claims, other.keys, other.input,
+                                                other.fingerprint, other.file, other.line)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, mutable vectors
 
 
 def corpus_order(item: Extracted) -> tuple[bool, str, str, int, int]:
@@ -223,7 +237,7 @@ def _align_pairs(payloads: Sequence[tuple[int, int, str, str]], claims: dict[int
 
 
 def extract_corpus(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     embedder: Embedder | None = None,
     encode: bool = True,
@@ -243,7 +257,8 @@ def extract_corpus(
     vectors by ``embedder`` (one text at a time, the claim store's way).
 
     Args:
-        paths: the files, in order (a file's position breaks ties of the order).
+        paths: the files, in order (a file's position breaks ties of the order);
+            one path alone is one file.
         embedder: the encoder each worker uses (it must pickle; None: the
             default USE, loaded once per worker).
         encode: compute the claim vectors (needed by :func:`write_store`).
@@ -273,7 +288,7 @@ def extract_corpus(
     policy = ErrorPolicy(errors, error_file)
     if files_per_task < 1:
         raise ValueError(f"files_per_task must be at least 1, not {files_per_task!r}")
-    names = [os.fspath(p) for p in paths]
+    names = [os.fspath(paths)] if isinstance(paths, (str, os.PathLike)) else [os.fspath(p) for p in paths]
     for name in names:  # a missing path raises at once, as read_articles does
         numbered_articles(name, max_bytes, max_record_bytes, ErrorPolicy())
     if not names:
