@@ -197,10 +197,8 @@ def _extract_files(files: Sequence[tuple[int, str]], max_bytes: int, max_record_
     out: list[Any] = []
     for fi, path in files:
         policy = _Collect()
-        seq = 0
         try:
             for line, article in numbered_articles(path, max_bytes, max_record_bytes, policy):
-                seq += 1
                 try:
                     claims = tuple(extract_claims(article))
                 except ClaimtrackError as exc:
