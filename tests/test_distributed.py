@@ -231,3 +231,25 @@ def test_block_keys_are_language_free_and_sorted() -> None:
     assert list(ke) == sorted(ke) and list(kf) == sorted(kf)
     assert "n:2400" in ke and "n:2400" in kf
     assert {k for k in ke if k.startswith("e:")} & {k for k in kf if k.startswith("e:")}
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.permutations(range(len(ARTICLES_A) + len(ARTICLES_B))), st.integers(1, 4), st.integers(1, 3))
+def test_any_split_into_files_gives_the_same_corpus(order: list[int], n_files: int, per_task: int) -> None:
+    """However the records are shuffled and split into files, and the files into tasks,
+    the extracted corpus (articles, claims, keys, vectors) is the same, in the same order."""
+    pytest.importorskip("dask", reason='Dask is not installed (pip install "claimtrack[dask]")')
+    import tempfile
+
+    records = ARTICLES_A + ARTICLES_B
+    emb = HashEmbedder()
+
+    def run(groups: list[list[Any]]) -> list[tuple[Any, ...]]:
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = [_write(Path(tmp) / f"{k}.jsonl", g) for k, g in enumerate(groups)]
+            got = dd.extract_corpus(paths, embedder=emb, errors="skip", files_per_task=per_task, scheduler="sync")
+        return [(g.article, g.claims, g.keys,
+                 g.vectors.tobytes() if g.vectors is not None else None) for g in got]
+
+    shuffled = [records[i] for i in order]
+    assert run([shuffled[k::n_files] for k in range(n_files)]) == run([records])
