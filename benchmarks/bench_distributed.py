@@ -12,8 +12,8 @@ run time as four JSON Lines files in a temporary folder (one article per
 document side, so every French article is the translation of an English one).
 
 For each worker count, a ``LocalCluster(n_workers=n, threads_per_worker=1,
-processes=True)`` is started (its start-up and a warm-up task are timed apart,
-not counted in the figures), then:
+processes=True)`` is started (its start-up and a warm-up on every worker are
+timed apart, not counted in the figures), then:
 
 * extraction: :func:`claimtrack.distributed.extract_corpus` (read, claims,
   blocking keys, per-text vectors), articles/s;
@@ -90,6 +90,14 @@ def _single(paths: list[str], emb: Any, store: Path) -> dict[str, Any]:
             "extract_s": t_extract, "match_s": t_match, "store_s": t_store}
 
 
+def _warm_up(path: str, emb: Any) -> None:
+    """Run on each worker: one file extracted and one pair matched in-process."""
+    from claimtrack import distributed as dd
+
+    warm = dd.extract_corpus([path], embedder=emb, scheduler="sync")
+    dd.match_pairs(warm, [(0, 1)], embedder=emb, scheduler="sync")
+
+
 def _dask(paths: list[str], emb: Any, store: Path, n: int) -> dict[str, Any]:
     import claimtrack as ct
     from claimtrack import distributed as dd
@@ -97,11 +105,11 @@ def _dask(paths: list[str], emb: Any, store: Path, n: int) -> dict[str, Any]:
 
     t0 = time.perf_counter()
     with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=40) as cluster, Client(cluster):
+                      silence_logs=40) as cluster, Client(cluster) as client:
         t_start = time.perf_counter() - t0
         t0 = time.perf_counter()
-        warm = dd.extract_corpus(paths[:1], embedder=emb, files_per_task=1)  # imports and model load, per worker
-        dd.match_pairs(warm, [(0, 1)] * n, embedder=emb, pairs_per_task=1)
+        # every worker, in its own process: imports, language data, its copy of the encoder
+        client.run(_warm_up, paths[0], emb)
         t_warm = time.perf_counter() - t0
         t0 = time.perf_counter()
         items = dd.extract_corpus(paths, embedder=emb)
