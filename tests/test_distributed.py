@@ -253,3 +253,35 @@ def test_any_split_into_files_gives_the_same_corpus(order: list[int], n_files: i
 
     shuffled = [records[i] for i in order]
     assert run([shuffled[k::n_files] for k in range(n_files)]) == run([records])
+
+
+def test_vector_buckets_find_pairs_without_names_or_figures(tmp_path: Path) -> None:
+    pytest.importorskip("dask", reason='Dask is not installed (pip install "claimtrack[dask]")')
+    same = "The weather stayed mild and the trains ran on time all week."
+    path = _write(tmp_path / "v.jsonl", [
+        {"id": "a", "lang": "en", "text": same + "\nThe market was busy."},
+        {"id": "b", "lang": "en", "text": "The museum closed early.\n" + same},
+    ])
+    got = dd.extract_corpus(path, embedder=HashEmbedder(), scheduler="sync")
+    assert [g.keys for g in got] == [(), ()]
+    assert dd.candidate_pairs(got) == []
+    assert dd.candidate_pairs(got, vector_tables=4) == [(0, 1)]
+    assert dd.candidate_pairs(got, vector_tables=4, min_shared=4) == [(0, 1)]  # one bucket per table
+    with pytest.raises(ValueError, match="no vectors"):
+        dd.candidate_pairs(dd.extract_corpus(path, encode=False, scheduler="sync"), vector_tables=2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.floats(-1, 1), min_size=6, max_size=6), min_size=1, max_size=8),
+       st.integers(1, 5), st.integers(1, 16))
+def test_vector_keys_are_deterministic_and_equal_vectors_share_every_table(
+    rows: list[list[float]], tables: int, bits: int
+) -> None:
+    import numpy as np
+
+    v = np.array(rows, dtype=np.float32)
+    keys = dd.vector_keys(v, tables, bits)
+    assert keys == dd.vector_keys(v.copy(), tables, bits) == tuple(sorted(keys))
+    assert set(dd.vector_keys(v[:1], tables, bits)) <= set(keys)
+    assert len(dd.vector_keys(v[:1], tables, bits)) == tables
+    assert set(dd.vector_keys(np.concatenate([v, v[:1]]), tables, bits)) == set(keys)

@@ -56,6 +56,7 @@ __all__ = [
     "DaskMissingError",
     "Extracted",
     "block_keys",
+    "vector_keys",
     "corpus_order",
     "extract_corpus",
     "candidate_pairs",
@@ -306,25 +307,59 @@ def extract_corpus(
     return sorted(items, key=corpus_order)
 
 
+def vector_keys(vectors: np.ndarray, tables: int = 4, bits: int = 8, seed: int = 0) -> tuple[str, ...]:
+    """Vector buckets of claim vectors, sorted: for each of ``tables`` tables,
+    ``v<t>:<bits>`` is the sign pattern of a vector's projections on ``bits``
+    random hyperplanes (fixed by ``seed`` and the dimension: deterministic).
+
+    Two claims of cosine similarity ``c`` share a table's bucket with
+    probability ``(1 - arccos(c) / pi) ** bits`` and some bucket with
+    ``1 - (1 - that) ** tables``: for 8 bits and 4 tables, 0.50 at ``c = 0.8``,
+    0.75 at 0.9, 0.016 at 0 (unrelated claims).
+    """
+    import numpy as np
+
+    v = np.asarray(vectors, dtype=np.float64)
+    if v.ndim != 2 or tables < 1 or not 1 <= bits <= 62:
+        raise ValueError("vector_keys needs a 2-d array, tables >= 1 and 1 <= bits <= 62")
+    if not len(v):
+        return ()
+    planes = np.random.default_rng(seed).standard_normal((tables, v.shape[1], bits))
+    weights = 1 << np.arange(bits, dtype=np.int64)
+    keys = {f"v{t}:{int(code):x}" for t in range(tables) for code in ((v @ planes[t]) > 0).astype(np.int64) @ weights}
+    return tuple(sorted(keys))
+
+
 def candidate_pairs(
-    corpus: Sequence[Extracted], *, max_key_articles: int = 50, min_shared: int = 1
+    corpus: Sequence[Extracted], *, max_key_articles: int = 50, min_shared: int = 1, vector_tables: int = 0,
+    vector_bits: int = 8,
 ) -> list[tuple[int, int]]:
     """The article pairs worth matching: those sharing at least ``min_shared``
     blocking keys (:func:`block_keys`), never all pairs.
 
+    With ``vector_tables`` > 0, the claims' vector buckets
+    (:func:`vector_keys` of the items' vectors, ``vector_tables`` tables of
+    ``vector_bits`` bits) are keys too: pairs of articles stating the same
+    thing in other words, with no name or figure in common, become candidates.
+
     A key held by more than ``max_key_articles`` articles (a common figure, a
-    country everyone names) is ignored, so the work stays bounded: at most
-    ``max_key_articles**2 / 2`` pairs per key.  Runs on the client, in time
-    linear in the keys plus the pairs.
+    country everyone names, a crowded bucket) is ignored, so the work stays
+    bounded: at most ``max_key_articles**2 / 2`` pairs per key.  Runs on the
+    client, in time linear in the keys plus the pairs.
 
     Returns:
         ``(i, j)`` indices into ``corpus``, ``i < j``, sorted.
     """
-    if max_key_articles < 2 or min_shared < 1:
-        raise ValueError("max_key_articles must be at least 2 and min_shared at least 1")
+    if max_key_articles < 2 or min_shared < 1 or vector_tables < 0:
+        raise ValueError("max_key_articles must be at least 2, min_shared at least 1, vector_tables at least 0")
     holders: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(corpus):
-        for k in item.keys:
+        keys = item.keys
+        if vector_tables:
+            if item.vectors is None:
+                raise ValueError(f"article {item.article.id!r} has no vectors (extracted with encode=False)")
+            keys = keys + vector_keys(item.vectors, vector_tables, vector_bits)
+        for k in keys:
             holders[k].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for k in sorted(holders):
@@ -333,8 +368,7 @@ def candidate_pairs(
             continue
         for a in range(len(idx)):
             for b in range(a + 1, len(idx)):
-                if idx[a] != idx[b]:
-                    shared[(idx[a], idx[b])] += 1
+                shared[(idx[a], idx[b])] += 1
     return sorted(p for p, n in shared.items() if n >= min_shared)
 
 
