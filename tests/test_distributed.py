@@ -285,3 +285,20 @@ def test_vector_keys_are_deterministic_and_equal_vectors_share_every_table(
     assert set(dd.vector_keys(v[:1], tables, bits)) <= set(keys)
     assert len(dd.vector_keys(v[:1], tables, bits)) == tables
     assert set(dd.vector_keys(np.concatenate([v, v[:1]]), tables, bits)) == set(keys)
+
+
+def test_add_extracted_refuses_claims_that_do_not_fit(tmp_path: Path) -> None:
+    import numpy as np
+
+    emb = HashEmbedder()
+    a = ct.read_article("Acme Robotics will hire 2,400 workers in Lyon, Marc Duval said.", lang="en", article_id="a")
+    b = ct.read_article("The museum closed early on Sunday, its director said.", lang="en", article_id="b")
+    claims = ct.extract_claims(a)
+    vecs = np.concatenate([emb.encode([c.text]) for c in claims])
+    with ct.Tracker(tmp_path / "s.db", embedder=emb) as t:
+        with pytest.raises(ct.StoreError, match="do not fit"):
+            t.add_extracted(a, claims, vecs[:0])
+        with pytest.raises(ct.StoreError, match="do not fit"):
+            t.add_extracted(b, claims, vecs)
+        assert t.stats()["articles"] == 0
+        assert t.add_extracted(a, claims, vecs).added
