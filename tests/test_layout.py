@@ -28,6 +28,7 @@ RANK: dict[str, int] = {
     "cli": 10,
     "testing": 10,
     "outputs": 9,
+    "distributed": 9,
     "report": 8,
     "comparison": 7,  # its clusters are the store's (Comparison.clusters)
     "store": 6,

@@ -171,6 +171,7 @@ _SUBMODULES = frozenset({
     "alignment",
     "cli",
     "comparison",
+    "distributed",
     "drift",
     "embed",
     "errors",
@@ -234,4 +235,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy nam
     )
     from . import alignment as alignment, cli as cli, comparison as comparison, drift as drift, embed as embed
     from . import extract as extract, ingest as ingest, lang as lang, outputs as outputs, report as report
-    from . import store as store, testing as testing
+    from . import distributed as distributed, store as store, testing as testing

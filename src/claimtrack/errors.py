@@ -40,7 +40,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import IO, Literal, Union, cast
+from typing import IO, Any, Literal, Union, cast
 
 __all__ = [
     "ClaimtrackError",
@@ -116,6 +116,9 @@ class UnsupportedLanguageError(ClaimtrackError):
             f"{where} is in language {lang!r}; supported languages: {', '.join(supported)}"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickles (Dask ships errors between processes)
+        return (_rebuild, (type(self), str(self), self.__dict__))
+
 
 class UndetectedLanguageError(UnsupportedLanguageError):
     """The language of a text cannot be told: too little evidence (a few words,
@@ -132,6 +135,14 @@ class UndetectedLanguageError(UnsupportedLanguageError):
             f"cannot tell the language of {where}: too little evidence; give its language "
             f"(supported languages: {', '.join(supported)})",
         )
+
+
+def _rebuild(cls: type[ClaimtrackError], message: str, state: dict[str, Any]) -> ClaimtrackError:
+    """Unpickle an error whose ``__init__`` takes other arguments than its message."""
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, message)
+    exc.__dict__.update(state)
+    return exc
 
 
 # ----------------------------------------------------------------------------- the error policy of batches

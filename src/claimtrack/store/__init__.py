@@ -73,16 +73,16 @@ import datetime as _dt
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..alignment.rule import MatchSettings
 from ..embed import Embedder, EmbeddingCache
 from ..errors import (
     ClaimtrackError, ClusterNotFoundError, ErrorPolicy, ErrorSink, InputError, OnError, StoreBusyError,
 )
-from ..models import Article
+from ..models import Article, Claim
 from . import queries
 from .db import Database, chunks
 from .encoding import PerTextEncoder
@@ -92,6 +92,9 @@ from .models import AddResult, Cluster, ClusterHit, DriftedVariant, Variant, for
 from .queries import ClusterFilter
 from .schema import SCHEMA_VERSION
 from .writer import ArticleWriter
+
+if TYPE_CHECKING:
+    import numpy as np
 
 logger = logging.getLogger("claimtrack")
 
@@ -197,6 +200,15 @@ class Tracker:
         logger.info("%s %s: %d claims, %d new clusters, %d matched", "added" if r.added else "already stored",
                     r.article_id, r.claims, r.new_clusters, r.matched)
         return r
+
+    def add_extracted(self, article: Article, claims: Sequence[Claim], vectors: np.ndarray) -> AddResult:
+        """:meth:`add` with the claims and vectors computed elsewhere (on Dask
+        workers, :mod:`claimtrack.distributed`): ``claims`` must be
+        ``extract_claims(article)`` and ``vectors`` their per-text vectors by
+        this store's embedder (row ``i`` = ``embedder.encode([claims[i].text])``);
+        then the store is exactly the one :meth:`add` builds.  Raises
+        :class:`StoreError` when the shapes or article ids do not fit."""
+        return self._writer.add(article, (list(claims), vectors))
 
     def add_many(self, articles: Iterable[Article], *, errors: OnError = "stop",
                  error_file: ErrorSink | None = None) -> list[AddResult]:

@@ -80,8 +80,9 @@ class ArticleWriter:
         self._embedder = embedder
         self._cache = cache
 
-    def add(self, article: Article) -> AddResult:
-        """See :meth:`claimtrack.store.Tracker.add`."""
+    def add(self, article: Article, prepared: tuple[list[Claim], np.ndarray] | None = None) -> AddResult:
+        """See :meth:`claimtrack.store.Tracker.add`; ``prepared``: the claims and
+        per-text vectors computed elsewhere (:meth:`Tracker.add_extracted`)."""
         if not isinstance(article, Article):
             raise TypeError(f"Tracker.add() takes an Article, not {type(article).__name__}")
         digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
@@ -92,10 +93,16 @@ class ArticleWriter:
             return AddResult(article_id=row[0], added=False, claims=int(row[1]), new_clusters=0, matched=0)
         from ..extract.claims import extract_claims
 
-        claims = extract_claims(article)
-        vecs = self._cache.encode(self._embedder, [c.text for c in claims]) if claims else np.zeros(
-            (0, self._index.dim), dtype=np.float32
-        )
+        if prepared is not None:
+            claims, vecs = list(prepared[0]), np.asarray(prepared[1], dtype=np.float32)
+            if vecs.shape != (len(claims), self._index.dim) or any(c.article_id != article.id for c in claims):
+                raise StoreError(f"the prepared claims of article {article.id!r} do not fit it: {len(claims)} claims, "
+                                 f"vectors of shape {vecs.shape}, store dimension {self._index.dim}")
+        else:
+            claims = extract_claims(article)
+            vecs = self._cache.encode(self._embedder, [c.text for c in claims]) if claims else np.zeros(
+                (0, self._index.dim), dtype=np.float32
+            )
         if not np.isfinite(vecs).all():
             raise StoreError(f"the embedder gave a non-finite vector for a claim of article {article.id!r}")
         result, staged, gen = self._db.write(lambda: self._add_locked(article, digest, claims, vecs))
