@@ -144,6 +144,23 @@ class Names:
     possessive_suffixes: tuple[str, ...] = ()
     """Regex fragments of a possessive ending dropped before comparing names
     ("Meta's" is "Meta"); every language's, in language order."""
+    honorifics: frozenset[str] = frozenset()
+    """Lower-case courtesy titles and offices written before a person's name
+    ("dr", "dre", "prof", "mme", "president"): dropped from the front of an
+    entity key, so "Dre Anne Roy" and "Anne Roy" key alike; the union over
+    languages is used.  Not every title: "General Motors" keeps its "General"."""
+    org_joiners: frozenset[str] = frozenset()
+    """Lower-case prepositions that join an organisation word to the rest of
+    its name ("University of California", "Institute for Fiscal Studies",
+    "Banque de la France"); a definite article may follow one ("Bank of the
+    West").  Only after a word of :attr:`org_words`."""
+    org_adjective_endings: tuple[str, ...] = ()
+    """Endings of the lower-case adjectives that may follow an organisation
+    word inside its name, in languages that capitalise only the first word of
+    such a name ("Banque centrale européenne", "Organisation mondiale de la
+    santé"); with them, one lower-case complement after a joiner ("de la
+    santé") belongs to the name too.  Empty: the language capitalises every
+    word of a name, and a lower-case word ends it."""
 
 
 @dataclass(frozen=True)
