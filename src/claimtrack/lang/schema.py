@@ -43,6 +43,16 @@ class Furniture:
     heading_words: frozenset[str] = frozenset()
     """Lower-case words a short title-case line may hold in lower case and
     still be a heading ("Why the Web Is Slow?"); the union over languages is used."""
+    html_block_headings: tuple[str, ...] = ()
+    """Regexes over a whole short line of an HTML page (``ingest.html``): the
+    heading of a block of page furniture ("Most read", "Related", "Les plus
+    lus", "À lire aussi"); the line and the links after it are kept out of
+    the article text.  Every language's, in language order."""
+    html_boilerplate_classes: frozenset[str] = frozenset()
+    """Lower-case words that, as a hyphen-separated part of an HTML element's
+    ``class`` or ``id`` ("share-bar", "most-read", "lire-aussi"), mark page
+    furniture: the element is kept out of the article text.  The union over
+    languages is used."""
 
 
 @dataclass(frozen=True)
