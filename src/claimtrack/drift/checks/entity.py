@@ -26,7 +26,9 @@ previous ones left unmatched:
    side holds ("Ecuador" / "Équateur", "Brussels" / "bruxelloise");
    3b. calendar words are not names;
    3c. across languages, names the embedder finds translated among the other
-   side's words and phrases (:meth:`EntityCheck._translated`);
+   side's words and phrases (:meth:`EntityCheck._translated`); an
+   organisation name only with its complement ("England" of "Bank of
+   England": not "Banque de France");
    3d. an acronym in parentheses and the name before it are one name
    ("Telecommunications Commission (CRTC)" / "Conseil ... (CRTC)");
 4. what is left on both sides is paired by position as a replacement; the
