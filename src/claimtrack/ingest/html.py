@@ -96,15 +96,14 @@ class _VisibleText(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[str, float, bool, bool]] = []
-        """(line, share of link text, inside furniture, a heading element)."""
+        self.lines: list[tuple[str, float, bool]] = []
+        """(line, share of link text, inside furniture)."""
         self._parts: list[str] = []
         self._link_parts: list[str] = []
         self._skip: list[str] = []
         self._furniture: list[str] = []
         self._pre = 0
         self._links = 0
-        self._heading = 0
         self._classes = _furniture_data()[0]
 
     def _break(self) -> None:
@@ -113,7 +112,7 @@ class _VisibleText(HTMLParser):
             linked = len(_HTML_SPACE.sub(" ", "".join(self._link_parts)).strip(" "))
             self._parts, self._link_parts = [], []
             if line.strip():
-                self.lines.append((line, min(1.0, linked / len(line)), bool(self._furniture), self._heading > 0))
+                self.lines.append((line, min(1.0, linked / len(line)), bool(self._furniture)))
 
     def _is_furniture(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         if tag in _FURNITURE_TAGS:
@@ -149,8 +148,6 @@ class _VisibleText(HTMLParser):
             self._parts.append(" ")
         if tag == "a":
             self._links += 1
-        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            self._heading += 1
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip:
@@ -164,8 +161,6 @@ class _VisibleText(HTMLParser):
                 self._pre -= 1
         if tag == "a" and self._links:
             self._links -= 1
-        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._heading:
-            self._heading -= 1
         if tag in self._furniture:
             while self._furniture.pop() != tag:
                 pass
@@ -191,11 +186,11 @@ class _VisibleText(HTMLParser):
         self._break()
 
 
-def _article_lines(lines: list[tuple[str, float, bool, bool]]) -> list[str]:
+def _article_lines(lines: list[tuple[str, float, bool]]) -> list[str]:
     """The lines that are not page furniture (see the module's docstring)."""
     _, headings = _furniture_data()
     out: list[str] = []
-    for line, links, furniture, _heading in lines:
+    for line, links, furniture in lines:
         if furniture or links >= _LINK_DENSITY:
             continue  # a menu, a list of headlines, a share bar: links after a furniture heading too
         short = len(line.split()) <= _HEADING_MAX_WORDS
@@ -217,6 +212,6 @@ def html_to_text(html: str) -> str:
     parser.close()
     kept = _article_lines(parser.lines)
     if not kept:
-        kept = [line for line, _, _, _ in parser.lines]  # furniture only: keep what there is, lose nothing
+        kept = [line for line, _, _ in parser.lines]  # furniture only: keep what there is, lose nothing
     return "\n".join(kept)
 
