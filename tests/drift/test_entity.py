@@ -90,6 +90,9 @@ def _entity_pairs(d):
         ("The House voted against the bill.", "La Chambre a voté contre le projet de loi."),
         # capitalised English adjectives French writes in lower case
         ("The Syrian forces and the Alawite clergy agreed.", "Les forces syriennes et le clergé alaouite sont d'accord."),
+        # organisation names kept whole, whose complement the French translates
+        ("The Bank of England raised rates.", "La Banque d'Angleterre a relevé ses taux."),
+        ("A study by the University of California found a rise.", "Une étude de l'Université de Californie a constaté une hausse."),
     ],
 )
 def test_translated_names_are_not_drift(use, en, fr):
@@ -102,7 +105,9 @@ def test_translated_names_are_not_drift(use, en, fr):
     [
         ("The president visited Austria in May.", "Le président a visité l'Australie en mai.", [("Austria", "Australie")]),
         ("Spain and Italy signed the deal.", "L'Espagne et la Grèce ont signé l'accord.", [("Italy", "Grèce")]),
-        ("The Bank of England raised rates.", "La Banque de France a relevé ses taux.", [("England", None)]),
+        # one organisation for another: the whole names are the replacement
+        ("The Bank of England raised rates.", "La Banque de France a relevé ses taux.",
+         [("Bank of England", "Banque de France")]),
         ("Obama met Merkel in Berlin.", "Obama a rencontré Hollande à Berlin.", [("Merkel", "Hollande")]),
         ("The Syrian army attacked the town.", "L'armée libanaise a attaqué la ville.", [("Syrian", None)]),
     ],

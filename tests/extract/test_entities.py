@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.extract.entities import capitalised_words, entity_key, extract_entities, title_case
+from claimtrack import lang as _lang
+from claimtrack.extract.entities import capitalised_words, entity_key, extract_entities, name_key, title_case
 
 
 @pytest.mark.parametrize(
@@ -155,3 +156,73 @@ def test_title_case(text, expected):
 ])
 def test_weekday_and_month_names_are_not_names(text, lang, names):
     assert [e.text for e in extract_entities(text, lang)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Selon l'Organisation mondiale de la santé, le taux a baissé.", "fr", "Organisation mondiale de la santé"),
+        ("Hier, la Banque centrale européenne a relevé ses taux.", "fr", "Banque centrale européenne"),
+        ("Elle a rejoint l'Agence internationale de l'énergie en mars.", "fr", "Agence internationale de l'énergie"),
+        ("Le patient a été transféré à l'Hôpital général de Montréal.", "fr", "Hôpital général de Montréal"),
+        ("She was taken to Riverside General Hospital on the night.", "en", "Riverside General Hospital"),
+        ("A study by the University of California found a rise.", "en", "University of California"),
+        ("The report of the Institute for Fiscal Studies was late.", "en", "Institute for Fiscal Studies"),
+        ("Loans from the Bank of the West grew.", "en", "Bank of the West"),
+    ],
+)
+def test_organisation_names_with_function_words_are_kept_whole(text, lang, name):
+    ents = extract_entities(text, lang, known=capitalised_words(text))
+    assert [e.text for e in ents] == [name]
+    assert ents[0].label == "organization"
+    assert text[ents[0].start : ents[0].end] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        # a lower-case word that is not an adjective ends the name: the verb stays out
+        ("La Banque de France a publié ses chiffres.", "fr", ["Banque de France"]),
+        ("La Commission européenne prévoit une baisse.", "fr", ["Commission européenne"]),
+        # one complement only, and only after an organisation word
+        ("Il a vu la Tour de la ville hier.", "fr", ["Tour"]),
+        ("Paris de la semaine dernière.", "fr", []),
+        # joiners only after an organisation word; "and" never joins two names
+        ("Shares of Microsoft and Google rose while Apple Inc. and Meta fell.", "en",
+         ["Microsoft", "Google", "Apple Inc.", "Meta"]),
+        ("The mayor of Springfield said no.", "en", ["Springfield"]),
+        # English names are capitalised throughout: a lower-case tail is not part of one
+        ("The Linux Foundation general assembly met.", "en", ["Linux Foundation"]),
+        # a title still splits a run when no organisation word follows it
+        ("Harbour Authority General Manager Ana Ruiz spoke.", "en", ["Harbour Authority", "Ana Ruiz"]),
+    ],
+)
+def test_organisation_name_rules_do_not_overreach(text, lang, names):
+    assert [e.text for e in extract_entities(text, lang, known=capitalised_words(text))] == names
+
+
+@pytest.mark.parametrize(
+    ("titled", "plain"),
+    [("Dre Anne Roy", "Anne Roy"), ("Dr. Anne Roy", "Anne Roy"), ("Prof. Okafor", "Okafor"),
+     ("Mme Roy", "Roy"), ("President Macron", "Macron"), ("la présidente Anne Roy", "Anne Roy"),
+     ("Dr Jim Zemlin's", "Jim Zemlin")],
+)
+def test_titles_are_out_of_the_name_key(titled, plain):
+    assert name_key(titled) == name_key(plain)
+
+
+def test_a_title_alone_keeps_its_key():
+    assert name_key("President") == "president"
+    assert name_key("Dr") == "dr"
+
+
+_HONORIFICS = sorted({w for c in ("en", "fr") for w in _lang.get(c).names.honorifics})
+_NAME_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéè", min_size=1, max_size=8).map(str.capitalize)
+
+
+@given(st.lists(st.sampled_from(_HONORIFICS), min_size=1, max_size=3), st.lists(_NAME_WORD, min_size=1, max_size=3),
+       st.sampled_from(["", ".", ". "]), st.booleans())
+def test_name_keys_are_title_insensitive(titles, words, dot, upper):
+    name = " ".join(words)
+    prefix = " ".join((t.capitalize() if upper else t) + dot.strip() for t in titles)
+    assert name_key(f"{prefix} {name}") == name_key(name)

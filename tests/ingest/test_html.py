@@ -17,14 +17,13 @@ def test_html_fixture_file():
     article = read_article(DATA / "page.html")
     lines = article.text.split("\n")
     assert lines == [
-        "Accueil",
         "Le pont de Port\u00a0Aldwin est ouvert",
         "La maire a déclaré\u202f: «\u00a0Ce pont appartient à chaque famille.\u00a0»",
         "Près de 2\u00a0400 ouvriers l’ont construit en trois ans.",
         "Photo\u00a0: Exemple & Cie",
-        "Partagez cet article",
-    ]
-    for hidden in ("Titre", "tracking", "alert", "commentaire", "JavaScript", "logo", "font-family"):
+    ]  # the <nav> ("Accueil") and the <footer> ("Partagez cet article") are page furniture
+    for hidden in ("Titre", "tracking", "alert", "commentaire", "JavaScript", "logo", "font-family", "Accueil",
+                   "Partagez"):
         assert hidden not in article.text
     assert article.lang == "fr" and article.encoding == "utf-8"
 

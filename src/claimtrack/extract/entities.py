@@ -92,13 +92,14 @@ def _tables(code: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], 
 
 
 @lru_cache(maxsize=None)
-def _key_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str]]:
+def _key_tables() -> tuple[frozenset[str], frozenset[str], dict[str, str], frozenset[str]]:
     legal = frozenset().union(*(_lang.get(c).names.legal_suffixes for c in _lang.SUPPORTED))
     articles = frozenset().union(*(_lang.get(c).names.definite_articles for c in _lang.SUPPORTED))
     words: dict[str, str] = {}
     for c in _lang.SUPPORTED:
         words.update(_lang.get(c).names.entity_words)
-    return legal, articles, words
+    honorifics = frozenset(fold(w) for c in _lang.SUPPORTED for w in _lang.get(c).names.honorifics)
+    return legal, articles, words, honorifics
 
 
 @lru_cache(maxsize=None)
@@ -123,7 +124,9 @@ def entity_key(name: str) -> str:
     Accents and case are folded, punctuation dropped, a leading article and
     trailing legal suffixes ("Inc.", "Corp.", "SA") removed, language-specific
     words mapped to one form (``fondation`` -> ``foundation``) and the words
-    sorted, so word order across languages does not matter.
+    sorted, so word order across languages does not matter.  Titles before
+    a name (``Names.honorifics``: "Dr", "Dre", "Prof.", "Mme", "President")
+    are dropped too: "Dre Anne Roy" and "Anne Roy" have one key.
     """
     key = _plain_key(name)
     return _aliases().get(key, key)
@@ -136,10 +139,10 @@ def name_key(name: str) -> str:
 
 
 def _plain_key(name: str) -> str:
-    legal, articles, words = _key_tables()
+    legal, articles, words, honorifics = _key_tables()
     toks = [t for t in re.split(r"[^\w]+", fold(name)) if t]
-    while toks and toks[0] in articles and len(toks) > 1:
-        toks.pop(0)
+    while len(toks) > 1 and (toks[0] in articles or toks[0] in honorifics):
+        toks.pop(0)  # "The", and titles before a name ("Dre Anne Roy", "Prof. Roy", "President Macron")
     while len(toks) > 1 and toks[-1] in legal:
         toks.pop()
     return " ".join(sorted(words.get(t, t) for t in toks))
@@ -236,14 +239,45 @@ def _derived(tok: str, particles: frozenset[str]) -> bool:
     return bool(sep) and head.islower() and head not in particles and tail[:1].isupper()
 
 
+@lru_cache(maxsize=None)
+def _org_tables(code: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(org joiners, definite articles, adjective endings, function words) of ``code``."""
+    names = _lang.get(code).names
+    return names.org_joiners, names.definite_articles, names.org_adjective_endings, names.not_name_words
+
+
+def _org_tail(tok: str, code: str, after_joiner: bool) -> bool:
+    """``tok`` is a lower-case word that continues an organisation name in a
+    language that capitalises such a name on its first word only: an
+    adjective ("centrale", "européenne"), or, after a joiner ("de la"), the
+    noun of its complement ("santé"); an elided complement ("d'investissement",
+    "l'énergie") stands for both."""
+    joiners, articles, endings, stop = _org_tables(code)
+    if not endings or not tok.islower():
+        return False
+    elided = _ELISION.match(tok)
+    if elided and tok[: elided.end() - 1] in joiners | articles and tok[elided.end() :].isalpha():
+        return after_joiner or tok[: elided.end() - 1] in joiners
+    if not tok.isalpha() or tok in stop:
+        return False
+    return after_joiner and len(tok) >= 3 or tok.endswith(endings)
+
+
 def _runs(text: str, code: str) -> list[list[tuple[int, int, str]]]:
     """Maximal runs of capitalised tokens separated by single spaces; a name
     particle ("de", "van") or "&" may sit inside a run, between two capitalised
-    tokens."""
-    _, _, _, particles, _ = _tables(code)
+    tokens.  After an organisation word (``Names.org_words``) a joiner and an
+    article may sit there too ("University of California", "Bank of the
+    West"), and, in a language with ``Names.org_adjective_endings``, the
+    lower-case adjectives and one complement of the name ("Banque centrale
+    européenne", "Organisation mondiale de la santé")."""
+    _, _, _, particles, org = _tables(code)
+    joiners, articles, _, _ = _org_tables(code)
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
-    pending: tuple[int, int, str] | None = None
+    pending: list[tuple[int, int, str]] = []
+    in_org = False  # the run ends in an organisation word or its lower-case tail
+    complemented = False  # the lower-case tail holds its one complement
     prev_end = -1
     prev_tok = ""
     for m in _TOKEN.finditer(text):
@@ -263,26 +297,42 @@ def _runs(text: str, code: str) -> list[list[tuple[int, int, str]]]:
             and not (prev_tok.endswith(".") and len(prev_tok) > 2 and prev_tok[:-1].lower() not in _ABBREV_OK)
         )
         prev_tok = tok
+        low = tok.lower()
         if _is_cap(tok) and not _derived(tok, particles):
             end = m.end()
             head, sep, tail = tok.rpartition("-")
             if sep and head and tail.isalpha() and tail.islower() and tail not in particles:
                 tok, end = head, start + len(head)  # "Saudi-owned", "Paris-based": the name is the head
             if run and adjacent:
-                if pending is not None:
-                    run.append(pending)
+                run.extend(pending)
                 run.append((start, end, tok))
             else:
                 if run:
                     runs.append(run)
                 run = [(start, end, tok)]
-            pending = None
-        elif run and adjacent and pending is None and (tok.lower() in particles or tok == "&"):
-            pending = (m.start(), m.end(), tok)
+                complemented = False
+            pending = []
+            in_org = tok.rstrip(".").lower() in org
+        elif run and adjacent and in_org and not pending and _org_tail(tok.replace("’", "'"), code, False) \
+                and not (complemented and _ELISION.match(tok)):
+            run.append((m.start(), m.end(), tok))  # "centrale", "d'investissement"
+            complemented = complemented or bool(_ELISION.match(tok))
+        elif run and adjacent and in_org and pending and not complemented \
+                and _org_tail(tok.replace("’", "'"), code, True):
+            run.extend(pending)
+            run.append((m.start(), m.end(), tok))  # "de la santé"
+            pending, complemented = [], True
+        elif run and adjacent and in_org and not complemented and (
+            (not pending and low in joiners)
+            or (len(pending) == 1 and pending[0][2].lower() in joiners and low in articles)
+        ):
+            pending.append((m.start(), m.end(), tok))  # "of", "of the", "de la"
+        elif run and adjacent and not pending and (low in particles or tok == "&"):
+            pending = [(m.start(), m.end(), tok)]
         else:
             if run:
                 runs.append(run)
-            run, pending = [], None
+            run, pending, in_org, complemented = [], [], False, False
         prev_end = m.end()
     if run:
         runs.append(run)
@@ -321,8 +371,10 @@ def extract_entities(
     for run in _runs(text, lang):
         # split the run at title words, keep positions
         groups: list[list[tuple[int, int, str]]] = [[]]
-        for item in run:
-            if item[2].rstrip(".").lower() in titles:
+        for i, item in enumerate(run):
+            if (item[2][:1].isupper() and item[2].rstrip(".").lower() in titles
+                    and not (i + 1 < len(run) and run[i + 1][2].rstrip(".").lower() in org)):
+                # a title word, unless it names an organisation ("Riverside General Hospital")
                 if groups[-1]:
                     groups.append([])
                 continue

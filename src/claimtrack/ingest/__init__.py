@@ -78,6 +78,20 @@ HTML
     of ``<pre>`` stay lines.  Paragraphs with no visible characters are
     dropped; the others are joined with a single ``\\n``.
 
+    Page furniture is kept out: the content of ``nav``, ``aside``,
+    ``footer``, ``form``, ``menu``, ``button``, ``select`` and ``dialog``, of
+    an element with the ARIA role navigation, complementary, contentinfo,
+    search, menu, menubar or banner, or with ``hidden`` /
+    ``aria-hidden="true"``; of an element (not ``html``, ``body``, ``main``
+    or ``article``) whose ``class`` or ``id`` has a furniture word as a
+    hyphen-separated part ("share-bar", "most-read", "lire-aussi": the
+    language data's ``Furniture.html_boilerplate_classes``); a paragraph of
+    which half the text or more is link text (menus, lists of headlines,
+    "Read more: <link>"); and a short line (8 words at most) that is the
+    heading of such a block ("Most read", "Related", "Les plus lus", "À lire
+    aussi": ``Furniture.html_block_headings``).  A page where these rules
+    leave nothing keeps its whole visible text.
+
 Normalisation (every input kind)
     A leading BOM (U+FEFF) is removed, ``\\r\\n`` and ``\\r`` become ``\\n``, and
     the text is put in Unicode NFC.  Nothing else is rewritten: curly quotes,

@@ -43,6 +43,16 @@ class Furniture:
     heading_words: frozenset[str] = frozenset()
     """Lower-case words a short title-case line may hold in lower case and
     still be a heading ("Why the Web Is Slow?"); the union over languages is used."""
+    html_block_headings: tuple[str, ...] = ()
+    """Regexes over a whole short line of an HTML page (``ingest.html``): the
+    heading of a block of page furniture ("Most read", "Related", "Les plus
+    lus", "À lire aussi"); the line and the links after it are kept out of
+    the article text.  Every language's, in language order."""
+    html_boilerplate_classes: frozenset[str] = frozenset()
+    """Lower-case words that, as a hyphen-separated part of an HTML element's
+    ``class`` or ``id`` ("share-bar", "most-read", "lire-aussi"), mark page
+    furniture: the element is kept out of the article text.  The union over
+    languages is used."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +154,23 @@ class Names:
     possessive_suffixes: tuple[str, ...] = ()
     """Regex fragments of a possessive ending dropped before comparing names
     ("Meta's" is "Meta"); every language's, in language order."""
+    honorifics: frozenset[str] = frozenset()
+    """Lower-case courtesy titles and offices written before a person's name
+    ("dr", "dre", "prof", "mme", "president"): dropped from the front of an
+    entity key, so "Dre Anne Roy" and "Anne Roy" key alike; the union over
+    languages is used.  Not every title: "General Motors" keeps its "General"."""
+    org_joiners: frozenset[str] = frozenset()
+    """Lower-case prepositions that join an organisation word to the rest of
+    its name ("University of California", "Institute for Fiscal Studies",
+    "Banque de la France"); a definite article may follow one ("Bank of the
+    West").  Only after a word of :attr:`org_words`."""
+    org_adjective_endings: tuple[str, ...] = ()
+    """Endings of the lower-case adjectives that may follow an organisation
+    word inside its name, in languages that capitalise only the first word of
+    such a name ("Banque centrale européenne", "Organisation mondiale de la
+    santé"); with them, one lower-case complement after a joiner ("de la
+    santé") belongs to the name too.  Empty: the language capitalises every
+    word of a name, and a lower-case word ends it."""
 
 
 @dataclass(frozen=True)

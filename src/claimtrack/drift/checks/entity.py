@@ -26,7 +26,9 @@ previous ones left unmatched:
    side holds ("Ecuador" / "Équateur", "Brussels" / "bruxelloise");
    3b. calendar words are not names;
    3c. across languages, names the embedder finds translated among the other
-   side's words and phrases (:meth:`EntityCheck._translated`);
+   side's words and phrases (:meth:`EntityCheck._translated`); an
+   organisation name only with its complement ("England" of "Bank of
+   England": not "Banque de France");
    3d. an acronym in parentheses and the name before it are one name
    ("Telecommunications Commission (CRTC)" / "Conseil ... (CRTC)");
 4. what is left on both sides is paired by position as a replacement; the
@@ -170,6 +172,17 @@ def _missing(e: Entity, other: Side) -> str:
     ws = text.split()
     rest = [w for w in ws if fold(w).strip(".,") not in have]
     return " ".join(rest) if rest and len(rest) < len(ws) else text
+
+
+def _complement(e: Entity) -> str:
+    """The capitalised words after the first link word of a name: what an
+    organisation name says it belongs to ("England" of "Bank of England",
+    "France" of "Banque de France"); empty when there is none."""
+    ws = _plain(e).split()
+    for k, w in enumerate(ws):
+        if k and fold(w) in _LINKS:
+            return " ".join(x for x in ws[k + 1 :] if x[:1].isupper())
+    return ""
 
 
 def _plain(e: Entity) -> str:
@@ -387,8 +400,12 @@ def _common_noun(e: Entity, side: Side) -> str | None:
     neither an acronym nor a CLDR place ("la Chambre", "la Bourse", "the
     House") is a common noun that typography capitalises, as French does
     for an institution: returned with its determiner, to be compared at the
-    looser ``entity_match_spelled`` ("the House" / "la Chambre"); else None."""
-    if len(e.text.split()) != 1 or _is_acronym(e.text) or not e.text[:1].isupper() or _is_place(e, side.lang):
+    looser ``entity_match_spelled`` ("the House" / "la Chambre"); else None.
+    So is such a name whose other words are in lower case, as French writes
+    an institution's name ("la Commission sénatoriale du renseignement")."""
+    words = e.text.split()
+    if (not words or any(not w.islower() for w in words[1:]) or _is_acronym(e.text) or not e.text[:1].isupper()
+            or _is_place(e, side.lang)):
         return None
     head = max(0, e.start - 12)
     m = _ARTICLE_BEFORE.search(side.text[head : e.start])
@@ -561,6 +578,19 @@ class EntityCheck(DriftCheck):
         return float(sims[best]) >= pair.config.entity_match and not _places_differ(
             query, lang, windows[best], other.lang)
 
+    def _complement_said(self, pair: PairContext, e: Entity, phrase: str) -> bool:
+        """The name's complement (:func:`_complement`), if it has one, is in
+        the phrase it matched, as written or translated (cosine at least
+        ``entity_match`` with the phrase or one of its words: "England" /
+        "Angleterre" 0.91, but "England" / "France" 0.56)."""
+        comp = _complement(e)
+        if not comp:
+            return True
+        words = re.findall(r"\w+", phrase)
+        if _holds(_split(comp), frozenset(fold(w) for w in words)):
+            return True
+        return bool(_cosines(pair, [comp], [phrase, *words]).max() >= pair.config.entity_match)
+
     def _said(self, pair: PairContext, words: str, other: Side) -> bool:
         """Every word of ``words`` has a translation among the content words of
         ``other`` (cosine at least ``entity_match``: "Island" / "île" 0.88)."""
@@ -618,6 +648,8 @@ class EntityCheck(DriftCheck):
                     best = cognate
                 if _places_differ(q, side.lang, texts[best], other_side.lang):
                     continue
+                if not self._complement_said(pair, ents[i], texts[best]):
+                    continue  # "Bank of England" / "Banque de France": one kind of body, another country
                 done.add(i)
                 carried += [(other_idx, other_ents, s, e) for s, e in other[best][1]
                             if sum(s <= f.start and f.end <= e for f in other_ents) == 1]

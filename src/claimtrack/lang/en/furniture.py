@@ -34,4 +34,16 @@ FURNITURE = Furniture(
         (r"(leave a|post a) (comment|reply)", "comment form"),
     ),
     heading_words=STOP_WORDS,
+    html_block_headings=(
+        r"(most|more) (read|popular|viewed|shared)( (stories|articles|now|today))?",
+        r"(related|recommended|trending|popular)( (stories|articles|content|links|now|topics))?",
+        r"(read|see) (more|also|next)", r"more (on this|from|stories|news)\b.{0,30}", r"(you|we) (may|might) also like",
+        r"share( this( article| story| page)?)?", r"comments?( \(\d+\))?", r"(top|latest) (stories|news|headlines)",
+    ),
+    html_boilerplate_classes=frozenset({
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "footer", "masthead",
+        "share", "sharing", "social", "related", "recommended", "trending", "popular", "most", "newsletter",
+        "subscribe", "subscription", "signup", "promo", "advert", "ad", "ads", "sponsored", "comments", "comment",
+        "logo", "banner", "cookie", "cookies", "paywall", "outbrain", "taboola",
+    }),
 )

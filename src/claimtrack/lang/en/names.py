@@ -26,6 +26,7 @@ NAMES = Names(
         "services", "platforms", "technologies", "labs", "university", "institute", "association",
         "agency", "ministry", "department", "council", "commission", "bank", "news", "research",
         "cloud", "azure", "systems", "networks", "partners", "holdings",
+        "hospital", "organization", "organisation",
     }),
     legal_suffixes=frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "sas"}),
     determiners=frozenset({"the", "a", "an", "this", "that", "these", "those"}),
@@ -39,4 +40,7 @@ NAMES = Names(
                              "rep", "sen", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "amb"}),
     dotted_suffixes=("Inc", "Corp", "Co", "Ltd", "Jr", "Sr"),
     possessive_suffixes=(r"['’]s",),
+    honorifics=frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "professor", "sir", "dame", "president",
+                          "rev", "reverend", "sen", "senator", "rep", "gov", "governor", "mayor"}),
+    org_joiners=frozenset({"of", "for"}),
 )

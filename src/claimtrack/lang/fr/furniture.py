@@ -28,4 +28,14 @@ FURNITURE = Furniture(
         (r"(laisser|laissez) un commentaire", "formulaire de commentaire"),
     ),
     heading_words=STOP_WORDS,
+    html_block_headings=(
+        r"(les )?(articles? )?(les )?plus (lus|partagés|commentés|populaires|consultés)",
+        r"(à )?lire (aussi|également|ensuite)", r"voir aussi", r"sur le même (sujet|thème)",
+        r"(articles?|contenus?) (similaires?|recommandés?|associés?)", r"(nos|vos) (articles|sélections?)\b.{0,30}",
+        r"partager( cet article| l['’]article)?", r"commentaires?( \(\d+\))?", r"(à la une|les dernières infos)",
+    ),
+    html_boilerplate_classes=frozenset({
+        "partage", "partager", "reseaux", "sociaux", "commentaires", "abonnement", "abonnez", "lire", "plus-lus",
+        "populaires", "encadre-liens", "rubriques", "pied", "publicite", "pub", "menu", "fil-ariane",
+    }),
 )

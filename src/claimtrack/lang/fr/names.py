@@ -23,7 +23,7 @@ NAMES = Names(
     org_words=frozenset({
         "fondation", "foundation", "société", "groupe", "université", "institut", "association",
         "agence", "ministère", "conseil", "commission", "banque", "services", "inc", "corp", "sa",
-        "sas", "sarl", "cloud", "azure", "labs", "laboratoire",
+        "sas", "sarl", "cloud", "azure", "labs", "laboratoire", "organisation", "hôpital",
     }),
     legal_suffixes=frozenset({"inc", "corp", "sa", "sas", "sarl", "se", "ltd", "llc", "gmbh", "ag", "cie"}),
     entity_words={"fondation": "foundation", "société": "company", "groupe": "group", "université": "university",
@@ -37,4 +37,11 @@ NAMES = Names(
                     "Nations unies": "United Nations", "OTAN": "NATO"},
     abbreviations=frozenset({"mme", "dr", "st", "prof"}),
     roman_ordinal_suffixes=("e", "er", "ème", "eme", "re"),
+    honorifics=frozenset({"m", "mme", "mlle", "dr", "dre", "pr", "me", "monsieur", "madame", "docteur",
+                          "docteure", "professeur", "professeure", "président", "présidente"}),
+    org_joiners=frozenset({"de", "du", "des", "d", "pour"}),
+    # adjectives after the head noun: "centrale", "européenne", "mondiale", "publique", "constitutionnel"
+    org_adjective_endings=("al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ien", "ienne", "iennes",
+                           "éen", "éenne", "éennes", "ique", "iques", "aire", "aires", "ais", "aise", "aises",
+                           "ain", "aine", "aines", "ois", "oise", "oises"),
 )
