@@ -713,7 +713,7 @@ def align(
     b_texts = [text_of(x) for x in claims_b]
     emb = embedder if embedder is not None else default_embedder()
     c = cache if cache is not None else EmbeddingCache()
-    vecs = c.encode(emb, a_texts + b_texts)
+    vecs = c.matrix(emb, a_texts + b_texts)  # one copy of the vectors, shared with the cache
     A = _side(claims_a, vecs[: len(a_texts)], lang_a)
     B = _side(claims_b, vecs[len(a_texts) :], lang_b)
     p = _Params(
