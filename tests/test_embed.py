@@ -185,3 +185,34 @@ def test_many_texts_are_encoded_in_bounded_calls() -> None:
     assert [len(c) for c in emb.calls] == [ENCODE_CHUNK, 10]
     assert np.array_equal(vecs, EmbeddingCache().encode(CountingEmbedder(), texts))
     assert np.allclose(vecs[-1], CountingEmbedder().encode([texts[-1]])[0], atol=1e-6)
+
+
+_WORDS = st.sampled_from(["harbour", "bridge", "council", "vote", "river", "port", "budget", "plan"])
+_TEXTS = st.lists(st.lists(_WORDS, min_size=1, max_size=4).map(" ".join), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(seen=_TEXTS, texts=_TEXTS, max_items=st.one_of(st.none(), st.integers(0, 6)))
+def test_matrix_is_encode_in_one_shared_copy(seen: list[str], texts: list[str], max_items: int | None) -> None:
+    """``matrix`` gives the values ``encode`` gives, makes the same calls to the
+    encoder and keeps the same texts; without ``max_items`` the entries of its
+    texts are views of its rows (one copy of the vectors), with it copies."""
+    plain, shared = EmbeddingCache(max_items), EmbeddingCache(max_items)
+    e_plain, e_shared = CountingEmbedder(), CountingEmbedder()
+    plain.warm(e_plain, seen)
+    shared.warm(e_shared, seen)
+    expected = plain.encode(e_plain, texts)
+    got = shared.matrix(e_shared, texts)
+    assert got.dtype == np.float32 and got.shape == (len(texts), e_shared.dim)
+    assert np.array_equal(got, expected)
+    assert e_shared.calls == e_plain.calls
+    assert (shared.hits, shared.misses, len(shared)) == (plain.hits, plain.misses, len(plain))
+    assert not got.flags.writeable
+    for row, t in enumerate(texts):
+        entry, other = shared.get(e_shared, t), plain.get(e_plain, t)
+        assert (entry is None) == (other is None)
+        if entry is not None:
+            assert np.array_equal(entry, other)
+            assert np.shares_memory(entry, got) == (max_items is None)
+    # an entry shared with the matrix serves later calls unchanged
+    assert np.array_equal(shared.encode(e_shared, texts), expected)

@@ -122,6 +122,7 @@ def compare(
     kept: list[Article] = []
     per: list[list[Claim]] = []
     seen: set[str] = set()
+    extracted: list[bool] = []  # per kept article: its claims are extract_claims(article)
     for a in articles:
         try:
             if a.id in seen:
@@ -129,13 +130,15 @@ def compare(
                     f"article {a.id!r}{f' ({a.source})' if a.source else ''} is given twice: article ids must be "
                     "distinct"
                 )
-            found = list(claims[a.id]) if claims is not None and a.id in claims else extract_claims(a)
+            given = claims is not None and a.id in claims
+            found = list(claims[a.id]) if claims is not None and given else extract_claims(a)
         except ClaimtrackError as exc:
             policy.handle(exc, id=a.id, input=a.source)
             continue
         seen.add(a.id)
         kept.append(a)
         per.append(found)
+        extracted.append(not given)
     articles = tuple(kept)
     ids = [a.id for a in articles]
     emb = embedder if embedder is not None else default_embedder()
@@ -150,7 +153,14 @@ def compare(
             matched.add(al.source)
             matched.add(al.target)
         pairs.append(PairAlignment(source_article=ids[x], target_article=ids[y], alignments=tuple(als)))
+    if cache is None:
+        c.clear()  # our own vectors: released before the claim store encodes its own
+    del c
     all_claims = tuple(cl for cs in per for cl in cs)
+    groups = (
+        _clusters(articles, emb, [cs if ex else None for cs, ex in zip(per, extracted)])
+        if cluster and len(articles) > 1 else ()
+    )
     return Comparison(
         articles=tuple(
             ArticleInfo(id=a.id, lang=a.lang, source=a.source, claims=len(cs)) for a, cs in zip(articles, per)
@@ -158,21 +168,37 @@ def compare(
         claims=all_claims,
         alignments=tuple(pairs),
         unmatched=tuple(cl.id for cl in all_claims if cl.id not in matched),
-        clusters=_clusters(articles, emb) if cluster and len(articles) > 1 else (),
+        clusters=groups,
     )
 
 
-def _clusters(articles: tuple[Article, ...], embedder: Embedder) -> tuple[Cluster, ...]:
+def _clusters(
+    articles: tuple[Article, ...], embedder: Embedder, extracted: list[list[Claim] | None]
+) -> tuple[Cluster, ...]:
     """The clusters of two variants or more of a temporary claim store filled
     with ``articles`` in order (:class:`claimtrack.Tracker`: the store's own
-    matching and drift, so the same articles give the same clusters there)."""
+    matching and drift, so the same articles give the same clusters there).
+
+    ``extracted[i]``: the claims of ``articles[i]`` when they are
+    ``extract_claims(articles[i])`` (None: the store extracts them); they are
+    handed to the store with its own per-text vectors
+    (:meth:`~claimtrack.store.Tracker.add_extracted`), which builds the store
+    :meth:`~claimtrack.store.Tracker.add` builds, without a second copy of
+    every claim."""
     import tempfile
     from pathlib import Path
 
     from .store import Tracker
+    from .store.encoding import PerTextEncoder
 
+    encoder = PerTextEncoder(embedder)
     with tempfile.TemporaryDirectory(prefix="claimtrack-compare-") as tmp:
         with Tracker(Path(tmp) / "comparison.db", embedder=embedder) as tracker:
-            for article in articles:
-                tracker.add(article)
+            for article, found in zip(articles, extracted):
+                if found is None or not found:
+                    tracker.add(article)
+                else:
+                    vectors = EmbeddingCache(max_items=0).matrix(encoder, [cl.text for cl in found])
+                    tracker.add_extracted(article, found, vectors)
+                    del vectors
             return tuple(tracker.clusters(min_variants=2))

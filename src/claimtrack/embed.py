@@ -410,6 +410,63 @@ class EmbeddingCache:
                 store[t] = _encode_windowed(embedder, t)
         return store
 
+    def matrix(self, embedder: Embedder, texts: Iterable[str]) -> np.ndarray:
+        """The vectors of :meth:`encode` (same values), in one read-only matrix
+        that the cache shares.
+
+        The texts not seen before are encoded (in the same calls as
+        :meth:`encode`) straight into the rows of the returned matrix, and
+        their cache entries are views of those rows: the cache and the caller
+        hold one copy of the vectors, not two (2 KiB a text with USE).  With
+        ``max_items`` set, the entries kept are copies instead (at most
+        ``max_items`` rows), so a small cache never pins a big matrix.  The
+        matrix is read-only (it is the cache's memory): a caller that needs
+        to change it takes a copy.
+        """
+        texts = [str(t) for t in texts]
+        dim = int(embedder.dim)
+        store = self._store.setdefault(embedder.fingerprint, {})
+        out = np.empty((len(texts), dim), dtype=np.float32)
+        first: dict[str, int] = {}
+        for row, t in enumerate(texts):
+            first.setdefault(t, row)
+        missing = [t for t in first if t not in store]
+        self.hits += len(texts) - len(missing)
+        self.misses += len(missing)
+        for t, row in first.items():
+            if t in store:
+                out[row] = store[t]
+        short = [t for t in missing if len(t) <= WINDOW_CHARS]
+        for k in range(0, len(short), ENCODE_CHUNK):  # the chunks of encode(): same calls, same vectors
+            part = short[k : k + ENCODE_CHUNK]
+            vecs = normalize_rows(np.asarray(embedder.encode(part), dtype=np.float32))
+            if vecs.shape != (len(part), dim):
+                raise ValueError(
+                    f"embedder {embedder.name!r} returned shape {vecs.shape}, expected {(len(part), dim)}"
+                )
+            out[[first[t] for t in part]] = vecs
+            del vecs
+        for t in missing:
+            if len(t) > WINDOW_CHARS:
+                out[first[t]] = _encode_windowed(embedder, t)
+        for row, t in enumerate(texts):
+            if first[t] != row:
+                out[row] = out[first[t]]
+        out.flags.writeable = False
+        for t in missing:
+            store[t] = out[first[t]]
+        if self.max_items is not None:
+            if len(store) > self.max_items:
+                for key in list(store)[: len(store) - self.max_items]:
+                    del store[key]
+            for t in missing:
+                if t in store:
+                    store[t] = out[first[t]].copy()
+        else:
+            for t, row in first.items():
+                store[t] = out[row]  # every entry of these texts shares the matrix
+        return out
+
     def get(self, embedder: Embedder, text: str) -> np.ndarray | None:
         return self._store.get(embedder.fingerprint, {}).get(text)
 

@@ -37,3 +37,48 @@ def test_align_is_symmetric_and_shuffle_invariant(a: list[str], b: list[str], se
     assert again == {(a[int(s)], b[int(t)]) for s, t, _ in ab}  # as text pairs (b may repeat a text)
     for al in align(a, b, embedder=FAKE):
         assert 0.0 <= al.score <= 1.0 and al.evidence and al.margin is not None
+
+
+def _reworked(doc: list[str], rng: random.Random) -> list[str]:
+    """A target made from ``doc``: sentences kept, cut, reworded or merged with the next."""
+    out: list[str] = []
+    k = 0
+    while k < len(doc):
+        words = doc[k].rstrip(".").split()
+        r = rng.random()
+        if r < 0.3 and k + 1 < len(doc):
+            out.append(doc[k].rstrip(".") + " " + doc[k + 1])
+            k += 2
+            continue
+        if r < 0.6:
+            words = [w for w in words if rng.random() < 0.7] or words[:1]
+        elif r < 0.8:
+            words = words + [f"x{rng.randrange(50)}" for _ in range(rng.randint(1, 4))]
+        out.append(" ".join(words) + ".")
+        k += 1
+    rng.shuffle(out)
+    return out
+
+
+@PROP
+@given(documents(min_size=2, max_size=25), st.integers(0, 2**32 - 1), st.floats(0.6, 0.95), st.floats(0.2, 0.6))
+def test_dropping_unusable_candidates_changes_nothing(a: list[str], seed: int, threshold: float,
+                                                      second: float) -> None:
+    """The aligner drops the judged pairs neither linking nor second matches
+    can take (memory); keeping every judged pair gives the same alignments."""
+    from unittest import mock
+
+    import claimtrack.alignment.claims as claims_module
+
+    b = _reworked(a, random.Random(seed))
+    kw = dict(embedder=FAKE, threshold=threshold, short_threshold=threshold / 2, second_threshold=second,
+              margin=0.02, merge_gain=0.0, drift=False)
+    kept = align(a, b, **kw)  # type: ignore[arg-type]
+    every = claims_module._judged
+
+    def judged_all(*args: object, useful_only: bool = False) -> object:
+        return every(*args)  # type: ignore[arg-type]
+
+    with mock.patch.object(claims_module, "_judged", judged_all):
+        full = align(a, b, **kw)  # type: ignore[arg-type]
+    assert [al.model_dump() for al in kept] == [al.model_dump() for al in full]

@@ -221,9 +221,16 @@ def _candidate_pairs(A: _Side, B: _Side, top: _Top, p: _Params) -> list[tuple[in
 
 
 def _judged(
-    A: _Side, B: _Side, pairs: list[tuple[int, int]], top: _Top, a64: _Rows64, b64: _Rows64, p: _Params
+    A: _Side, B: _Side, pairs: list[tuple[int, int]], top: _Top, a64: _Rows64, b64: _Rows64, p: _Params,
+    useful_only: bool = False,
 ) -> list[Candidate]:
-    """Every candidate pair judged by the acceptance rule, in ``pairs`` order."""
+    """Every candidate pair judged by the acceptance rule, in ``pairs`` order.
+
+    ``useful_only``: keep only the pairs :func:`_match` can use, those the rule
+    accepts (competitive linking skips the others) and those
+    :func:`_second_matches` may take (cosine from ``second_threshold``, margin
+    passing); the rest are dropped as soon as they are judged, so a big
+    article holds about one record a claim instead of one per candidate."""
     ri, rv, ci, cv = top
     k = p.k
     pi = np.fromiter((q[0] for q in pairs), dtype=np.int64, count=len(pairs))
@@ -254,6 +261,8 @@ def _judged(
             p.rule, cosine=s, neighbours=(na + nb) / 2.0, fuzzy=fz, words=(words_a[i], words_b[j]),
             shared=len(sn) + len(se), shared_figure=any(abs(v) >= p.min_figure for v in sn),
         )
+        if useful_only and not verdict.accepted and (s < p.second_threshold or verdict.margin < p.rule.margin):
+            continue
         out.append(Candidate(i=i, j=j, cosine=s, verdict=verdict, fuzzy=fz, numbers=sn, entities=se))
     return out
 
@@ -581,7 +590,11 @@ def _match(A: _Side, B: _Side, p: _Params) -> list[Candidate]:
     if not pairs:
         return []
     # competitive linking: best-first, each claim used once; ties by index
-    order = sorted(_judged(A, B, pairs, top, a64, b64, p), key=lambda r: (-r.verdict.rank, r.i, r.j))
+    # (the pairs neither linking nor second matches can take are dropped as they are judged)
+    judged = _judged(A, B, pairs, top, a64, b64, p, useful_only=True)
+    del pairs
+    order = sorted(judged, key=lambda r: (-r.verdict.rank, r.i, r.j))
+    del judged
     used_a: dict[int, int] = {}
     used_b: dict[int, int] = {}
     accepted: list[Candidate] = []
@@ -713,7 +726,7 @@ def align(
     b_texts = [text_of(x) for x in claims_b]
     emb = embedder if embedder is not None else default_embedder()
     c = cache if cache is not None else EmbeddingCache()
-    vecs = c.encode(emb, a_texts + b_texts)
+    vecs = c.matrix(emb, a_texts + b_texts)  # one copy of the vectors, shared with the cache
     A = _side(claims_a, vecs[: len(a_texts)], lang_a)
     B = _side(claims_b, vecs[len(a_texts) :], lang_b)
     p = _Params(

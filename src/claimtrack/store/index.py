@@ -67,6 +67,11 @@ class ClusterIndex:
         ids[: self.n] = self.ids[: self.n]
         self.vecs, self.low, self.norms, self.ids = vecs, low, norms, ids
 
+    def reserve(self, extra: int) -> None:
+        """Make room for ``extra`` more clusters in one step, so that adding them
+        one by one (:meth:`set`) copies the index at most once."""
+        self._reserve(self.n + max(0, int(extra)))
+
     def set(self, cluster: int, vsum: np.ndarray) -> None:
         """Insert or replace the vector sum of ``cluster``."""
         v = np.asarray(vsum, dtype=np.float32).reshape(-1)

@@ -100,12 +100,13 @@ class ArticleWriter:
                                  f"vectors of shape {vecs.shape}, store dimension {self._index.dim}")
         else:
             claims = extract_claims(article)
-            vecs = self._cache.encode(self._embedder, [c.text for c in claims]) if claims else np.zeros(
+            vecs = self._cache.matrix(self._embedder, [c.text for c in claims]) if claims else np.zeros(
                 (0, self._index.dim), dtype=np.float32
             )
         if not np.isfinite(vecs).all():
             raise StoreError(f"the embedder gave a non-finite vector for a claim of article {article.id!r}")
         result, staged, gen = self._db.write(lambda: self._add_locked(article, digest, claims, vecs))
+        self._index.reserve(len(staged))  # room for every new cluster at once: no doubling copies
         for cid, vsum in staged.items():
             self._index.set(cid, vsum)
         if gen is not None:
@@ -185,7 +186,7 @@ class ArticleWriter:
         claim_json, drift_json = _readable(claim, drift, similarity)
         new = cluster is None
         if cluster is None:
-            vsum = np.asarray(vec, dtype=np.float32).copy()
+            vsum = np.asarray(vec, dtype=np.float32)  # never changed in place: no copy of the claim's vector
             cluster = conn.execute(
                 "INSERT INTO clusters (ref, first_seen, size, vsum, updated) VALUES (-1, ?, 1, ?, ?)",
                 (published, vsum.tobytes(), generation),
@@ -209,7 +210,7 @@ class ArticleWriter:
                 "THEN ? ELSE first_seen END WHERE id = ?",
                 (vsum.astype(np.float32).tobytes(), generation, published, published, published, cluster),
             )
-        staged[cluster] = vsum.astype(np.float32)
+        staged[cluster] = np.asarray(vsum, dtype=np.float32)
         conn.executemany(
             "INSERT OR IGNORE INTO variant_drift (type, cluster, variant) VALUES (?, ?, ?)",
             [(t, cluster, vid) for t in sorted({d.type for d in drift})],
