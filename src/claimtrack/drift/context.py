@@ -656,6 +656,13 @@ class PairContext:
 
         return attributed(self.source) and attributed(self.target) and self.same_speaker is not False
 
+    def attribution(self, side: Side, start: int, end: int) -> bool:
+        """``side.text[start:end]`` lies inside an attribution frame
+        (:attr:`Side.frames`) while both sides are attributed to the same
+        speaker (:attr:`same_speaker`): it says who said it, not what was
+        said ("Okafor said on Tuesday"), and is left out of the content."""
+        return bool(self.same_speaker) and any(s <= start and end <= e for s, e in side.frames)
+
     @cached_property
     def content_entities(self) -> tuple[list[Entity], list[Entity]]:
         """The entities the entity check compares: when both sides are
@@ -668,7 +675,7 @@ class PairContext:
         def content(side: Side) -> list[Entity]:
             sp = side.speaker
             return [e for e in side.entities
-                    if not any(s <= e.start and e.end <= t for s, t in side.frames)
+                    if not self.attribution(side, e.start, e.end)
                     and not (sp is not None and sp.name and same_name(e.text, sp.name))]
 
         return content(self.source), content(self.target)

@@ -15,7 +15,6 @@ two units, to the precision a translator rounds to.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 __all__ = ["TO_BASE", "units_of", "convert", "converted", "CONVERSION_TOLERANCE"]
@@ -57,21 +56,13 @@ def _dimension(unit: str) -> str:
 def units_of(words: Iterable[str], lang: str) -> frozenset[str]:
     """The convertible CLDR unit identifiers that any of ``words`` (a figure's
     unit as written, or the words after it) names in language ``lang``."""
-    from ..lang.cldr import unit_names
+    from ..lang.cldr import unit_ids
 
-    names = unit_names(lang)
     out: set[str] = set()
     for w in words:
-        key = " ".join(t for t in re.split(r"[^\w]+", _fold(w)) if t)
-        for ident in names.get(key, ()):
+        for ident in unit_ids(w, lang):
             out.update(u for u in _READINGS.get(ident, (ident,)) if u in TO_BASE)
     return frozenset(out)
-
-
-def _fold(text: str) -> str:
-    from ..text import fold
-
-    return fold(text)
 
 
 def convert(value: float, unit: str, to: str) -> float:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["place_names", "translations", "currency_codes", "unit_names"]
+__all__ = ["place_names", "translations", "currency_codes", "unit_names", "unit_ids"]
 
 
 def _fold(text: str) -> str:
@@ -122,3 +122,9 @@ def unit_names(code: str) -> dict[str, tuple[str, ...]]:
                 if key and ident not in out.setdefault(key, []):
                     out[key].append(ident)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def unit_ids(word: str, code: str) -> tuple[str, ...]:
+    """The CLDR unit identifiers ``word`` names in language ``code``, folded as
+    :func:`unit_names` folds its keys ("Pouces" -> ("length-inch",))."""
+    return unit_names(code).get(_fold(word), ())

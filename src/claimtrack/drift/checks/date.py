@@ -72,13 +72,11 @@ class DateCheck(DriftCheck):
     def _dates(self, pair: PairContext) -> list[Drift]:
         ss, ts = pair.source.time_scopes, pair.target.time_scopes
 
-        masked = bool(pair.same_speaker)
-
         def usable(side: Side, scopes: list[TimeScope]) -> list[DateMention]:
             # a date inside an attribution frame ("Okafor said on Tuesday") dates the
-            # statement, not its content: left out when both sides have one speaker
+            # statement, not its content
             return [d for d in side.dates if not any(s < d.end and d.start < e for s, e, _, _ in scopes)
-                    and not (masked and any(s <= d.start and d.end <= e for s, e in side.frames))]
+                    and not pair.attribution(side, d.start, d.end)]
 
         a, b = usable(pair.source, ss), usable(pair.target, ts)
         ua, ub = set(range(len(a))), set(range(len(b)))
