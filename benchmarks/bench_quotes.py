@@ -1,0 +1,319 @@
+"""Quotation benchmark: direct quotations and their speakers in real news, English and French.
+
+    python benchmarks/bench_quotes.py                 # both halves, both languages, textacy if it runs
+    python benchmarks/bench_quotes.py --errors 30     # also print 30 tuning-half misses and false quotes
+    python benchmarks/bench_quotes.py --json out.json
+
+Gold: ``benchmarks/quotes-wmt14.jsonl``, our own annotation of the WMT14
+news of ``../shared/eval/news/wmt14-fren/`` (both sides of every document,
+each side annotated on its own by reading it; see ``annotate_quotes.py`` for
+the guidelines and the format). It holds offsets only; the texts are read
+from ``../shared`` (skipped with a message when absent) and checked against
+the SHA-256 each record keeps.
+
+Each file is read whole with ``ct.read_article`` and its quotations listed
+with ``ct.extract_quotes``, the user's path.
+
+Figures, per language and per half (documents split by id as in every
+benchmark: the SHA-256 of the id, even first byte: tuning):
+
+* recall: gold quotations that one predicted quotation overlaps by at least
+  half of the gold quotation's characters (spans without quotation marks;
+  an interrupted quotation is one quotation of several spans);
+* precision: predicted quotations that overlap a gold quotation by at least
+  half of their own characters, or that find one (above);
+* F1 of the two; recall of partial and of full quotations apart;
+* speaker: of the found gold quotations whose speaker is named in the
+  document, the share whose predicted speaker names the same person (the
+  predicted ``Speaker.name``, or its mention when unresolved, and the gold
+  name share their words: one's folded words are a subset of the other's);
+  also the same count over all named gold quotations.
+
+The peer: textacy's ``extract.triples.direct_quotations`` (English only) on
+the same English files, when textacy and a spaCy English pipeline with a
+parser (``en_core_web_sm``) are installed; otherwise the reason it did not
+run is printed.
+
+Only the tuning half's errors are printed for reading: reading the
+validation half would be tuning on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from _data import HALVES, SHARED, half_of
+
+NEWS = SHARED / "eval" / "news" / "wmt14-fren"
+GOLD = Path(__file__).resolve().parent / "quotes-wmt14.jsonl"
+
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """One predicted quotation: its content spans and the speaker's name as predicted."""
+
+    spans: Spans
+    speaker: str | None
+
+
+@dataclass
+class Tally:
+    """Counts for one system, language and half."""
+
+    gold: int = 0
+    found: int = 0
+    predicted: int = 0
+    correct: int = 0
+    partial_gold: int = 0
+    partial_found: int = 0
+    named: int = 0
+    named_found: int = 0
+    speaker_right: int = 0
+    documents: int = 0
+    seconds: float = 0.0
+
+    def figures(self) -> dict[str, Any]:
+        def ratio(a: int, b: int) -> float | None:
+            return round(a / b, 3) if b else None
+
+        p, r = ratio(self.correct, self.predicted), ratio(self.found, self.gold)
+        f1 = round(2 * p * r / (p + r), 3) if p and r else 0.0
+        full_gold, full_found = self.gold - self.partial_gold, self.found - self.partial_found
+        return {
+            "documents": self.documents,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "precision": p,
+            "recall": r,
+            "f1": f1,
+            "recall_partial": ratio(self.partial_found, self.partial_gold),
+            "recall_full": ratio(full_found, full_gold),
+            "speaker_right_of_found": ratio(self.speaker_right, self.named_found),
+            "speaker_right_of_named": ratio(self.speaker_right, self.named),
+            "seconds": round(self.seconds, 1),
+        }
+
+
+def _chars(spans: Iterable[Sequence[int]]) -> set[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        out.update(range(s, e))
+    return out
+
+
+def _words(name: str) -> set[str]:
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
+    return set(plain.split())
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("International Monetary
+    Fund": "IMF", "Standard & Poor's": "SP")."""
+    return "".join(w[0] for w in name.replace("&", " ").split() if w[:1].isupper())
+
+
+def same_speaker(predicted: str | None, gold: str) -> bool:
+    """The predicted name and the gold name name the same speaker: one's
+    folded words are a subset of the other's ("Obama" / "Barack Obama"), or
+    one is the acronym of the other ("IMF" / "International Monetary Fund",
+    "S&P" / "Standard & Poor's")."""
+    if not predicted:
+        return False
+    p, g = _words(predicted), _words(gold)
+    if p and g and (p <= g or g <= p):
+        return True
+    for short, long in ((predicted, gold), (gold, predicted)):
+        letters = short.replace("&", "").replace(".", "")
+        if 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha() and _initials(long) == letters:
+            return True
+    return False
+
+
+def score(
+    gold: list[dict[str, Any]],
+    predicted: list[Predicted],
+    text: str,
+    tally: Tally,
+    errors: list[str] | None = None,
+) -> None:
+    """Add one document's counts to ``tally`` (and its errors to ``errors``)."""
+    pred_chars = [_chars(p.spans) for p in predicted]
+    gold_chars = [_chars(g["spans"]) for g in gold]
+    all_gold = set().union(*gold_chars) if gold_chars else set()
+    finds: set[int] = set()
+    for g, gc in zip(gold, gold_chars):
+        tally.gold += 1
+        tally.partial_gold += g["partial"]
+        named = g["speaker"] is not None and g["named"]
+        tally.named += named
+        best, best_overlap = None, 0
+        for i, pc in enumerate(pred_chars):
+            ov = len(gc & pc)
+            if ov > best_overlap:
+                best, best_overlap = i, ov
+        if best is not None and 2 * best_overlap >= len(gc):
+            finds.add(best)
+            tally.found += 1
+            tally.partial_found += g["partial"]
+            if named:
+                tally.named_found += 1
+                s, e = g["speaker"]
+                if same_speaker(predicted[best].speaker, text[s:e]):
+                    tally.speaker_right += 1
+                elif errors is not None:
+                    errors.append(
+                        f"  speaker {predicted[best].speaker!r} for {text[s:e]!r}: "
+                        f"{_show(text, g['spans'])}"
+                    )
+        elif errors is not None:
+            kind = "partial" if g["partial"] else "full"
+            errors.append(f"  missed ({kind}): {_show(text, g['spans'])}")
+    for i, (p, pc) in enumerate(zip(predicted, pred_chars)):
+        tally.predicted += 1
+        if i in finds or 2 * len(pc & all_gold) >= len(pc):
+            tally.correct += 1
+        elif errors is not None:
+            errors.append(f"  not a quotation: {_show(text, p.spans)}")
+
+
+def _show(text: str, spans: Iterable[Sequence[int]]) -> str:
+    out = " / ".join(text[s:e] for s, e in spans)
+    return repr(out if len(out) <= 160 else out[:157] + "...")
+
+
+def load_gold() -> list[dict[str, Any]]:
+    records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for r in records:
+        text = (NEWS / f"{r['doc']}.{r['lang']}").read_text(encoding="utf-8")
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != r["sha256"]:
+            sys.exit(f"{r['doc']}.{r['lang']} changed since it was annotated (SHA-256 differs)")
+    return records
+
+
+def claimtrack_quotes(text: str, lang: str, doc: str) -> list[Predicted]:
+    import claimtrack as ct
+
+    article = ct.read_article(text, article_id=f"{doc}.{lang}", lang=lang)
+    out = []
+    for q in ct.extract_quotes(article):
+        speaker = None
+        if q.speaker is not None:
+            speaker = q.speaker.name or q.speaker.text
+        out.append(Predicted(tuple((s.start, s.end) for s in q.spans), speaker))
+    return out
+
+
+def textacy_runner() -> tuple[Callable[[str, str, str], list[Predicted]] | None, str]:
+    """textacy's direct quotations, or None and why it cannot run here."""
+    try:
+        import spacy
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:
+        return None, f"textacy or spaCy not installed ({exc})"
+    try:
+        nlp = spacy.load("en_core_web_sm")
+    except OSError as exc:
+        return None, (
+            "no spaCy English pipeline with a parser: en_core_web_sm is not on the package "
+            f"index this project installs from ({str(exc).splitlines()[0][:80]})"
+        )
+    marks = "\"'“”‘’«»"
+
+    def run(text: str, lang: str, doc: str) -> list[Predicted]:
+        out = []
+        parsed = nlp(text)  # one parse of the whole file keeps offsets into it
+        for triple in direct_quotations(parsed):
+            spans = []
+            for content in [triple.content]:
+                s, e = content.start_char, content.end_char
+                while s < e and text[s] in marks:
+                    s += 1
+                while e > s and text[e - 1] in marks:
+                    e -= 1
+                spans.append((s, e))
+            speaker = " ".join(t.text for t in triple.speaker) if triple.speaker else None
+            out.append(Predicted(tuple(spans), speaker))
+        return out
+
+    return run, "textacy " + __import__("textacy").__version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", type=int, default=0, help="print this many tuning-half errors per language")
+    ap.add_argument("--no-peer", action="store_true", help="skip textacy")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args(argv)
+    if not NEWS.is_dir():
+        print(f"[bench_quotes] skipped: {NEWS} not found (../shared is absent in a fresh clone)")
+        return 0
+    if not GOLD.is_file():
+        print(f"[bench_quotes] skipped: {GOLD} not found")
+        return 0
+    records = load_gold()
+    systems: dict[str, Callable[[str, str, str], list[Predicted]]] = {"claimtrack": claimtrack_quotes}
+    if not args.no_peer:
+        runner, why = textacy_runner()
+        if runner is None:
+            print(f"[peer] textacy did not run: {why}")
+        else:
+            systems[why] = runner
+    results: dict[str, Any] = {}
+    for system, run in systems.items():
+        tallies = {(lang, half): Tally() for lang in ("en", "fr") for half in HALVES}
+        errors: dict[str, list[str]] = {"en": [], "fr": []}
+        for r in records:
+            if system != "claimtrack" and r["lang"] != "en":
+                continue
+            text = (NEWS / f"{r['doc']}.{r['lang']}").read_text(encoding="utf-8")
+            half = half_of(r["doc"])
+            tally = tallies[(r["lang"], half)]
+            t0 = time.perf_counter()
+            predicted = run(text, r["lang"], r["doc"])
+            tally.seconds += time.perf_counter() - t0
+            tally.documents += 1
+            doc_errors: list[str] | None = [] if half == "tuning" and system == "claimtrack" else None
+            score(r["quotes"], predicted, text, tally, doc_errors)
+            if doc_errors:
+                errors[r["lang"]].append(f" {r['doc']}.{r['lang']}")
+                errors[r["lang"]].extend(doc_errors)
+        print(f"\n== {system}")
+        print(f"{'lang':4} {'half':10} {'docs':>4} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}"
+              f" {'R part':>6} {'R full':>6} {'spk/f':>6} {'spk/n':>6}")
+        for (lang, half), t in tallies.items():
+            f = t.figures()
+            if not f["documents"]:
+                continue
+            results.setdefault(system, {}).setdefault(lang, {})[half] = f
+
+            def fmt(x: float | None) -> str:
+                return "     -" if x is None else f"{x:6.3f}"
+
+            print(f"{lang:4} {half:10} {f['documents']:4} {f['gold']:5} {f['predicted']:5} {fmt(f['precision'])}"
+                  f" {fmt(f['recall'])} {fmt(f['f1'])} {fmt(f['recall_partial'])} {fmt(f['recall_full'])}"
+                  f" {fmt(f['speaker_right_of_found'])} {fmt(f['speaker_right_of_named'])}")
+        if args.errors and system == "claimtrack":
+            for lang in ("en", "fr"):
+                shown = errors[lang][: args.errors]
+                if shown:
+                    print(f"\n-- tuning-half errors, {lang} (first of them)")
+                    print("\n".join(shown))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
