@@ -1,6 +1,7 @@
 """Quotation benchmark: direct quotations and their speakers in real news, English and French.
 
-    python benchmarks/bench_quotes.py                 # both halves, both languages, textacy if it runs
+    python benchmarks/bench_quotes.py                 # both halves, both languages
+    python benchmarks/bench_quotes.py --textacy-python .peer-textacy/bin/python   # and the peer
     python benchmarks/bench_quotes.py --errors 30     # also print 30 tuning-half misses and false quotes
     python benchmarks/bench_quotes.py --json out.json
 
@@ -29,10 +30,10 @@ benchmark: the SHA-256 of the id, even first byte: tuning):
   name share their words: one's folded words are a subset of the other's);
   also the same count over all named gold quotations.
 
-The peer: textacy's ``extract.triples.direct_quotations`` (English only) on
-the same English files, when textacy and a spaCy English pipeline with a
-parser (``en_core_web_sm``) are installed; otherwise the reason it did not
-run is printed.
+The peer: textacy's ``direct_quotations`` (English only) on the same English
+files, run by ``peer_textacy.py`` in an environment of its own (the only
+spaCy English pipeline on the package index is en_core_web_sm 2.2.5, which
+needs spaCy 2): ``--textacy-python PATH`` names its interpreter.
 
 Only the tuning half's errors are printed for reading: reading the
 validation half would be tuning on it.
@@ -215,45 +216,35 @@ def claimtrack_quotes(text: str, lang: str, doc: str) -> list[Predicted]:
     return out
 
 
-def textacy_runner() -> tuple[Callable[[str, str, str], list[Predicted]] | None, str]:
-    """textacy's direct quotations, or None and why it cannot run here."""
-    try:
-        import spacy
-        from textacy.extract.triples import direct_quotations
-    except ImportError as exc:
-        return None, f"textacy or spaCy not installed ({exc})"
-    try:
-        nlp = spacy.load("en_core_web_sm")
-    except OSError as exc:
-        return None, (
-            "no spaCy English pipeline with a parser: en_core_web_sm is not on the package "
-            f"index this project installs from ({str(exc).splitlines()[0][:80]})"
-        )
-    marks = "\"'“”‘’«»"
+def textacy_quotes(python: str, records: list[dict[str, Any]]) -> tuple[dict[str, list[Predicted]] | None, str]:
+    """textacy's direct quotations of the English files, run by ``peer_textacy.py``
+    in the interpreter ``python`` (its own environment: see that script), or
+    None and why it did not run."""
+    import subprocess
 
-    def run(text: str, lang: str, doc: str) -> list[Predicted]:
-        out = []
-        parsed = nlp(text)  # one parse of the whole file keeps offsets into it
-        for triple in direct_quotations(parsed):
-            spans = []
-            for content in [triple.content]:
-                s, e = content.start_char, content.end_char
-                while s < e and text[s] in marks:
-                    s += 1
-                while e > s and text[e - 1] in marks:
-                    e -= 1
-                spans.append((s, e))
-            speaker = " ".join(t.text for t in triple.speaker) if triple.speaker else None
-            out.append(Predicted(tuple(spans), speaker))
-        return out
-
-    return run, "textacy " + __import__("textacy").__version__
+    jobs = "".join(json.dumps({"doc": r["doc"], "path": str(NEWS / f"{r['doc']}.en")}) + "\n"
+                   for r in records if r["lang"] == "en")
+    try:
+        done = subprocess.run([python, str(Path(__file__).with_name("peer_textacy.py"))], input=jobs,
+                              capture_output=True, text=True, timeout=1800, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return None, f"{python} did not run ({exc})"
+    if done.returncode != 0:
+        return None, f"peer_textacy.py failed: {done.stderr.strip().splitlines()[-1:]}"
+    out = {}
+    for line in done.stdout.splitlines():
+        rec = json.loads(line)
+        out[rec["doc"]] = [Predicted(tuple((s, e) for s, e in q["spans"]), q["speaker"]) for q in rec["quotes"]]
+    version = next((ln for ln in done.stderr.splitlines() if ln.startswith("textacy")), "textacy")
+    return out, version
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", type=int, default=0, help="print this many tuning-half errors per language")
-    ap.add_argument("--no-peer", action="store_true", help="skip textacy")
+    ap.add_argument("--textacy-python", metavar="PYTHON",
+                    help="the interpreter of textacy's environment (see peer_textacy.py); without it the peer is skipped")
+    ap.add_argument("--no-peer", action="store_true", help="skip textacy even with --textacy-python")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
     if not NEWS.is_dir():
@@ -264,12 +255,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     records = load_gold()
     systems: dict[str, Callable[[str, str, str], list[Predicted]]] = {"claimtrack": claimtrack_quotes}
-    if not args.no_peer:
-        runner, why = textacy_runner()
-        if runner is None:
+    if args.textacy_python and not args.no_peer:
+        peer, why = textacy_quotes(args.textacy_python, records)
+        if peer is None:
             print(f"[peer] textacy did not run: {why}")
         else:
-            systems[why] = runner
+            systems[why] = lambda text, lang, doc, found=peer: found.get(doc, [])
+    elif not args.no_peer:
+        print("[peer] textacy skipped: give --textacy-python (its own environment, see peer_textacy.py)")
     results: dict[str, Any] = {}
     for system, run in systems.items():
         tallies = {(lang, half): Tally() for lang in ("en", "fr") for half in HALVES}
