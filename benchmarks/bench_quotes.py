@@ -35,6 +35,12 @@ files, run by ``peer_textacy.py`` in an environment of its own (the only
 spaCy English pipeline on the package index is en_core_web_sm 2.2.5, which
 needs spaCy 2): ``--textacy-python PATH`` names its interpreter.
 
+Quotation links: ``ct.align_quotes`` of each document's English claims
+against its French ones, scored on the line-parallel texts (precision:
+links whose quotations start on the same line; recall: lines holding one
+linkable quotation on each side; false alarms: right links with a default
+finding, by type).  ``--no-links`` skips them (they need the encoder).
+
 Only the tuning half's errors are printed for reading: reading the
 validation half would be tuning on it.
 """
@@ -239,12 +245,65 @@ def textacy_quotes(python: str, records: list[dict[str, Any]]) -> tuple[dict[str
     return out, version
 
 
+def quote_links(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """``ct.align_quotes`` of each document's English claims against its French
+    ones (the user's path: read, extract, align), scored against the
+    line-parallel texts: a link is right when its two quotations start on the
+    same line (segment); the pairs to find are the lines holding exactly one
+    linkable quotation on each side; the links that are right are faithful
+    renderings, so a default finding on one is a false alarm."""
+    import bisect
+    import collections
+
+    import claimtrack as ct
+    from _data import embedder
+    from claimtrack.alignment.quotes import quote_units
+
+    emb = embedder()
+    tallies: dict[str, collections.Counter[str]] = {h: collections.Counter() for h in HALVES}
+    for doc in sorted({r["doc"] for r in records}):
+        t = tallies[half_of(doc)]
+        texts = {lang: (NEWS / f"{doc}.{lang}").read_text(encoding="utf-8") for lang in ("en", "fr")}
+        claims = {lang: ct.extract_claims(ct.read_article(texts[lang], article_id=f"{doc}.{lang}", lang=lang))
+                  for lang in texts}
+        starts = {lang: [0] + [i + 1 for i, ch in enumerate(texts[lang]) if ch == "\n"] for lang in texts}
+
+        def line(lang: str, pos: int) -> int:
+            return bisect.bisect_right(starts[lang], pos) - 1
+
+        units = {lang: {u.id: line(lang, u.start) for u in quote_units(claims[lang])} for lang in texts}
+        per_line = {lang: collections.Counter(units[lang].values()) for lang in texts}
+        gold = {n for n, k in per_line["en"].items() if k == 1 and per_line["fr"].get(n) == 1}
+        t["to_find"] += len(gold)
+        for q in ct.align_quotes(claims["en"], claims["fr"], embedder=emb):
+            a, b = units["en"][f"{q.source_claim}#{q.source_quote}"], units["fr"][f"{q.target_claim}#{q.target_quote}"]
+            t["links"] += 1
+            if a == b:
+                t["right"] += 1
+                t["found"] += a in gold
+                if q.drift:
+                    t["with_finding"] += 1
+                    for ty in sorted({f.type for f in q.drift}):
+                        t["finding:" + ty] += 1
+    out = {}
+    for h, t in tallies.items():
+        out[h] = {
+            "links": t["links"], "precision": round(t["right"] / t["links"], 3) if t["links"] else None,
+            "recall": round(t["found"] / t["to_find"], 3) if t["to_find"] else None,
+            "faithful_links_with_finding": t["with_finding"],
+            "false_alarm_rate": round(t["with_finding"] / t["right"], 3) if t["right"] else None,
+            "by_type": {k[8:]: v for k, v in sorted(t.items()) if k.startswith("finding:")},
+        }
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", type=int, default=0, help="print this many tuning-half errors per language")
     ap.add_argument("--textacy-python", metavar="PYTHON",
                     help="the interpreter of textacy's environment (see peer_textacy.py); without it the peer is skipped")
     ap.add_argument("--no-peer", action="store_true", help="skip textacy even with --textacy-python")
+    ap.add_argument("--no-links", action="store_true", help="skip the quotation links (they need the encoder)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
     if not NEWS.is_dir():
@@ -303,6 +362,14 @@ def main(argv: list[str] | None = None) -> int:
                 if shown:
                     print(f"\n-- tuning-half errors, {lang} (first of them)")
                     print("\n".join(shown))
+    if not args.no_links:
+        links = quote_links(records)
+        results["quote_links"] = links
+        print("\n== quotation links, English against French of each document (ct.align_quotes)")
+        for h, f in links.items():
+            print(f"{h:10} links {f['links']:4}  precision {f['precision']}  recall {f['recall']}  "
+                  f"faithful links with a default finding {f['faithful_links_with_finding']} "
+                  f"({f['false_alarm_rate']}) {f['by_type']}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return 0

@@ -59,6 +59,7 @@ from .models import (
     PairDiff,
     Quantity,
     Quote,
+    QuoteLink,
     Sentence,
     Speaker,
 )
@@ -88,6 +89,7 @@ _LAZY: dict[str, str] = {
     "default_embedder": "embed",
     "align_sentences": "alignment",
     "align": "alignment",
+    "align_quotes": "alignment",
     "compare": "comparison",
     "Comparison": "comparison",
     "diff": "drift",
@@ -115,6 +117,7 @@ __all__ = [
     "PairDiff",
     "Quantity",
     "Quote",
+    "QuoteLink",
     "Sentence",
     "Speaker",
     "json_schema",
@@ -154,6 +157,7 @@ __all__ = [
     "default_embedder",
     "align_sentences",
     "align",
+    "align_quotes",
     "compare",
     "Comparison",
     "diff",
@@ -204,7 +208,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy names, re-exported
-    from .alignment import align as align, align_sentences as align_sentences
+    from .alignment import align as align, align_quotes as align_quotes, align_sentences as align_sentences
     from .comparison import Comparison as Comparison, compare as compare
     from .drift import diff as diff, diff_many as diff_many
     from .embed import Embedder as Embedder, USEEmbedder as USEEmbedder, default_embedder as default_embedder

@@ -25,7 +25,7 @@ from pydantic import Field
 
 from .embed import Embedder, EmbeddingCache
 from .errors import ClaimtrackError, DuplicateArticleError, ErrorPolicy, ErrorSink, OnError
-from .models import Alignment, Article, Claim, Model
+from .models import Alignment, Article, Claim, Model, QuoteLink
 from .store.models import Cluster
 
 __all__ = ["compare", "Comparison", "ArticleInfo", "PairAlignment"]
@@ -58,6 +58,12 @@ class Comparison(Model):
         description="One entry per unordered pair of articles (i < j in input order)."
     )
     unmatched: tuple[str, ...] = Field(description="Ids of the claims aligned to nothing in any other article.")
+    quote_links: tuple[QuoteLink, ...] = Field(
+        default=(),
+        description="The direct quotations two articles share, matched as units of their own "
+                    "(claimtrack.align_quotes: a partial quotation repeated in another sentence too), with the drift "
+                    "inside the quotation and of its speaker; article pairs in input order.",
+    )
     clusters: tuple[Cluster, ...] = Field(
         default=(),
         description="Each statement found in two or more of the articles: every variant (publication order, then "
@@ -81,6 +87,7 @@ def compare(
     errors: OnError = "stop",
     error_file: ErrorSink | None = None,
     cluster: bool = True,
+    quotes: bool = True,
     **align_options: Any,
 ) -> Comparison:
     """Claims of every article, alignments between every pair, unmatched claims.
@@ -106,6 +113,9 @@ def compare(
             filled with the articles in input order; claims come from the
             articles, as the store extracts them, whatever ``claims`` says).
             False: an empty tuple, no extra cost.
+        quotes: compute :attr:`Comparison.quote_links` (the articles'
+            direct quotations matched as units, :func:`claimtrack.align_quotes`,
+            with the same ``align_options``).  False: an empty tuple.
         align_options: passed to :func:`claimtrack.align` (``min_confidence``, ``threshold``,
             ``margin``, ...).
 
@@ -113,7 +123,7 @@ def compare(
     similarity pass per pair of articles, so k articles cost k(k-1)/2 passes
     over already-encoded vectors.
     """
-    from .alignment import align as _align
+    from .alignment import align as _align, align_quotes as _align_quotes
     from .embed import default_embedder
 
     from .extract.claims import extract_claims
@@ -146,6 +156,7 @@ def compare(
     # encode every claim once, in one batch (into the cache: no matrix of them all)
     c.warm(emb, [cl.text for cs in per for cl in cs])
     pairs: list[PairAlignment] = []
+    quote_links: list[QuoteLink] = []
     matched: set[str] = set()
     for x, y in combinations(range(len(articles)), 2):
         als = _align(per[x], per[y], embedder=emb, cache=c, **align_options)
@@ -153,6 +164,12 @@ def compare(
             matched.add(al.source)
             matched.add(al.target)
         pairs.append(PairAlignment(source_article=ids[x], target_article=ids[y], alignments=tuple(als)))
+        if quotes:
+            linked = {(al.source, al.target) for al in als}
+            quote_links += [
+                q.model_copy(update={"claims_aligned": (q.source_claim, q.target_claim) in linked})
+                for q in _align_quotes(per[x], per[y], embedder=emb, cache=c, **align_options)
+            ]
     if cache is None:
         c.clear()  # our own vectors: released before the claim store encodes its own
     del c
@@ -168,6 +185,7 @@ def compare(
         claims=all_claims,
         alignments=tuple(pairs),
         unmatched=tuple(cl.id for cl in all_claims if cl.id not in matched),
+        quote_links=tuple(quote_links),
         clusters=groups,
     )
 

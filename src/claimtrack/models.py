@@ -33,6 +33,7 @@ __all__ = [
     "Claim",
     "Link",
     "Alignment",
+    "QuoteLink",
     "Drift",
     "PairDiff",
     "ScoreTerm",
@@ -376,6 +377,38 @@ class Alignment(Model):
     shared_numbers: tuple[float, ...] = ()
     evidence: tuple[str, ...] = ()
     drift: tuple[Drift, ...] = ()
+
+
+class QuoteLink(Model):
+    """Two direct quotations found to repeat the same words (``claimtrack.align_quotes``), with the evidence.
+
+    Each side is a quotation of a claim: ``source_claim`` and the index of the
+    quotation in its ``Claim.quotes`` (``source_quote``).  ``drift`` compares
+    the quotations' words alone, with their speakers: words changed, dropped
+    or added inside the quotation, and a quotation given to another person
+    (``speaker``)."""
+
+    source_article: str
+    target_article: str
+    source_claim: str
+    source_quote: int = Field(ge=0, description="Index of the quotation in the source claim's ``quotes``.")
+    target_claim: str
+    target_quote: int = Field(ge=0, description="Index of the quotation in the target claim's ``quotes``.")
+    source_text: str = Field(description="The source quotation's words (its spans joined by a space).")
+    target_text: str
+    source_speaker: str | None = Field(default=None, description="The resolved name (or mention) of its speaker.")
+    target_speaker: str | None = None
+    score: float = Field(ge=0.0, le=1.0)
+    similarity: float = Field(description="Embedder cosine similarity of the two quotations' words.")
+    fuzzy: float | None = Field(default=None, description="rapidfuzz ratio in 0..1 (same-language pairs only).")
+    evidence: tuple[str, ...] = ()
+    drift: tuple[Drift, ...] = ()
+    claims_aligned: bool | None = Field(
+        default=None,
+        description="In a comparison: the two claims holding the quotations are aligned too, so their alignment "
+                    "compares these words as well (False: the quotation is shared by sentences that are not; "
+                    "None: not known, outside a comparison).",
+    )
 
 
 class PairDiff(Model):

@@ -13,6 +13,10 @@ Two aligners, one embedder protocol (:mod:`claimtrack.embed`):
     translation merged two sentences, rapidfuzz within one language, shared
     numbers and names as evidence.
 
+:func:`align_quotes` (:mod:`.quotes`) -- the direct quotations of two sets
+    of claims matched as units of their own (the words quoted, without the
+    reporter's), by :func:`align`'s rule, and compared with their speakers.
+
 The acceptance rule for a pair of claims lives in :mod:`.rule`, shared with
 the claim store's matcher.
 
@@ -24,6 +28,7 @@ go to the lower index) and never download anything.
 from __future__ import annotations
 
 from .claims import align
+from .quotes import align_quotes
 from .sentences import SentenceParams, align_sentences
 
-__all__ = ["align_sentences", "align", "SentenceParams"]
+__all__ = ["align_sentences", "align", "align_quotes", "SentenceParams"]

@@ -102,7 +102,9 @@ def article_label(info: ArticleInfo) -> str:
 def comparison_table(comparison: Comparison, width: int | None = None) -> str:
     """A plain-text report: articles, then each pair's alignments, then the
     statements found in two articles or more (``Comparison.clusters``, each
-    variant with its drift against the earliest), then the unmatched claims, laid out in ``width`` columns (default: the terminal's,
+    variant with its drift against the earliest), the quotations shared by
+    sentences that are not aligned or changed on the way
+    (``Comparison.quote_links``), then the unmatched claims, laid out in ``width`` columns (default: the terminal's,
     see :func:`~claimtrack.report.values.terminal_width`); the two claim texts
     share what the score columns leave, explanations wrap."""
     total = terminal_width(width)
@@ -134,6 +136,19 @@ def comparison_table(comparison: Comparison, width: int | None = None) -> str:
                 lines.extend(_wrap(f"({'; '.join(extra)})", total, prefix))
             for d in al.drift:
                 lines.extend(_wrap(f"drift {_finding_head(d)}: {d.explanation}", total, prefix))
+    shared = [q for q in comparison.quote_links if not q.claims_aligned or q.drift]
+    if shared:
+        lines.append("")
+        lines.append(f"Quotations shared by sentences not aligned, or changed: {len(shared)}")
+        for q in shared:
+            left = label_of.get(q.source_article, q.source_article)
+            right = label_of.get(q.target_article, q.target_article)
+            lines.append(_cut(f"  {left} <-> {right}  cos {q.similarity:.2f}", total))
+            for text, who in ((q.source_text, q.source_speaker), (q.target_text, q.target_speaker)):
+                head = f"    {fit(who or '?', 18)}  "
+                lines.append(head + shorten(f"\u201c{text}\u201d", max(10, total - display_width(head))))
+            for d in q.drift:
+                lines.extend(_wrap(f"drift {_finding_head(d)}: {d.explanation}", total, 8))
     if comparison.clusters:
         lines.append("")
         lines.append(f"Statements in two articles or more: {len(comparison.clusters)}")
