@@ -30,6 +30,8 @@ POLARITY = Polarity(
         r"without\s+(?![^\W\d_]+ing\b)(?P<head>[^\W\d_]+)",
         # an almost-negation: "hardly any tourists" / "quasiment plus aucun touriste"
         r"(?P<head>hardly|barely|scarcely)",
+        # the suffix "-less" makes a word's negative: "penniless" / "sans le sou", "wireless" / "sans fil"
+        r"(?P<head>[^\W\d_]{3,})less\b",
     ),
     modals={
         r"will|shall|won[’']t|['’]ll|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to": "future",

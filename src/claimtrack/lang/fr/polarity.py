@@ -20,6 +20,10 @@ POLARITY = Polarity(
         # an elliptic negation after a conjunction: "entendu, mais pas écouté"
         r"(?:mais|et)\s+pas",
         r"incapables?\s+de", r"échou(?:e|ent|é|ait|aient|ant|er)\s+à",
+        # "ne" alone negates savoir (in the conditional: "ne saurait remplacer", "cannot replace"), oser and
+        # the literary "ne puis" (the grammar's "ne" without "pas" before these verbs)
+        r"n(?:e\b|['’])\s*(?:saurai(?:t|ent|s)|saurions|sauriez|ose|osent|osait|osaient|puis)\b"
+        r"(?!\s+(?:pas|plus|jamais|rien|guère|point)\b)",
         # a verbless "rien" ("Depuis 2000, rien.", "rien de neuf"), like "nothing"
         r"rien",
     ),
