@@ -129,3 +129,25 @@ def test_an_acronym_in_parentheses_carries_its_expansion(use):
              "Les pourparlers étaient menés par la Mission de secours des Nations unies en Haïti.", "en", "fr",
              embedder=use, checks=["entity"])
     assert _entity_pairs(d) == []
+
+
+def test_a_name_in_the_attribution_is_no_entity_drift_when_the_other_side_describes_the_speaker() -> None:
+    import claimtrack as ct
+
+    for a, b, lang in [
+        ('"We will reopen the bridge in May," a spokesman for the city said.',
+         '"We will reopen the bridge in May," said Tom Reyes, a spokesman for the city.', "en"),
+        ('"We will reopen the bridge in May," the mayor said.',
+         "« Nous rouvrirons le pont en mai », a déclaré la maire Clara Voss.", "fr"),
+    ]:
+        ca = ct.extract_claims(ct.read_article(a, article_id="a", lang="en"))[0]
+        cb = ct.extract_claims(ct.read_article(b, article_id="b", lang=lang))[0]
+        found = ct.drift.diff_claims(ca, cb, min_confidence=0.0).candidates
+        assert [d for d in found if d.type == "entity"] == [], found
+    # two named speakers who differ: the name is compared
+    ca = ct.extract_claims(ct.read_article('"We will reopen the bridge in May," Mayor Clara Voss said.',
+                                           article_id="a", lang="en"))[0]
+    cb = ct.extract_claims(ct.read_article('"We will reopen the bridge in May," council member Tom Reyes said.',
+                                           article_id="b", lang="en"))[0]
+    found = ct.drift.diff_claims(ca, cb, min_confidence=0.0).candidates
+    assert {d.type for d in found} & {"entity", "speaker"}, found

@@ -658,25 +658,30 @@ class PairContext:
 
     def attribution(self, side: Side, start: int, end: int) -> bool:
         """``side.text[start:end]`` lies inside an attribution frame
-        (:attr:`Side.frames`) while both sides are attributed to the same
-        speaker (:attr:`same_speaker`): it says who said it, not what was
-        said ("Okafor said on Tuesday"), and is left out of the content."""
-        return bool(self.same_speaker) and any(s <= start and end <= e for s, e in side.frames)
+        (:attr:`Side.frames`) while both sides are attributed to speakers not
+        known to differ (:attr:`frames_masked`: the same person, or one side
+        naming whom the other describes, "Minister Ana Duarte said" / "the
+        minister said"): it says who said it, not what was said ("Okafor said
+        on Tuesday"), and is left out of the content."""
+        return self.frames_masked and any(s <= start and end <= e for s, e in side.frames)
 
     @cached_property
     def content_entities(self) -> tuple[list[Entity], list[Entity]]:
         """The entities the entity check compares: when both sides are
-        attributed to the same speaker (:attr:`same_speaker`), the names
-        inside an attribution frame ("Chintala said", "said X, the head of Y")
-        and the speaker's own name are attribution, not content, and are left out."""
-        if not self.same_speaker:
+        attributed to speakers not known to differ (:attr:`frames_masked`),
+        the names inside an attribution frame ("Chintala said", "said X, the
+        head of Y") are attribution, not content, and are left out; so is
+        the speaker's own name when both sides are the same speaker's
+        (:attr:`same_speaker`)."""
+        if not self.frames_masked:
             return list(self.source.entities), list(self.target.entities)
+        same = bool(self.same_speaker)
 
         def content(side: Side) -> list[Entity]:
             sp = side.speaker
             return [e for e in side.entities
                     if not self.attribution(side, e.start, e.end)
-                    and not (sp is not None and sp.name and same_name(e.text, sp.name))]
+                    and not (same and sp is not None and sp.name and same_name(e.text, sp.name))]
 
         return content(self.source), content(self.target)
 
