@@ -52,6 +52,7 @@ from functools import lru_cache
 
 from .. import lang as _lang
 from ..models import Cue, Quote, QuoteSpan, Sentence, Speaker
+from .entities import POSSESSIVE
 from .attribution import (
     MIN_QUOTE_WORDS,
     QUOTE_CLOSERS,
@@ -95,6 +96,8 @@ class _Cues:
     particles: frozenset[str]
     cue_words: frozenset[str]
     """First words of every cue: a sentence without any holds no attribution."""
+    agents: frozenset[str]
+    """Words that introduce a passive verb's agent ("was told by X")."""
 
 
 def _alt(words: object) -> str:
@@ -123,6 +126,7 @@ def _cues(code: str) -> _Cues:
         titles=data.names.titles,
         particles=data.names.name_particles,
         cue_words=frozenset(first),
+        agents=frozenset(att.agent_words),
     )
 
 
@@ -309,13 +313,128 @@ def _name_genders(text: str, registry: _Registry, code: str) -> dict[str, str]:
     markers = {**data.gendered_words, **data.name_markers}
     seen: dict[str, set[str]] = {}
     for pos, name in zip(registry.positions, registry.names):
-        words = _WORD.findall(text[max(0, pos - 40) : pos].lower())[-3:]
+        before = _CLAUSE_MARK.split(text[max(0, pos - 40) : pos])[-1]  # its own clause only
+        words = _WORD.findall(before.lower())[-3:]
         for w in reversed(words):
             g = markers.get(w)
             if g in ("m", "f"):
                 seen.setdefault(name, set()).add(g)
                 break
     return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}
+
+
+@dataclass(frozen=True)
+class _Roles:
+    """The people of an article with the words of the roles it introduces them with, in text order."""
+
+    positions: list[int]
+    names: list[str]
+    words: list[frozenset[str]]
+
+
+_ROLE_REACH = 100
+"""Characters read on each side of a name for the role it is introduced with."""
+_CLAUSE_MARK = re.compile(r"[,;:.!?()\n" + re.escape(_MARKS) + "]")
+_ROLE_WORD = re.compile(r"[\w.-]*\w")
+
+
+def _fold(word: str) -> str:
+    return word.casefold().strip(".")
+
+
+def _role_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The words of the role a name at ``start``..``end`` is introduced with: the
+    rest of its clause before it ("the administrator Yves Bergeron", "Le
+    directeur du centre, Colin Seddon,") and an apposition after it ("X,
+    député de Bruxelles,")."""
+    lo = max(0, start - _ROLE_REACH)
+    marks = list(_CLAUSE_MARK.finditer(text, lo, start))
+    cut = marks[-1].start() if marks else lo
+    before = text[cut + 1 if marks else lo : start]
+    if not before.strip() and marks and text[cut] == ",":  # "ROLE, Name"
+        earlier = list(_CLAUSE_MARK.finditer(text, max(0, cut - _ROLE_REACH), cut))
+        before = text[earlier[-1].end() if earlier else max(0, cut - _ROLE_REACH) : cut]
+    after = ""
+    pos = _skip(text, end, min(len(text), end + 3), " ")
+    if pos < len(text) and text[pos] == ",":  # "Name, ROLE"
+        nxt = _CLAUSE_MARK.search(text, pos + 1, min(len(text), pos + 1 + _ROLE_REACH))
+        after = text[pos + 1 : nxt.start() if nxt else min(len(text), pos + 1 + _ROLE_REACH)]
+    return frozenset(_fold(w) for w in _ROLE_WORD.findall(before + " " + after))
+
+
+def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code: str) -> tuple[_Registry, _Roles]:
+    """Every mention of the article's people outside quotation marks (full
+    name or surname), for pronouns to resolve to the nearest one, and the
+    roles their full-name mentions introduce them with."""
+    starts = [r.start for r in regions]
+
+    def quoted(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and regions[k].start <= pos < regions[k].end
+
+    def occurrences(word: str) -> list[int]:
+        out, at = [], text.find(word)
+        while at >= 0 and len(out) < 1000:
+            a, b = at - 1, at + len(word)
+            if (a < 0 or not text[a].isalnum()) and (b >= len(text) or not text[b].isalnum()) and not quoted(at):
+                out.append(at)
+            at = text.find(word, at + 1)
+        return out
+
+    mentions = _Registry(code, list(people.positions), list(people.names), dict(people.by_surname))
+    seen = set(people.positions)
+    for comma in re.finditer(",", text):  # "The Minister of Defence, Rob Nicholson, insisted"
+        at = _skip(text, comma.end(), min(len(text), comma.end() + 2), " ")
+        if at >= len(text) or not text[at].isupper() or quoted(at):
+            continue
+        phrase = _phrase_after(text, at, min(len(text), at + _ROLE_REACH))
+        if phrase is None or phrase.end >= len(text) or text[phrase.end] not in ",.":
+            continue
+        words = text[phrase.start : phrase.end].split()
+        name, person = _clean_name(text[phrase.start : phrase.end], code)
+        if (person and 2 <= len(words) <= 4 and name == " ".join(words) and at not in seen
+                and all(w[0].isupper() for w in words)):  # not "Chanzu, Runyonyi and Mbuzi,"
+            seen.add(at)
+            mentions.add(at, name)
+    role_rows: list[tuple[int, str, frozenset[str]]] = []
+    persons = sorted({n for n in people.names if _clean_name(n, code)[1]})
+    for name in persons:
+        for at in occurrences(name):
+            role_rows.append((at, name, _role_words(text, at, at + len(name))))
+        surname = name.split()[-1]
+        if len(surname) >= 3 and people.by_surname.get(surname) == name:
+            for at in occurrences(surname):
+                if at not in seen and not any(p <= at < p + len(n) for p, n, _ in role_rows[-50:] if n == name):
+                    seen.add(at)
+                    mentions.add(at, name)
+    role_rows.sort()
+    roles = _Roles([r[0] for r in role_rows], [r[1] for r in role_rows], [r[2] for r in role_rows])
+    return mentions, roles
+
+
+def _by_role(toks: list[tuple[str, int]], start: int, code: str, roles: _Roles) -> str | None:
+    """The person a description stands for ("the administrator", "l'administrateur",
+    "Cogeco's CEO"): the most recent one introduced before ``start`` with a
+    role holding the description's head words; None when there is none."""
+    cues = _cues(code)
+    head: list[str] = []
+    for tok, _ in toks:
+        if not head:
+            elided = cues.openers.match(tok)  # "l'administrateur"
+            if elided is not None and elided.end() < len(tok):
+                tok = tok[elided.end():]
+            elif tok.lower() in cues.stop or cues.openers.match(tok + " ") or _POSSESSIVE_END.search(tok):
+                continue  # "the", "son", "Cogeco's"
+        if tok.lower() in cues.stop:
+            break
+        head.append(_fold(tok))
+    if not head:
+        return None
+    want = frozenset(head)
+    for j in range(bisect_right(roles.positions, start) - 1, -1, -1):
+        if want <= roles.words[j]:
+            return roles.names[j]
+    return None
 
 
 _PRONOUN_REACH = 8
@@ -334,6 +453,8 @@ def _resolve_pronoun(pron: str, start: int, code: str, registry: _Registry,
     idx = bisect_right(registry.positions, start - 1)
     for j in range(idx - 1, max(idx - 1 - _PRONOUN_REACH, -1), -1):
         name = registry.names[j]
+        if not _clean_name(name, code)[1]:
+            continue  # "he" / "she" stands for a person, not "the Canadian Palliative Care Association"
         if genders.get(name, gender) == gender:
             genders.setdefault(name, gender)
             return sp.model_copy(update={"name": name})
@@ -341,7 +462,8 @@ def _resolve_pronoun(pron: str, start: int, code: str, registry: _Registry,
 
 
 def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surnames: dict[str, str],
-             apposition: _Phrase | None = None, genders: dict[str, str] | None = None) -> Speaker | None:
+             apposition: _Phrase | None = None, genders: dict[str, str] | None = None,
+             roles: _Roles | None = None) -> Speaker | None:
     """The speaker a phrase stands for: a name, a pronoun, or a description."""
     cues = _cues(code)
     raw = text[phrase.start : phrase.end]
@@ -352,33 +474,75 @@ def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surname
         return _resolve_pronoun(toks[0][0], toks[0][1], code, registry, genders)
     name = _name_in(text, toks, code, surnames)
     apposition = apposition or phrase.apposition
-    if name is None and apposition is not None:  # "selon le ministre de l'Intérieur, Gérald Martin"
+    first = toks[0][0].lower()
+    described = (cues.openers.match(raw) is not None or first in cues.titles
+                 or (len(toks) > 1 and _POSSESSIVE_END.search(toks[0][0]) is not None))
+    if apposition is not None and (name is None or described or not _is_person(name, code)):
+        # "selon le ministre de l'Intérieur, Gérald Martin" / "The Congolese President, Joseph Kabila,"
         app = [(m.group(), apposition.start + m.start())
                for m in re.finditer(r"[\w'’.-]*\w\.?", text[apposition.start : apposition.end])]
         if app and all(_UPPER_START.match(t) and t[0].isupper() or t.lower() in cues.particles for t, _ in app):
-            name = _name_in(text, app, code, surnames)
+            named = _name_in(text, app, code, surnames)
+            if named is not None and (name is None or _is_person(named, code)):
+                name = named
     if name is not None:
         return name
-    first = toks[0][0].lower()
-    described = cues.openers.match(raw) is not None or first in cues.titles
     if not described or all(t.lower() in cues.stop for t, _ in toks):
         return None
-    return Speaker(text=raw, start=phrase.start, end=phrase.end, name=None, via="context")
+    who = _by_role(toks, phrase.start, code, roles) if roles is not None else None
+    return Speaker(text=raw, start=phrase.start, end=phrase.end, name=who, via="context")
 
 
-def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[str, str]) -> Speaker | None:
-    """The last run of capitalised words of ``toks`` as a person or organisation name, titles stripped."""
+def _is_person(sp: Speaker, code: str) -> bool:
+    """A speaker named with two words or more that read as a person's name (no organisation word, no acronym)."""
+    return sp.name is not None and _clean_name(sp.name, code)[1]
+
+
+_POSSESSIVE_END = re.compile(POSSESSIVE + "$")
+
+
+def _modifier_runs(toks: list[tuple[str, int]], code: str) -> tuple[list[list[tuple[str, int]]], set[int]]:
+    """The runs of capitalised words of ``toks`` and the indexes of those that
+    only modify the phrase's head: a possessive ("Cogeco's president"), or a
+    single word after the phrase's first word and before a lower-case word
+    of it ("the American agency", "the Saudi-owned channel"; not "Ditta
+    denied wrongdoing and", where the name opens the phrase)."""
     cues = _cues(code)
     runs: list[list[tuple[str, int]]] = [[]]
-    for tok, at in toks:
+    modifiers: set[int] = set()
+    nxt: dict[int, str] = {}
+    for k, (tok, at) in enumerate(toks):
         capital = tok[0].isupper()
         if capital or (runs[-1] and tok.lower() in cues.particles):
             runs[-1].append((tok, at))
+            if capital and _POSSESSIVE_END.search(tok) and k + 1 < len(toks):
+                modifiers.add(len(runs) - 1)
+                runs.append([])
         elif runs[-1]:
+            nxt[len(runs) - 1] = tok
             runs.append([])
-    runs = [r for r in runs if r]
+    for i, run in enumerate(runs):
+        after = nxt.get(i)
+        opens = bool(run) and run[0][1] == toks[0][1]
+        if len(run) == 1 and not opens and after is not None and after.lower() not in cues.stop | cues.particles:
+            modifiers.add(i)
+    kept = [(i, r) for i, r in enumerate(runs) if r]
+    return [r for _, r in kept], {j for j, (i, _) in enumerate(kept) if i in modifiers}
+
+
+def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[str, str]) -> Speaker | None:
+    """The last run of capitalised words of ``toks`` as a person or organisation name, titles stripped.
+
+    A run that only modifies the phrase's head (:func:`_modifier_runs`) is
+    no name, nor is one whose name ends before the run does (a title after
+    it: "The Congolese President")."""
+    cues = _cues(code)
+    runs, modifiers = _modifier_runs(toks, code)
     while runs:
         run = runs[-1]
+        if len(runs) - 1 in modifiers:
+            runs.pop()
+            continue
         while run and run[-1][0].lower() in cues.particles:
             run = run[:-1]
         if run:
@@ -386,6 +550,9 @@ def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[s
             raw = text[surface_start : run[-1][1] + len(run[-1][0])]
             name, _ = _clean_name(raw, code)
             words = name.split()
+            if words and not raw.rstrip(".,").endswith(words[-1].rstrip(".,")):
+                runs.pop()  # "The Congolese President": the name's words stop before a title
+                continue
             leading = run[0][1] == toks[0][1] or all(t.lower() in cues.stop | cues.titles for t, _ in toks[: toks.index(run[0])])
             if words and (len(words) >= 2 or words[0] in surnames or leading) and words[0].lower() not in cues.stop:
                 at = text.find(words[0], surface_start)
@@ -449,10 +616,42 @@ def _after(text: str, pos: int, end: int, code: str) -> _Found | None:
     limit = pos + (stop.start() if stop else len(window))
     m = cues.verbs.search(text, pos, limit)
     if m:
+        agent = _agent(text, m.end(), limit, cues)
+        if agent is not None:  # "…," the AFP was told by Imelda Nyirankusi
+            return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), agent)
         phrase = _phrase_before(text, pos, m.start())
         if phrase is not None and phrase.start == pos and not _function_words(text, phrase, cues):
             return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
-    return None
+    return _unlisted_verb(text, pos, end, cues)
+
+
+_LOWER_WORD = re.compile(r"(?:\w['’])?[^\W\d_A-ZÀ-ÖØ-Þ][\w-]*")
+"""One lower-case word, an elided pronoun before it allowed ("ironise", "s'insurge")."""
+
+
+def _agent(text: str, pos: int, end: int, cues: _Cues) -> _Phrase | None:
+    """The agent of a passive reporting verb ending at ``pos`` ("was told by X", "a été dit par X")."""
+    word = _WORD.match(text, _skip(text, pos, end, " "))
+    if word is None or word.group().lower() not in cues.agents:
+        return None
+    return _phrase_after(text, _skip(text, word.end(), end, " "), end)
+
+
+def _unlisted_verb(text: str, pos: int, end: int, cues: _Cues) -> _Found | None:
+    """An inverted attribution whose verb the data does not list: one
+    lower-case word, then a name of capitalised words only, up to a comma or
+    a sentence end (``"…", ironise Bernard Vaussion, qui …`` / ``"…," reveals
+    Ana Lopes.``)."""
+    m = _LOWER_WORD.match(text, pos, end)
+    if m is None or m.group().lower() in cues.stop:
+        return None
+    phrase = _phrase_after(text, _skip(text, m.end(), end, " "), end)
+    if phrase is None or (phrase.end < end and text[phrase.end] not in ",."):
+        return None
+    words = text[phrase.start : phrase.end].split()
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
 
 
 def _function_words(text: str, phrase: _Phrase, cues: _Cues) -> bool:
@@ -590,7 +789,7 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
                 if sp.start not in added:
                     added.add(sp.start)
                     people.add(sp.start, sp.name)
-    registry = people
+    registry, roles = _people_index(text, people, regions, code)
     genders = _name_genders(text, registry, code)
     quotes: list[Quote] = []
     for spans, found, qid, partial in drafts:
@@ -600,7 +799,7 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
             if found.pronoun is not None:
                 speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
             elif found.phrase is not None:
-                speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders)
+                speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders, roles)
         si = _sentence_of(starts, spans[0][0])
         if speaker is None and quotes and (found is None or (found.phrase is None and found.pronoun is None)):
             # no attribution of its own: the quotation before it in the same paragraph,
@@ -610,7 +809,7 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
             if there == here or (there == _previous_paragraph(layout, here)
                                  and _opens_paragraph(text, layout, here, spans[0][0])):
                 speaker = prev.speaker
-        speaker = _prefer(speaker, theirs.get(qid), found)
+        speaker = _prefer(speaker, theirs.get(qid), found, code)
         parts = tuple(QuoteSpan(text=text[a:b], start=a, end=b) for a, b in spans)
         quotes.append(Quote(
             article_id=article_id, text=" ".join(p.text for p in parts), start=parts[0].start, end=parts[-1].end, spans=parts,
@@ -619,7 +818,7 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
     return quotes
 
 
-def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None) -> Speaker | None:
+def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None, code: str) -> Speaker | None:
     """The attribution stage's speaker where it stands at the same place as
     the phrase found here (its name resolution is kept), or where nothing
     was found here; the phrase next to the cue otherwise."""
@@ -631,10 +830,15 @@ def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None) 
     same_place = window is not None and window.start <= theirs.start < window.end + 1
     if mine.via == "pronoun" and not mine.name and theirs.name:
         return theirs
+    if mine.via == "pronoun" and mine.name:
+        return mine  # resolved over every mention of the article's people (:func:`_people_index`)
     if same_place and theirs.name:
-        # the full name a surname stands for ("Ibarra" -> "Carlos Ibarra") is kept
+        # the full name a surname stands for ("Ibarra" -> "Carlos Ibarra") is kept, and so is
+        # a person's name found after a modifier ("said Airbus sales chief John Leahy": not "Airbus")
         longer = mine.name is not None and mine.name != theirs.name and mine.name.endswith(" " + theirs.name)
-        return mine if longer else theirs
+        if longer or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
+            return mine
+        return theirs
     return mine
 
 

@@ -33,5 +33,6 @@ ATTRIBUTION = Attribution(
         "in a statement", "in an interview", "in an email", "in a letter", "in a speech", "in a post",
     ),
     description_openers=("a", "an", "the", "his", "her", "its", "their", "one"),
+    agent_words=("by",),
     name_abbreviations=frozenset({"jr", "sr", "st", "dr", "mr", "mrs", "ms", "prof", "inc", "corp", "co"}),
 )

@@ -44,5 +44,6 @@ ATTRIBUTION = Attribution(
         "dans un communiqué", "dans un entretien", "dans une interview", "dans une lettre", "dans un message",
     ),
     description_openers=("le", "la", "les", r"l['’]", "un", "une", "son", "sa", "ses", "leur"),
+    agent_words=("par",),
     name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "dre", "st", "prof"}),
 )
