@@ -336,6 +336,8 @@ _ROLE_REACH = 100
 """Characters read on each side of a name for the role it is introduced with."""
 _CLAUSE_MARK = re.compile(r"[,;:.!?()\n" + re.escape(_MARKS) + "]")
 _ROLE_WORD = re.compile(r"[\w.-]*\w")
+_PREVIOUS_WORD = re.compile(r"([\w'’.-]*\w\.?)[ \xa0]*$")
+_NEXT_WORD = re.compile(r"[ \xa0]+([\w'’.-]*\w)")
 
 
 def _fold(word: str) -> str:
@@ -362,11 +364,25 @@ def _role_words(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(_fold(w) for w in _ROLE_WORD.findall(before + " " + after))
 
 
+_CAPITAL_RUN = re.compile(r"[^\W\d_][\w'’.-]*\w(?:[ \xa0][^\W\d_][\w'’.-]*\w){1,5}")
+"""Two to six words in a row, each opening with a letter (those opening with a capital are kept)."""
+
+
 def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code: str) -> tuple[_Registry, _Roles]:
     """Every mention of the article's people outside quotation marks (full
     name or surname), for pronouns to resolve to the nearest one, and the
-    roles their full-name mentions introduce them with."""
+    roles their full-name mentions introduce them with.
+
+    The people: those of ``people`` whose names read as a person's, those
+    set between commas ("The Minister of Defence, Rob Nicholson,
+    insisted"), and any other name of two words or more whose surname the
+    article also uses alone ("said airline consultant Jay Sorensen" ...
+    "Sorensen, a former executive").  A surname counts alone where no other
+    capitalised word (a title aside) stands next to it: "Airlines" in
+    "Spirit Airlines" is no mention of a "Midwest Airlines"."""
+    cues = _cues(code)
     starts = [r.start for r in regions]
+    titles = cues.titles | _lang.union(lambda d: d.attribution.name_abbreviations)
 
     def quoted(pos: int) -> bool:
         k = bisect_right(starts, pos) - 1
@@ -381,8 +397,14 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
             at = text.find(word, at + 1)
         return out
 
-    mentions = _Registry(code, list(people.positions), list(people.names), dict(people.by_surname))
-    seen = set(people.positions)
+    def alone(at: int, word: str) -> bool:
+        before = _PREVIOUS_WORD.search(text, max(0, at - 40), at)
+        if before is not None and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in titles:
+            return False
+        after = _NEXT_WORD.match(text, at + len(word), min(len(text), at + len(word) + 40))
+        return after is None or not after.group(1)[0].isupper()
+
+    candidates: dict[str, None] = {n: None for n in people.names if _clean_name(n, code)[1]}
     for comma in re.finditer(",", text):  # "The Minister of Defence, Rob Nicholson, insisted"
         at = _skip(text, comma.end(), min(len(text), comma.end() + 2), " ")
         if at >= len(text) or not text[at].isupper() or quoted(at):
@@ -392,19 +414,51 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
             continue
         words = text[phrase.start : phrase.end].split()
         name, person = _clean_name(text[phrase.start : phrase.end], code)
-        if (person and 2 <= len(words) <= 4 and name == " ".join(words) and at not in seen
+        if (person and 2 <= len(words) <= 4 and name == " ".join(words)
                 and all(w[0].isupper() for w in words)):  # not "Chanzu, Runyonyi and Mbuzi,"
-            seen.add(at)
-            mentions.add(at, name)
+            candidates.setdefault(name)
+    lone: dict[str, bool] = {}
+    for run in _CAPITAL_RUN.finditer(text):
+        if quoted(run.start()):
+            continue
+        words = run.group().split()
+        k = 0
+        while k < len(words) and not words[k][0].isupper():
+            k += 1
+        caps = []
+        for w in words[k:]:
+            if not w[0].isupper():
+                break
+            caps.append(w)
+        if len(caps) < 2:
+            continue
+        name, person = _clean_name(" ".join(caps), code)
+        parts = name.split()
+        if not person or not 2 <= len(parts) <= 4 or name in candidates:
+            continue
+        surname = parts[-1]
+        if surname not in lone:
+            lone[surname] = len(surname) >= 3 and any(alone(at, surname) for at in occurrences(surname))
+        if lone[surname]:
+            candidates.setdefault(name)
+    mentions = _Registry(code, list(people.positions), list(people.names), dict(people.by_surname))
+    seen = set(people.positions)
+    by_surname: dict[str, str] = {}
+    for name in candidates:
+        by_surname.setdefault(name.split()[-1], name)
     role_rows: list[tuple[int, str, frozenset[str]]] = []
-    persons = sorted({n for n in people.names if _clean_name(n, code)[1]})
-    for name in persons:
-        for at in occurrences(name):
+    for name in candidates:
+        full = occurrences(name)
+        for at in full:
             role_rows.append((at, name, _role_words(text, at, at + len(name))))
+            if at not in seen:
+                seen.add(at)
+                mentions.add(at, name)
         surname = name.split()[-1]
-        if len(surname) >= 3 and people.by_surname.get(surname) == name:
+        if len(surname) >= 3 and by_surname.get(surname) == name:
+            inside = [(a, a + len(name)) for a in full]
             for at in occurrences(surname):
-                if at not in seen and not any(p <= at < p + len(n) for p, n, _ in role_rows[-50:] if n == name):
+                if at not in seen and alone(at, surname) and not any(a <= at < b for a, b in inside):
                     seen.add(at)
                     mentions.add(at, name)
     role_rows.sort()
@@ -436,6 +490,9 @@ def _by_role(toks: list[tuple[str, int]], start: int, code: str, roles: _Roles) 
             return roles.names[j]
     return None
 
+
+_CARRY_PARAGRAPHS = 3
+"""How many paragraphs back an unattributed quotation takes the named speaker of the quotation before it."""
 
 _PRONOUN_REACH = 8
 """How many named people back a pronoun may skip to find one of its gender."""
@@ -808,6 +865,9 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
             here, there = sentences[si].paragraph, sentences[_sentence_of(starts, prev.end)].paragraph
             if there == here or (there == _previous_paragraph(layout, here)
                                  and _opens_paragraph(text, layout, here, spans[0][0])):
+                speaker = prev.speaker
+            elif (prev.speaker is not None and prev.speaker.name
+                  and 0 < layout.index.get(here, 0) - layout.index.get(there, 0) <= _CARRY_PARAGRAPHS):
                 speaker = prev.speaker
         speaker = _prefer(speaker, theirs.get(qid), found, code)
         parts = tuple(QuoteSpan(text=text[a:b], start=a, end=b) for a, b in spans)
