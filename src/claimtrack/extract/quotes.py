@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import lang as _lang
@@ -368,7 +368,17 @@ _CAPITAL_RUN = re.compile(r"[^\W\d_][\w'’.-]*\w(?:[ \xa0][^\W\d_][\w'’.-]*\w
 """Two to six words in a row, each opening with a letter (those opening with a capital are kept)."""
 
 
-def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code: str) -> tuple[_Registry, _Roles]:
+@dataclass
+class _Mentions(_Registry):
+    """The mentions of an article's people (:func:`_people_index`), with those that open their sentence."""
+
+    subjects: set[int] = field(default_factory=set)
+    """Positions of the mentions that open their sentence (a title aside): its subject, as a reader takes it."""
+    sentence_starts: list[int] = field(default_factory=list)
+
+
+def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code: str,
+                  sentence_starts: list[int] | None = None) -> tuple[_Mentions, _Roles]:
     """Every mention of the article's people outside quotation marks (full
     name or surname), for pronouns to resolve to the nearest one, and the
     roles their full-name mentions introduce them with.
@@ -441,7 +451,8 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
             lone[surname] = len(surname) >= 3 and any(alone(at, surname) for at in occurrences(surname))
         if lone[surname]:
             candidates.setdefault(name)
-    mentions = _Registry(code, list(people.positions), list(people.names), dict(people.by_surname))
+    mentions = _Mentions(code, list(people.positions), list(people.names), dict(people.by_surname),
+                         sentence_starts=list(sentence_starts or []))
     seen = set(people.positions)
     by_surname: dict[str, str] = {}
     for name in candidates:
@@ -461,6 +472,11 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
                 if at not in seen and alone(at, surname) and not any(a <= at < b for a, b in inside):
                     seen.add(at)
                     mentions.add(at, name)
+    for at in mentions.positions:
+        if sentence_starts:
+            head = text[sentence_starts[_sentence_of(sentence_starts, at)] : at]
+            if all(w.lower().rstrip(".") in titles or w.lower() in cues.stop for w in _WORD.findall(head)):
+                mentions.subjects.add(at)
     role_rows.sort()
     roles = _Roles([r[0] for r in role_rows], [r[1] for r in role_rows], [r[2] for r in role_rows])
     return mentions, roles
@@ -508,6 +524,18 @@ def _resolve_pronoun(pron: str, start: int, code: str, registry: _Registry,
     if genders is None or gender not in ("m", "f") or sp.name is None:
         return sp
     idx = bisect_right(registry.positions, start - 1)
+    if isinstance(registry, _Mentions) and registry.sentence_starts:
+        # the subject of its sentence or of the one before ("Sorensen, a former executive
+        # with Midwest Airlines, flew Spirit" ... "he said"), over a nearer mention
+        si = _sentence_of(registry.sentence_starts, start)
+        since = registry.sentence_starts[max(si - 1, 0)]
+        for j in range(idx - 1, max(idx - 1 - _PRONOUN_REACH, -1), -1):
+            at, name = registry.positions[j], registry.names[j]
+            if at < since:
+                break
+            if at in registry.subjects and _clean_name(name, code)[1] and genders.get(name, gender) == gender:
+                genders.setdefault(name, gender)
+                return sp.model_copy(update={"name": name})
     for j in range(idx - 1, max(idx - 1 - _PRONOUN_REACH, -1), -1):
         name = registry.names[j]
         if not _clean_name(name, code)[1]:
@@ -846,7 +874,7 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
                 if sp.start not in added:
                     added.add(sp.start)
                     people.add(sp.start, sp.name)
-    registry, roles = _people_index(text, people, regions, code)
+    registry, roles = _people_index(text, people, regions, code, starts)
     genders = _name_genders(text, registry, code)
     quotes: list[Quote] = []
     for spans, found, qid, partial in drafts:
