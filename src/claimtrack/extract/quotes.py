@@ -639,7 +639,8 @@ def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[s
                 runs.pop()  # "The Congolese President": the name's words stop before a title
                 continue
             leading = run[0][1] == toks[0][1] or all(t.lower() in cues.stop | cues.titles for t, _ in toks[: toks.index(run[0])])
-            if words and (len(words) >= 2 or words[0] in surnames or leading) and words[0].lower() not in cues.stop:
+            if words and (len(words) >= 2 or words[0] in surnames or leading) and (
+                    words[0].lower() not in cues.stop or (len(words) >= 2 and words[0].lower() in cues.particles)):  # "De Bock"
                 at = text.find(words[0], surface_start)
                 mention = text[at : at + len(name)] if at >= 0 else raw
                 at = at if at >= 0 else surface_start
