@@ -887,9 +887,11 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
             elif found.phrase is not None:
                 speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders, roles)
         si = _sentence_of(starts, spans[0][0])
-        if speaker is None and quotes and (found is None or (found.phrase is None and found.pronoun is None)):
-            # no attribution of its own: the quotation before it in the same paragraph,
-            # or ending the previous paragraph when this one opens with the quotation
+        if speaker is None and quotes:
+            # no attribution of its own (or one naming no one it can resolve): the quotation
+            # before it in the same paragraph, or ending the previous paragraph when this one
+            # opens with the quotation, or the named speaker of the quotation before it up to
+            # _CARRY_PARAGRAPHS back (the reporter goes on quoting the same person)
             prev = quotes[-1]
             here, there = sentences[si].paragraph, sentences[_sentence_of(starts, prev.end)].paragraph
             if there == here or (there == _previous_paragraph(layout, here)
