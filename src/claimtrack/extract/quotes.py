@@ -204,7 +204,7 @@ def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: 
     kept: list[QuoteRegion] = []
     for i, r in enumerate(every):
         words = _WORD.findall(text[r.start : r.end])
-        if len(words) < 2 or _is_title(words):
+        if not words or _is_title(words):
             continue
         if len(words) < MIN_QUOTE_WORDS:
             s = sentences[_sentence_of(starts, r.start)]
@@ -213,7 +213,10 @@ def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: 
             rest = _blank(text, lo, hi, near)
             before, after = _clause(rest, r.start - lo, r.end - lo)
             attributed = (cues.verbs.search(before) or cues.verbs.search(after)
-                          or cues.prefixes.match(after.lstrip()) or cues.prefixes.match(before.lstrip()))
+                          or cues.prefixes.match(after.lstrip()) or cues.prefixes.match(before.lstrip())
+                          or cues.verbs.search(rest))
+            if len(words) == 1 and not (cues.verbs.search(before) or cues.verbs.search(after)):
+                continue  # one word: its own clause names a speaker ("he called it "reckless"")
             if _WORD.search(rest) and not attributed:
                 continue  # a scare quote or a term ("open source-first", the "open water" rule)
         kept.append(r)
