@@ -98,6 +98,8 @@ class _Cues:
     """First words of every cue: a sentence without any holds no attribution."""
     agents: frozenset[str]
     """Words that introduce a passive verb's agent ("was told by X")."""
+    reporting: re.Pattern[str]
+    """The reporting verbs alone, without the quote cues ("called" names a film as often as it quotes)."""
 
 
 def _alt(words: object) -> str:
@@ -127,6 +129,7 @@ def _cues(code: str) -> _Cues:
         particles=data.names.name_particles,
         cue_words=frozenset(first),
         agents=frozenset(att.agent_words),
+        reporting=re.compile(rf"(?i:(?<![\w-])(?:{_alt(att.reporting_verbs)})(?![\w-]))"),
     )
 
 
@@ -214,7 +217,7 @@ def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: 
             before, after = _clause(rest, r.start - lo, r.end - lo)
             attributed = (cues.verbs.search(before) or cues.verbs.search(after)
                           or cues.prefixes.match(after.lstrip()) or cues.prefixes.match(before.lstrip())
-                          or cues.verbs.search(rest))
+                          or cues.reporting.search(rest))
             if len(words) == 1 and not (cues.verbs.search(before) or cues.verbs.search(after)):
                 continue  # one word: its own clause names a speaker ("he called it "reckless"")
             if _WORD.search(rest) and not attributed:
@@ -339,7 +342,7 @@ _ROLE_REACH = 100
 """Characters read on each side of a name for the role it is introduced with."""
 _CLAUSE_MARK = re.compile(r"[,;:.!?()\n" + re.escape(_MARKS) + "]")
 _ROLE_WORD = re.compile(r"[\w.-]*\w")
-_PREVIOUS_WORD = re.compile(r"([\w'’.-]*\w\.?)[ \xa0]*$")
+_PREVIOUS_WORD = re.compile(r"([\w'’.-]*\w\.?)[ \xa0]*\Z")
 _NEXT_WORD = re.compile(r"[ \xa0]+([\w'’.-]*\w)")
 
 
@@ -412,7 +415,8 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
 
     def alone(at: int, word: str) -> bool:
         before = _PREVIOUS_WORD.search(text, max(0, at - 40), at)
-        if before is not None and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in titles:
+        if (before is not None and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in titles
+                and not (before.group(1).endswith(".") and len(before.group(1)) > 2)):  # "... Brandt. Brandt"
             return False
         after = _NEXT_WORD.match(text, at + len(word), min(len(text), at + len(word) + 40))
         return after is None or not after.group(1)[0].isupper()
@@ -930,7 +934,8 @@ def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None, 
         # the full name a surname stands for ("Ibarra" -> "Carlos Ibarra") is kept, and so is
         # a person's name found after a modifier ("said Airbus sales chief John Leahy": not "Airbus")
         longer = mine.name is not None and mine.name != theirs.name and mine.name.endswith(" " + theirs.name)
-        if longer or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
+        after_modifier = mine.start > theirs.start and _is_person(mine, code)  # "Nordic Wings sales chief Maria Holm"
+        if longer or after_modifier or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
             return mine
         return theirs
     return mine
