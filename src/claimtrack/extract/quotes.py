@@ -5,9 +5,10 @@ writes them and a reader reads them:
 
 **Which regions are quotations.**  Every stretch in quotation marks
 (:func:`~claimtrack.extract.attribution.find_quote_regions`) of
-``MIN_QUOTE_WORDS`` words or more, and the shorter ones of two words or more
-in a sentence that holds an attribution cue outside the marks (He called the
-plan "a weak compromise").  A stretch whose words are all capitalised is a
+``MIN_QUOTE_WORDS`` words or more, and the shorter ones where a cue stands
+outside the marks in their clause (He called the plan "a weak compromise")
+or a reporting verb in their sentence (After the vote, X said, the plan was
+"a dead letter"); a one-word one only with a cue in its own clause.  A stretch whose words are all capitalised is a
 title ("The Lord of the Rings") and no quotation.
 
 **One quotation, several spans.**  Regions that already share a quote id (a
@@ -35,6 +36,21 @@ quotation before it in the same sentence ("and said it would "…"") or, when
 its paragraph opens with it, the last quotation of the previous paragraph;
 the speaker found by :mod:`~claimtrack.extract.attribution` is kept where it
 names someone.
+
+**Speakers as a reader resolves them.**  A name that only modifies the
+phrase is no speaker ("the American agency", "Cogeco's CEO", "The Congolese
+President, Joseph Kabila": the apposition's person); a passive verb's agent
+is (``agent_words``: "was told by X"), and so is the name after an inverted
+verb the data does not list (``», ironise Bernard Vaussion``).  The
+article's people (:func:`_people_index`) are mentioned by full name or by
+surname alone; a pronoun stands for the subject of its sentence or of the
+one before, else the nearest person mentioned before it whose gender does
+not contradict it (:func:`_resolve_pronoun`).  A definite description ("the
+administrator", "l'administrateur", "le député") names the most recent
+person introduced with a role holding its head words (:func:`_by_role`),
+else no one.  A quotation with no attribution, or one that resolves to no
+one, takes the named speaker of the quotation before it up to
+``_CARRY_PARAGRAPHS`` paragraphs back.
 
 **Kind.**  :func:`quoted_kind` makes a claim a ``quote`` when most of its
 words, the attribution's aside, sit inside quotation marks, whatever the
@@ -370,7 +386,10 @@ def _role_words(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(_fold(w) for w in _ROLE_WORD.findall(before + " " + after))
 
 
-_CAPITAL_RUN = re.compile(r"[^\W\d_][\w'’.-]*\w(?:[ \xa0][^\W\d_][\w'’.-]*\w){1,5}")
+_INDEX_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_MAX_MENTIONS = 1000
+"""Mentions of one word read at most (the cost of a long text of one name stays linear)."""
+_CAPITAL_RUN = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’.-]*\w(?:[ \xa0][^\W\d_][\w'’.-]*\w){1,5}")
 """Two to six words in a row, each opening with a letter (those opening with a capital are kept)."""
 
 
@@ -398,19 +417,32 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
     "Spirit Airlines" is no mention of a "Midwest Airlines"."""
     cues = _cues(code)
     starts = [r.start for r in regions]
+    cleaned: dict[str, tuple[str, bool]] = {}
+
+    def clean(raw: str, code: str) -> tuple[str, bool]:
+        if raw not in cleaned:
+            cleaned[raw] = _clean_name(raw, code)
+        return cleaned[raw]
     titles = cues.titles | _lang.union(lambda d: d.attribution.name_abbreviations)
 
     def quoted(pos: int) -> bool:
         k = bisect_right(starts, pos) - 1
         return k >= 0 and regions[k].start <= pos < regions[k].end
 
-    def occurrences(word: str) -> list[int]:
-        out, at = [], text.find(word)
-        while at >= 0 and len(out) < 1000:
-            a, b = at - 1, at + len(word)
-            if (a < 0 or not text[a].isalnum()) and (b >= len(text) or not text[b].isalnum()) and not quoted(at):
+    index: dict[str, list[int]] = {}  # capitalised word -> its positions outside quotation marks, one pass
+    for tok in _INDEX_TOKEN.finditer(text):
+        if tok.group()[0].isupper() and not quoted(tok.start()):
+            word = _POSSESSIVE_END.sub("", tok.group())
+            index.setdefault(word, []).append(tok.start())
+
+    def occurrences(name: str) -> list[int]:
+        """Where ``name`` (one word or more) stands in the text as whole words, outside quotation marks."""
+        first = name.split()[0] if name.split() else ""
+        out: list[int] = []
+        for at in index.get(first, [])[:_MAX_MENTIONS]:
+            b = at + len(name)
+            if (" ".join(text[at:b].split()) == name and (b >= len(text) or not text[b].isalnum())):
                 out.append(at)
-            at = text.find(word, at + 1)
         return out
 
     def alone(at: int, word: str) -> bool:
@@ -421,7 +453,7 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
         after = _NEXT_WORD.match(text, at + len(word), min(len(text), at + len(word) + 40))
         return after is None or not after.group(1)[0].isupper()
 
-    candidates: dict[str, None] = {n: None for n in people.names if _clean_name(n, code)[1]}
+    candidates: dict[str, None] = {n: None for n in people.names if clean(n, code)[1]}
     for comma in re.finditer(",", text):  # "The Minister of Defence, Rob Nicholson, insisted"
         at = _skip(text, comma.end(), min(len(text), comma.end() + 2), " ")
         if at >= len(text) or not text[at].isupper() or quoted(at):
@@ -430,7 +462,7 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
         if phrase is None or phrase.end >= len(text) or text[phrase.end] not in ",.":
             continue
         words = text[phrase.start : phrase.end].split()
-        name, person = _clean_name(text[phrase.start : phrase.end], code)
+        name, person = clean(text[phrase.start : phrase.end], code)
         if (person and 2 <= len(words) <= 4 and name == " ".join(words)
                 and all(w[0].isupper() for w in words)):  # not "Chanzu, Runyonyi and Mbuzi,"
             candidates.setdefault(name)
@@ -449,7 +481,7 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
             caps.append(w)
         if len(caps) < 2:
             continue
-        name, person = _clean_name(" ".join(caps), code)
+        name, person = clean(" ".join(caps), code)
         parts = name.split()
         if not person or not 2 <= len(parts) <= 4 or name in candidates:
             continue
@@ -458,30 +490,29 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
             lone[surname] = len(surname) >= 3 and any(alone(at, surname) for at in occurrences(surname))
         if lone[surname]:
             candidates.setdefault(name)
-    mentions = _Mentions(code, list(people.positions), list(people.names), dict(people.by_surname),
-                         sentence_starts=list(sentence_starts or []))
-    seen = set(people.positions)
+    rows: dict[int, str] = dict(zip(people.positions, people.names))
     by_surname: dict[str, str] = {}
     for name in candidates:
         by_surname.setdefault(name.split()[-1], name)
     role_rows: list[tuple[int, str, frozenset[str]]] = []
     for name in candidates:
         full = occurrences(name)
+        surname = name.split()[-1]
+        inside = {a + len(name) - len(surname) for a in full}
         for at in full:
             role_rows.append((at, name, _role_words(text, at, at + len(name))))
-            if at not in seen:
-                seen.add(at)
-                mentions.add(at, name)
-        surname = name.split()[-1]
+            rows.setdefault(at, name)
         if len(surname) >= 3 and by_surname.get(surname) == name:
-            inside = [(a, a + len(name)) for a in full]
             for at in occurrences(surname):
-                if at not in seen and alone(at, surname) and not any(a <= at < b for a, b in inside):
-                    seen.add(at)
-                    mentions.add(at, name)
-    for at in mentions.positions:
+                if at not in rows and at not in inside and alone(at, surname):
+                    rows[at] = name
+    order = sorted(rows)
+    mentions = _Mentions(code, order, [rows[p] for p in order], dict(people.by_surname),
+                         sentence_starts=list(sentence_starts or []))
+    for at in order:
         if sentence_starts:
-            head = text[sentence_starts[_sentence_of(sentence_starts, at)] : at]
+            opens = sentence_starts[_sentence_of(sentence_starts, at)]
+            head = text[opens:at] if at - opens <= _ROLE_REACH else "x"
             if all(w.lower().rstrip(".") in titles or w.lower() in cues.stop for w in _WORD.findall(head)):
                 mentions.subjects.add(at)
     role_rows.sort()
