@@ -220,3 +220,17 @@ def test_a_role_description_names_the_person_introduced_with_it(
     assert q.speaker is not None and q.speaker.text == f"the {role}"
     want = f"{first2} {last2}" if role == other_role else f"{first} {last}"
     assert q.speaker.name == want
+
+
+def test_a_carried_speaker_is_the_quotes_not_the_claims() -> None:
+    """A speaker carried from a quotation paragraphs before is a reader's
+    guess: the quotation keeps it, the claim of its sentence does not take it
+    as its own (drift compares claim speakers across outlets)."""
+    text = ('"I have cooked for six presidents," says Marie Auclair.\n'
+            "Her first employer liked simple food.\n"
+            '"Every one of them wanted soup on Sundays and bread from the same baker."')
+    article = ct.read_article(text, lang="en")
+    last = _quote(text, "en", "Every one")
+    assert _name(last) == "Marie Auclair"
+    claim = [c for c in ct.extract_claims(article) if c.text.startswith('"Every')][0]
+    assert claim.kind == "quote" and claim.quotes and claim.speaker is None

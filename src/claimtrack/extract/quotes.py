@@ -84,7 +84,7 @@ from .attribution import (
     find_quote_regions,
 )
 
-__all__ = ["find_quotes", "quoted_kind", "quotes_by_sentence", "quotes_in"]
+__all__ = ["find_quotes", "find_quotes_carried", "quoted_kind", "quotes_by_sentence", "quotes_in"]
 
 _MARKS = QUOTE_OPENERS + QUOTE_CLOSERS + '"'
 _WINDOW = 240
@@ -847,8 +847,18 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
         code: the article's language.
         article_id: the id the quotations carry.
     """
+    return find_quotes_carried(text, sentences, code, article_id)[0]
+
+
+def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
+                        article_id: str = "") -> tuple[list[Quote], list[tuple[int, int]]]:
+    """:func:`find_quotes`, and the ``(start, end)`` of the quotations whose
+    speaker is carried from a quotation more than a paragraph before them
+    (no attribution of their own): a reader's guess, which the claims do not
+    take as their sentence's speaker (``extract.claims``)."""
+    carried: list[tuple[int, int]] = []
     if not sentences:
-        return []
+        return [], carried
     layout = _layout(text, sentences)
     registry = _collect_people(text, layout, code)
     regions = _quote_regions(text, sentences, layout, code)
@@ -938,13 +948,14 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
             elif (prev.speaker is not None and prev.speaker.name
                   and 0 < layout.index.get(here, 0) - layout.index.get(there, 0) <= _CARRY_PARAGRAPHS):
                 speaker = prev.speaker
+                carried.append((spans[0][0], spans[-1][1]))
         speaker = _prefer(speaker, theirs.get(qid), found, code)
         parts = tuple(QuoteSpan(text=text[a:b], start=a, end=b) for a, b in spans)
         quotes.append(Quote(
             article_id=article_id, text=" ".join(p.text for p in parts), start=parts[0].start, end=parts[-1].end, spans=parts,
             partial=partial, cue=cue, speaker=speaker, lang=code, sentence_index=sentences[si].index,
         ))
-    return quotes
+    return quotes, carried
 
 
 def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None, code: str) -> Speaker | None:
