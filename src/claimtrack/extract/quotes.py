@@ -402,6 +402,96 @@ class _Mentions(_Registry):
     sentence_starts: list[int] = field(default_factory=list)
 
 
+class _Words:
+    """The capitalised words of an article outside quotation marks, indexed in one pass."""
+
+    def __init__(self, text: str, regions: list[QuoteRegion], code: str) -> None:
+        self.text, self.regions, self.code = text, regions, code
+        self.starts = [r.start for r in regions]
+        cues = _cues(code)
+        self.titles = cues.titles | _lang.union(lambda d: d.attribution.name_abbreviations)
+        self.stop = cues.stop
+        self.cleaned: dict[str, tuple[str, bool]] = {}
+        self.index: dict[str, list[int]] = {}  # capitalised word -> its positions outside quotation marks
+        for tok in _INDEX_TOKEN.finditer(text):
+            if tok.group()[0].isupper() and not self.quoted(tok.start()):
+                self.index.setdefault(_POSSESSIVE_END.sub("", tok.group()), []).append(tok.start())
+
+    def clean(self, raw: str) -> tuple[str, bool]:
+        """:func:`~claimtrack.extract.attribution._clean_name`, once per name."""
+        if raw not in self.cleaned:
+            self.cleaned[raw] = _clean_name(raw, self.code)
+        return self.cleaned[raw]
+
+    def quoted(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.regions[k].start <= pos < self.regions[k].end
+
+    def occurrences(self, name: str) -> list[int]:
+        """Where ``name`` (one word or more) stands in the text as whole words, outside quotation marks."""
+        text = self.text
+        first = name.split()[0] if name.split() else ""
+        out: list[int] = []
+        for at in self.index.get(first, [])[:_MAX_MENTIONS]:
+            b = at + len(name)
+            if " ".join(text[at:b].split()) == name and (b >= len(text) or not text[b].isalnum()):
+                out.append(at)
+        return out
+
+    def alone(self, at: int, word: str) -> bool:
+        """No other capitalised word (a title aside) stands next to ``word`` at ``at``."""
+        text = self.text
+        before = _PREVIOUS_WORD.search(text, max(0, at - 40), at)
+        if (before is not None and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in self.titles
+                and not (before.group(1).endswith(".") and len(before.group(1)) > 2)):  # "... Brandt. Brandt"
+            return False
+        after = _NEXT_WORD.match(text, at + len(word), min(len(text), at + len(word) + 40))
+        return after is None or not after.group(1)[0].isupper()
+
+
+def _candidates(words: _Words, people: _Registry) -> dict[str, None]:
+    """The article's people (see :func:`_people_index`), in the order found."""
+    text = words.text
+    candidates: dict[str, None] = {n: None for n in people.names if words.clean(n)[1]}
+    for comma in re.finditer(",", text):  # "The Minister of Defence, Rob Nicholson, insisted"
+        at = _skip(text, comma.end(), min(len(text), comma.end() + 2), " ")
+        if at >= len(text) or not text[at].isupper() or words.quoted(at):
+            continue
+        phrase = _phrase_after(text, at, min(len(text), at + _ROLE_REACH))
+        if phrase is None or phrase.end >= len(text) or text[phrase.end] not in ",.":
+            continue
+        parts = text[phrase.start : phrase.end].split()
+        name, person = words.clean(text[phrase.start : phrase.end])
+        if (person and 2 <= len(parts) <= 4 and name == " ".join(parts)
+                and all(w[0].isupper() for w in parts)):  # not "Chanzu, Runyonyi and Mbuzi,"
+            candidates.setdefault(name)
+    lone: dict[str, bool] = {}
+    for run in _CAPITAL_RUN.finditer(text):
+        if words.quoted(run.start()):
+            continue
+        tokens = run.group().split()
+        k = 0
+        while k < len(tokens) and not tokens[k][0].isupper():
+            k += 1
+        caps = []
+        for w in tokens[k:]:
+            if not w[0].isupper():
+                break
+            caps.append(w)
+        if len(caps) < 2:
+            continue
+        name, person = words.clean(" ".join(caps))
+        parts = name.split()
+        if not person or not 2 <= len(parts) <= 4 or name in candidates:
+            continue
+        surname = parts[-1]
+        if surname not in lone:
+            lone[surname] = len(surname) >= 3 and any(words.alone(at, surname) for at in words.occurrences(surname))
+        if lone[surname]:
+            candidates.setdefault(name)
+    return candidates
+
+
 def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code: str,
                   sentence_starts: list[int] | None = None) -> tuple[_Mentions, _Roles]:
     """Every mention of the article's people outside quotation marks (full
@@ -415,96 +505,23 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
     "Sorensen, a former executive").  A surname counts alone where no other
     capitalised word (a title aside) stands next to it: "Airlines" in
     "Spirit Airlines" is no mention of a "Midwest Airlines"."""
-    cues = _cues(code)
-    starts = [r.start for r in regions]
-    cleaned: dict[str, tuple[str, bool]] = {}
-
-    def clean(raw: str, code: str) -> tuple[str, bool]:
-        if raw not in cleaned:
-            cleaned[raw] = _clean_name(raw, code)
-        return cleaned[raw]
-    titles = cues.titles | _lang.union(lambda d: d.attribution.name_abbreviations)
-
-    def quoted(pos: int) -> bool:
-        k = bisect_right(starts, pos) - 1
-        return k >= 0 and regions[k].start <= pos < regions[k].end
-
-    index: dict[str, list[int]] = {}  # capitalised word -> its positions outside quotation marks, one pass
-    for tok in _INDEX_TOKEN.finditer(text):
-        if tok.group()[0].isupper() and not quoted(tok.start()):
-            word = _POSSESSIVE_END.sub("", tok.group())
-            index.setdefault(word, []).append(tok.start())
-
-    def occurrences(name: str) -> list[int]:
-        """Where ``name`` (one word or more) stands in the text as whole words, outside quotation marks."""
-        first = name.split()[0] if name.split() else ""
-        out: list[int] = []
-        for at in index.get(first, [])[:_MAX_MENTIONS]:
-            b = at + len(name)
-            if (" ".join(text[at:b].split()) == name and (b >= len(text) or not text[b].isalnum())):
-                out.append(at)
-        return out
-
-    def alone(at: int, word: str) -> bool:
-        before = _PREVIOUS_WORD.search(text, max(0, at - 40), at)
-        if (before is not None and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in titles
-                and not (before.group(1).endswith(".") and len(before.group(1)) > 2)):  # "... Brandt. Brandt"
-            return False
-        after = _NEXT_WORD.match(text, at + len(word), min(len(text), at + len(word) + 40))
-        return after is None or not after.group(1)[0].isupper()
-
-    candidates: dict[str, None] = {n: None for n in people.names if clean(n, code)[1]}
-    for comma in re.finditer(",", text):  # "The Minister of Defence, Rob Nicholson, insisted"
-        at = _skip(text, comma.end(), min(len(text), comma.end() + 2), " ")
-        if at >= len(text) or not text[at].isupper() or quoted(at):
-            continue
-        phrase = _phrase_after(text, at, min(len(text), at + _ROLE_REACH))
-        if phrase is None or phrase.end >= len(text) or text[phrase.end] not in ",.":
-            continue
-        words = text[phrase.start : phrase.end].split()
-        name, person = clean(text[phrase.start : phrase.end], code)
-        if (person and 2 <= len(words) <= 4 and name == " ".join(words)
-                and all(w[0].isupper() for w in words)):  # not "Chanzu, Runyonyi and Mbuzi,"
-            candidates.setdefault(name)
-    lone: dict[str, bool] = {}
-    for run in _CAPITAL_RUN.finditer(text):
-        if quoted(run.start()):
-            continue
-        words = run.group().split()
-        k = 0
-        while k < len(words) and not words[k][0].isupper():
-            k += 1
-        caps = []
-        for w in words[k:]:
-            if not w[0].isupper():
-                break
-            caps.append(w)
-        if len(caps) < 2:
-            continue
-        name, person = clean(" ".join(caps), code)
-        parts = name.split()
-        if not person or not 2 <= len(parts) <= 4 or name in candidates:
-            continue
-        surname = parts[-1]
-        if surname not in lone:
-            lone[surname] = len(surname) >= 3 and any(alone(at, surname) for at in occurrences(surname))
-        if lone[surname]:
-            candidates.setdefault(name)
+    words = _Words(text, regions, code)
+    candidates = _candidates(words, people)
     rows: dict[int, str] = dict(zip(people.positions, people.names))
     by_surname: dict[str, str] = {}
     for name in candidates:
         by_surname.setdefault(name.split()[-1], name)
     role_rows: list[tuple[int, str, frozenset[str]]] = []
     for name in candidates:
-        full = occurrences(name)
+        full = words.occurrences(name)
         surname = name.split()[-1]
         inside = {a + len(name) - len(surname) for a in full}
         for at in full:
             role_rows.append((at, name, _role_words(text, at, at + len(name))))
             rows.setdefault(at, name)
         if len(surname) >= 3 and by_surname.get(surname) == name:
-            for at in occurrences(surname):
-                if at not in rows and at not in inside and alone(at, surname):
+            for at in words.occurrences(surname):
+                if at not in rows and at not in inside and words.alone(at, surname):
                     rows[at] = name
     order = sorted(rows)
     mentions = _Mentions(code, order, [rows[p] for p in order], dict(people.by_surname),
@@ -513,7 +530,7 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
         if sentence_starts:
             opens = sentence_starts[_sentence_of(sentence_starts, at)]
             head = text[opens:at] if at - opens <= _ROLE_REACH else "x"
-            if all(w.lower().rstrip(".") in titles or w.lower() in cues.stop for w in _WORD.findall(head)):
+            if all(w.lower().rstrip(".") in words.titles or w.lower() in words.stop for w in _WORD.findall(head)):
                 mentions.subjects.add(at)
     role_rows.sort()
     roles = _Roles([r[0] for r in role_rows], [r[1] for r in role_rows], [r[2] for r in role_rows])
@@ -911,18 +928,7 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
                     found = _before(text, a, text[a:b].rstrip().rfind(":") + a + 1, code)
         partial = _is_partial(text, first, last, sent, sentences[_sentence_of(starts, last.start)], after_cue)
         drafts.append((spans, found, first.quote_id, partial))
-    # names first, so that a surname resolves to a full name given later in the article,
-    # and a pronoun to the nearest person named before it, in an attribution or elsewhere
-    people = _Registry(code, list(registry.positions), list(registry.names), dict(registry.by_surname))
-    added = set(registry.positions)
-    for _, found, _, _ in drafts:
-        if found is not None and found.phrase is not None:
-            sp = _speaker(text, found.phrase, code, registry, {}, found.apposition)
-            if sp is not None and sp.name and sp.via == "name" and len(sp.name.split()) >= 2:
-                surnames.setdefault(sp.name.split()[-1], sp.name)
-                if sp.start not in added:
-                    added.add(sp.start)
-                    people.add(sp.start, sp.name)
+    people = _attributed_people(text, [d[1] for d in drafts], code, registry, surnames)
     registry, roles = _people_index(text, people, regions, code, starts)
     genders = _name_genders(text, registry, code)
     quotes: list[Quote] = []
@@ -956,6 +962,25 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
             partial=partial, cue=cue, speaker=speaker, lang=code, sentence_index=sentences[si].index,
         ))
     return quotes, carried
+
+
+def _attributed_people(text: str, founds: list[_Found | None], code: str, registry: _Registry,
+                       surnames: dict[str, str]) -> _Registry:
+    """``registry`` and the people the attributions name (``surnames`` gets
+    their surnames): names first, so that a surname resolves to a full name
+    given later in the article, and a pronoun to the nearest person named
+    before it, in an attribution or elsewhere."""
+    people = _Registry(code, list(registry.positions), list(registry.names), dict(registry.by_surname))
+    added = set(registry.positions)
+    for found in founds:
+        if found is not None and found.phrase is not None:
+            sp = _speaker(text, found.phrase, code, registry, {}, found.apposition)
+            if sp is not None and sp.name and sp.via == "name" and len(sp.name.split()) >= 2:
+                surnames.setdefault(sp.name.split()[-1], sp.name)
+                if sp.start not in added:
+                    added.add(sp.start)
+                    people.add(sp.start, sp.name)
+    return people
 
 
 def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None, code: str) -> Speaker | None:
