@@ -33,7 +33,7 @@ from .entities import capitalised_words, extract_entities
 from ..errors import ArticleTooLargeError, UndetectedLanguageError, UnsupportedLanguageError
 from ..models import Article, Claim
 from .quantities import extract_quantities
-from .quotes import find_quotes, quoted_kind, quotes_by_sentence
+from .quotes import find_quotes, find_quotes_carried, quoted_kind, quotes_by_sentence
 from .segmentation import layout
 from ..models import Quote
 
@@ -102,7 +102,7 @@ def extract_claims(article: Article, *, max_chars: int | None = MAX_ARTICLE_CHAR
     text = article.text
     sentences = layout(article).sentences
     attribution = analyse(text, sentences, article.lang)
-    quotes = find_quotes(text, sentences, article.lang, article.id)
+    quotes, carried = find_quotes_carried(text, sentences, article.lang, article.id)
     held = quotes_by_sentence(quotes, sentences)
     known = capitalised_words(text)
     persons = set(attribution.persons)
@@ -125,7 +125,8 @@ def extract_claims(article: Article, *, max_chars: int | None = MAX_ARTICLE_CHAR
         entities = extract_entities(sentence.text, code, offset=sentence.start, known=known, persons=persons)
         if kind != "quote" and quoted_kind(text, sentence.start, sentence.end, inside):
             kind = "quote"  # "We will appeal," Okonjo said.
-        whole = [q for q in inside if not q.partial]
+        # a speaker carried from a quotation paragraphs before is a reader's guess: not the claim's
+        whole = [q for q in inside if not q.partial and not any(a < q.end and q.start < b for a, b in carried)]
         if speaker is None and kind == "quote" and whole:
             # the sentence's own attribution comes first; a partial quote's speaker
             # is that of the quoted words, not of the reporter's sentence around them

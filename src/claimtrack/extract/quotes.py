@@ -5,9 +5,10 @@ writes them and a reader reads them:
 
 **Which regions are quotations.**  Every stretch in quotation marks
 (:func:`~claimtrack.extract.attribution.find_quote_regions`) of
-``MIN_QUOTE_WORDS`` words or more, and the shorter ones of two words or more
-in a sentence that holds an attribution cue outside the marks (He called the
-plan "a weak compromise").  A stretch whose words are all capitalised is a
+``MIN_QUOTE_WORDS`` words or more, and the shorter ones where a cue stands
+outside the marks in their clause (He called the plan "a weak compromise")
+or a reporting verb in their sentence (After the vote, X said, the plan was
+"a dead letter"); a one-word one only with a cue in its own clause.  A stretch whose words are all capitalised is a
 title ("The Lord of the Rings") and no quotation.
 
 **One quotation, several spans.**  Regions that already share a quote id (a
@@ -36,6 +37,21 @@ its paragraph opens with it, the last quotation of the previous paragraph;
 the speaker found by :mod:`~claimtrack.extract.attribution` is kept where it
 names someone.
 
+**Speakers as a reader resolves them.**  A name that only modifies the
+phrase is no speaker ("the American agency", "Cogeco's CEO", "The Congolese
+President, Joseph Kabila": the apposition's person); a passive verb's agent
+is (``agent_words``: "was told by X"), and so is the name after an inverted
+verb the data does not list (``», ironise Bernard Vaussion``).  The
+article's people (:func:`_people_index`) are mentioned by full name or by
+surname alone; a pronoun stands for the subject of its sentence or of the
+one before, else the nearest person mentioned before it whose gender does
+not contradict it (:func:`_resolve_pronoun`).  A definite description ("the
+administrator", "l'administrateur", "le député") names the most recent
+person introduced with a role holding its head words (:func:`_by_role`),
+else no one.  A quotation with no attribution, or one that resolves to no
+one, takes the named speaker of the quotation before it up to
+``_CARRY_PARAGRAPHS`` paragraphs back.
+
 **Kind.**  :func:`quoted_kind` makes a claim a ``quote`` when most of its
 words, the attribution's aside, sit inside quotation marks, whatever the
 attribution's position ("We will appeal," Okonjo said.).
@@ -47,11 +63,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import lang as _lang
 from ..models import Cue, Quote, QuoteSpan, Sentence, Speaker
+from .entities import POSSESSIVE
 from .attribution import (
     MIN_QUOTE_WORDS,
     QUOTE_CLOSERS,
@@ -67,7 +84,7 @@ from .attribution import (
     find_quote_regions,
 )
 
-__all__ = ["find_quotes", "quoted_kind", "quotes_by_sentence", "quotes_in"]
+__all__ = ["find_quotes", "find_quotes_carried", "quoted_kind", "quotes_by_sentence", "quotes_in"]
 
 _MARKS = QUOTE_OPENERS + QUOTE_CLOSERS + '"'
 _WINDOW = 240
@@ -95,6 +112,10 @@ class _Cues:
     particles: frozenset[str]
     cue_words: frozenset[str]
     """First words of every cue: a sentence without any holds no attribution."""
+    agents: frozenset[str]
+    """Words that introduce a passive verb's agent ("was told by X")."""
+    reporting: re.Pattern[str]
+    """The reporting verbs alone, without the quote cues ("called" names a film as often as it quotes)."""
 
 
 def _alt(words: object) -> str:
@@ -123,6 +144,8 @@ def _cues(code: str) -> _Cues:
         titles=data.names.titles,
         particles=data.names.name_particles,
         cue_words=frozenset(first),
+        agents=frozenset(att.agent_words),
+        reporting=re.compile(rf"(?i:(?<![\w-])(?:{_alt(att.reporting_verbs)})(?![\w-]))"),
     )
 
 
@@ -200,7 +223,7 @@ def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: 
     kept: list[QuoteRegion] = []
     for i, r in enumerate(every):
         words = _WORD.findall(text[r.start : r.end])
-        if len(words) < 2 or _is_title(words):
+        if not words or _is_title(words):
             continue
         if len(words) < MIN_QUOTE_WORDS:
             s = sentences[_sentence_of(starts, r.start)]
@@ -209,7 +232,10 @@ def _quote_regions(text: str, sentences: list[Sentence], layout: _Layout, code: 
             rest = _blank(text, lo, hi, near)
             before, after = _clause(rest, r.start - lo, r.end - lo)
             attributed = (cues.verbs.search(before) or cues.verbs.search(after)
-                          or cues.prefixes.match(after.lstrip()) or cues.prefixes.match(before.lstrip()))
+                          or cues.prefixes.match(after.lstrip()) or cues.prefixes.match(before.lstrip())
+                          or cues.reporting.search(rest))
+            if len(words) == 1 and not (cues.verbs.search(before) or cues.verbs.search(after)):
+                continue  # one word: its own clause names a speaker ("he called it "reckless"")
             if _WORD.search(rest) and not attributed:
                 continue  # a scare quote or a term ("open source-first", the "open water" rule)
         kept.append(r)
@@ -309,7 +335,8 @@ def _name_genders(text: str, registry: _Registry, code: str) -> dict[str, str]:
     markers = {**data.gendered_words, **data.name_markers}
     seen: dict[str, set[str]] = {}
     for pos, name in zip(registry.positions, registry.names):
-        words = _WORD.findall(text[max(0, pos - 40) : pos].lower())[-3:]
+        before = _CLAUSE_MARK.split(text[max(0, pos - 40) : pos])[-1]  # its own clause only
+        words = _WORD.findall(before.lower())[-3:]
         for w in reversed(words):
             g = markers.get(w)
             if g in ("m", "f"):
@@ -317,6 +344,226 @@ def _name_genders(text: str, registry: _Registry, code: str) -> dict[str, str]:
                 break
     return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1}
 
+
+@dataclass(frozen=True)
+class _Roles:
+    """The people of an article with the words of the roles it introduces them with, in text order."""
+
+    positions: list[int]
+    names: list[str]
+    words: list[frozenset[str]]
+
+
+_ROLE_REACH = 100
+"""Characters read on each side of a name for the role it is introduced with."""
+_CLAUSE_MARK = re.compile(r"[,;:.!?()\n" + re.escape(_MARKS) + "]")
+_ROLE_WORD = re.compile(r"[\w.-]*\w")
+_PREVIOUS_WORD = re.compile(r"([\w'’.-]*\w\.?)[ \xa0]*\Z")
+_NEXT_WORD = re.compile(r"[ \xa0]+([\w'’.-]*\w)")
+
+
+def _fold(word: str) -> str:
+    return word.casefold().strip(".")
+
+
+def _role_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The words of the role a name at ``start``..``end`` is introduced with: the
+    rest of its clause before it ("the administrator Yves Bergeron", "Le
+    directeur du centre, Colin Seddon,") and an apposition after it ("X,
+    député de Bruxelles,")."""
+    lo = max(0, start - _ROLE_REACH)
+    marks = list(_CLAUSE_MARK.finditer(text, lo, start))
+    cut = marks[-1].start() if marks else lo
+    before = text[cut + 1 if marks else lo : start]
+    if not before.strip() and marks and text[cut] == ",":  # "ROLE, Name"
+        earlier = list(_CLAUSE_MARK.finditer(text, max(0, cut - _ROLE_REACH), cut))
+        before = text[earlier[-1].end() if earlier else max(0, cut - _ROLE_REACH) : cut]
+    after = ""
+    pos = _skip(text, end, min(len(text), end + 3), " ")
+    if pos < len(text) and text[pos] == ",":  # "Name, ROLE"
+        nxt = _CLAUSE_MARK.search(text, pos + 1, min(len(text), pos + 1 + _ROLE_REACH))
+        after = text[pos + 1 : nxt.start() if nxt else min(len(text), pos + 1 + _ROLE_REACH)]
+    return frozenset(_fold(w) for w in _ROLE_WORD.findall(before + " " + after))
+
+
+_INDEX_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_MAX_MENTIONS = 1000
+"""Mentions of one word read at most (the cost of a long text of one name stays linear)."""
+_CAPITAL_RUN = re.compile(r"(?<![\w'’.-])[^\W\d_][\w'’.-]*\w(?:[ \xa0][^\W\d_][\w'’.-]*\w){1,5}")
+"""Two to six words in a row, each opening with a letter (those opening with a capital are kept)."""
+
+
+@dataclass
+class _Mentions(_Registry):
+    """The mentions of an article's people (:func:`_people_index`), with those that open their sentence."""
+
+    subjects: set[int] = field(default_factory=set)
+    """Positions of the mentions that open their sentence (a title aside): its subject, as a reader takes it."""
+    sentence_starts: list[int] = field(default_factory=list)
+
+
+class _Words:
+    """The capitalised words of an article outside quotation marks, indexed in one pass."""
+
+    def __init__(self, text: str, regions: list[QuoteRegion], code: str) -> None:
+        self.text, self.regions, self.code = text, regions, code
+        self.starts = [r.start for r in regions]
+        cues = _cues(code)
+        self.titles = cues.titles | _lang.union(lambda d: d.attribution.name_abbreviations)
+        self.stop = cues.stop
+        self.cleaned: dict[str, tuple[str, bool]] = {}
+        self.index: dict[str, list[int]] = {}  # capitalised word -> its positions outside quotation marks
+        for tok in _INDEX_TOKEN.finditer(text):
+            if tok.group()[0].isupper() and not self.quoted(tok.start()):
+                self.index.setdefault(_POSSESSIVE_END.sub("", tok.group()), []).append(tok.start())
+
+    def clean(self, raw: str) -> tuple[str, bool]:
+        """:func:`~claimtrack.extract.attribution._clean_name`, once per name."""
+        if raw not in self.cleaned:
+            self.cleaned[raw] = _clean_name(raw, self.code)
+        return self.cleaned[raw]
+
+    def quoted(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.regions[k].start <= pos < self.regions[k].end
+
+    def occurrences(self, name: str) -> list[int]:
+        """Where ``name`` (one word or more) stands in the text as whole words, outside quotation marks."""
+        text = self.text
+        first = name.split()[0] if name.split() else ""
+        out: list[int] = []
+        for at in self.index.get(first, [])[:_MAX_MENTIONS]:
+            b = at + len(name)
+            if " ".join(text[at:b].split()) == name and (b >= len(text) or not text[b].isalnum()):
+                out.append(at)
+        return out
+
+    def alone(self, at: int, word: str) -> bool:
+        """No other capitalised word (a title aside) stands next to ``word`` at ``at``."""
+        text = self.text
+        before = _PREVIOUS_WORD.search(text, max(0, at - 40), at)
+        if (before is not None and before.group(1)[0].isupper() and before.group(1).lower().rstrip(".") not in self.titles
+                and not (before.group(1).endswith(".") and len(before.group(1)) > 2)):  # "... Brandt. Brandt"
+            return False
+        after = _NEXT_WORD.match(text, at + len(word), min(len(text), at + len(word) + 40))
+        return after is None or not after.group(1)[0].isupper()
+
+
+def _candidates(words: _Words, people: _Registry) -> dict[str, None]:
+    """The article's people (see :func:`_people_index`), in the order found."""
+    text = words.text
+    candidates: dict[str, None] = {n: None for n in people.names if words.clean(n)[1]}
+    for comma in re.finditer(",", text):  # "The Minister of Defence, Rob Nicholson, insisted"
+        at = _skip(text, comma.end(), min(len(text), comma.end() + 2), " ")
+        if at >= len(text) or not text[at].isupper() or words.quoted(at):
+            continue
+        phrase = _phrase_after(text, at, min(len(text), at + _ROLE_REACH))
+        if phrase is None or phrase.end >= len(text) or text[phrase.end] not in ",.":
+            continue
+        parts = text[phrase.start : phrase.end].split()
+        name, person = words.clean(text[phrase.start : phrase.end])
+        if (person and 2 <= len(parts) <= 4 and name == " ".join(parts)
+                and all(w[0].isupper() for w in parts)):  # not "Chanzu, Runyonyi and Mbuzi,"
+            candidates.setdefault(name)
+    lone: dict[str, bool] = {}
+    for run in _CAPITAL_RUN.finditer(text):
+        if words.quoted(run.start()):
+            continue
+        tokens = run.group().split()
+        k = 0
+        while k < len(tokens) and not tokens[k][0].isupper():
+            k += 1
+        caps = []
+        for w in tokens[k:]:
+            if not w[0].isupper():
+                break
+            caps.append(w)
+        if len(caps) < 2:
+            continue
+        name, person = words.clean(" ".join(caps))
+        parts = name.split()
+        if not person or not 2 <= len(parts) <= 4 or name in candidates:
+            continue
+        surname = parts[-1]
+        if surname not in lone:
+            lone[surname] = len(surname) >= 3 and any(words.alone(at, surname) for at in words.occurrences(surname))
+        if lone[surname]:
+            candidates.setdefault(name)
+    return candidates
+
+
+def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code: str,
+                  sentence_starts: list[int] | None = None) -> tuple[_Mentions, _Roles]:
+    """Every mention of the article's people outside quotation marks (full
+    name or surname), for pronouns to resolve to the nearest one, and the
+    roles their full-name mentions introduce them with.
+
+    The people: those of ``people`` whose names read as a person's, those
+    set between commas ("The Minister of Defence, Rob Nicholson,
+    insisted"), and any other name of two words or more whose surname the
+    article also uses alone ("said airline consultant Jay Sorensen" ...
+    "Sorensen, a former executive").  A surname counts alone where no other
+    capitalised word (a title aside) stands next to it: "Airlines" in
+    "Spirit Airlines" is no mention of a "Midwest Airlines"."""
+    words = _Words(text, regions, code)
+    candidates = _candidates(words, people)
+    rows: dict[int, str] = dict(zip(people.positions, people.names))
+    by_surname: dict[str, str] = {}
+    for name in candidates:
+        by_surname.setdefault(name.split()[-1], name)
+    role_rows: list[tuple[int, str, frozenset[str]]] = []
+    for name in candidates:
+        full = words.occurrences(name)
+        surname = name.split()[-1]
+        inside = {a + len(name) - len(surname) for a in full}
+        for at in full:
+            role_rows.append((at, name, _role_words(text, at, at + len(name))))
+            rows.setdefault(at, name)
+        if len(surname) >= 3 and by_surname.get(surname) == name:
+            for at in words.occurrences(surname):
+                if at not in rows and at not in inside and words.alone(at, surname):
+                    rows[at] = name
+    order = sorted(rows)
+    mentions = _Mentions(code, order, [rows[p] for p in order], dict(people.by_surname),
+                         sentence_starts=list(sentence_starts or []))
+    for at in order:
+        if sentence_starts:
+            opens = sentence_starts[_sentence_of(sentence_starts, at)]
+            head = text[opens:at] if at - opens <= _ROLE_REACH else "x"
+            if all(w.lower().rstrip(".") in words.titles or w.lower() in words.stop for w in _WORD.findall(head)):
+                mentions.subjects.add(at)
+    role_rows.sort()
+    roles = _Roles([r[0] for r in role_rows], [r[1] for r in role_rows], [r[2] for r in role_rows])
+    return mentions, roles
+
+
+def _by_role(toks: list[tuple[str, int]], start: int, code: str, roles: _Roles) -> str | None:
+    """The person a description stands for ("the administrator", "l'administrateur",
+    "Cogeco's CEO"): the most recent one introduced before ``start`` with a
+    role holding the description's head words; None when there is none."""
+    cues = _cues(code)
+    head: list[str] = []
+    for tok, _ in toks:
+        if not head:
+            elided = cues.openers.match(tok)  # "l'administrateur"
+            if elided is not None and elided.end() < len(tok):
+                tok = tok[elided.end():]
+            elif tok.lower() in cues.stop or cues.openers.match(tok + " ") or _POSSESSIVE_END.search(tok):
+                continue  # "the", "son", "Cogeco's"
+        if tok.lower() in cues.stop:
+            break
+        head.append(_fold(tok))
+    if not head:
+        return None
+    want = frozenset(head)
+    for j in range(bisect_right(roles.positions, start) - 1, -1, -1):
+        if want <= roles.words[j]:
+            return roles.names[j]
+    return None
+
+
+_CARRY_PARAGRAPHS = 3
+"""How many paragraphs back an unattributed quotation takes the named speaker of the quotation before it."""
 
 _PRONOUN_REACH = 8
 """How many named people back a pronoun may skip to find one of its gender."""
@@ -332,8 +579,22 @@ def _resolve_pronoun(pron: str, start: int, code: str, registry: _Registry,
     if genders is None or gender not in ("m", "f") or sp.name is None:
         return sp
     idx = bisect_right(registry.positions, start - 1)
+    if isinstance(registry, _Mentions) and registry.sentence_starts:
+        # the subject of its sentence or of the one before ("Sorensen, a former executive
+        # with Midwest Airlines, flew Spirit" ... "he said"), over a nearer mention
+        si = _sentence_of(registry.sentence_starts, start)
+        since = registry.sentence_starts[max(si - 1, 0)]
+        for j in range(idx - 1, max(idx - 1 - _PRONOUN_REACH, -1), -1):
+            at, name = registry.positions[j], registry.names[j]
+            if at < since:
+                break
+            if at in registry.subjects and _clean_name(name, code)[1] and genders.get(name, gender) == gender:
+                genders.setdefault(name, gender)
+                return sp.model_copy(update={"name": name})
     for j in range(idx - 1, max(idx - 1 - _PRONOUN_REACH, -1), -1):
         name = registry.names[j]
+        if not _clean_name(name, code)[1]:
+            continue  # "he" / "she" stands for a person, not "the Canadian Palliative Care Association"
         if genders.get(name, gender) == gender:
             genders.setdefault(name, gender)
             return sp.model_copy(update={"name": name})
@@ -341,7 +602,8 @@ def _resolve_pronoun(pron: str, start: int, code: str, registry: _Registry,
 
 
 def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surnames: dict[str, str],
-             apposition: _Phrase | None = None, genders: dict[str, str] | None = None) -> Speaker | None:
+             apposition: _Phrase | None = None, genders: dict[str, str] | None = None,
+             roles: _Roles | None = None) -> Speaker | None:
     """The speaker a phrase stands for: a name, a pronoun, or a description."""
     cues = _cues(code)
     raw = text[phrase.start : phrase.end]
@@ -352,33 +614,75 @@ def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surname
         return _resolve_pronoun(toks[0][0], toks[0][1], code, registry, genders)
     name = _name_in(text, toks, code, surnames)
     apposition = apposition or phrase.apposition
-    if name is None and apposition is not None:  # "selon le ministre de l'Intérieur, Gérald Martin"
+    first = toks[0][0].lower()
+    described = (cues.openers.match(raw) is not None or first in cues.titles
+                 or (len(toks) > 1 and _POSSESSIVE_END.search(toks[0][0]) is not None))
+    if apposition is not None and (name is None or described or not _is_person(name, code)):
+        # "selon le ministre de l'Intérieur, Gérald Martin" / "The Congolese President, Joseph Kabila,"
         app = [(m.group(), apposition.start + m.start())
                for m in re.finditer(r"[\w'’.-]*\w\.?", text[apposition.start : apposition.end])]
         if app and all(_UPPER_START.match(t) and t[0].isupper() or t.lower() in cues.particles for t, _ in app):
-            name = _name_in(text, app, code, surnames)
+            named = _name_in(text, app, code, surnames)
+            if named is not None and (name is None or _is_person(named, code)):
+                name = named
     if name is not None:
         return name
-    first = toks[0][0].lower()
-    described = cues.openers.match(raw) is not None or first in cues.titles
     if not described or all(t.lower() in cues.stop for t, _ in toks):
         return None
-    return Speaker(text=raw, start=phrase.start, end=phrase.end, name=None, via="context")
+    who = _by_role(toks, phrase.start, code, roles) if roles is not None else None
+    return Speaker(text=raw, start=phrase.start, end=phrase.end, name=who, via="context")
 
 
-def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[str, str]) -> Speaker | None:
-    """The last run of capitalised words of ``toks`` as a person or organisation name, titles stripped."""
+def _is_person(sp: Speaker, code: str) -> bool:
+    """A speaker named with two words or more that read as a person's name (no organisation word, no acronym)."""
+    return sp.name is not None and _clean_name(sp.name, code)[1]
+
+
+_POSSESSIVE_END = re.compile(POSSESSIVE + "$")
+
+
+def _modifier_runs(toks: list[tuple[str, int]], code: str) -> tuple[list[list[tuple[str, int]]], set[int]]:
+    """The runs of capitalised words of ``toks`` and the indexes of those that
+    only modify the phrase's head: a possessive ("Cogeco's president"), or a
+    single word after the phrase's first word and before a lower-case word
+    of it ("the American agency", "the Saudi-owned channel"; not "Ditta
+    denied wrongdoing and", where the name opens the phrase)."""
     cues = _cues(code)
     runs: list[list[tuple[str, int]]] = [[]]
-    for tok, at in toks:
+    modifiers: set[int] = set()
+    nxt: dict[int, str] = {}
+    for k, (tok, at) in enumerate(toks):
         capital = tok[0].isupper()
         if capital or (runs[-1] and tok.lower() in cues.particles):
             runs[-1].append((tok, at))
+            if capital and _POSSESSIVE_END.search(tok) and k + 1 < len(toks):
+                modifiers.add(len(runs) - 1)
+                runs.append([])
         elif runs[-1]:
+            nxt[len(runs) - 1] = tok
             runs.append([])
-    runs = [r for r in runs if r]
+    for i, run in enumerate(runs):
+        after = nxt.get(i)
+        opens = bool(run) and run[0][1] == toks[0][1]
+        if len(run) == 1 and not opens and after is not None and after.lower() not in cues.stop | cues.particles:
+            modifiers.add(i)
+    kept = [(i, r) for i, r in enumerate(runs) if r]
+    return [r for _, r in kept], {j for j, (i, _) in enumerate(kept) if i in modifiers}
+
+
+def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[str, str]) -> Speaker | None:
+    """The last run of capitalised words of ``toks`` as a person or organisation name, titles stripped.
+
+    A run that only modifies the phrase's head (:func:`_modifier_runs`) is
+    no name, nor is one whose name ends before the run does (a title after
+    it: "The Congolese President")."""
+    cues = _cues(code)
+    runs, modifiers = _modifier_runs(toks, code)
     while runs:
         run = runs[-1]
+        if len(runs) - 1 in modifiers:
+            runs.pop()
+            continue
         while run and run[-1][0].lower() in cues.particles:
             run = run[:-1]
         if run:
@@ -386,8 +690,12 @@ def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[s
             raw = text[surface_start : run[-1][1] + len(run[-1][0])]
             name, _ = _clean_name(raw, code)
             words = name.split()
+            if words and not raw.rstrip(".,").endswith(words[-1].rstrip(".,")):
+                runs.pop()  # "The Congolese President": the name's words stop before a title
+                continue
             leading = run[0][1] == toks[0][1] or all(t.lower() in cues.stop | cues.titles for t, _ in toks[: toks.index(run[0])])
-            if words and (len(words) >= 2 or words[0] in surnames or leading) and words[0].lower() not in cues.stop:
+            if words and (len(words) >= 2 or words[0] in surnames or leading) and (
+                    words[0].lower() not in cues.stop or (len(words) >= 2 and words[0].lower() in cues.particles)):  # "De Bock"
                 at = text.find(words[0], surface_start)
                 mention = text[at : at + len(name)] if at >= 0 else raw
                 at = at if at >= 0 else surface_start
@@ -449,10 +757,42 @@ def _after(text: str, pos: int, end: int, code: str) -> _Found | None:
     limit = pos + (stop.start() if stop else len(window))
     m = cues.verbs.search(text, pos, limit)
     if m:
+        agent = _agent(text, m.end(), limit, cues)
+        if agent is not None:  # "…," the AFP was told by Imelda Nyirankusi
+            return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), agent)
         phrase = _phrase_before(text, pos, m.start())
         if phrase is not None and phrase.start == pos and not _function_words(text, phrase, cues):
             return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
-    return None
+    return _unlisted_verb(text, pos, end, cues)
+
+
+_LOWER_WORD = re.compile(r"(?:\w['’])?[^\W\d_A-ZÀ-ÖØ-Þ][\w-]*")
+"""One lower-case word, an elided pronoun before it allowed ("ironise", "s'insurge")."""
+
+
+def _agent(text: str, pos: int, end: int, cues: _Cues) -> _Phrase | None:
+    """The agent of a passive reporting verb ending at ``pos`` ("was told by X", "a été dit par X")."""
+    word = _WORD.match(text, _skip(text, pos, end, " "))
+    if word is None or word.group().lower() not in cues.agents:
+        return None
+    return _phrase_after(text, _skip(text, word.end(), end, " "), end)
+
+
+def _unlisted_verb(text: str, pos: int, end: int, cues: _Cues) -> _Found | None:
+    """An inverted attribution whose verb the data does not list: one
+    lower-case word, then a name of capitalised words only, up to a comma or
+    a sentence end (``"…", ironise Bernard Vaussion, qui …`` / ``"…," reveals
+    Ana Lopes.``)."""
+    m = _LOWER_WORD.match(text, pos, end)
+    if m is None or m.group().lower() in cues.stop:
+        return None
+    phrase = _phrase_after(text, _skip(text, m.end(), end, " "), end)
+    if phrase is None or (phrase.end < end and text[phrase.end] not in ",."):
+        return None
+    words = text[phrase.start : phrase.end].split()
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
 
 
 def _function_words(text: str, phrase: _Phrase, cues: _Cues) -> bool:
@@ -524,8 +864,18 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
         code: the article's language.
         article_id: the id the quotations carry.
     """
+    return find_quotes_carried(text, sentences, code, article_id)[0]
+
+
+def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
+                        article_id: str = "") -> tuple[list[Quote], list[tuple[int, int]]]:
+    """:func:`find_quotes`, and the ``(start, end)`` of the quotations whose
+    speaker is carried from a quotation more than a paragraph before them
+    (no attribution of their own): a reader's guess, which the claims do not
+    take as their sentence's speaker (``extract.claims``)."""
+    carried: list[tuple[int, int]] = []
     if not sentences:
-        return []
+        return [], carried
     layout = _layout(text, sentences)
     registry = _collect_people(text, layout, code)
     regions = _quote_regions(text, sentences, layout, code)
@@ -578,19 +928,8 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
                     found = _before(text, a, text[a:b].rstrip().rfind(":") + a + 1, code)
         partial = _is_partial(text, first, last, sent, sentences[_sentence_of(starts, last.start)], after_cue)
         drafts.append((spans, found, first.quote_id, partial))
-    # names first, so that a surname resolves to a full name given later in the article,
-    # and a pronoun to the nearest person named before it, in an attribution or elsewhere
-    people = _Registry(code, list(registry.positions), list(registry.names), dict(registry.by_surname))
-    added = set(registry.positions)
-    for _, found, _, _ in drafts:
-        if found is not None and found.phrase is not None:
-            sp = _speaker(text, found.phrase, code, registry, {}, found.apposition)
-            if sp is not None and sp.name and sp.via == "name" and len(sp.name.split()) >= 2:
-                surnames.setdefault(sp.name.split()[-1], sp.name)
-                if sp.start not in added:
-                    added.add(sp.start)
-                    people.add(sp.start, sp.name)
-    registry = people
+    people = _attributed_people(text, [d[1] for d in drafts], code, registry, surnames)
+    registry, roles = _people_index(text, people, regions, code, starts)
     genders = _name_genders(text, registry, code)
     quotes: list[Quote] = []
     for spans, found, qid, partial in drafts:
@@ -600,26 +939,51 @@ def find_quotes(text: str, sentences: list[Sentence], code: str, article_id: str
             if found.pronoun is not None:
                 speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
             elif found.phrase is not None:
-                speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders)
+                speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders, roles)
         si = _sentence_of(starts, spans[0][0])
-        if speaker is None and quotes and (found is None or (found.phrase is None and found.pronoun is None)):
-            # no attribution of its own: the quotation before it in the same paragraph,
-            # or ending the previous paragraph when this one opens with the quotation
+        if speaker is None and quotes:
+            # no attribution of its own (or one naming no one it can resolve): the quotation
+            # before it in the same paragraph, or ending the previous paragraph when this one
+            # opens with the quotation, or the named speaker of the quotation before it up to
+            # _CARRY_PARAGRAPHS back (the reporter goes on quoting the same person)
             prev = quotes[-1]
             here, there = sentences[si].paragraph, sentences[_sentence_of(starts, prev.end)].paragraph
             if there == here or (there == _previous_paragraph(layout, here)
                                  and _opens_paragraph(text, layout, here, spans[0][0])):
                 speaker = prev.speaker
-        speaker = _prefer(speaker, theirs.get(qid), found)
+            elif (prev.speaker is not None and prev.speaker.name
+                  and 0 < layout.index.get(here, 0) - layout.index.get(there, 0) <= _CARRY_PARAGRAPHS):
+                speaker = prev.speaker
+                carried.append((spans[0][0], spans[-1][1]))
+        speaker = _prefer(speaker, theirs.get(qid), found, code)
         parts = tuple(QuoteSpan(text=text[a:b], start=a, end=b) for a, b in spans)
         quotes.append(Quote(
             article_id=article_id, text=" ".join(p.text for p in parts), start=parts[0].start, end=parts[-1].end, spans=parts,
             partial=partial, cue=cue, speaker=speaker, lang=code, sentence_index=sentences[si].index,
         ))
-    return quotes
+    return quotes, carried
 
 
-def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None) -> Speaker | None:
+def _attributed_people(text: str, founds: list[_Found | None], code: str, registry: _Registry,
+                       surnames: dict[str, str]) -> _Registry:
+    """``registry`` and the people the attributions name (``surnames`` gets
+    their surnames): names first, so that a surname resolves to a full name
+    given later in the article, and a pronoun to the nearest person named
+    before it, in an attribution or elsewhere."""
+    people = _Registry(code, list(registry.positions), list(registry.names), dict(registry.by_surname))
+    added = set(registry.positions)
+    for found in founds:
+        if found is not None and found.phrase is not None:
+            sp = _speaker(text, found.phrase, code, registry, {}, found.apposition)
+            if sp is not None and sp.name and sp.via == "name" and len(sp.name.split()) >= 2:
+                surnames.setdefault(sp.name.split()[-1], sp.name)
+                if sp.start not in added:
+                    added.add(sp.start)
+                    people.add(sp.start, sp.name)
+    return people
+
+
+def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None, code: str) -> Speaker | None:
     """The attribution stage's speaker where it stands at the same place as
     the phrase found here (its name resolution is kept), or where nothing
     was found here; the phrase next to the cue otherwise."""
@@ -631,10 +995,16 @@ def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None) 
     same_place = window is not None and window.start <= theirs.start < window.end + 1
     if mine.via == "pronoun" and not mine.name and theirs.name:
         return theirs
+    if mine.via == "pronoun" and mine.name:
+        return mine  # resolved over every mention of the article's people (:func:`_people_index`)
     if same_place and theirs.name:
-        # the full name a surname stands for ("Ibarra" -> "Carlos Ibarra") is kept
+        # the full name a surname stands for ("Ibarra" -> "Carlos Ibarra") is kept, and so is
+        # a person's name found after a modifier ("said Airbus sales chief John Leahy": not "Airbus")
         longer = mine.name is not None and mine.name != theirs.name and mine.name.endswith(" " + theirs.name)
-        return mine if longer else theirs
+        after_modifier = mine.start > theirs.start and _is_person(mine, code)  # "Nordic Wings sales chief Maria Holm"
+        if longer or after_modifier or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
+            return mine
+        return theirs
     return mine
 
 

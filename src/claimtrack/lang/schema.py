@@ -107,6 +107,10 @@ class Attribution:
     """Lower-case determiners that open a speaker named by description
     ("a spokesman for the ministry", "la banque", "le porte-parole du
     gouvernement"); regex fragments allowed ("l['’]")."""
+    agent_words: tuple[str, ...] = ()
+    """Lower-case words that introduce the agent of a passive reporting verb
+    ("the agency was told by X", "a été dit par X"): the speaker is the
+    phrase after them (``extract.quotes``)."""
 
 
 @dataclass(frozen=True)

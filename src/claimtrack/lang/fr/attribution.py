@@ -41,8 +41,10 @@ ATTRIBUTION = Attribution(
         "qualifie", "a martelé", "martèle", "a prévenu", "prévient", "a réagi", "réagit", "a promis",
         "promet", "a assuré", "a tranché", "tranche", "a résumé", "résume", "a regretté", "regrette",
         "a dénoncé", "dénonce", "a commenté", "commente", "a lâché", "lâche", "a conclu", "a insisté",
+        "a déploré", "déplore", "a ironisé", "ironise", "a révélé", "révèle", "s'insurge", "s'est insurgé",
         "dans un communiqué", "dans un entretien", "dans une interview", "dans une lettre", "dans un message",
     ),
     description_openers=("le", "la", "les", r"l['’]", "un", "une", "son", "sa", "ses", "leur"),
+    agent_words=("par",),
     name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "dre", "st", "prof"}),
 )

@@ -1,0 +1,236 @@
+"""Quote speakers as a reader resolves them (issue #14, item 2), English and French.
+
+Each test names one pattern of attribution in news and checks it through the
+public API (``ct.extract_quotes``).  Every sentence here was written for
+these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import claimtrack as ct
+from claimtrack.models import Quote
+
+
+def _quotes(text: str, lang: str) -> list[Quote]:
+    return ct.extract_quotes(ct.read_article(text, lang=lang))
+
+
+def _quote(text: str, lang: str, opens: str) -> Quote:
+    found = [q for q in _quotes(text, lang) if q.text.startswith(opens)]
+    assert len(found) == 1, (opens, [q.text for q in _quotes(text, lang)])
+    return found[0]
+
+
+def _name(q: Quote) -> str | None:
+    return q.speaker.name if q.speaker is not None else None
+
+
+# ------------------------------------------------------------------ 1. pronouns
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Minister of Health, Ana Ferreira, insisted that the clinics would stay open.\n"
+         '"No ward will close this winter," she said.', "en"),
+        ("La ministre de la Santé, Ana Ferreira, a assuré que les cliniques resteraient ouvertes.\n"
+         "« Aucun service ne fermera cet hiver », a-t-elle dit.", "fr"),
+    ],
+)
+def test_a_pronoun_resolves_to_a_name_set_between_commas(text: str, lang: str) -> None:
+    q = _quote(text, lang, "No ward" if lang == "en" else "Aucun service")
+    assert q.speaker is not None and q.speaker.via == "pronoun" and _name(q) == "Ana Ferreira"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "opens"),
+    [
+        ("The route costs less than rail, said fleet analyst Tomas Berg.\n"
+         "Berg, a former pilot with Nordic Wings, flew it last week.\n"
+         '"The cabin crew had never been so calm," he said.', "en", "The cabin crew"),
+        ("La ligne coûte moins cher que le train, a indiqué l'analyste Tomas Berg.\n"
+         "Berg, ancien pilote chez Nordic Wings, l'a empruntée la semaine dernière.\n"
+         "« Je n'avais jamais vu un équipage aussi calme », a-t-il dit.", "fr", "Je n'avais"),
+    ],
+)
+def test_a_pronoun_takes_the_subject_of_the_sentence_before(text: str, lang: str, opens: str) -> None:
+    """The person the article names by surname alone, subject of the sentence
+    before, over an organisation named nearer the pronoun."""
+    assert _name(_quote(text, lang, opens)) == "Tomas Berg"
+
+
+def test_a_surname_inside_another_name_is_no_mention() -> None:
+    text = ("Spirit Airways will add a fee, said Dana Airways.\n"
+            "The fee starts in May, said consultant Hugo Brandt.\n"
+            "Brandt tracks such fees.\n"
+            "Spirit Airways did not comment.\n"
+            '"Passengers will pay more at the gate," he said.')
+    assert _name(_quote(text, "en", "Passengers")) == "Hugo Brandt"
+
+
+# ------------------------------------------------------------------ 2. descriptions and roles
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "opens", "mention"),
+    [
+        ("Pierre Lenoir, the administrator of the theatre, opened the season on Monday.\n"
+         '"The accounts are balanced for the first time in ten years," the administrator remarked.',
+         "en", "The accounts", "the administrator"),
+        ("Pierre Lenoir, administrateur du théâtre, a ouvert la saison lundi.\n"
+         "« Les comptes sont à l'équilibre pour la première fois en dix ans », a souligné l'administrateur.",
+         "fr", "Les comptes", "l'administrateur"),
+        ("Selon le député Marc Aubry, le projet est trop cher.\n"
+         "Le député estime que la ville « n'a plus les moyens de ses ambitions ».",
+         "fr", "n'a plus", "Le député"),
+        ('"We will publish the figures in May," said the chief executive of Lumen, Sara Holt.\n'
+         "\"The second quarter was harder,\" said Lumen's chief executive.",
+         "en", "The second quarter", "Lumen's chief executive"),
+    ],
+)
+def test_a_description_resolves_to_the_person_introduced_with_that_role(
+        text: str, lang: str, opens: str, mention: str) -> None:
+    q = _quote(text, lang, opens)
+    assert q.speaker is not None and q.speaker.text == mention
+    assert q.speaker.name in ("Pierre Lenoir", "Marc Aubry", "Sara Holt")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "mention"),
+    [
+        ('Pierre Lenoir, the administrator of the theatre, opened the season.\n'
+         '"We need a new roof," the treasurer said.', "en", "the treasurer"),
+        ("Pierre Lenoir, administrateur du théâtre, a ouvert la saison.\n"
+         "« Il faut un nouveau toit », a dit le trésorier.", "fr", "le trésorier"),
+    ],
+)
+def test_a_description_with_no_such_role_keeps_no_name(text: str, lang: str, mention: str) -> None:
+    (q,) = _quotes(text, lang)
+    assert q.speaker is not None and q.speaker.text == mention and q.speaker.name is None
+
+
+# ------------------------------------------------------------------ 3. the phrase that stands for the speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "mention"),
+    [
+        ('"The outlook has worsened for the third time," explained the Danish agency.', "en", None,
+         "the Danish agency"),
+        ('"Narrow seats are a false saving," said Nordic Wings sales chief Maria Holm.', "en", "Maria Holm", None),
+        ('The Chilean President, Rosa Vidal, urged voters on Sunday to "stay calm and go to the polls".', "en",
+         "Rosa Vidal", None),
+        ('"We hope to break even next year," said a spokeswoman for the Harbour Trust, Lina Moreau.', "en",
+         "Lina Moreau", None),
+        ("Le directeur du parc, Colin Marais, a déclaré : « Cet oiseau venait du nord et s'est perdu en mer. »",
+         "fr", "Colin Marais", None),
+        ('"We went back to our fields at dawn," the radio station was told by Amina Diallo.', "en",
+         "Amina Diallo", None),
+        ("« Ils ont tous bon appétit », ironise Paul Girard, qui a servi quatre présidents.", "fr",
+         "Paul Girard", None),
+        ('"The kitchen never sleeps," grumbles Paul Girard.', "en", "Paul Girard", None),
+        ("« La ville repeint ses poteaux sans nous consulter », s'insurge M. De Smet dans un communiqué.",
+         "fr", "De Smet", None),
+    ],
+)
+def test_the_speaker_phrase(text: str, lang: str, name: str | None, mention: str | None) -> None:
+    (q,) = _quotes(text, lang)
+    assert q.speaker is not None and q.speaker.name == name
+    if mention is not None:
+        assert q.speaker.text == mention
+
+
+# ------------------------------------------------------------------ 4. quotes with no attribution of their own
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('"I have cooked for six presidents," says Marie Auclair.\n'
+         "Her first employer liked simple food.\n"
+         'The second had a "far more demanding palate".\n'
+         'The third was "a man who enjoys his lunch".', "en"),
+        ("« J'ai cuisiné pour six présidents », raconte Marie Auclair.\n"
+         "Son premier patron aimait la cuisine simple.\n"
+         "Le deuxième avait « un palais bien plus exigeant ».\n"
+         "Le troisième était « un homme qui aime déjeuner ».", "fr"),
+    ],
+)
+def test_unattributed_quotes_take_the_speaker_before_them(text: str, lang: str) -> None:
+    quotes = _quotes(text, lang)
+    assert len(quotes) == 3 and all(_name(q) == "Marie Auclair" for q in quotes)
+
+
+def test_the_speaker_before_is_not_carried_beyond_three_paragraphs() -> None:
+    text = ('"I have cooked for six presidents," says Marie Auclair.\n'
+            "One.\nTwo.\nThree.\nFour.\n"
+            'The last guest found the soup "far too salty for anyone".')
+    assert _name(_quote(text, "en", "far too salty")) is None
+
+
+# ------------------------------------------------------------------ 5. short quotations
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "words"),
+    [
+        ('After the meeting, Okafor said, the plan had become "a dead letter".', "en", "a dead letter"),
+        ('Okafor called the plan "reckless".', "en", "reckless"),
+        ("Après la réunion, Okafor a dit que le plan était devenu « lettre morte ».", "fr", "lettre morte"),
+        ("Okafor a qualifié le plan d'« irresponsable ».", "fr", "irresponsable"),
+    ],
+)
+def test_short_quotes_with_a_reporting_verb_in_their_sentence(text: str, lang: str, words: str) -> None:
+    q = _quote(text, lang, words)
+    assert q.partial and _name(q) == "Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [('The "reckless" plan was dropped on Monday, and the works stopped.', "en"),
+     ("Le plan « irresponsable » a été abandonné lundi.", "fr"),
+     ('Okafor said the vote was close. The "open water" rule was kept.', "en")],
+)
+def test_short_quotes_without_a_reporting_verb_are_terms(text: str, lang: str) -> None:
+    assert _quotes(text, lang) == []
+
+
+# ------------------------------------------------------------------ properties
+
+_FIRST = st.sampled_from(["Ana", "Tomas", "Lina", "Pierre", "Rosa", "Hugo", "Marta", "Ivo"])
+_LAST = st.sampled_from(["Ferreira", "Lenoir", "Moreau", "Vidal", "Brandt", "Aubry", "Kessel", "Oduya"])
+_ROLE = st.sampled_from(["administrator", "treasurer", "surgeon", "curator", "conductor", "barrister"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_FIRST, _LAST, _ROLE, _ROLE, _FIRST, _LAST)
+def test_a_role_description_names_the_person_introduced_with_it(
+        first: str, last: str, role: str, other_role: str, first2: str, last2: str) -> None:
+    """Whatever the names and roles: "the ROLE" names the person introduced
+    with that role, and no one when the article introduced nobody with it."""
+    if last == last2:
+        last2 = last2 + "son"
+    text = (f"{first} {last}, the {role} of the hall, opened the season.\n"
+            f"{first2} {last2}, the {other_role} of the choir, was there too.\n"
+            f'"The season will be long and the hall will be full," the {role} remarked.')
+    (q,) = _quotes(text, "en")
+    assert q.speaker is not None and q.speaker.text == f"the {role}"
+    want = f"{first2} {last2}" if role == other_role else f"{first} {last}"
+    assert q.speaker.name == want
+
+
+def test_a_carried_speaker_is_the_quotes_not_the_claims() -> None:
+    """A speaker carried from a quotation paragraphs before is a reader's
+    guess: the quotation keeps it, the claim of its sentence does not take it
+    as its own (drift compares claim speakers across outlets)."""
+    text = ('"I have cooked for six presidents," says Marie Auclair.\n'
+            "Her first employer liked simple food.\n"
+            '"Every one of them wanted soup on Sundays and bread from the same baker."')
+    article = ct.read_article(text, lang="en")
+    last = _quote(text, "en", "Every one")
+    assert _name(last) == "Marie Auclair"
+    claim = [c for c in ct.extract_claims(article) if c.text.startswith('"Every')][0]
+    assert claim.kind == "quote" and claim.quotes and claim.speaker is None
