@@ -234,3 +234,18 @@ def test_a_carried_speaker_is_the_quotes_not_the_claims() -> None:
     assert _name(last) == "Marie Auclair"
     claim = [c for c in ct.extract_claims(article) if c.text.startswith('"Every')][0]
     assert claim.kind == "quote" and claim.quotes and claim.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ('"The charges were ignored," Barrister Clayton Ruby said.', "en", "Clayton Ruby"),
+        ('"We will appeal," said MP Jane Hill.', "en", "Jane Hill"),
+        ('"The road stays shut," Sheriff Dan Moss told reporters.', "en", "Dan Moss"),
+        ("« Le dossier est clos », a indiqué le procureur Marc Lenoir.", "fr", "Marc Lenoir"),
+        ("« Nous prierons pour eux », a déclaré Mgr Paul Riviere.", "fr", "Paul Riviere"),
+    ],
+)
+def test_press_titles_are_stripped_from_the_speaker(text: str, lang: str, name: str) -> None:
+    (q,) = ct.extract_quotes(ct.read_article(text, lang=lang))
+    assert q.speaker is not None and q.speaker.name == name

@@ -658,22 +658,35 @@ class PairContext:
 
     def attribution(self, side: Side, start: int, end: int) -> bool:
         """``side.text[start:end]`` lies inside an attribution frame
-        (:attr:`Side.frames`) while both sides are attributed to speakers not
-        known to differ (:attr:`frames_masked`: the same person, or one side
-        naming whom the other describes, "Minister Ana Duarte said" / "the
-        minister said"): it says who said it, not what was said ("Okafor said
+        (:attr:`Side.frames`) while :attr:`attribution_masked` (the same
+        speaker, or one side naming whom the other describes, "Minister Ana
+        Duarte said" / "the minister said"): it says who said it, not what was said ("Okafor said
         on Tuesday"), and is left out of the content."""
-        return self.frames_masked and any(s <= start and end <= e for s, e in side.frames)
+        return self.attribution_masked and any(s <= start and end <= e for s, e in side.frames)
+
+    @cached_property
+    def attribution_masked(self) -> bool:
+        """Names inside attribution frames are left out of the content: both
+        sides are attributed to the same speaker (:attr:`same_speaker`), or
+        one side names its speaker and the other only describes or implies
+        its own (no resolved name there) while both are attributed
+        (:attr:`frames_masked`).  With no name on either side, who is
+        speaking is only known from the frames, so their names are compared."""
+        if self.same_speaker:
+            return True
+        if self.same_speaker is False or not self.frames_masked:
+            return False
+        named = [sp is not None and bool(sp.name) for sp in (self.source.speaker, self.target.speaker)]
+        return named.count(True) == 1
 
     @cached_property
     def content_entities(self) -> tuple[list[Entity], list[Entity]]:
-        """The entities the entity check compares: when both sides are
-        attributed to speakers not known to differ (:attr:`frames_masked`),
-        the names inside an attribution frame ("Chintala said", "said X, the
+        """The entities the entity check compares: when
+        :attr:`attribution_masked`, the names inside an attribution frame ("Chintala said", "said X, the
         head of Y") are attribution, not content, and are left out; so is
         the speaker's own name when both sides are the same speaker's
         (:attr:`same_speaker`)."""
-        if not self.frames_masked:
+        if not self.attribution_masked:
             return list(self.source.entities), list(self.target.entities)
         same = bool(self.same_speaker)
 

@@ -16,6 +16,10 @@ NAMES = Names(
         "mayor", "premier", "prime", "chancellor", "king", "queen", "judge", "justice", "commissioner",
         "ambassador", "councillor", "councilor", "captain", "colonel", "lieutenant", "rev", "reverend",
         "superintendent", "inspector", "detective", "coach", "economist", "strategist", "founding",
+        # the professions and offices the press puts before a name ("Barrister Clayton Ruby", "MP Jane Hill")
+        "mp", "mep", "barrister", "lawyer", "attorney", "solicitor", "prosecutor", "sheriff", "coroner",
+        "doctor", "bishop", "archbishop", "cardinal", "pope", "rabbi", "imam", "sergeant", "constable",
+        "admiral", "corporal",
         # abbreviated titles, written with a period before the name ("Rep. Bill Shuster")
         "rep", "sen", "gov", "gen", "lt", "col", "capt", "sgt", "adm", "amb",
     }),

@@ -17,6 +17,10 @@ NAMES = Names(
         "premier", "première", "chancelier", "chancelière", "juge", "commissaire", "ambassadeur",
         "ambassadrice", "conseiller", "conseillère", "capitaine", "colonel", "inspecteur", "inspectrice",
         "économiste",
+        # the professions and offices the press puts before a name ("l'avocat Jean Dupuis", "Mgr Ricard")
+        "avocat", "avocate", "procureur", "procureure", "bâtonnier", "shérif", "évêque", "archevêque",
+        "cardinal", "pape", "mgr", "rabbin", "imam", "sergent", "général", "amiral", "lieutenant",
+        "commandant", "eurodéputé", "eurodéputée", "préfet", "préfète", "recteur", "rectrice",
     }),
     name_particles=frozenset({"de", "du", "des", "d'", "d’", "le", "la", "van", "von", "der", "da", "di"}),
     not_name_words=STOP_WORDS,
