@@ -96,6 +96,11 @@ HALVES = ("tuning", "validation")
 tuning half only; the validation half is measured, never tuned on."""
 
 
+def line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts (line i of a line-parallel file is segment i)."""
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
 def half_of(key: str) -> str:
     """The half a document or source sentence belongs to: the SHA-256 of its
     key, even first byte: tuning, odd: validation."""

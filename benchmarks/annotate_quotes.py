@@ -35,17 +35,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _data import line_starts  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 NEWS = HERE.parent.parent / "shared" / "eval" / "news" / "wmt14-fren"
 GOLD = HERE / "quotes-wmt14.jsonl"
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
 
 
 def _locate(text: str, starts: list[int], item: dict[str, Any], where: str) -> tuple[list[int] | None, str | None]:
@@ -88,7 +84,7 @@ def convert(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[s
             continue
         seen.add((doc, lang))
         text = path.read_text(encoding="utf-8")
-        starts = _line_starts(text)
+        starts = line_starts(text)
         quotes = []
         for qi, q in enumerate(rec.get("quotes", [])):
             where = f"{doc}.{lang} quote {qi}"

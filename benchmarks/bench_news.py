@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from _data import HALVES, SHARED, half_of
+from _data import HALVES, SHARED, half_of, line_starts
 
 from claimtrack.drift import DEFAULT_MIN_CONFIDENCE
 
@@ -94,14 +94,6 @@ def documents() -> list[str]:
     return sorted(p.stem for p in NEWS.glob("*.en") if p.with_suffix(".fr").exists())
 
 
-def _line_of(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
-
-
 def run_document(docid: str, tally: Tally, samples: list[str] | None, embedder: Any) -> None:
     import claimtrack as ct
 
@@ -116,7 +108,7 @@ def run_document(docid: str, tally: Tally, samples: list[str] | None, embedder: 
     tally.seconds += time.perf_counter() - t0
     tally.documents += 1
     tally.segments += min(len(en_lines), len(fr_lines))
-    starts = {en.id: _line_of(en.text), fr.id: _line_of(fr.text)}
+    starts = {en.id: line_starts(en.text), fr.id: line_starts(fr.text)}
     line: dict[str, int] = {}
     per_line: dict[str, collections.Counter[int]] = {en.id: collections.Counter(), fr.id: collections.Counter()}
     for claim in comparison.claims:

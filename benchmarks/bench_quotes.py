@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from _data import HALVES, SHARED, half_of
+from _data import HALVES, SHARED, half_of, line_starts
 
 NEWS = SHARED / "eval" / "news" / "wmt14-fren"
 GOLD = Path(__file__).resolve().parent / "quotes-wmt14.jsonl"
@@ -266,7 +266,7 @@ def quote_links(records: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         texts = {lang: (NEWS / f"{doc}.{lang}").read_text(encoding="utf-8") for lang in ("en", "fr")}
         claims = {lang: ct.extract_claims(ct.read_article(texts[lang], article_id=f"{doc}.{lang}", lang=lang))
                   for lang in texts}
-        starts = {lang: [0] + [i + 1 for i, ch in enumerate(texts[lang]) if ch == "\n"] for lang in texts}
+        starts = {lang: line_starts(texts[lang]) for lang in texts}
 
         def line(lang: str, pos: int) -> int:
             return bisect.bisect_right(starts[lang], pos) - 1
