@@ -131,3 +131,15 @@ def test_align_quotes_is_symmetric(ta: str, tb: str) -> None:
     assert sorted((q.source_claim, q.source_quote, q.target_claim, q.target_quote) for q in ab) == sorted(
         (q.target_claim, q.target_quote, q.source_claim, q.source_quote) for q in ba)
     assert all(q.source_article == "a" and q.target_article == "b" for q in ab)
+
+
+def test_a_carried_speaker_is_shown_but_not_compared() -> None:
+    a = _claims('"Repairs start today," Mayor Clara Voss said. "The bridge will reopen before the summer holidays."',
+                "a")
+    b = _claims('"The bridge will reopen before the summer holidays," council member Tom Reyes said.', "b")
+    carried = [q for c in a for q in c.quotes if q.text.startswith("The bridge")]
+    assert carried and carried[0].cue is None and carried[0].speaker is not None  # taken from the quotation before
+    links = [q for q in ct.align_quotes(a, b, embedder=FAKE, min_confidence=0.0) if q.source_text.startswith("The")]
+    assert len(links) == 1
+    assert (links[0].source_speaker, links[0].target_speaker) == ("Clara Voss", "Tom Reyes")
+    assert not [d for d in links[0].drift if d.type == "speaker"]

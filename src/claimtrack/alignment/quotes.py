@@ -20,7 +20,9 @@ as units, each quotation's words alone, without the reporter's:
   a quotation linked to two (one rendered as two interrupted ones) against
   both joined: words changed, dropped or added inside the quotation
   (``omission``, ``addition``, ``number``, ...) and a quotation given to
-  another person (``speaker``, from the resolved names).
+  another person (``speaker``, from the resolved names of the quotations'
+  own attributions; a speaker carried from an earlier quotation is shown,
+  not compared).
 
 Each link is a :class:`~claimtrack.models.QuoteLink`: the two quotations
 (claim id and index in ``Claim.quotes``), their words and speakers, the
@@ -68,15 +70,23 @@ def _unit(c: Claim, k: int, q: Quote) -> Claim:
 
     return c.model_copy(update={
         "id": f"{c.id}{UNIT_SEPARATOR}{k}", "text": q.text, "start": base, "end": base + len(q.text),
-        "kind": "quote", "speaker": q.speaker, "quantities": moved(c.quantities), "dates": moved(c.dates),
+        "kind": "quote", "speaker": _own_speaker(q), "quantities": moved(c.quantities), "dates": moved(c.dates),
         "entities": moved(c.entities), "quote_id": None, "quotes": (),
     })
+
+
+def _own_speaker(q: Quote) -> Speaker | None:
+    """The speaker a quotation's own attribution gives (it has a cue); None
+    for one carried from an earlier quotation, which drift does not compare:
+    who said an unattributed quotation is the reader's inference."""
+    return q.speaker if q.cue is not None else None
 
 
 def quote_units(claims: Sequence[Claim], min_words: int = MIN_LINK_WORDS) -> list[Claim]:
     """The quotations of ``claims`` with at least ``min_words`` words, each as a
     claim of its own (id ``<claim id>#<index in Claim.quotes>``, text the
-    quotation's words, speaker the quotation's), in claim then text order."""
+    quotation's words, speaker the one its own attribution gives), in claim
+    then text order."""
     return [_unit(c, k, q) for c in claims for k, q in enumerate(c.quotes) if len(q.text.split()) >= min_words]
 
 
@@ -132,6 +142,7 @@ def align_quotes(
     emb = embedder if embedder is not None else default_embedder()
     links = align(ua, ub, embedder=emb, cache=cache, drift=drift, min_confidence=min_confidence, **align_options)
     by_id = {u.id: u for u in ua + ub}
+    shown = {f"{c.id}{UNIT_SEPARATOR}{k}": q.speaker for c in (*claims_a, *claims_b) for k, q in enumerate(c.quotes)}
     out = []
     for al in links:
         x, y = by_id[al.source], by_id[al.target]
@@ -140,7 +151,7 @@ def align_quotes(
             source_article=x.article_id, target_article=y.article_id,
             source_claim=xc, source_quote=xk, target_claim=yc, target_quote=yk,
             source_text=x.text, target_text=y.text,
-            source_speaker=_name(x.speaker), target_speaker=_name(y.speaker),
+            source_speaker=_name(shown[x.id]), target_speaker=_name(shown[y.id]),
             score=al.score, similarity=al.similarity, fuzzy=al.fuzzy, evidence=al.evidence, drift=al.drift,
         ))
     return out
