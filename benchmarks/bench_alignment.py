@@ -169,7 +169,7 @@ def bench_seed() -> dict[str, Any]:
     from claimtrack.models import Article
 
     arts = {}
-    for prefix in ("001", "002", "003", "004"):
+    for prefix in ("000", "001", "002", "003", "004"):
         path = next(CORPUS.glob(f"{prefix}_*.txt"))
         arts[prefix] = ct.extract_claims(
             Article(id=prefix, lang="fr" if prefix == "004" else "en", text=path.read_text(encoding="utf-8"))
@@ -198,6 +198,13 @@ def bench_seed() -> dict[str, Any]:
     checks["repeats >= 0.95 (001-003)"] = all(
         (a, b) in p13 and p13[(a, b)].score >= 0.95 for a, b in zip(rep, rep3)
     )
+    # statements of two English outlets that share only a topic: no merged-sentence link may pair them
+    p03, p13_ = pairs("000", "003"), p13
+    apart = [(p03, find(arts["000"], "Today, it reiterated"), find(arts["003"], "Since the release")),
+             (p03, find(arts["000"], "As for Meta"), find(arts["003"], "The PyTorch Foundation will serve")),
+             (p13_, find(arts["001"], "For those wanting"), find(arts["003"], "The PyTorch Foundation will serve")),
+             (p13_, find(arts["001"], "The Linux Foundation already"), find(arts["003"], "We chose"))]
+    checks["same-topic English sentences apart (000-003, 001-003)"] = not any((a, b) in d for d, a, b in apart)
     counts = {f"{x}-{y}": len(d) for (x, y), d in
               {("004", "001"): p41, ("004", "002"): p42, ("004", "003"): p43, ("001", "003"): p13}.items()}
     return {"checks": checks, "passed": sum(checks.values()), "total": len(checks), "alignments": counts}

@@ -7,6 +7,9 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
+import pytest
+
+import claimtrack as ct
 from claimtrack.alignment import align
 
 from .common import FAKE, documents, PROP
@@ -82,3 +85,29 @@ def test_dropping_unusable_candidates_changes_nothing(a: list[str], seed: int, t
     with mock.patch.object(claims_module, "_judged", judged_all):
         full = align(a, b, **kw)  # type: ignore[arg-type]
     assert [al.model_dump() for al in kept] == [al.model_dump() for al in full]
+
+
+MERGED = (["The harbour bridge reopened on Monday after two years of repairs.",
+           "The mayor thanked the engineers and the crews for their long work."],
+          ["The harbour bridge reopened on Monday after two years of repairs, and the mayor thanked the engineers "
+           "and the crews for their long work."])
+TOPICAL = (["The harbour bridge reopened on Monday after two years of repairs.",
+            "The bridge repairs on the harbour cost the city two years of work."],
+           ["The harbour bridge reopened on Monday after two years of repairs, the city said of the bridge and the "
+            "harbour."])
+
+
+def _pairs(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    return [(x.source, x.target) for x in ct.align(a, b, embedder=FAKE, lang_a="en", lang_b="en", drift=False)]
+
+
+def test_in_one_language_a_merged_sentence_keeps_its_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor who joined two sentences kept both: both link to the merged one.  A
+    neighbour that only shares the merged sentence's topic does not join it in one
+    language (across languages the encoder decides)."""
+    assert _pairs(*MERGED) == [("0", "0"), ("1", "0")]
+    assert _pairs(*TOPICAL) == [("0", "0")]
+    from claimtrack.alignment import claims as aligner
+
+    monkeypatch.setattr(aligner, "_kept_words", lambda *_: True)  # without the rule, the topical one joins
+    assert _pairs(*TOPICAL) == [("0", "0"), ("1", "0")]

@@ -192,6 +192,21 @@ def _same_lang(A: _Side, B: _Side, i: int, j: int) -> bool:
     return la is None or lb is None or la == lb
 
 
+def _one_language(X: _Side, u: int, Y: _Side, y: int) -> bool:
+    """Both claims are known to be in one language."""
+    return X.langs[u] is not None and X.langs[u] == Y.langs[y]
+
+
+def _kept_words(part: str, whole: str, fuzzy_min: float) -> bool:
+    """``part`` stands in ``whole`` near-verbatim (rapidfuzz partial ratio of
+    at least ``fuzzy_min``).  In one language, a sentence an editor merged
+    into another keeps its words; a sentence that only shares the other's
+    topic and names does not.  Across languages the encoder decides."""
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio(part, whole) / 100.0 >= fuzzy_min
+
+
 def _candidate_pairs(A: _Side, B: _Side, top: _Top, p: _Params) -> list[tuple[int, int]]:
     """Each side's K nearest, plus rapidfuzz hits within one language (below
     ``fuzzy_cells`` cells), sorted."""
@@ -295,6 +310,8 @@ def _second_matches(
             mate = used_b[j]
             if int(ri[i, 0]) != j or i not in [int(t) for t in ci[j, :2]]:
                 continue
+            if _one_language(A, i, B, j) and not _kept_words(A.texts[i], B.texts[j], p.rule.fuzzy_min):
+                continue
             cs = _combined(a64[i], a64[mate], A.texts[i], A.texts[mate], b64[j])
             base = max(r.cosine, float(a64[mate] @ b64[j]))
             if cs >= base + p.merge_gain and cs >= r.verdict.bar:
@@ -304,6 +321,8 @@ def _second_matches(
         elif j not in used_b and i in used_a and i not in taken_a:
             mate = used_a[i]
             if int(ci[j, 0]) != i or j not in [int(t) for t in ri[i, :2]]:
+                continue
+            if _one_language(A, i, B, j) and not _kept_words(B.texts[j], A.texts[i], p.rule.fuzzy_min):
                 continue
             cs = _combined(b64[j], b64[mate], B.texts[j], B.texts[mate], a64[i])
             base = max(r.cosine, float(a64[i] @ b64[mate]))
@@ -389,6 +408,8 @@ def _adjacent_partners(
                 continue
             for u in (x - 1, x + 1):
                 if 0 <= u < len(X.texts) and u not in linked and X.articles[u] == X.articles[x]:
+                    if _one_language(X, u, Y, y) and not _kept_words(X.texts[u], Y.texts[y], p.rule.fuzzy_min):
+                        continue
                     found.append((side, u, x, y))
                     specs.append((Y.texts[y], lang, X.vecs[u], X.vecs[x], Y.vecs[y]))
     scored = [(s, f) for s, f in zip(_translated_part(specs, p), found) if s is not None]
@@ -473,6 +494,9 @@ def _split_partners(
             heads = [text[: chunks[k][1]] for k in range(len(chunks) - 1)]
             tails = [text[chunks[k + 1][0] :] for k in range(len(chunks) - 1)]
             for u in pairs:
+                if _one_language(X, u, Y, y) and not (_kept_words(X.texts[u], text, p.rule.fuzzy_min)
+                                                      and _kept_words(X.texts[u + 1], text, p.rule.fuzzy_min)):
+                    continue
                 plans.append((side, u, y, heads, tails))
                 texts += heads + tails + [X.texts[u], X.texts[u + 1]]
     if not plans:
