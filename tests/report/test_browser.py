@@ -107,7 +107,8 @@ def test_report_renders_and_filters(driver: Any, tmp_path: Path) -> None:
     assert marks and all(m.get_attribute("title") for m in marks)
 
     everything = _visible_rows(driver)
-    n_rows = sum(len(p.alignments) for p in comparison.alignments) + len(comparison.unmatched)
+    n_rows = (sum(len(p.alignments) for p in comparison.alignments) + len(comparison.quote_links)
+              + len(comparison.unmatched))
     assert len(everything) == n_rows
 
     # language filter: French only

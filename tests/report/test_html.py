@@ -481,3 +481,26 @@ def test_html_clusters() -> None:
     assert "2024-09-15" in html_text and page.title == "claimtrack report"
     assert html_clusters(hand_clusters(), title="x") == html_clusters(hand_clusters(), title="x")
     assert Page(html_clusters([])).cells["n-clusters"] == "0"
+
+
+def test_the_quotations_shared_have_a_section_with_speakers_and_findings() -> None:
+    import claimtrack as ct
+    from claimtrack.report import html_comparison
+
+    from ..fakes import HashEmbedder
+
+    a = ct.read_article('"We will reopen the bridge before the summer holidays," Mayor Clara Voss said.',
+                        article_id="a", lang="en")
+    b = ct.read_article('"We will reopen the bridge before the summer holidays," council member Tom Reyes said.',
+                        article_id="b", lang="en")
+    comp = ct.compare(a, b, embedder=HashEmbedder(), cluster=False, min_confidence=0.0)
+    assert comp.quote_links
+    page = html_comparison(comp)
+    assert '<section class="group quotes" id="quotes">' in page
+    assert "speaker: Clara Voss" in page and "speaker: Tom Reyes" in page
+    assert "quotations shared" in page
+    section = page[page.index('id="quotes"'):]
+    assert "We will reopen the bridge" in section and "speaker" in section
+    assert [d.type for q in comp.quote_links for d in q.drift] == ["speaker"]
+    assert "t-speaker" in section
+    assert html_comparison(comp) == page  # deterministic

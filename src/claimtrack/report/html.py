@@ -611,6 +611,55 @@ def _unmatched_section(unmatched: Sequence[str], index: _Index, stats: _RowStats
     )
 
 
+def _quote_side(text: str, speaker: str | None, claim_id: str, info: ArticleInfo | None,
+                findings: Sequence[Any], side: str, fallback: str) -> str:
+    """One quotation of a row: its article, language, speaker and marked words."""
+    name = article_label(info) if info is not None else fallback
+    head = [
+        _source_link(info.source, name) if info is not None and info.source else _e(name),
+        f'<span class="lang">{_e(info.lang)}</span>' if info is not None else "",
+        f'<span class="muted">speaker: {_e(speaker)}</span>' if speaker else "",
+    ]
+    return (
+        f'<div class="side side-{side}" data-claim="{_e(claim_id)}">'
+        f'<div class="side-head">{" ".join(h for h in head if h)}</div>'
+        f'<p class="text">&ldquo;{highlight(text, findings, side)}&rdquo;</p></div>'
+    )
+
+
+def _quotes_section(links: Sequence[Any], index: _Index) -> str:
+    """The quotations two articles share (``Comparison.quote_links``): the two
+    quotations side by side with their speakers, the findings inside them,
+    the scores and whether the claims holding them are aligned too."""
+    rows: list[str] = []
+    for qi, q in enumerate(links):
+        infos = (index.infos.get(q.source_article), index.infos.get(q.target_article))
+        drift = tuple(q.drift)
+        langs = [i.lang for i in infos if i is not None]
+        scores = [f"score {_num(q.score)}", f"cos {_num(q.similarity)}"]
+        if q.fuzzy is not None:
+            scores.append(f"fuzzy {_num(q.fuzzy)}")
+        scores.append("claims aligned too" if q.claims_aligned else "in sentences not aligned")
+        labels = (index.labels.get(q.source_article, q.source_article),
+                  index.labels.get(q.target_article, q.target_article))
+        rows.append(
+            f'<article class="{_row_classes(_types_of(drift), langs)}" id="quote-{qi}">'
+            f'<div class="row-head"><h3>#{qi + 1}</h3><span class="muted">{" · ".join(scores)}</span></div>'
+            '<div class="sides">'
+            + _quote_side(q.source_text, q.source_speaker, q.source_claim, infos[0], drift, "source", labels[0])
+            + _quote_side(q.target_text, q.target_speaker, q.target_claim, infos[1], drift, "target", labels[1])
+            + "</div>"
+            + _findings_list(drift, labels=labels)
+            + "</article>"
+        )
+    return (
+        '<section class="group quotes" id="quotes">'
+        f'<h2>Quotations shared <span class="muted">{len(links)}</span></h2>'
+        + "".join(rows)
+        + "</section>"
+    )
+
+
 def _articles_table(articles: Sequence[ArticleInfo], labels: dict[str, str]) -> str:
     """The compared articles: label, id, language, claim count and source link."""
     rows = "".join(
@@ -633,8 +682,10 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
     their sources, then for every article pair each alignment as a row: the
     two claims side by side with the drifted values highlighted (the findings'
     ``source_span`` in the source claim, ``target_span`` in the target claim),
-    the findings with their explanations, the scores and the evidence.  The
-    claims aligned to nothing come last.  Rows can be filtered by drift type
+    the findings with their explanations, the scores and the evidence; then
+    the quotations the articles share (``Comparison.quote_links``), each with
+    its speakers and the findings inside it.  The claims aligned to nothing
+    come last.  Rows can be filtered by drift type
     and by language.  The same comparison always gives the same bytes.
     """
     index = _Index(
@@ -644,6 +695,8 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
     )
     stats = _RowStats()  # the sections fill it, the summary and the filters read it
     sections = [_pair_section(pi, pair, index, stats) for pi, pair in enumerate(comparison.alignments)]
+    if comparison.quote_links:
+        sections.append(_quotes_section(comparison.quote_links, index))
     if comparison.unmatched:
         sections.append(_unmatched_section(comparison.unmatched, index, stats))
     for a in comparison.articles:
@@ -658,6 +711,7 @@ def html_comparison(comparison: Comparison, *, title: str = "claimtrack comparis
             ("pairs", "article pairs", len(comparison.alignments)),
             ("aligned", "aligned claim pairs", sum(len(pair.alignments) for pair in comparison.alignments)),
             ("aligned-drift", "aligned pairs with drift", stats.with_drift),
+            ("quotes", "quotations shared", len(comparison.quote_links)),
             ("unmatched", "unmatched claims", len(comparison.unmatched)),
         ]
     )
