@@ -205,6 +205,9 @@ def bench_seed() -> dict[str, Any]:
              (p13_, find(arts["001"], "For those wanting"), find(arts["003"], "The PyTorch Foundation will serve")),
              (p13_, find(arts["001"], "The Linux Foundation already"), find(arts["003"], "We chose"))]
     checks["same-topic English sentences apart (000-003, 001-003)"] = not any((a, b) in d for d, a, b in apart)
+    # a sentence that only shares a topic is no second partner of a merged translation either
+    checks["same-topic sentence apart across languages (004-001)"] = (
+        find(arts["004"], "PyTorch est l"), find(arts["001"], "AI/ML is also")) not in p41
     counts = {f"{x}-{y}": len(d) for (x, y), d in
               {("004", "001"): p41, ("004", "002"): p42, ("004", "003"): p43, ("001", "003"): p13}.items()}
     return {"checks": checks, "passed": sum(checks.values()), "total": len(checks), "alignments": counts}

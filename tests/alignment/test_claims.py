@@ -111,3 +111,27 @@ def test_in_one_language_a_merged_sentence_keeps_its_words(monkeypatch: pytest.M
 
     monkeypatch.setattr(aligner, "_kept_words", lambda *_: True)  # without the rule, the topical one joins
     assert _pairs(*TOPICAL) == [("0", "0"), ("1", "0")]
+
+
+def test_a_merged_claim_must_hold_a_part_rendering_the_second_partner() -> None:
+    """_renders_part: a run of the merged claim's chunks from its start or to its
+    end stands for the leftover; a claim on the same topic only has none."""
+    from claimtrack.alignment import claims as aligner
+    from claimtrack.alignment.rule import Rule
+    from claimtrack.embed import EmbeddingCache
+
+    cache = EmbeddingCache()
+    leftover = ["the museum reopened on friday after the long works"]
+    merged = ["The city council met on Monday, and the museum reopened on Friday after the long works.",
+              "The city council met on Monday, and the mayor spoke about the budget for the schools."]
+    x = aligner._side(leftover, cache.matrix(FAKE, leftover), "en")
+    y = aligner._side(merged, cache.matrix(FAKE, merged), "en")
+    rule = Rule(threshold=0.65, short_threshold=0.42, margin=0.05, fuzzy_min=0.8, nudge=0.03, evidence_threshold=0.5)
+    p = aligner._Params(rule=rule, k=4, second_threshold=0.45, merge_gain=0.05, background=0.2,
+                        block_bytes=1 << 20, fuzzy_cells=0, min_figure=10.0, part_threshold=0.55,
+                        encode=lambda texts: cache.encode(FAKE, texts))
+    assert aligner._renders_part(x, 0, y, 0, p)
+    assert not aligner._renders_part(x, 0, y, 1, p)
+    # a one-chunk claim or no encoder: nothing to tell, the combined vector decides
+    short = aligner._side(["The museum reopened."], cache.matrix(FAKE, ["The museum reopened."]), "en")
+    assert aligner._renders_part(x, 0, short, 0, p)

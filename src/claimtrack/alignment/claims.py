@@ -282,6 +282,30 @@ def _judged(
     return out
 
 
+def _renders_part(X: _Side, u: int, Y: _Side, y: int, p: _Params) -> bool:
+    """The claim ``y`` said to merge ``u`` with another claim holds a part
+    rendering ``u``: a run of its chunks from its start or to its end (a
+    merged sentence keeps its parts in order) that ``u`` translates, cosine
+    at least ``part_threshold``.  A claim whose vector only leans towards
+    ``u`` because both are about one topic has no such part.  True where
+    nothing can be told: ``y``'s language has no data to chunk it by, or
+    ``y`` is one chunk."""
+    from .. import lang as _lang
+    from ..drift.context import Side as _DriftSide
+
+    lang = Y.langs[y]
+    if p.encode is None or lang is None or not _lang.is_supported(lang):
+        return True
+    text = Y.texts[y]
+    chunks = _DriftSide(text, lang).chunks
+    last = len(chunks) - 1
+    if last < 1:
+        return True
+    spans = [(0, e) for e in range(last)] + [(s, last) for s in range(1, last + 1)]
+    runs = [text[chunks[s][0] : chunks[e][1]] for s, e in spans]
+    return bool(np.max(p.encode(runs) @ X.vecs[u]) >= p.part_threshold)
+
+
 def _second_matches(
     order: list[Candidate],
     used_a: dict[int, int],
@@ -314,7 +338,7 @@ def _second_matches(
                 continue
             cs = _combined(a64[i], a64[mate], A.texts[i], A.texts[mate], b64[j])
             base = max(r.cosine, float(a64[mate] @ b64[j]))
-            if cs >= base + p.merge_gain and cs >= r.verdict.bar:
+            if cs >= base + p.merge_gain and cs >= r.verdict.bar and _renders_part(A, i, B, j, p):
                 extra.append(replace(r, kind="merge", combined=cs, mate=("a", mate)))
                 used_a[i] = j
                 taken_b.add(j)
@@ -326,7 +350,7 @@ def _second_matches(
                 continue
             cs = _combined(b64[j], b64[mate], B.texts[j], B.texts[mate], a64[i])
             base = max(r.cosine, float(a64[i] @ b64[mate]))
-            if cs >= base + p.merge_gain and cs >= r.verdict.bar:
+            if cs >= base + p.merge_gain and cs >= r.verdict.bar and _renders_part(B, j, A, i, p):
                 extra.append(replace(r, kind="merge", combined=cs, mate=("b", mate)))
                 used_b[j] = i
                 taken_a.add(i)
