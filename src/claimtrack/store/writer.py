@@ -93,9 +93,9 @@ class ArticleWriter:
         extracted elsewhere, ``vectors``: their per-text vectors computed
         elsewhere (:meth:`Tracker.add_extracted`; None: encoded here).
 
-        Memory: the article's vectors are released once stored, before the
-        index takes the new clusters' rows (read back from the store), so an
-        article's vectors and its index rows are never held together.
+        Memory: the article's claims and vectors are released once stored,
+        before the index takes the new clusters' rows (read back from the
+        store), so they and the article's index rows are never held together.
         """
         if not isinstance(article, Article):
             raise TypeError(f"Tracker.add() takes an Article, not {type(article).__name__}")
@@ -121,7 +121,7 @@ class ArticleWriter:
             raise StoreError(f"the embedder gave a non-finite vector for a claim of article {article.id!r}")
         result, gen = self._db.write(lambda: self._add_locked(article, digest, found, vecs))
         if gen is not None:
-            del vecs  # stored (the clusters' vector sums): released before the index grows
+            del found, vecs  # stored (claims, the clusters' vector sums): released before the index grows
             self._db.read(lambda: self._index.sync(self._db.conn))  # this article's clusters, from the store
         return result
 
