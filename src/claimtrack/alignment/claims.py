@@ -156,8 +156,8 @@ def _blocked_topk(
         e = min(n, s + rows)
         blk = a[s:e] @ b.T  # (rows, m) float32
         # rows: top-k, sorted by (-value, index)
-        if kr < m:
-            part = np.argpartition(-blk, kr - 1, axis=1)[:, :kr]
+        if kr < m:  # a copy of the k columns: the full (rows, m) index array goes at once
+            part = np.argpartition(-blk, kr - 1, axis=1)[:, :kr].copy()
         else:
             part = np.broadcast_to(np.arange(m), (e - s, m)).copy()
         vals = np.take_along_axis(blk, part, axis=1)
@@ -166,8 +166,9 @@ def _blocked_topk(
         row_val[s:e, :kr] = np.take_along_axis(vals, order, axis=1)
         # columns: merge this block's top-k with the running top-k
         kb = min(kc, e - s)
-        if kb < e - s:
-            cpart = np.argpartition(-blk, kb - 1, axis=0)[:kb]
+        del part, vals, order
+        if kb < e - s:  # likewise, a copy of the k rows
+            cpart = np.argpartition(-blk, kb - 1, axis=0)[:kb].copy()
         else:
             cpart = np.broadcast_to(np.arange(e - s)[:, None], (e - s, m)).copy()
         cvals = np.take_along_axis(blk, cpart, axis=0).T  # (m, kb)
