@@ -140,3 +140,17 @@ def test_the_table_lists_the_clusters() -> None:
     assert "Statements in two articles or more: " in table
     section = table.split("Statements in two articles or more: ")[1].split("Unmatched")[0]
     assert "Local shops fear a drop in trade." in section and "Buses will replace" not in section
+
+
+def test_claims_marked_extracted_give_the_same_comparison() -> None:
+    """The command line hands ``compare`` the claims it extracted
+    (``claims_extracted=True``): the clusters stage reuses them, and the
+    comparison is the one ``compare`` computes from the articles alone."""
+    from .fakes import HashEmbedder
+
+    arts = _outlets()
+    plain = ct.compare(*arts, embedder=HashEmbedder())
+    claims = {a.id: ct.extract_claims(a) for a in arts}
+    reused = ct.compare(*arts, embedder=HashEmbedder(), claims=claims, claims_extracted=True)
+    assert reused == plain and plain.clusters
+    assert reused.model_dump_json() == plain.model_dump_json()

@@ -216,3 +216,28 @@ def test_matrix_is_encode_in_one_shared_copy(seen: list[str], texts: list[str], 
             assert np.shares_memory(entry, got) == (max_items is None)
     # an entry shared with the matrix serves later calls unchanged
     assert np.array_equal(shared.encode(e_shared, texts), expected)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(st.lists(_WORDS, min_size=1, max_size=4).map(" ".join), max_size=12),
+       picks=st.lists(st.integers(0, 11), max_size=12))
+def test_matrix_gives_rows_it_already_holds_without_a_copy(texts: list[str], picks: list[int]) -> None:
+    """A second ``matrix`` call on texts the cache holds gives ``encode``'s
+    values without encoding anything; when the texts are consecutive rows of
+    the first call's matrix (each text once), it is a view of those rows."""
+    cache, emb = EmbeddingCache(), CountingEmbedder()
+    whole = cache.matrix(emb, texts)
+    calls = list(emb.calls)
+    distinct = len(set(texts)) == len(texts)
+    for s in range(len(texts)):
+        for e in range(s + 1, len(texts) + 1):
+            part = cache.matrix(emb, texts[s:e])
+            assert np.array_equal(part, whole[s:e])
+            if distinct:
+                assert np.shares_memory(part, whole)
+    if distinct and len(texts) >= 2:
+        assert not np.shares_memory(cache.matrix(emb, texts[::-1]), whole)  # not consecutive: a copy
+    ask = [texts[k] for k in picks if k < len(texts)]
+    got = cache.matrix(emb, ask)
+    assert np.array_equal(got, EmbeddingCache().encode(CountingEmbedder(), ask).reshape(len(ask), emb.dim))
+    assert emb.calls == calls and not got.flags.writeable

@@ -278,8 +278,8 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     read = list(_claims_of(args, _policy(args), distinct=True))
     if not read:
         raise InputError("no article to compare: every input was bad")
-    comparison = compare(*(a for a, _ in read), claims={a.id: c for a, c in read}, embedder=embedder,
-                         min_confidence=args.min_confidence)
+    comparison = compare(*(a for a, _ in read), claims={a.id: c for a, c in read}, claims_extracted=True,
+                         embedder=embedder, min_confidence=args.min_confidence)
     if args.format == "json":
         _dump(envelope(comparison=comparison.model_dump(mode="json")), out)
     elif args.format == "html":

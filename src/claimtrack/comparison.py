@@ -88,6 +88,7 @@ def compare(
     error_file: ErrorSink | None = None,
     cluster: bool = True,
     quotes: bool = True,
+    claims_extracted: bool = False,
     **align_options: Any,
 ) -> Comparison:
     """Claims of every article, alignments between every pair, unmatched claims.
@@ -116,6 +117,11 @@ def compare(
         quotes: compute :attr:`Comparison.quote_links` (the articles'
             direct quotations matched as units, :func:`claimtrack.align_quotes`,
             with the same ``align_options``).  False: an empty tuple.
+        claims_extracted: the given ``claims`` are exactly
+            ``extract_claims(article)`` of their articles (the command line's
+            are), so the clusters stage uses them instead of extracting those
+            articles a second time (the same clusters, half the claims in
+            memory).
         align_options: passed to :func:`claimtrack.align` (``min_confidence``, ``threshold``,
             ``margin``, ...).
 
@@ -140,8 +146,8 @@ def compare(
                     f"article {a.id!r}{f' ({a.source})' if a.source else ''} is given twice: article ids must be "
                     "distinct"
                 )
-            given = claims is not None and a.id in claims
-            found = list(claims[a.id]) if claims is not None and given else extract_claims(a)
+            given = claims is not None and a.id in claims and not claims_extracted
+            found = list(claims[a.id]) if claims is not None and a.id in claims else extract_claims(a)
         except ClaimtrackError as exc:
             policy.handle(exc, id=a.id, input=a.source)
             continue
@@ -153,8 +159,9 @@ def compare(
     ids = [a.id for a in articles]
     emb = embedder if embedder is not None else default_embedder()
     c = cache if cache is not None else EmbeddingCache()
-    # encode every claim once, in one batch (into the cache: no matrix of them all)
-    c.warm(emb, [cl.text for cs in per for cl in cs])
+    # encode every claim once, in one batch, into one matrix the cache shares: the aligner takes a
+    # pair's vectors from it, a view and no copy when the pair's claims are consecutive rows (two articles)
+    vectors = c.matrix(emb, [cl.text for cs in per for cl in cs])
     pairs: list[PairAlignment] = []
     quote_links: list[QuoteLink] = []
     matched: set[str] = set()
@@ -172,7 +179,7 @@ def compare(
             ]
     if cache is None:
         c.clear()  # our own vectors: released before the claim store encodes its own
-    del c
+    del c, vectors
     all_claims = tuple(cl for cs in per for cl in cs)
     groups = (
         _clusters(articles, emb, [cs if ex else None for cs, ex in zip(per, extracted)])
@@ -199,24 +206,20 @@ def _clusters(
 
     ``extracted[i]``: the claims of ``articles[i]`` when they are
     ``extract_claims(articles[i])`` (None: the store extracts them); they are
-    handed to the store with its own per-text vectors
-    (:meth:`~claimtrack.store.Tracker.add_extracted`), which builds the store
+    handed to the store, which encodes them with its own per-text vectors
+    (:meth:`~claimtrack.store.Tracker.add_extracted`) and builds the store
     :meth:`~claimtrack.store.Tracker.add` builds, without a second copy of
     every claim."""
     import tempfile
     from pathlib import Path
 
     from .store import Tracker
-    from .store.encoding import PerTextEncoder
 
-    encoder = PerTextEncoder(embedder)
     with tempfile.TemporaryDirectory(prefix="claimtrack-compare-") as tmp:
         with Tracker(Path(tmp) / "comparison.db", embedder=embedder) as tracker:
             for article, found in zip(articles, extracted):
                 if found is None or not found:
                     tracker.add(article)
                 else:
-                    vectors = EmbeddingCache(max_items=0).matrix(encoder, [cl.text for cl in found])
-                    tracker.add_extracted(article, found, vectors)
-                    del vectors
+                    tracker.add_extracted(article, found)
             return tuple(tracker.clusters(min_variants=2))

@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -218,3 +219,24 @@ def test_invariants_in_any_order(tmp_path_factory: pytest.TempPathFactory, order
             assert c.first_seen == min((v.published for v in c.variants if v.published), default=None)
             assert c.langs == tuple(dict.fromkeys(v.lang for v in c.variants))
             assert len({v.article_id for v in c.variants}) == len(c.variants)
+
+
+def test_claims_added_without_vectors_build_the_store_add_builds(tmp_path: Path) -> None:
+    """``add_extracted`` with the claims alone (the store encodes them, as
+    ``compare`` hands them over) builds the store ``add`` builds, and the index
+    read back from the store after each add holds what a fresh Tracker reads."""
+    arts = [synthetic(i, published=f"2024-01-0{1 + i % 3}") for i in range(6)] + [bridge(n) for n in BRIDGE_DATES]
+    with Tracker(tmp_path / "a.db", embedder=FAKE) as t:
+        for a in arts:
+            t.add(a)
+    with Tracker(tmp_path / "b.db", embedder=FAKE) as t:
+        for a in arts:
+            t.add_extracted(a, ct.extract_claims(a))
+        index = t._index
+        assert index.n == t.stats()["clusters"]
+        with Tracker(tmp_path / "b.db", embedder=FAKE) as fresh:
+            fresh._db.read(lambda: fresh._index.sync(fresh._db.conn))
+            ids = sorted(index.row)
+            assert sorted(fresh._index.row) == ids
+            assert np.array_equal(index.unit(ids), fresh._index.unit(ids))
+    assert dump(tmp_path / "a.db") == dump(tmp_path / "b.db")

@@ -10,7 +10,7 @@ evidence.  Every candidate pair is one typed :class:`Candidate` record.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -101,15 +101,21 @@ def _side(items: Sequence[Any], vecs: np.ndarray, lang: str | None) -> _Side:
     langs: list[str | None] = []
     numbers: list[frozenset[float]] = []
     entities: list[frozenset[str]] = []
+    # equal sets of names kept once, and one empty set of figures (216 bytes a set; most claims
+    # state no name or names other claims state; figures are not shared: 0.0 == -0.0)
+    no_numbers: frozenset[float] = frozenset()
+    same_entities: dict[frozenset[str], frozenset[str]] = {}
     for k, it in enumerate(items):
         ids.append(str(getattr(it, "id", k)) if not isinstance(it, str) else str(k))
         langs.append(getattr(it, "lang", None) if not isinstance(it, str) else lang)
         if lang is not None and langs[-1] is None:
             langs[-1] = lang
         qs = getattr(it, "quantities", ()) or ()
-        numbers.append(frozenset(float(q.value) for q in qs if getattr(q, "value", None) is not None))
+        nums = frozenset(float(q.value) for q in qs if getattr(q, "value", None) is not None)
+        numbers.append(nums if nums else no_numbers)
         es = getattr(it, "entities", ()) or ()
-        entities.append(frozenset(str(e.key) for e in es if getattr(e, "key", None)))
+        keys = frozenset(str(e.key) for e in es if getattr(e, "key", None))
+        entities.append(same_entities.setdefault(keys, keys))
     articles = [None if isinstance(x, str) else getattr(x, "article_id", None) for x in items]
     return _Side(ids, [text_of(x) for x in items], langs, numbers, entities, vecs, articles)
 
@@ -150,8 +156,8 @@ def _blocked_topk(
         e = min(n, s + rows)
         blk = a[s:e] @ b.T  # (rows, m) float32
         # rows: top-k, sorted by (-value, index)
-        if kr < m:
-            part = np.argpartition(-blk, kr - 1, axis=1)[:, :kr]
+        if kr < m:  # a copy of the k columns: the full (rows, m) index array goes at once
+            part = np.argpartition(-blk, kr - 1, axis=1)[:, :kr].copy()
         else:
             part = np.broadcast_to(np.arange(m), (e - s, m)).copy()
         vals = np.take_along_axis(blk, part, axis=1)
@@ -160,8 +166,9 @@ def _blocked_topk(
         row_val[s:e, :kr] = np.take_along_axis(vals, order, axis=1)
         # columns: merge this block's top-k with the running top-k
         kb = min(kc, e - s)
-        if kb < e - s:
-            cpart = np.argpartition(-blk, kb - 1, axis=0)[:kb]
+        del part, vals, order
+        if kb < e - s:  # likewise, a copy of the k rows
+            cpart = np.argpartition(-blk, kb - 1, axis=0)[:kb].copy()
         else:
             cpart = np.broadcast_to(np.arange(e - s)[:, None], (e - s, m)).copy()
         cvals = np.take_along_axis(blk, cpart, axis=0).T  # (m, kb)
@@ -207,21 +214,19 @@ def _kept_words(part: str, whole: str, fuzzy_min: float) -> bool:
     return fuzz.partial_ratio(part, whole) / 100.0 >= fuzzy_min
 
 
-def _candidate_pairs(A: _Side, B: _Side, top: _Top, p: _Params) -> list[tuple[int, int]]:
+def _candidate_pairs(A: _Side, B: _Side, top: _Top, p: _Params) -> tuple[np.ndarray, np.ndarray]:
     """Each side's K nearest, plus rapidfuzz hits within one language (below
-    ``fuzzy_cells`` cells), sorted."""
+    ``fuzzy_cells`` cells), sorted by (i, j): the arrays of i and of j (int64;
+    16 bytes a pair, not a list of tuples)."""
     ri, _, ci, _ = top
     n, m = len(A.texts), len(B.texts)
-    cand: set[tuple[int, int]] = set()
-    for i in range(n):
-        for j in ri[i]:
-            if j >= 0:
-                cand.add((i, int(j)))
-    for j in range(m):
-        for i in ci[j]:
-            if i >= 0:
-                cand.add((int(i), j))
+    # the top lists as one sorted array of keys i * m + j (8 bytes a pair, not a set of tuples)
+    keys = np.concatenate([
+        (np.arange(n, dtype=np.int64)[:, None] * m + ri)[ri >= 0],
+        (ci * m + np.arange(m, dtype=np.int64)[:, None])[ci >= 0],
+    ])
     if n * m <= p.fuzzy_cells and any(_same_lang(A, B, i, j) for i in range(min(n, 1)) for j in range(m)):
+        extra: list[int] = []
         from rapidfuzz import fuzz, process
 
         fa = [t.casefold() for t in A.texts]
@@ -231,12 +236,23 @@ def _candidate_pairs(A: _Side, B: _Side, top: _Top, p: _Params) -> list[tuple[in
         )
         for i, j in zip(*np.nonzero(hits)):
             if _same_lang(A, B, int(i), int(j)):
-                cand.add((int(i), int(j)))
-    return sorted(cand)
+                extra.append(int(i) * m + int(j))
+        keys = np.concatenate([keys, np.asarray(extra, dtype=np.int64)])
+    keys = np.unique(keys)  # sorted keys: sorted by (i, j)
+    return keys // m, keys % m
+
+
+def _pairs_with(
+    pi: np.ndarray, pj: np.ndarray, sims: np.ndarray, block: int = 65_536
+) -> Iterator[tuple[int, int, float]]:
+    """(i, j, cosine) of each pair as Python numbers, a block at a time."""
+    for s0 in range(0, len(pi), block):
+        yield from zip(pi[s0 : s0 + block].tolist(), pj[s0 : s0 + block].tolist(), sims[s0 : s0 + block].tolist())
 
 
 def _judged(
-    A: _Side, B: _Side, pairs: list[tuple[int, int]], top: _Top, a64: _Rows64, b64: _Rows64, p: _Params,
+    A: _Side, B: _Side, pairs: list[tuple[int, int]] | tuple[np.ndarray, np.ndarray], top: _Top, a64: _Rows64,
+    b64: _Rows64, p: _Params,
     useful_only: bool = False,
 ) -> list[Candidate]:
     """Every candidate pair judged by the acceptance rule, in ``pairs`` order.
@@ -248,11 +264,14 @@ def _judged(
     article holds about one record a claim instead of one per candidate."""
     ri, rv, ci, cv = top
     k = p.k
-    pi = np.fromiter((q[0] for q in pairs), dtype=np.int64, count=len(pairs))
-    pj = np.fromiter((q[1] for q in pairs), dtype=np.int64, count=len(pairs))
-    sims = np.empty(len(pairs), dtype=np.float64)
+    if isinstance(pairs, tuple):
+        pi, pj = pairs
+    else:
+        pi = np.fromiter((q[0] for q in pairs), dtype=np.int64, count=len(pairs))
+        pj = np.fromiter((q[1] for q in pairs), dtype=np.int64, count=len(pairs))
+    sims = np.empty(len(pi), dtype=np.float64)
     step = max(1, p.block_bytes // (16 * max(1, a64.shape[1])))  # gathered rows stay within one block
-    for s0 in range(0, len(pairs), step):
+    for s0 in range(0, len(pi), step):
         s1 = s0 + step
         sims[s0:s1] = np.einsum("ij,ij->i", a64[pi[s0:s1]], b64[pj[s0:s1]])
 
@@ -266,7 +285,7 @@ def _judged(
     words_a = [len(t.split()) for t in A.texts]
     words_b = [len(t.split()) for t in B.texts]
     out: list[Candidate] = []
-    for (i, j), s in zip(pairs, sims.tolist()):
+    for i, j, s in _pairs_with(pi, pj, sims):
         na = neigh(ri, rv, i, j)
         nb = neigh(ci, cv, j, i)
         fz = fuzzy_similarity(A.texts[i], B.texts[j]) if _same_lang(A, B, i, j) else None
@@ -635,7 +654,7 @@ def _match(A: _Side, B: _Side, p: _Params) -> list[Candidate]:
     top = _blocked_topk(A.vecs, B.vecs, p.k + 1, p.block_bytes)
     a64, b64 = _Rows64(A.vecs), _Rows64(B.vecs)  # float64 rows on demand, never a float64 copy of all
     pairs = _candidate_pairs(A, B, top, p)
-    if not pairs:
+    if len(pairs[0]) == 0:
         return []
     # competitive linking: best-first, each claim used once; ties by index
     # (the pairs neither linking nor second matches can take are dropped as they are judged)

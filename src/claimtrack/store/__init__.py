@@ -201,14 +201,16 @@ class Tracker:
                     r.article_id, r.claims, r.new_clusters, r.matched)
         return r
 
-    def add_extracted(self, article: Article, claims: Sequence[Claim], vectors: np.ndarray) -> AddResult:
-        """:meth:`add` with the claims and vectors computed elsewhere (on Dask
-        workers, :mod:`claimtrack.distributed`): ``claims`` must be
-        ``extract_claims(article)`` and ``vectors`` their per-text vectors by
-        this store's embedder (row ``i`` = ``embedder.encode([claims[i].text])``);
-        then the store is exactly the one :meth:`add` builds.  Raises
-        :class:`StoreError` when the shapes or article ids do not fit."""
-        return self._writer.add(article, (list(claims), vectors))
+    def add_extracted(self, article: Article, claims: Sequence[Claim], vectors: np.ndarray | None = None) -> AddResult:
+        """:meth:`add` with the claims (and their vectors) computed elsewhere (on
+        Dask workers, :mod:`claimtrack.distributed`; by :func:`claimtrack.compare`):
+        ``claims`` must be ``extract_claims(article)`` and ``vectors`` their
+        per-text vectors by this store's embedder (row ``i`` =
+        ``embedder.encode([claims[i].text])``; None: encoded here, as
+        :meth:`add` does); then the store is exactly the one :meth:`add`
+        builds.  Raises :class:`StoreError` when the shapes or article ids do
+        not fit."""
+        return self._writer.add(article, claims, vectors)
 
     def add_many(self, articles: Iterable[Article], *, errors: OnError = "stop",
                  error_file: ErrorSink | None = None) -> list[AddResult]:

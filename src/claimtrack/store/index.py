@@ -1,8 +1,9 @@
 """The in-memory index of cluster vectors, kept up to date with the store.
 
 :class:`ClusterIndex` holds every cluster's vector sum as a unit row of a
-growable float32 matrix (exact search, or a projected shortlist on large
-stores) and catches up with what other Trackers committed (:meth:`ClusterIndex.sync`).
+float32 matrix stored in fixed blocks of :data:`BLOCK_ROWS` rows (exact
+search, or a projected shortlist on large stores) and catches up with what
+other Trackers committed (:meth:`ClusterIndex.sync`).
 """
 
 from __future__ import annotations
@@ -15,18 +16,71 @@ import numpy as np
 
 from ..errors import StoreError
 
-__all__ = ["ClusterIndex"]
+__all__ = ["ClusterIndex", "BLOCK_ROWS"]
+
+BLOCK_ROWS = 16384
+"""Rows of one storage block of the index, and of one block of a search."""
+
+
+class _Blocks:
+    """A growable ``(n, width)`` float32 matrix kept as fixed blocks of
+    ``rows`` rows: growing adds a block (zero-filled pages, untouched until
+    written) and never copies or moves what is stored, so the index of a
+    store of ``n`` clusters takes ``n`` rows plus at most one block, not
+    twice ``n`` while a doubling copy runs."""
+
+    def __init__(self, width: int, rows: int = BLOCK_ROWS) -> None:
+        self.width = width
+        self.rows = rows
+        self.blocks: list[np.ndarray] = []
+
+    def ensure(self, n: int) -> None:
+        """Room for rows ``0 .. n - 1``."""
+        while len(self.blocks) * self.rows < n:
+            self.blocks.append(np.zeros((self.rows, self.width), dtype=np.float32))
+
+    def row(self, r: int) -> np.ndarray:
+        """Row ``r`` (a view: writing to it writes the matrix)."""
+        out: np.ndarray = self.blocks[r // self.rows][r % self.rows]
+        return out
+
+    def span(self, s: int, e: int) -> np.ndarray:
+        """Rows ``s .. e - 1`` as one matrix: a view when they lie in one block
+        (a search block always does), else a copy."""
+        q, o = divmod(s, self.rows)
+        if o + (e - s) <= self.rows:
+            out: np.ndarray = self.blocks[q][o : o + (e - s)]
+            return out
+        parts: list[np.ndarray] = []
+        while s < e:
+            q, o = divmod(s, self.rows)
+            t = min(e, (q + 1) * self.rows)
+            parts.append(self.blocks[q][o : o + (t - s)])
+            s = t
+        return np.concatenate(parts)
+
+    def gather(self, rows: np.ndarray) -> np.ndarray:
+        """``matrix[rows]`` for an integer array of any shape (a copy)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        out = np.empty(rows.shape + (self.width,), dtype=np.float32)
+        which, at = np.divmod(rows, self.rows)
+        for q in np.unique(which).tolist():
+            sel = which == q
+            out[sel] = self.blocks[q][at[sel]]
+        return out
 
 
 class ClusterIndex:
-    """Cluster vectors in a growable float32 matrix (unit rows) plus their norms.
+    """Cluster vectors as unit float32 rows plus their norms.
 
-    Row r holds cluster ``ids[r]``: ``vecs[r] * norms[r]`` is the cluster's
-    vector sum.  Appends are amortised O(dim) (capacity doubles).  With
-    ``proj_dims`` > 0 the rows are also kept projected on ``proj_dims`` fixed
-    random directions (seeded Gaussian, the same in every process), so that a
-    search in a large index reads a matrix ``dim / proj_dims`` times smaller
-    to make a shortlist, then ranks the shortlist with exact cosines.
+    Row r holds cluster ``ids[r]``: ``row r * norms[r]`` is the cluster's
+    vector sum.  The rows live in blocks of :data:`BLOCK_ROWS` (a new block
+    when the last is full: nothing is ever copied to grow), which are also
+    the blocks a search reads.  With ``proj_dims`` > 0 the rows are also kept
+    projected on ``proj_dims`` fixed random directions (seeded Gaussian, the
+    same in every process), so that a search in a large index reads a matrix
+    ``dim / proj_dims`` times smaller to make a shortlist, then ranks the
+    shortlist with exact cosines.
 
     ``generation`` is the store generation the index reflects (-1: nothing
     read yet); :meth:`sync` catches up from there.
@@ -40,7 +94,7 @@ class ClusterIndex:
         self.dim = dim
         self.name = name  # how errors name the store ("claim store '/data/claims.db'")
         self.n = 0
-        self.vecs = np.zeros((0, dim), dtype=np.float32)
+        self._vecs = _Blocks(dim)
         self.norms = np.zeros(0, dtype=np.float32)
         self.ids = np.zeros(0, dtype=np.int64)
         self.row: dict[int, int] = {}
@@ -49,27 +103,25 @@ class ClusterIndex:
         self.r = min(proj_dims, dim) if proj_dims > 0 else 0
         rng = np.random.default_rng(self.SEED)
         self.proj = (rng.standard_normal((dim, self.r)) / math.sqrt(max(1, self.r))).astype(np.float32)
-        self.low = np.zeros((0, self.r), dtype=np.float32)
+        self._low = _Blocks(self.r)
         self.generation = -1
 
     def _reserve(self, need: int) -> None:
-        cap = len(self.vecs)
+        self._vecs.ensure(need)
+        if self.r:
+            self._low.ensure(need)
+        cap = len(self.ids)
         if need <= cap:
             return
-        new = max(need, 2 * cap, 1024)
-        vecs = np.zeros((new, self.dim), dtype=np.float32)
-        vecs[: self.n] = self.vecs[: self.n]
-        low = np.zeros((new, self.r), dtype=np.float32)
-        low[: self.n] = self.low[: self.n]
+        new = max(need, 2 * cap, 1024)  # 12 bytes a row: doubling copies are cheap here
         norms = np.zeros(new, dtype=np.float32)
         norms[: self.n] = self.norms[: self.n]
         ids = np.full(new, -1, dtype=np.int64)
         ids[: self.n] = self.ids[: self.n]
-        self.vecs, self.low, self.norms, self.ids = vecs, low, norms, ids
+        self.norms, self.ids = norms, ids
 
     def reserve(self, extra: int) -> None:
-        """Make room for ``extra`` more clusters in one step, so that adding them
-        one by one (:meth:`set`) copies the index at most once."""
+        """Make room for ``extra`` more clusters in one step."""
         self._reserve(self.n + max(0, int(extra)))
 
     def set(self, cluster: int, vsum: np.ndarray) -> None:
@@ -85,23 +137,24 @@ class ClusterIndex:
             self.n += 1
             self.row[cluster] = r
             self.ids[r] = cluster
-        self.vecs[r] = v / norm if norm > 0 else v
+        row = self._vecs.row(r)
+        row[:] = v / norm if norm > 0 else v
         self.norms[r] = norm
         if self.r:
-            self.low[r] = self.vecs[r] @ self.proj
+            self._low.row(r)[:] = row @ self.proj
 
     def sum_of(self, cluster: int) -> np.ndarray:
         """The vector sum of ``cluster``."""
         r = self.row[cluster]
-        out: np.ndarray = self.vecs[r] * self.norms[r]
+        out: np.ndarray = self._vecs.row(r) * self.norms[r]
         return out
 
     def unit(self, clusters: Sequence[int]) -> np.ndarray:
         """The unit vectors of ``clusters``, one row each."""
-        return self.vecs[[self.row[c] for c in clusters]]
+        return self._vecs.gather(np.array([self.row[c] for c in clusters], dtype=np.int64))
 
     @staticmethod
-    def _topk_rows(x: np.ndarray, mat: np.ndarray, n: int, k: int, block_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    def _topk_rows(x: np.ndarray, mat: _Blocks, n: int, k: int, block_rows: int) -> tuple[np.ndarray, np.ndarray]:
         """Rows (and scores) of the ``k`` best ``x @ mat[:n].T`` per query, best
         first, ties to the lower row; read in blocks of ``block_rows``."""
         b = len(x)
@@ -109,7 +162,7 @@ class ClusterIndex:
         best_r = np.zeros((b, 0), dtype=np.int64)
         for s in range(0, n, block_rows):
             e = min(n, s + block_rows)
-            blk = x @ mat[s:e].T
+            blk = x @ mat.span(s, e).T
             kk = min(k, e - s)
             if kk < e - s:
                 part = np.argpartition(-blk, kk - 1, axis=1)[:, :kk]
@@ -123,7 +176,7 @@ class ClusterIndex:
             best_r = np.take_along_axis(allr, order, axis=1)
         return best_r, best_v
 
-    def search(self, x: np.ndarray, k: int, block_rows: int = 16384) -> tuple[np.ndarray, np.ndarray]:
+    def search(self, x: np.ndarray, k: int, block_rows: int = BLOCK_ROWS) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` nearest clusters (ids, cosines) of every row of ``x``, best
         first, ties to the lower row; missing entries are id -1 / -inf.
 
@@ -139,11 +192,11 @@ class ClusterIndex:
             return out_i, out_v
         x = np.asarray(x, dtype=np.float32)
         if not self.r or self.n < self.exact_below or self.n <= max(k, self.shortlist):
-            rows, vals = self._topk_rows(x, self.vecs, self.n, k, block_rows)
+            rows, vals = self._topk_rows(x, self._vecs, self.n, k, block_rows)
         else:
-            cand, _ = self._topk_rows(x @ self.proj, self.low, self.n, max(k, self.shortlist), block_rows)
+            cand, _ = self._topk_rows(x @ self.proj, self._low, self.n, max(k, self.shortlist), block_rows)
             cand = np.sort(cand, axis=1)  # ties in the exact ranking go to the lower row
-            exact = np.einsum("bmd,bd->bm", self.vecs[cand], x)
+            exact = np.einsum("bmd,bd->bm", self._vecs.gather(cand), x)
             order = np.argsort(-exact, axis=1, kind="stable")[:, :k]
             rows = np.take_along_axis(cand, order, axis=1)
             vals = np.take_along_axis(exact, order, axis=1)
@@ -156,7 +209,7 @@ class ClusterIndex:
     def sync(self, conn: sqlite3.Connection) -> int:
         """Bring the index up to the store's generation (call inside a
         transaction); returns that generation.  Cost: O(clusters changed since
-        the last sync * dim)."""
+        the last sync * dim); the vectors are read one row at a time."""
         gen = int(conn.execute("SELECT generation FROM state").fetchone()[0])
         if gen != self.generation:
             for cid, blob in conn.execute(

@@ -61,6 +61,12 @@ def _readable(claim: Claim, drift: tuple[Drift, ...], similarity: float) -> tupl
     return claim_json, drift_json
 
 
+def _finite(vecs: np.ndarray, rows: int = 4096) -> bool:
+    """Whether every value of ``vecs`` is finite, checked ``rows`` rows at a
+    time (no boolean matrix the size of the article's vectors)."""
+    return all(bool(np.isfinite(vecs[s : s + rows]).all()) for s in range(0, len(vecs), rows))
+
+
 class _Unchecked(NamedTuple):
     """What the writer reads of a diff, for a pair over the diff budget: the cosine, no findings."""
 
@@ -80,9 +86,17 @@ class ArticleWriter:
         self._embedder = embedder
         self._cache = cache
 
-    def add(self, article: Article, prepared: tuple[list[Claim], np.ndarray] | None = None) -> AddResult:
-        """See :meth:`claimtrack.store.Tracker.add`; ``prepared``: the claims and
-        per-text vectors computed elsewhere (:meth:`Tracker.add_extracted`)."""
+    def add(
+        self, article: Article, claims: Sequence[Claim] | None = None, vectors: np.ndarray | None = None
+    ) -> AddResult:
+        """See :meth:`claimtrack.store.Tracker.add`; ``claims``: the article's claims
+        extracted elsewhere, ``vectors``: their per-text vectors computed
+        elsewhere (:meth:`Tracker.add_extracted`; None: encoded here).
+
+        Memory: the article's claims and vectors are released once stored,
+        before the index takes the new clusters' rows (read back from the
+        store), so they and the article's index rows are never held together.
+        """
         if not isinstance(article, Article):
             raise TypeError(f"Tracker.add() takes an Article, not {type(article).__name__}")
         digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
@@ -93,36 +107,34 @@ class ArticleWriter:
             return AddResult(article_id=row[0], added=False, claims=int(row[1]), new_clusters=0, matched=0)
         from ..extract.claims import extract_claims
 
-        if prepared is not None:
-            claims, vecs = list(prepared[0]), np.asarray(prepared[1], dtype=np.float32)
-            if vecs.shape != (len(claims), self._index.dim) or any(c.article_id != article.id for c in claims):
-                raise StoreError(f"the prepared claims of article {article.id!r} do not fit it: {len(claims)} claims, "
-                                 f"vectors of shape {vecs.shape}, store dimension {self._index.dim}")
+        found = extract_claims(article) if claims is None else list(claims)
+        if vectors is not None:
+            vecs = np.asarray(vectors, dtype=np.float32)
+        elif found:
+            vecs = self._cache.matrix(self._embedder, [c.text for c in found])
         else:
-            claims = extract_claims(article)
-            vecs = self._cache.matrix(self._embedder, [c.text for c in claims]) if claims else np.zeros(
-                (0, self._index.dim), dtype=np.float32
-            )
-        if not np.isfinite(vecs).all():
+            vecs = np.zeros((0, self._index.dim), dtype=np.float32)
+        if vecs.shape != (len(found), self._index.dim) or any(c.article_id != article.id for c in found):
+            raise StoreError(f"the prepared claims of article {article.id!r} do not fit it: {len(found)} claims, "
+                             f"vectors of shape {vecs.shape}, store dimension {self._index.dim}")
+        if not _finite(vecs):
             raise StoreError(f"the embedder gave a non-finite vector for a claim of article {article.id!r}")
-        result, staged, gen = self._db.write(lambda: self._add_locked(article, digest, claims, vecs))
-        self._index.reserve(len(staged))  # room for every new cluster at once: no doubling copies
-        for cid, vsum in staged.items():
-            self._index.set(cid, vsum)
+        result, gen = self._db.write(lambda: self._add_locked(article, digest, found, vecs))
         if gen is not None:
-            self._index.generation = gen
+            del found, vecs  # stored (claims, the clusters' vector sums): released before the index grows
+            self._db.read(lambda: self._index.sync(self._db.conn))  # this article's clusters, from the store
         return result
 
     def _add_locked(
         self, article: Article, digest: str, claims: list[Claim], vecs: np.ndarray
-    ) -> tuple[AddResult, dict[int, np.ndarray], int | None]:
+    ) -> tuple[AddResult, int | None]:
         conn = self._db.conn
         gen = self._index.sync(conn)
         for other_id, other_hash, n in conn.execute(
             "SELECT id, hash, claims FROM articles WHERE hash = ? OR id = ?", (digest, article.id)
         ).fetchall():
             if other_hash == digest:
-                return AddResult(article_id=other_id, added=False, claims=int(n), new_clusters=0, matched=0), {}, None
+                return AddResult(article_id=other_id, added=False, claims=int(n), new_clusters=0, matched=0), None
             raise StoreError(
                 f"article id {article.id!r} is already stored with a different text; "
                 "give the new version its own id"
@@ -163,7 +175,7 @@ class ArticleWriter:
         result = AddResult(
             article_id=article.id, added=True, claims=len(claims), new_clusters=len(claims) - matched, matched=matched
         )
-        return result, staged, new_gen
+        return result, new_gen
 
     def store_claim(
         self,
