@@ -207,6 +207,11 @@ class Speaker(Model):
     gender: Literal["m", "f"] | None = None
     gender_word: str | None = None
 
+    @property
+    def label(self) -> str:
+        """Who the speaker is, for a reader: the resolved name, else the mention."""
+        return self.name or self.text
+
 
 class Quantity(Model):
     """A number with its unit or counted noun and the bound it is stated with."""

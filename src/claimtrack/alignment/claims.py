@@ -301,6 +301,18 @@ def _judged(
     return out
 
 
+def _end_runs(text: str, lang: str) -> list[tuple[int, int]]:
+    """The spans of the runs of ``text``'s sub-sentence chunks that start it
+    or end it, but not all of them (a merged sentence keeps its parts in
+    order, so a merged-in part opens or closes it); none for one chunk."""
+    from ..drift.context import Side as _DriftSide
+
+    chunks = _DriftSide(text, lang).chunks
+    last = len(chunks) - 1
+    return ([(chunks[0][0], chunks[e][1]) for e in range(last)]
+            + [(chunks[s][0], chunks[last][1]) for s in range(1, last + 1)])
+
+
 def _renders_part(X: _Side, u: int, Y: _Side, y: int, p: _Params) -> bool:
     """The claim ``y`` said to merge ``u`` with another claim holds a part
     rendering ``u``: a run of its chunks from its start or to its end (a
@@ -310,18 +322,14 @@ def _renders_part(X: _Side, u: int, Y: _Side, y: int, p: _Params) -> bool:
     nothing can be told: ``y``'s language has no data to chunk it by, or
     ``y`` is one chunk."""
     from .. import lang as _lang
-    from ..drift.context import Side as _DriftSide
 
     lang = Y.langs[y]
     if p.encode is None or lang is None or not _lang.is_supported(lang):
         return True
     text = Y.texts[y]
-    chunks = _DriftSide(text, lang).chunks
-    last = len(chunks) - 1
-    if last < 1:
-        return True
-    spans = [(0, e) for e in range(last)] + [(s, last) for s in range(1, last + 1)]
-    runs = [text[chunks[s][0] : chunks[e][1]] for s, e in spans]
+    runs = [text[s:e] for s, e in _end_runs(text, lang)]
+    if not runs:
+        return True  # one chunk
     return bool(np.max(p.encode(runs) @ X.vecs[u]) >= p.part_threshold)
 
 
@@ -387,18 +395,14 @@ def _translated_part(
     ``part_threshold`` among those whose removal brings the partner closer
     to the first partner.  The runs are encoded in one batch, then the
     partner without each run that passed, in a second."""
-    from ..drift.context import Side as _DriftSide
-
     def tidy(text: str) -> str:
         return " ".join(text.split())
 
     assert p.encode is not None
     runs: list[tuple[int, str, str]] = []  # (spec, run, partner without it)
     for k, (y, lang, _, _, _) in enumerate(specs):
-        chunks = _DriftSide(y, lang).chunks
-        last = len(chunks) - 1
-        for s, e in [(0, e) for e in range(last)] + [(s, last) for s in range(1, last + 1)]:
-            runs.append((k, y[chunks[s][0] : chunks[e][1]], tidy(y[: chunks[s][0]] + " " + y[chunks[e][1] :])))
+        for s, e in _end_runs(y, lang):
+            runs.append((k, y[s:e], tidy(y[:s] + " " + y[e:])))
     if not runs:
         return [None] * len(specs)
     vr = p.encode([r[1] for r in runs])

@@ -158,4 +158,4 @@ def align_quotes(
 
 
 def _name(s: Speaker | None) -> str | None:
-    return None if s is None else (s.name or s.text)
+    return None if s is None else s.label

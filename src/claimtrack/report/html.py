@@ -514,13 +514,18 @@ def _claim_side(
     if claim is not None:
         head.append(f'<span class="muted">{_e(label(claim.kind))}, chars {claim.start}&ndash;{claim.end}</span>')
         if claim.speaker is not None:
-            who = claim.speaker.name or claim.speaker.text
+            who = claim.speaker.label
             head.append(f'<span class="muted">speaker: {_e(who)}</span>')
     text = highlight(claim.text, findings, side) if claim is not None else f"<i>claim {_e(claim_id)} not found</i>"
+    return _side_html(claim_id, side, head, text)
+
+
+def _side_html(claim_id: str, side: str, head: Sequence[str], text_html: str) -> str:
+    """One side of a row: its head (the non-empty parts) and its marked text."""
     return (
         f'<div class="side side-{side}" data-claim="{_e(claim_id)}">'
         f'<div class="side-head">{" ".join(h for h in head if h)}</div>'
-        f'<p class="text">{text}</p></div>'
+        f'<p class="text">{text_html}</p></div>'
     )
 
 
@@ -620,11 +625,7 @@ def _quote_side(text: str, speaker: str | None, claim_id: str, info: ArticleInfo
         f'<span class="lang">{_e(info.lang)}</span>' if info is not None else "",
         f'<span class="muted">speaker: {_e(speaker)}</span>' if speaker else "",
     ]
-    return (
-        f'<div class="side side-{side}" data-claim="{_e(claim_id)}">'
-        f'<div class="side-head">{" ".join(h for h in head if h)}</div>'
-        f'<p class="text">&ldquo;{highlight(text, findings, side)}&rdquo;</p></div>'
-    )
+    return _side_html(claim_id, side, head, f"&ldquo;{highlight(text, findings, side)}&rdquo;")
 
 
 def _quotes_section(links: Sequence[Any], index: _Index) -> str:

@@ -184,7 +184,7 @@ def claims_table(rows: Iterable[tuple[Article, Sequence[Claim]]], width: int | N
         out.append(_cut(head, total) + "\n")
         out.append(f"{'#':>3}  {'kind':9}  {'lang':4}  {fit('speaker', speaker_w)}  {fit('figures', numbers_w)}  text\n")
         for c in claims:
-            speaker = (c.speaker.name or c.speaker.text) if c.speaker else ""
+            speaker = c.speaker.label if c.speaker else ""
             out.append(
                 f"{c.sentence_index:>3}  {fit(label(c.kind), 9)}  {fit(c.lang, 4)}  {fit(speaker, speaker_w)}  "
                 f"{fit(_figures(c), numbers_w)}  {shorten(c.text, text_w)}\n"
@@ -208,7 +208,7 @@ def quotes_table(rows: Iterable[tuple[Article, Sequence[Quote]]], width: int | N
         out.append(_cut(head, total) + "\n")
         out.append(f"{'#':>3}  {'offsets':13}  {'lang':4}  {fit('speaker', speaker_w)}  {fit('cue', cue_w)}  quote\n")
         for q in quotes:
-            speaker = (q.speaker.name or q.speaker.text) if q.speaker else ""
+            speaker = q.speaker.label if q.speaker else ""
             cue = q.cue.text if q.cue else ""
             words = ("~ " if q.partial else "") + " … ".join(s.text for s in q.spans)
             out.append(
@@ -276,7 +276,7 @@ def cluster_table(cluster: Any, width: int | None = None) -> str:
     prefix = 42  # "  date        ln  sim   article           "
     for v in cluster.variants:
         pub = v.published.isoformat() if v.published else "undated"
-        speaker = (v.claim.speaker.name or v.claim.speaker.text) if v.claim.speaker else ""
+        speaker = v.claim.speaker.label if v.claim.speaker else ""
         room = min(24, total - prefix - 10 - 4)  # the speaker gives way to 10 cells of text
         who = f"  ({shorten(speaker, room)})" if speaker and room >= 4 else ""
         text_w = total - prefix - display_width(who)
