@@ -116,6 +116,12 @@ class _Cues:
     """Words that introduce a passive verb's agent ("was told by X")."""
     reporting: re.Pattern[str]
     """The reporting verbs alone, without the quote cues ("called" names a film as often as it quotes)."""
+    complements: frozenset[str]
+    org_pronouns: frozenset[str]
+    documents: frozenset[str]
+    """Head nouns of an organisation's documents ("press release", "communiqué")."""
+    """Pronouns that can stand for an organisation ("it", "il", "elle")."""
+    """Prepositions opening a complement after a person's name ("Lee Halstead from Lancashire Police")."""
 
 
 def _alt(words: object) -> str:
@@ -146,6 +152,9 @@ def _cues(code: str) -> _Cues:
         cue_words=frozenset(first),
         agents=frozenset(att.agent_words),
         reporting=re.compile(rf"(?i:(?<![\w-])(?:{_alt(att.reporting_verbs)})(?![\w-]))"),
+        complements=frozenset(att.complement_prepositions),
+        org_pronouns=frozenset(att.organisation_pronouns),
+        documents=frozenset(att.document_nouns),
     )
 
 
@@ -562,6 +571,87 @@ def _by_role(toks: list[tuple[str, int]], start: int, code: str, roles: _Roles) 
     return None
 
 
+_ORG_SENTENCES = 1
+"""How many sentences back an organisation pronoun ("it said") looks for its subject."""
+_DOCUMENT_SENTENCES = 3
+"""How many sentences back a document ("the press release said") looks for the organisation issuing it."""
+
+
+def _organisation_subjects(text: str, sentences: list[Sentence], regions: list[QuoteRegion], code: str,
+                           registry: _Registry, surnames: dict[str, str],
+                           genders: dict[str, str]) -> list[tuple[int, int, str]]:
+    """``(sentence, position, name)`` of the named subjects an organisation
+    pronoun can stand for, in text order: a name opening its sentence before
+    its verb ("Qantas said it would ...", "La Civil Aviation Safety Authority
+    a déclaré"), and the named subject of a reporting verb outside quotation
+    marks, before it or inverted after it ("..., the Ministry of Health has
+    announced", "..., a annoncé le ministère"); a name the article gives a
+    person's gender to ("he", "Mme") is left out."""
+    cues = _cues(code)
+    plain = _blank(text, 0, len(text), regions)
+    words = _Words(text, regions, code)
+    openings = set()
+    for s in sentences:
+        first = _INDEX_TOKEN.search(plain, s.start, s.end)
+        if first is not None:
+            openings.add(first.start())
+    out: list[tuple[int, int, str]] = []
+    for si, s in enumerate(sentences):
+        found: list[tuple[int, str]] = []
+        toks = _tokens(plain, s.start, min(s.end, s.start + _WINDOW))
+        k = 0
+        while k < len(toks) and toks[k][0].lower() in cues.stop and toks[k][0][0].isupper() == (k == 0):
+            k += 1  # "The", "La"
+        run = []
+        while k < len(toks) and (toks[k][0][0].isupper() or (run and toks[k][0].lower() in cues.particles)):
+            run.append(toks[k])
+            k += 1
+        if run and k < len(toks) and (toks[k][0] == "," or toks[k][0][0].islower()):
+            name, _ = words.clean(" ".join(t for t, _, _ in run))
+            single = len(name.split()) == 1
+            if name and (not single or name.isupper()
+                         or any(at not in openings for at in words.index.get(name, []))):
+                found.append((run[0][1], name))
+        for m in cues.reporting.finditer(plain, s.start, s.end):
+            phrase = _phrase_before(plain, s.start, m.start())
+            if phrase is None or _function_words(plain, phrase, cues):
+                phrase = _phrase_after(plain, _skip(plain, m.end(), s.end, " "), s.end)
+            if phrase is None:
+                continue
+            sp = _speaker(plain, phrase, code, registry, surnames)
+            if sp is not None and sp.name and sp.via in ("name", "surname"):
+                found.append((sp.start, sp.name))
+        for at, name in sorted(found):
+            if name not in genders and name.lower() not in cues.pronouns and name.lower() not in cues.org_pronouns:
+                out.append((si, at, name))
+    return out
+
+
+def _resolve_organisation(sp: Speaker, subjects: list[tuple[int, int, str]], starts: list[int],
+                          reach: int = _ORG_SENTENCES) -> Speaker | None:
+    """An organisation pronoun's (or document's) speaker: the last named
+    subject before it in its sentence or the ``reach`` sentences before
+    (:func:`_organisation_subjects`); None when there is none, so that the
+    quotation takes the speaker of the one before it ("It added that ...")."""
+    si = _sentence_of(starts, sp.start)
+    for k in range(len(subjects) - 1, -1, -1):
+        at_sentence, at, name = subjects[k]
+        if at >= sp.start:
+            continue
+        if at_sentence < si - reach:
+            break
+        return sp.model_copy(update={"name": name})
+    return None
+
+
+def _is_document(sp: Speaker, cues: _Cues) -> bool:
+    """A description whose head is an organisation's document ("the press release", "le communiqué")."""
+    if sp.via != "context" or sp.name is not None:
+        return False
+    words = _WORD.findall(sp.text.lower())
+    return bool(words) and not {words[-1], words[1] if len(words) > 1 else words[0]}.isdisjoint(cues.documents)
+
+
 _CARRY_PARAGRAPHS = 3
 """How many paragraphs back an unattributed quotation takes the named speaker of the quotation before it."""
 
@@ -612,6 +702,9 @@ def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surname
         return None
     if len(toks) == 1 and toks[0][0].lower() in cues.pronouns:
         return _resolve_pronoun(toks[0][0], toks[0][1], code, registry, genders)
+    if len(toks) == 1 and toks[0][0].lower() in cues.org_pronouns:  # "it": an organisation (_organisation_subjects)
+        tok, at = toks[0]
+        return Speaker(text=tok, start=at, end=at + len(tok), name=None, via="pronoun")
     name = _name_in(text, toks, code, surnames)
     apposition = apposition or phrase.apposition
     first = toks[0][0].lower()
@@ -670,6 +763,29 @@ def _modifier_runs(toks: list[tuple[str, int]], code: str) -> tuple[list[list[tu
     return [r for _, r in kept], {j for j, (i, _) in enumerate(kept) if i in modifiers}
 
 
+def _head_of(toks: list[tuple[str, int]], code: str) -> list[tuple[str, int]]:
+    """``toks`` up to the complement of a person's name: a noun phrase's head
+    stands before the prepositional phrase that qualifies it, so in "Supt Lee
+    Halstead from Lancashire Police" or "Lee Halstead de la Police du
+    Lancashire" the speaker is the person, not the organisation after the
+    preposition (:attr:`~claimtrack.lang.schema.Attribution.complement_prepositions`).
+    The name before the preposition must read as a person's (two capitalised
+    words or more, :func:`_clean_name`): "Charles de Gaulle" is no complement."""
+    cues = _cues(code)
+    for k in range(2, len(toks) - 1):
+        if toks[k][0].lower() not in cues.complements or not toks[k - 1][0][0].isupper():
+            continue
+        if not any(t[0].isupper() for t, _ in toks[k + 1 :]):
+            continue
+        j = k
+        while j > 0 and toks[j - 1][0][0].isupper():
+            j -= 1
+        name, person = _clean_name(" ".join(t for t, _ in toks[j:k]), code)
+        if person and len(name.split()) >= 2:
+            return toks[:k]
+    return toks
+
+
 def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[str, str]) -> Speaker | None:
     """The last run of capitalised words of ``toks`` as a person or organisation name, titles stripped.
 
@@ -677,7 +793,7 @@ def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[s
     no name, nor is one whose name ends before the run does (a title after
     it: "The Congolese President")."""
     cues = _cues(code)
-    runs, modifiers = _modifier_runs(toks, code)
+    runs, modifiers = _modifier_runs(_head_of(toks, code), code)
     while runs:
         run = runs[-1]
         if len(runs) - 1 in modifiers:
@@ -798,7 +914,7 @@ def _unlisted_verb(text: str, pos: int, end: int, cues: _Cues) -> _Found | None:
 def _function_words(text: str, phrase: _Phrase, cues: _Cues) -> bool:
     """Whether the phrase holds function words only ("and", "et"): an elided subject, no speaker."""
     words = _WORD.findall(text[phrase.start : phrase.end].lower())
-    return all(w in cues.stop and w not in cues.pronouns for w in words)
+    return all(w in cues.stop and w not in cues.pronouns and w not in cues.org_pronouns for w in words)
 
 
 def _before(text: str, start: int, pos: int, code: str) -> _Found | None:
@@ -931,6 +1047,8 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
     people = _attributed_people(text, [d[1] for d in drafts], code, registry, surnames)
     registry, roles = _people_index(text, people, regions, code, starts)
     genders = _name_genders(text, registry, code)
+    cues = _cues(code)
+    subjects: list[tuple[int, int, str]] | None = None
     quotes: list[Quote] = []
     for spans, found, qid, partial in drafts:
         speaker: Speaker | None = None
@@ -940,6 +1058,14 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
                 speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
             elif found.phrase is not None:
                 speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders, roles)
+        org_pronoun = (speaker is not None and speaker.via == "pronoun" and speaker.name is None
+                       and speaker.text.lower() in cues.org_pronouns)  # "it said", "a-t-elle déclaré" of no person
+        if speaker is not None and (org_pronoun or _is_document(speaker, cues)):
+            if subjects is None:
+                subjects = _organisation_subjects(text, sentences, regions, code, registry, surnames, genders)
+            resolved = _resolve_organisation(speaker, subjects, starts,
+                                             _ORG_SENTENCES if org_pronoun else _DOCUMENT_SENTENCES)
+            speaker = resolved if resolved is not None or org_pronoun else speaker
         si = _sentence_of(starts, spans[0][0])
         if speaker is None and quotes:
             # no attribution of its own (or one naming no one it can resolve): the quotation
@@ -1002,7 +1128,8 @@ def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None, 
         # a person's name found after a modifier ("said Airbus sales chief John Leahy": not "Airbus")
         longer = mine.name is not None and mine.name != theirs.name and mine.name.endswith(" " + theirs.name)
         after_modifier = mine.start > theirs.start and _is_person(mine, code)  # "Nordic Wings sales chief Maria Holm"
-        if longer or after_modifier or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
+        before_complement = theirs.start >= mine.end and _is_person(mine, code)  # "Lee Halstead from Lancashire Police"
+        if longer or after_modifier or before_complement or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
             return mine
         return theirs
     return mine
