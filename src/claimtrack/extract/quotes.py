@@ -409,6 +409,8 @@ class _Mentions(_Registry):
     subjects: set[int] = field(default_factory=set)
     """Positions of the mentions that open their sentence (a title aside): its subject, as a reader takes it."""
     sentence_starts: list[int] = field(default_factory=list)
+    honoured: set[str] = field(default_factory=set)
+    """Surnames the article only gives with an honorific ("Mrs Franklin", "Mme Fitzback"): people, though of one word."""
 
 
 class _Words:
@@ -520,6 +522,10 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
     by_surname: dict[str, str] = {}
     for name in candidates:
         by_surname.setdefault(name.split()[-1], name)
+    honoured = _honoured(words, by_surname, code)
+    for name in honoured:
+        candidates.setdefault(name)
+        by_surname.setdefault(name, name)
     role_rows: list[tuple[int, str, frozenset[str]]] = []
     for name in candidates:
         full = words.occurrences(name)
@@ -534,7 +540,7 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
                     rows[at] = name
     order = sorted(rows)
     mentions = _Mentions(code, order, [rows[p] for p in order], dict(people.by_surname),
-                         sentence_starts=list(sentence_starts or []))
+                         sentence_starts=list(sentence_starts or []), honoured=honoured)
     for at in order:
         if sentence_starts:
             opens = sentence_starts[_sentence_of(sentence_starts, at)]
@@ -544,6 +550,36 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
     role_rows.sort()
     roles = _Roles([r[0] for r in role_rows], [r[1] for r in role_rows], [r[2] for r in role_rows])
     return mentions, roles
+
+
+@lru_cache(maxsize=None)
+def _honorific(code: str) -> re.Pattern[str]:
+    """An honorific and the one capitalised word after it ("Mrs Franklin", "Mme Fitzback", "M. Audet")."""
+    names = _lang.get(code).names
+    return re.compile(rf"(?<![\w'’.-])(?:{_alt(names.honorifics)})\.?[ \xa0]+([A-ZÀ-ÖØ-ÞŒ][\w'’-]*\w)(?![\w'’-])",
+                      re.IGNORECASE)
+
+
+def _honoured(words: _Words, by_surname: dict[str, str], code: str) -> set[str]:
+    """The surnames the article gives after an honorific only, never with a
+    first name it names elsewhere ("Mrs Franklin has been busy"): a person
+    by the honorific, mentioned by one word (a pronoun may stand for them)."""
+    text, cues = words.text, _cues(code)
+    out: set[str] = set()
+    for m in _honorific(code).finditer(text):
+        word = m.group(1)
+        if (not text[m.start()].isupper() or not word[0].isupper() or words.quoted(m.start()) or word in by_surname
+                or word.lower() in cues.stop or word.lower() in cues.titles):
+            continue
+        after = _NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 40))
+        if after is None or not after.group(1)[0].isupper():  # not "Mr John Smith": that name is read whole
+            out.add(word)
+    return out
+
+
+def _reads_as_person(name: str, code: str, registry: _Registry) -> bool:
+    """A name of a person: two words or more that read as one (:func:`_clean_name`), or a surname given with an honorific."""
+    return _clean_name(name, code)[1] or (isinstance(registry, _Mentions) and name in registry.honoured)
 
 
 def _by_role(toks: list[tuple[str, int]], start: int, code: str, roles: _Roles) -> str | None:
@@ -678,12 +714,12 @@ def _resolve_pronoun(pron: str, start: int, code: str, registry: _Registry,
             at, name = registry.positions[j], registry.names[j]
             if at < since:
                 break
-            if at in registry.subjects and _clean_name(name, code)[1] and genders.get(name, gender) == gender:
+            if at in registry.subjects and _reads_as_person(name, code, registry) and genders.get(name, gender) == gender:
                 genders.setdefault(name, gender)
                 return sp.model_copy(update={"name": name})
     for j in range(idx - 1, max(idx - 1 - _PRONOUN_REACH, -1), -1):
         name = registry.names[j]
-        if not _clean_name(name, code)[1]:
+        if not _reads_as_person(name, code, registry):
             continue  # "he" / "she" stands for a person, not "the Canadian Palliative Care Association"
         if genders.get(name, gender) == gender:
             genders.setdefault(name, gender)
