@@ -118,6 +118,8 @@ class _Cues:
     """The reporting verbs alone, without the quote cues ("called" names a film as often as it quotes)."""
     complements: frozenset[str]
     org_pronouns: frozenset[str]
+    auxiliaries: frozenset[str]
+    """Auxiliaries that may open an inverted attribution with an unlisted participle ("a menacé")."""
     documents: frozenset[str]
     """Head nouns of an organisation's documents ("press release", "communiqué")."""
     """Pronouns that can stand for an organisation ("it", "il", "elle")."""
@@ -154,6 +156,7 @@ def _cues(code: str) -> _Cues:
         reporting=re.compile(rf"(?i:(?<![\w-])(?:{_alt(att.reporting_verbs)})(?![\w-]))"),
         complements=frozenset(att.complement_prepositions),
         org_pronouns=frozenset(att.organisation_pronouns),
+        auxiliaries=att.incise_auxiliaries,
         documents=frozenset(att.document_nouns),
     )
 
@@ -869,6 +872,8 @@ class _Found:
     phrase: _Phrase | None = None
     apposition: _Phrase | None = None
     pronoun: tuple[str, int] | None = None
+    unlisted: bool = False
+    """A description after a verb the data does not list: kept only where it names someone."""
 
 
 def _skip(text: str, pos: int, end: int, chars: str = " \t,;:") -> int:
@@ -880,7 +885,7 @@ def _skip(text: str, pos: int, end: int, chars: str = " \t,;:") -> int:
 def _after(text: str, pos: int, end: int, code: str) -> _Found | None:
     """An attribution right after a quotation (``pos``: its closing mark's end)."""
     cues = _cues(code)
-    pos = _skip(text, pos, end)
+    start, pos = pos, _skip(text, pos, end)
     if pos >= end:
         return None
     if text[pos] in "–—":
@@ -915,7 +920,7 @@ def _after(text: str, pos: int, end: int, code: str) -> _Found | None:
         phrase = _phrase_before(text, pos, m.start())
         if phrase is not None and phrase.start == pos and not _function_words(text, phrase, cues):
             return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
-    return _unlisted_verb(text, pos, end, cues)
+    return _unlisted_verb(text, pos, end, cues, "," in text[start:pos])
 
 
 _LOWER_WORD = re.compile(r"(?:\w['’])?[^\W\d_A-ZÀ-ÖØ-Þ][\w-]*")
@@ -930,21 +935,38 @@ def _agent(text: str, pos: int, end: int, cues: _Cues) -> _Phrase | None:
     return _phrase_after(text, _skip(text, word.end(), end, " "), end)
 
 
-def _unlisted_verb(text: str, pos: int, end: int, cues: _Cues) -> _Found | None:
+def _unlisted_verb(text: str, pos: int, end: int, cues: _Cues, comma: bool = False) -> _Found | None:
     """An inverted attribution whose verb the data does not list: one
-    lower-case word, then a name of capitalised words only, up to a comma or
-    a sentence end (``"…", ironise Bernard Vaussion, qui …`` / ``"…," reveals
-    Ana Lopes.``)."""
+    lower-case word (or an auxiliary and its participle, ``incise_auxiliaries``),
+    then a name of capitalised words only, up to a comma or a sentence end
+    (``"…", ironise Bernard Vaussion, qui …`` / ``"…," reveals Ana Lopes.``);
+    after the comma that sets an incise off (``comma``), a description too
+    (``« … », a menacé le porte-parole.`` / ``« … », prédit un expert, Jason
+    Stearns,``), with the apposition after it."""
     m = _LOWER_WORD.match(text, pos, end)
-    if m is None or m.group().lower() in cues.stop:
+    if m is None:
         return None
-    phrase = _phrase_after(text, _skip(text, m.end(), end, " "), end)
+    cue_end = m.end()
+    if m.group().lower() in cues.auxiliaries:
+        participle = _LOWER_WORD.match(text, _skip(text, m.end(), end, " "), end)
+        if participle is None or participle.group().lower() in cues.stop:
+            return None
+        cue_end = participle.end()
+    elif m.group().lower() in cues.stop:
+        return None
+    phrase = _phrase_after(text, _skip(text, cue_end, end, " "), end)
     if phrase is None or (phrase.end < end and text[phrase.end] not in ",."):
         return None
+    cue = Cue(text=text[m.start():cue_end], start=m.start(), end=cue_end)
+    if comma and cues.openers.match(text, phrase.start) is not None:
+        appos = None
+        if phrase.end < end and text[phrase.end] == ",":
+            appos = _phrase_after(text, _skip(text, phrase.end + 1, end, " "), end)
+        return _Found(cue, phrase, appos, unlisted=True)
     words = text[phrase.start : phrase.end].split()
-    if len(words) < 2 or not all(w[0].isupper() for w in words):
+    if cue_end != m.end() or len(words) < 2 or not all(w[0].isupper() for w in words):
         return None
-    return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
+    return _Found(cue, phrase)
 
 
 def _function_words(text: str, phrase: _Phrase, cues: _Cues) -> bool:
@@ -1094,6 +1116,8 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
                 speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
             elif found.phrase is not None:
                 speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders, roles)
+        if found is not None and found.unlisted and speaker is not None and not speaker.name:
+            speaker = None  # an unlisted verb's description that names no one: the quotation before it speaks
         org_pronoun = (speaker is not None and speaker.via == "pronoun" and speaker.name is None
                        and speaker.text.lower() in cues.org_pronouns)  # "it said", "a-t-elle déclaré" of no person
         if speaker is not None and (org_pronoun or _is_document(speaker, cues)):

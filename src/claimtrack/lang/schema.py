@@ -118,6 +118,11 @@ class Attribution:
     ("the press release said", "selon le communiqué"): such a description
     stands for the organisation named as its subject just before, as an
     organisation pronoun does (``extract.quotes``)."""
+    incise_auxiliaries: frozenset[str] = frozenset()
+    """Lower-case auxiliaries of a compound tense that may open an inverted
+    attribution after a quotation with a verb the data does not list
+    (French ``« … », a menacé le porte-parole``): the auxiliary, the
+    participle, then the speaker (``extract.quotes``)."""
     complement_prepositions: tuple[str, ...] = ()
     """Lower-case prepositions that open a complement after a person's name in
     a speaker phrase ("Supt Lee Halstead from Lancashire Police", "Lee

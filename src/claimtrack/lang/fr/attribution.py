@@ -47,6 +47,7 @@ ATTRIBUTION = Attribution(
     description_openers=("le", "la", "les", r"l['’]", "un", "une", "son", "sa", "ses", "leur"),
     organisation_pronouns=("il", "elle"),
     document_nouns=frozenset({"communiqué", "déclaration"}),
+    incise_auxiliaries=frozenset({"a", "ont", "avait", "avaient"}),
     complement_prepositions=("de", "du", "des", "d'", "d’", "chez", "au", "aux"),
     agent_words=("par",),
     name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "dre", "st", "prof"}),
