@@ -691,6 +691,27 @@ def _is_document(sp: Speaker, cues: _Cues) -> bool:
     return bool(words) and not {words[-1], words[1] if len(words) > 1 else words[0]}.isdisjoint(cues.documents)
 
 
+def _introduced(text: str, registry: _Mentions, code: str, starts: list[int], si: int,
+                after: int, before: int) -> Speaker | None:
+    """The person the sentence before an unattributed quotation (or its own
+    sentence, before it) opens with as its subject, mentioned after the
+    quotation before it (``after``): the reporter introduces someone, then
+    quotes them ("Mrs Fitzback, also the director of the home, thinks the
+    service useless." / "Nobody ever asks us ..."), rather than going on
+    quoting the person of the quotation before."""
+    since = starts[max(si - 1, 0)]
+    idx = bisect_right(registry.positions, before - 1)
+    for j in range(idx - 1, -1, -1):
+        at, name = registry.positions[j], registry.names[j]
+        if at < max(since, after):
+            break
+        if at in registry.subjects and _reads_as_person(name, code, registry):
+            word = _INDEX_TOKEN.match(text, at)
+            mention = word.group() if word is not None else name
+            return Speaker(text=mention, start=at, end=at + len(mention), name=name, via="context")
+    return None
+
+
 _CARRY_PARAGRAPHS = 3
 """How many paragraphs back an unattributed quotation takes the named speaker of the quotation before it."""
 
@@ -1127,6 +1148,8 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
                                              _ORG_SENTENCES if org_pronoun else _DOCUMENT_SENTENCES)
             speaker = resolved if resolved is not None or org_pronoun else speaker
         si = _sentence_of(starts, spans[0][0])
+        if speaker is None:  # the person the reporter has just introduced as a subject
+            speaker = _introduced(text, registry, code, starts, si, quotes[-1].end if quotes else 0, spans[0][0])
         if speaker is None and quotes:
             # no attribution of its own (or one naming no one it can resolve): the quotation
             # before it in the same paragraph, or ending the previous paragraph when this one
