@@ -116,14 +116,12 @@ class _Cues:
     """Words that introduce a passive verb's agent ("was told by X")."""
     reporting: re.Pattern[str]
     """The reporting verbs alone, without the quote cues ("called" names a film as often as it quotes)."""
-    complements: frozenset[str]
     org_pronouns: frozenset[str]
+    """Pronouns that can stand for an organisation ("it", "il", "elle")."""
     auxiliaries: frozenset[str]
     """Auxiliaries that may open an inverted attribution with an unlisted participle ("a menacé")."""
     documents: frozenset[str]
     """Head nouns of an organisation's documents ("press release", "communiqué")."""
-    """Pronouns that can stand for an organisation ("it", "il", "elle")."""
-    """Prepositions opening a complement after a person's name ("Lee Halstead from Lancashire Police")."""
 
 
 def _alt(words: object) -> str:
@@ -154,7 +152,6 @@ def _cues(code: str) -> _Cues:
         cue_words=frozenset(first),
         agents=frozenset(att.agent_words),
         reporting=re.compile(rf"(?i:(?<![\w-])(?:{_alt(att.reporting_verbs)})(?![\w-]))"),
-        complements=frozenset(att.complement_prepositions),
         org_pronouns=frozenset(att.organisation_pronouns),
         auxiliaries=att.incise_auxiliaries,
         documents=frozenset(att.document_nouns),
@@ -823,29 +820,6 @@ def _modifier_runs(toks: list[tuple[str, int]], code: str) -> tuple[list[list[tu
     return [r for _, r in kept], {j for j, (i, _) in enumerate(kept) if i in modifiers}
 
 
-def _head_of(toks: list[tuple[str, int]], code: str) -> list[tuple[str, int]]:
-    """``toks`` up to the complement of a person's name: a noun phrase's head
-    stands before the prepositional phrase that qualifies it, so in "Supt Lee
-    Halstead from Lancashire Police" or "Lee Halstead de la Police du
-    Lancashire" the speaker is the person, not the organisation after the
-    preposition (:attr:`~claimtrack.lang.schema.Attribution.complement_prepositions`).
-    The name before the preposition must read as a person's (two capitalised
-    words or more, :func:`_clean_name`): "Charles de Gaulle" is no complement."""
-    cues = _cues(code)
-    for k in range(2, len(toks) - 1):
-        if toks[k][0].lower() not in cues.complements or not toks[k - 1][0][0].isupper():
-            continue
-        if not any(t[0].isupper() for t, _ in toks[k + 1 :]):
-            continue
-        j = k
-        while j > 0 and toks[j - 1][0][0].isupper():
-            j -= 1
-        name, person = _clean_name(" ".join(t for t, _ in toks[j:k]), code)
-        if person and len(name.split()) >= 2:
-            return toks[:k]
-    return toks
-
-
 def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[str, str]) -> Speaker | None:
     """The last run of capitalised words of ``toks`` as a person or organisation name, titles stripped.
 
@@ -853,7 +827,7 @@ def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[s
     no name, nor is one whose name ends before the run does (a title after
     it: "The Congolese President")."""
     cues = _cues(code)
-    runs, modifiers = _modifier_runs(_head_of(toks, code), code)
+    runs, modifiers = _modifier_runs(toks, code)
     while runs:
         run = runs[-1]
         if len(runs) - 1 in modifiers:
@@ -1211,8 +1185,7 @@ def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None, 
         # a person's name found after a modifier ("said Airbus sales chief John Leahy": not "Airbus")
         longer = mine.name is not None and mine.name != theirs.name and mine.name.endswith(" " + theirs.name)
         after_modifier = mine.start > theirs.start and _is_person(mine, code)  # "Nordic Wings sales chief Maria Holm"
-        before_complement = theirs.start >= mine.end and _is_person(mine, code)  # "Lee Halstead from Lancashire Police"
-        if longer or after_modifier or before_complement or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
+        if longer or after_modifier or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
             return mine
         return theirs
     return mine

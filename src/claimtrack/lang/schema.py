@@ -123,11 +123,6 @@ class Attribution:
     attribution after a quotation with a verb the data does not list
     (French ``« … », a menacé le porte-parole``): the auxiliary, the
     participle, then the speaker (``extract.quotes``)."""
-    complement_prepositions: tuple[str, ...] = ()
-    """Lower-case prepositions that open a complement after a person's name in
-    a speaker phrase ("Supt Lee Halstead from Lancashire Police", "Lee
-    Halstead de la police du Lancashire"): the name before them is the
-    phrase's head, the speaker; the names after them only qualify it."""
     agent_words: tuple[str, ...] = ()
     """Lower-case words that introduce the agent of a passive reporting verb
     ("the agency was told by X", "a été dit par X"): the speaker is the

@@ -48,7 +48,6 @@ ATTRIBUTION = Attribution(
     organisation_pronouns=("il", "elle"),
     document_nouns=frozenset({"communiqué", "déclaration"}),
     incise_auxiliaries=frozenset({"a", "ont", "avait", "avaient"}),
-    complement_prepositions=("de", "du", "des", "d'", "d’", "chez", "au", "aux"),
     agent_words=("par",),
     name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "dre", "st", "prof"}),
 )
