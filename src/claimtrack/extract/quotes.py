@@ -638,7 +638,7 @@ def _organisation_subjects(text: str, sentences: list[Sentence], regions: list[Q
         k = 0
         while k < len(toks) and toks[k][0].lower() in cues.stop and toks[k][0][0].isupper() == (k == 0):
             k += 1  # "The", "La"
-        run = []
+        run: list[tuple[str, int, int]] = []
         while k < len(toks) and (toks[k][0][0].isupper() or (run and toks[k][0].lower() in cues.particles)):
             run.append(toks[k])
             k += 1
@@ -703,8 +703,9 @@ def _introduced(text: str, registry: _Mentions, code: str, starts: list[int], si
         if at < max(since, after):
             break
         if at in registry.subjects and _reads_as_person(name, code, registry):
+            full = text[at : at + len(name)]
             word = _INDEX_TOKEN.match(text, at)
-            mention = word.group() if word is not None else name
+            mention = full if " ".join(full.split()) == name else word.group() if word is not None else name
             return Speaker(text=mention, start=at, end=at + len(mention), name=name, via="context")
     return None
 
@@ -1122,7 +1123,7 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
                                              _ORG_SENTENCES if org_pronoun else _DOCUMENT_SENTENCES)
             speaker = resolved if resolved is not None or org_pronoun else speaker
         si = _sentence_of(starts, spans[0][0])
-        if speaker is None:  # the person the reporter has just introduced as a subject
+        if speaker is None and not org_pronoun:  # the person the reporter has just introduced as a subject
             speaker = _introduced(text, registry, code, starts, si, quotes[-1].end if quotes else 0, spans[0][0])
         if speaker is None and quotes:
             # no attribution of its own (or one naming no one it can resolve): the quotation
