@@ -41,15 +41,26 @@ names someone.
 phrase is no speaker ("the American agency", "Cogeco's CEO", "The Congolese
 President, Joseph Kabila": the apposition's person); a passive verb's agent
 is (``agent_words``: "was told by X"), and so is the name after an inverted
-verb the data does not list (``», ironise Bernard Vaussion``).  The
+verb the data does not list (``», ironise Bernard Vaussion``); after the
+comma of an incise, a description there too where it names someone
+(``», a menacé le porte-parole``: French compound tenses by their
+``incise_auxiliaries``; ``», prédit un expert, Jason Stearns,``).  The
 article's people (:func:`_people_index`) are mentioned by full name or by
-surname alone; a pronoun stands for the subject of its sentence or of the
-one before, else the nearest person mentioned before it whose gender does
-not contradict it (:func:`_resolve_pronoun`).  A definite description ("the
-administrator", "l'administrateur", "le député") names the most recent
-person introduced with a role holding its head words (:func:`_by_role`),
-else no one.  A quotation with no attribution, or one that resolves to no
-one, takes the named speaker of the quotation before it up to
+surname alone, and a surname given only after an honorific ("Mrs Franklin",
+"Mme Fitzback") is one; a pronoun stands for the subject of its sentence or
+of the one before, else the nearest person mentioned before it whose gender
+does not contradict it (:func:`_resolve_pronoun`).  An organisation pronoun
+(``organisation_pronouns``: "it"; "il"/"elle" where they stand for no
+person) and an organisation's document (``document_nouns``: "the press
+release said", "le communiqué précise") stand for the organisation named as
+the subject of the sentence before (:func:`_organisation_subjects`).  A
+definite description ("the administrator", "l'administrateur", "le
+député") names the most recent person introduced with a role holding its
+head words (:func:`_by_role`), else no one.  A quotation with no
+attribution, or one that resolves to no one, takes the person the sentence
+before it opens with as its subject when that person is mentioned after
+the quotation before (:func:`_introduced`: the reporter introduces someone,
+then quotes them), else the named speaker of the quotation before it up to
 ``_CARRY_PARAGRAPHS`` paragraphs back.
 
 **Kind.**  :func:`quoted_kind` makes a claim a ``quote`` when most of its
