@@ -74,6 +74,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -1112,27 +1113,12 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
     people = _attributed_people(text, [d[1] for d in drafts], code, registry, surnames)
     registry, roles = _people_index(text, people, regions, code, starts)
     genders = _name_genders(text, registry, code)
-    cues = _cues(code)
-    subjects: list[tuple[int, int, str]] | None = None
+    subjects = lru_cache(maxsize=None)(
+        lambda: _organisation_subjects(text, sentences, regions, code, registry, surnames, genders))
     quotes: list[Quote] = []
     for spans, found, qid, partial in drafts:
-        speaker: Speaker | None = None
         cue = found.cue if found is not None else None
-        if found is not None:
-            if found.pronoun is not None:
-                speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
-            elif found.phrase is not None:
-                speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders, roles)
-        if found is not None and found.unlisted and speaker is not None and not speaker.name:
-            speaker = None  # an unlisted verb's description that names no one: the quotation before it speaks
-        org_pronoun = (speaker is not None and speaker.via == "pronoun" and speaker.name is None
-                       and speaker.text.lower() in cues.org_pronouns)  # "it said", "a-t-elle déclaré" of no person
-        if speaker is not None and (org_pronoun or _is_document(speaker, cues)):
-            if subjects is None:
-                subjects = _organisation_subjects(text, sentences, regions, code, registry, surnames, genders)
-            resolved = _resolve_organisation(speaker, subjects, starts,
-                                             _ORG_SENTENCES if org_pronoun else _DOCUMENT_SENTENCES)
-            speaker = resolved if resolved is not None or org_pronoun else speaker
+        speaker, org_pronoun = _own_speaker(text, found, code, registry, surnames, genders, roles, subjects, starts)
         si = _sentence_of(starts, spans[0][0])
         if speaker is None and not org_pronoun:  # the person the reporter has just introduced as a subject
             speaker = _introduced(text, registry, code, starts, si, quotes[-1].end if quotes else 0, spans[0][0])
@@ -1157,6 +1143,34 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
             partial=partial, cue=cue, speaker=speaker, lang=code, sentence_index=sentences[si].index,
         ))
     return quotes, carried
+
+
+def _own_speaker(text: str, found: _Found | None, code: str, registry: _Mentions, surnames: dict[str, str],
+                 genders: dict[str, str], roles: _Roles, subjects: Callable[[], list[tuple[int, int, str]]],
+                 starts: list[int]) -> tuple[Speaker | None, bool]:
+    """The speaker a quotation's own attribution ``found`` gives, and whether
+    it is an organisation pronoun ("it said", "a-t-elle déclaré" of no
+    person).  Such a pronoun, and an organisation's document ("the press
+    release"), stands for the organisation subject before it (``subjects``:
+    :func:`_organisation_subjects`, computed once when first needed); an
+    unlisted verb's description that names no one gives no speaker (the
+    quotation before it speaks)."""
+    cues = _cues(code)
+    speaker: Speaker | None = None
+    if found is not None:
+        if found.pronoun is not None:
+            speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
+        elif found.phrase is not None:
+            speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders, roles)
+    if found is not None and found.unlisted and speaker is not None and not speaker.name:
+        return None, False
+    org_pronoun = (speaker is not None and speaker.via == "pronoun" and speaker.name is None
+                   and speaker.text.lower() in cues.org_pronouns)
+    if speaker is not None and (org_pronoun or _is_document(speaker, cues)):
+        resolved = _resolve_organisation(speaker, subjects(), starts,
+                                         _ORG_SENTENCES if org_pronoun else _DOCUMENT_SENTENCES)
+        speaker = resolved if resolved is not None or org_pronoun else speaker
+    return speaker, org_pronoun
 
 
 def _attributed_people(text: str, founds: list[_Found | None], code: str, registry: _Registry,
