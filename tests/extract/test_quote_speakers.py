@@ -249,3 +249,156 @@ def test_a_carried_speaker_is_the_quotes_not_the_claims() -> None:
 def test_press_titles_are_stripped_from_the_speaker(text: str, lang: str, name: str) -> None:
     (q,) = ct.extract_quotes(ct.read_article(text, lang=lang))
     assert q.speaker is not None and q.speaker.name == name
+
+
+# ------------------------------------------------------------------ 6. organisations as pronouns and documents (#14)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "opens", "name"),
+    [
+        ("The Harbour Safety Board said on Monday it was studying the ruling.\n"
+         '"The board has no rule on kayaks in the channel at night," it said.', "en", "The board", "Harbour Safety Board"),
+        ("Northwind said it would keep its winter timetable.\n"
+         '"Our ferries will sail at the same hours until March," it said.', "en", "Our ferries", "Northwind"),
+        ("La Harbour Safety Board a déclaré lundi qu'elle étudiait la décision.\n"
+         "« Le bureau n'a aucune règle sur les kayaks dans le chenal la nuit », a-t-elle déclaré.",
+         "fr", "Le bureau", "Harbour Safety Board"),
+        ("Northwind a indiqué qu'elle gardait ses horaires d'hiver.\n"
+         "« Nos ferries partiront aux mêmes heures jusqu'en mars », a-t-elle dit.", "fr", "Nos ferries", "Northwind"),
+    ],
+)
+def test_an_organisation_pronoun_stands_for_the_organisation_subject_before(
+        text: str, lang: str, opens: str, name: str) -> None:
+    """"it" (and "elle" where no woman is named) stands for the organisation
+    that is the subject of the sentence before."""
+    q = _quote(text, lang, opens)
+    assert q.speaker is not None and q.speaker.via == "pronoun" and _name(q) == name
+
+
+def test_an_organisation_pronoun_with_no_subject_takes_the_quotation_before() -> None:
+    text = ('A report from the Lumen Trust said its auditors were "now certain that every account was checked".\n'
+            'It added that "no further audit is planned this year".')
+    assert _name(_quote(text, "en", "no further audit")) == _name(_quote(text, "en", "now certain"))
+
+
+def test_it_is_not_the_person_just_introduced() -> None:
+    """An "it" with no organisation to stand for names no one: it does not
+    take the person the sentence before introduces, as an unattributed
+    quotation would."""
+    text = ("Mrs Ana Ferreira said she would stay on the board.\n"
+            '"The harbour will reopen in the spring after the works," it said.')
+    q = _quote(text, "en", "The harbour")
+    assert _name(q) != "Ana Ferreira"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "opens", "name"),
+    [
+        ("Northwind Ferries cancelled its night crossings, the company announced in a press release.\n"
+         'The press release said the crossings were "suspended until the storm season is over".',
+         "en", "suspended", "Northwind Ferries"),
+        ("Northwind Ferries a supprimé ses traversées de nuit, a annoncé la compagnie dans un communiqué.\n"
+         "Le communiqué précise que les traversées sont « suspendues jusqu'à la fin de la saison des tempêtes ».",
+         "fr", "suspendues", "Northwind Ferries"),
+    ],
+)
+def test_a_document_stands_for_the_organisation_issuing_it(text: str, lang: str, opens: str, name: str) -> None:
+    assert _name(_quote(text, lang, opens)) == name
+
+
+# ------------------------------------------------------------------ 7. surnames given with an honorific only (#14)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "opens"),
+    [
+        ("The singer returns to the stage in May, a local paper reported.\n"
+         "Mrs Kellerman spent the winter recording an album.\n"
+         'She said she was "glad to be singing in front of people again".', "en", "glad to be"),
+        ("La chanteuse remonte sur scène en mai, selon un journal local.\n"
+         "Mme Kellerman a passé l'hiver à enregistrer un album.\n"
+         "« Je suis heureuse de chanter de nouveau devant un public », a-t-elle dit.", "fr", "Je suis heureuse"),
+    ],
+)
+def test_a_pronoun_stands_for_a_surname_given_with_an_honorific(text: str, lang: str, opens: str) -> None:
+    q = _quote(text, lang, opens)
+    assert q.speaker is not None and q.speaker.via == "pronoun" and _name(q) == "Kellerman"
+
+
+# ------------------------------------------------------------------ 8. French incises with an unlisted verb (#14)
+
+
+def test_an_incise_with_an_unlisted_participle_and_a_description() -> None:
+    text = ("Dans un communiqué, un porte-parole du parti, Karim Benali, a salué les militants.\n"
+            "« Le parti fera de la ville un bastion imprenable », a menacé le porte-parole.")
+    q = _quote(text, "fr", "Le parti fera")
+    assert q.speaker is not None and q.speaker.text == "le porte-parole" and _name(q) == "Karim Benali"
+    assert q.cue is not None and q.cue.text == "a menacé"
+
+
+def test_an_incise_with_an_unlisted_verb_and_an_apposition() -> None:
+    text = "« La rébellion semble toucher à sa fin », prédit un spécialiste de la région, Paul Kerr, sur son blog."
+    assert _name(_quote(text, "fr", "La rébellion")) == "Paul Kerr"
+
+
+def test_an_unlisted_incise_naming_no_one_leaves_the_quotation_before_speaking() -> None:
+    text = ("« Nous tiendrons la ville », a déclaré Karim Benali.\n"
+            "« Les habitants nous soutiennent depuis le début », a ajouté Karim Benali.\n"
+            "« Rien ne changera avant l'hiver prochain », a averti un habitant.")
+    assert _name(_quote(text, "fr", "Rien ne changera")) is None  # a listed verb: the description speaks
+    text2 = ("« Nous tiendrons la ville », a déclaré Karim Benali, « et les habitants nous soutiennent »,"
+             " a soupiré un habitant.")
+    assert _name(_quote(text2, "fr", "Nous tiendrons")) == "Karim Benali"
+
+
+# ------------------------------------------------------------------ 9. the person just introduced (#14)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "opens"),
+    [
+        ('"Few patients ask to die," said Rosa Vidal, of the nurses\' union.\n'
+         "Mrs Marta Kessel, who runs a hospice in Lyon, thinks the bill is useless.\n"
+         '"Nobody has ever asked us for an injection in twenty years."', "en", "Nobody has"),
+        ("« Peu de patients demandent à mourir », a dit Rosa Vidal, du syndicat des infirmières.\n"
+         "Mme Marta Kessel, qui dirige une maison de soins à Lyon, estime que le projet est inutile.\n"
+         "« Personne ne nous a jamais demandé une injection en vingt ans. »", "fr", "Personne ne"),
+    ],
+)
+def test_an_unattributed_quotation_takes_the_person_just_introduced(text: str, lang: str, opens: str) -> None:
+    """The reporter introduces someone as the subject of a sentence, then quotes
+    them: the quotation is theirs, not the previous quotation's speaker's."""
+    assert _name(_quote(text, lang, opens)) == "Marta Kessel"
+
+
+_ORG = st.lists(st.sampled_from(["Harbour", "Lumen", "Northwind", "Safety", "Transit", "Board", "Trust"]),
+                min_size=1, max_size=3, unique=True).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ORG, _FIRST, _LAST)
+def test_it_said_names_the_organisation_of_the_sentence_before(org: str, first: str, last: str) -> None:
+    """Whatever the organisation's name and a person named before it: "it
+    said" stands for the organisation the sentence before opens with, never
+    for the person."""
+    text = (f'"We will publish the accounts in May," said {first} {last}.\n'
+            f"The {org} said on Friday it was looking at the decision.\n"
+            '"No change to the rules is planned before the summer," it said.')
+    q = _quote(text, "en", "No change")
+    assert q.speaker is not None and q.speaker.text == "it"
+    assert _name(q) == org
+
+
+@settings(max_examples=60, deadline=None)
+@given(_FIRST, _LAST, _FIRST, _LAST)
+def test_the_person_introduced_last_takes_the_unattributed_quotation(
+        first: str, last: str, first2: str, last2: str) -> None:
+    """Whatever the two people: an unattributed quotation after a sentence
+    opening with the second is the second's."""
+    if last == last2:
+        last2 = last2 + "son"
+    text = (f'"The budget is balanced at last," said {first} {last}.\n'
+            f"Mrs {first2} {last2}, who chairs the audit board, disagrees.\n"
+            '"The accounts hide a loss of two million euros this year."')
+    assert _name(_quote(text, "en", "The accounts hide")) == f"{first2} {last2}"

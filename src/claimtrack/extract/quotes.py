@@ -41,15 +41,26 @@ names someone.
 phrase is no speaker ("the American agency", "Cogeco's CEO", "The Congolese
 President, Joseph Kabila": the apposition's person); a passive verb's agent
 is (``agent_words``: "was told by X"), and so is the name after an inverted
-verb the data does not list (``», ironise Bernard Vaussion``).  The
+verb the data does not list (``», ironise Bernard Vaussion``); after the
+comma of an incise, a description there too where it names someone
+(``», a menacé le porte-parole``: French compound tenses by their
+``incise_auxiliaries``; ``», prédit un expert, Jason Stearns,``).  The
 article's people (:func:`_people_index`) are mentioned by full name or by
-surname alone; a pronoun stands for the subject of its sentence or of the
-one before, else the nearest person mentioned before it whose gender does
-not contradict it (:func:`_resolve_pronoun`).  A definite description ("the
-administrator", "l'administrateur", "le député") names the most recent
-person introduced with a role holding its head words (:func:`_by_role`),
-else no one.  A quotation with no attribution, or one that resolves to no
-one, takes the named speaker of the quotation before it up to
+surname alone, and a surname given only after an honorific ("Mrs Franklin",
+"Mme Fitzback") is one; a pronoun stands for the subject of its sentence or
+of the one before, else the nearest person mentioned before it whose gender
+does not contradict it (:func:`_resolve_pronoun`).  An organisation pronoun
+(``organisation_pronouns``: "it"; "il"/"elle" where they stand for no
+person) and an organisation's document (``document_nouns``: "the press
+release said", "le communiqué précise") stand for the organisation named as
+the subject of the sentence before (:func:`_organisation_subjects`).  A
+definite description ("the administrator", "l'administrateur", "le
+député") names the most recent person introduced with a role holding its
+head words (:func:`_by_role`), else no one.  A quotation with no
+attribution, or one that resolves to no one, takes the person the sentence
+before it opens with as its subject when that person is mentioned after
+the quotation before (:func:`_introduced`: the reporter introduces someone,
+then quotes them), else the named speaker of the quotation before it up to
 ``_CARRY_PARAGRAPHS`` paragraphs back.
 
 **Kind.**  :func:`quoted_kind` makes a claim a ``quote`` when most of its
@@ -63,6 +74,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -116,6 +128,12 @@ class _Cues:
     """Words that introduce a passive verb's agent ("was told by X")."""
     reporting: re.Pattern[str]
     """The reporting verbs alone, without the quote cues ("called" names a film as often as it quotes)."""
+    org_pronouns: frozenset[str]
+    """Pronouns that can stand for an organisation ("it", "il", "elle")."""
+    auxiliaries: frozenset[str]
+    """Auxiliaries that may open an inverted attribution with an unlisted participle ("a menacé")."""
+    documents: frozenset[str]
+    """Head nouns of an organisation's documents ("press release", "communiqué")."""
 
 
 def _alt(words: object) -> str:
@@ -146,6 +164,9 @@ def _cues(code: str) -> _Cues:
         cue_words=frozenset(first),
         agents=frozenset(att.agent_words),
         reporting=re.compile(rf"(?i:(?<![\w-])(?:{_alt(att.reporting_verbs)})(?![\w-]))"),
+        org_pronouns=frozenset(att.organisation_pronouns),
+        auxiliaries=att.incise_auxiliaries,
+        documents=frozenset(att.document_nouns),
     )
 
 
@@ -400,6 +421,8 @@ class _Mentions(_Registry):
     subjects: set[int] = field(default_factory=set)
     """Positions of the mentions that open their sentence (a title aside): its subject, as a reader takes it."""
     sentence_starts: list[int] = field(default_factory=list)
+    honoured: set[str] = field(default_factory=set)
+    """Surnames the article only gives with an honorific ("Mrs Franklin", "Mme Fitzback"): people, though of one word."""
 
 
 class _Words:
@@ -511,6 +534,10 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
     by_surname: dict[str, str] = {}
     for name in candidates:
         by_surname.setdefault(name.split()[-1], name)
+    honoured = _honoured(words, by_surname, code)
+    for name in honoured:
+        candidates.setdefault(name)
+        by_surname.setdefault(name, name)
     role_rows: list[tuple[int, str, frozenset[str]]] = []
     for name in candidates:
         full = words.occurrences(name)
@@ -525,7 +552,7 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
                     rows[at] = name
     order = sorted(rows)
     mentions = _Mentions(code, order, [rows[p] for p in order], dict(people.by_surname),
-                         sentence_starts=list(sentence_starts or []))
+                         sentence_starts=list(sentence_starts or []), honoured=honoured)
     for at in order:
         if sentence_starts:
             opens = sentence_starts[_sentence_of(sentence_starts, at)]
@@ -535,6 +562,36 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
     role_rows.sort()
     roles = _Roles([r[0] for r in role_rows], [r[1] for r in role_rows], [r[2] for r in role_rows])
     return mentions, roles
+
+
+@lru_cache(maxsize=None)
+def _honorific(code: str) -> re.Pattern[str]:
+    """An honorific and the one capitalised word after it ("Mrs Franklin", "Mme Fitzback", "M. Audet")."""
+    names = _lang.get(code).names
+    return re.compile(rf"(?<![\w'’.-])(?:{_alt(names.honorifics)})\.?[ \xa0]+([A-ZÀ-ÖØ-ÞŒ][\w'’-]*\w)(?![\w'’-])",
+                      re.IGNORECASE)
+
+
+def _honoured(words: _Words, by_surname: dict[str, str], code: str) -> set[str]:
+    """The surnames the article gives after an honorific only, never with a
+    first name it names elsewhere ("Mrs Franklin has been busy"): a person
+    by the honorific, mentioned by one word (a pronoun may stand for them)."""
+    text, cues = words.text, _cues(code)
+    out: set[str] = set()
+    for m in _honorific(code).finditer(text):
+        word = m.group(1)
+        if (not text[m.start()].isupper() or not word[0].isupper() or words.quoted(m.start()) or word in by_surname
+                or word.lower() in cues.stop or word.lower() in cues.titles):
+            continue
+        after = _NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 40))
+        if after is None or not after.group(1)[0].isupper():  # not "Mr John Smith": that name is read whole
+            out.add(word)
+    return out
+
+
+def _reads_as_person(name: str, code: str, registry: _Registry) -> bool:
+    """A name of a person: two words or more that read as one (:func:`_clean_name`), or a surname given with an honorific."""
+    return _clean_name(name, code)[1] or (isinstance(registry, _Mentions) and name in registry.honoured)
 
 
 def _by_role(toks: list[tuple[str, int]], start: int, code: str, roles: _Roles) -> str | None:
@@ -559,6 +616,109 @@ def _by_role(toks: list[tuple[str, int]], start: int, code: str, roles: _Roles) 
     for j in range(bisect_right(roles.positions, start) - 1, -1, -1):
         if want <= roles.words[j]:
             return roles.names[j]
+    return None
+
+
+_ORG_SENTENCES = 1
+"""How many sentences back an organisation pronoun ("it said") looks for its subject."""
+_DOCUMENT_SENTENCES = 3
+"""How many sentences back a document ("the press release said") looks for the organisation issuing it."""
+
+
+def _organisation_subjects(text: str, sentences: list[Sentence], regions: list[QuoteRegion], code: str,
+                           registry: _Registry, surnames: dict[str, str],
+                           genders: dict[str, str]) -> list[tuple[int, int, str]]:
+    """``(sentence, position, name)`` of the named subjects an organisation
+    pronoun can stand for, in text order: a name opening its sentence before
+    its verb ("Qantas said it would ...", "La Civil Aviation Safety Authority
+    a déclaré"), and the named subject of a reporting verb outside quotation
+    marks, before it or inverted after it ("..., the Ministry of Health has
+    announced", "..., a annoncé le ministère"); a name the article gives a
+    person's gender to ("he", "Mme") is left out."""
+    cues = _cues(code)
+    plain = _blank(text, 0, len(text), regions)
+    words = _Words(text, regions, code)
+    openings = set()
+    for s in sentences:
+        first = _INDEX_TOKEN.search(plain, s.start, s.end)
+        if first is not None:
+            openings.add(first.start())
+    out: list[tuple[int, int, str]] = []
+    for si, s in enumerate(sentences):
+        found: list[tuple[int, str]] = []
+        toks = _tokens(plain, s.start, min(s.end, s.start + _WINDOW))
+        k = 0
+        while k < len(toks) and toks[k][0].lower() in cues.stop and toks[k][0][0].isupper() == (k == 0):
+            k += 1  # "The", "La"
+        run: list[tuple[str, int, int]] = []
+        while k < len(toks) and (toks[k][0][0].isupper() or (run and toks[k][0].lower() in cues.particles)):
+            run.append(toks[k])
+            k += 1
+        if run and k < len(toks) and (toks[k][0] == "," or toks[k][0][0].islower()):
+            name, _ = words.clean(" ".join(t for t, _, _ in run))
+            single = len(name.split()) == 1
+            if name and (not single or name.isupper()
+                         or any(at not in openings for at in words.index.get(name, []))):
+                found.append((run[0][1], name))
+        for m in cues.reporting.finditer(plain, s.start, s.end):
+            phrase = _phrase_before(plain, s.start, m.start())
+            if phrase is None or _function_words(plain, phrase, cues):
+                phrase = _phrase_after(plain, _skip(plain, m.end(), s.end, " "), s.end)
+            if phrase is None:
+                continue
+            sp = _speaker(plain, phrase, code, registry, surnames)
+            if sp is not None and sp.name and sp.via in ("name", "surname"):
+                found.append((sp.start, sp.name))
+        for at, name in sorted(found):
+            if name not in genders and name.lower() not in cues.pronouns and name.lower() not in cues.org_pronouns:
+                out.append((si, at, name))
+    return out
+
+
+def _resolve_organisation(sp: Speaker, subjects: list[tuple[int, int, str]], starts: list[int],
+                          reach: int = _ORG_SENTENCES) -> Speaker | None:
+    """An organisation pronoun's (or document's) speaker: the last named
+    subject before it in its sentence or the ``reach`` sentences before
+    (:func:`_organisation_subjects`); None when there is none, so that the
+    quotation takes the speaker of the one before it ("It added that ...")."""
+    si = _sentence_of(starts, sp.start)
+    for k in range(len(subjects) - 1, -1, -1):
+        at_sentence, at, name = subjects[k]
+        if at >= sp.start:
+            continue
+        if at_sentence < si - reach:
+            break
+        return sp.model_copy(update={"name": name})
+    return None
+
+
+def _is_document(sp: Speaker, cues: _Cues) -> bool:
+    """A description whose head is an organisation's document ("the press release", "le communiqué")."""
+    if sp.via != "context" or sp.name is not None:
+        return False
+    words = _WORD.findall(sp.text.lower())
+    return bool(words) and not {words[-1], words[1] if len(words) > 1 else words[0]}.isdisjoint(cues.documents)
+
+
+def _introduced(text: str, registry: _Mentions, code: str, starts: list[int], si: int,
+                after: int, before: int) -> Speaker | None:
+    """The person the sentence before an unattributed quotation (or its own
+    sentence, before it) opens with as its subject, mentioned after the
+    quotation before it (``after``): the reporter introduces someone, then
+    quotes them ("Mrs Fitzback, also the director of the home, thinks the
+    service useless." / "Nobody ever asks us ..."), rather than going on
+    quoting the person of the quotation before."""
+    since = starts[max(si - 1, 0)]
+    idx = bisect_right(registry.positions, before - 1)
+    for j in range(idx - 1, -1, -1):
+        at, name = registry.positions[j], registry.names[j]
+        if at < max(since, after):
+            break
+        if at in registry.subjects and _reads_as_person(name, code, registry):
+            full = text[at : at + len(name)]
+            word = _INDEX_TOKEN.match(text, at)
+            mention = full if " ".join(full.split()) == name else word.group() if word is not None else name
+            return Speaker(text=mention, start=at, end=at + len(mention), name=name, via="context")
     return None
 
 
@@ -588,12 +748,12 @@ def _resolve_pronoun(pron: str, start: int, code: str, registry: _Registry,
             at, name = registry.positions[j], registry.names[j]
             if at < since:
                 break
-            if at in registry.subjects and _clean_name(name, code)[1] and genders.get(name, gender) == gender:
+            if at in registry.subjects and _reads_as_person(name, code, registry) and genders.get(name, gender) == gender:
                 genders.setdefault(name, gender)
                 return sp.model_copy(update={"name": name})
     for j in range(idx - 1, max(idx - 1 - _PRONOUN_REACH, -1), -1):
         name = registry.names[j]
-        if not _clean_name(name, code)[1]:
+        if not _reads_as_person(name, code, registry):
             continue  # "he" / "she" stands for a person, not "the Canadian Palliative Care Association"
         if genders.get(name, gender) == gender:
             genders.setdefault(name, gender)
@@ -612,6 +772,9 @@ def _speaker(text: str, phrase: _Phrase, code: str, registry: _Registry, surname
         return None
     if len(toks) == 1 and toks[0][0].lower() in cues.pronouns:
         return _resolve_pronoun(toks[0][0], toks[0][1], code, registry, genders)
+    if len(toks) == 1 and toks[0][0].lower() in cues.org_pronouns:  # "it": an organisation (_organisation_subjects)
+        tok, at = toks[0]
+        return Speaker(text=tok, start=at, end=at + len(tok), name=None, via="pronoun")
     name = _name_in(text, toks, code, surnames)
     apposition = apposition or phrase.apposition
     first = toks[0][0].lower()
@@ -717,6 +880,8 @@ class _Found:
     phrase: _Phrase | None = None
     apposition: _Phrase | None = None
     pronoun: tuple[str, int] | None = None
+    unlisted: bool = False
+    """A description after a verb the data does not list: kept only where it names someone."""
 
 
 def _skip(text: str, pos: int, end: int, chars: str = " \t,;:") -> int:
@@ -728,7 +893,7 @@ def _skip(text: str, pos: int, end: int, chars: str = " \t,;:") -> int:
 def _after(text: str, pos: int, end: int, code: str) -> _Found | None:
     """An attribution right after a quotation (``pos``: its closing mark's end)."""
     cues = _cues(code)
-    pos = _skip(text, pos, end)
+    start, pos = pos, _skip(text, pos, end)
     if pos >= end:
         return None
     if text[pos] in "–—":
@@ -763,7 +928,7 @@ def _after(text: str, pos: int, end: int, code: str) -> _Found | None:
         phrase = _phrase_before(text, pos, m.start())
         if phrase is not None and phrase.start == pos and not _function_words(text, phrase, cues):
             return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
-    return _unlisted_verb(text, pos, end, cues)
+    return _unlisted_verb(text, pos, end, cues, "," in text[start:pos])
 
 
 _LOWER_WORD = re.compile(r"(?:\w['’])?[^\W\d_A-ZÀ-ÖØ-Þ][\w-]*")
@@ -778,27 +943,44 @@ def _agent(text: str, pos: int, end: int, cues: _Cues) -> _Phrase | None:
     return _phrase_after(text, _skip(text, word.end(), end, " "), end)
 
 
-def _unlisted_verb(text: str, pos: int, end: int, cues: _Cues) -> _Found | None:
+def _unlisted_verb(text: str, pos: int, end: int, cues: _Cues, comma: bool = False) -> _Found | None:
     """An inverted attribution whose verb the data does not list: one
-    lower-case word, then a name of capitalised words only, up to a comma or
-    a sentence end (``"…", ironise Bernard Vaussion, qui …`` / ``"…," reveals
-    Ana Lopes.``)."""
+    lower-case word (or an auxiliary and its participle, ``incise_auxiliaries``),
+    then a name of capitalised words only, up to a comma or a sentence end
+    (``"…", ironise Bernard Vaussion, qui …`` / ``"…," reveals Ana Lopes.``);
+    after the comma that sets an incise off (``comma``), a description too
+    (``« … », a menacé le porte-parole.`` / ``« … », prédit un expert, Jason
+    Stearns,``), with the apposition after it."""
     m = _LOWER_WORD.match(text, pos, end)
-    if m is None or m.group().lower() in cues.stop:
+    if m is None:
         return None
-    phrase = _phrase_after(text, _skip(text, m.end(), end, " "), end)
+    cue_end = m.end()
+    if m.group().lower() in cues.auxiliaries:
+        participle = _LOWER_WORD.match(text, _skip(text, m.end(), end, " "), end)
+        if participle is None or participle.group().lower() in cues.stop:
+            return None
+        cue_end = participle.end()
+    elif m.group().lower() in cues.stop:
+        return None
+    phrase = _phrase_after(text, _skip(text, cue_end, end, " "), end)
     if phrase is None or (phrase.end < end and text[phrase.end] not in ",."):
         return None
+    cue = Cue(text=text[m.start():cue_end], start=m.start(), end=cue_end)
+    if comma and cues.openers.match(text, phrase.start) is not None:
+        appos = None
+        if phrase.end < end and text[phrase.end] == ",":
+            appos = _phrase_after(text, _skip(text, phrase.end + 1, end, " "), end)
+        return _Found(cue, phrase, appos, unlisted=True)
     words = text[phrase.start : phrase.end].split()
-    if len(words) < 2 or not all(w[0].isupper() for w in words):
+    if cue_end != m.end() or len(words) < 2 or not all(w[0].isupper() for w in words):
         return None
-    return _Found(Cue(text=m.group(), start=m.start(), end=m.end()), phrase)
+    return _Found(cue, phrase)
 
 
 def _function_words(text: str, phrase: _Phrase, cues: _Cues) -> bool:
     """Whether the phrase holds function words only ("and", "et"): an elided subject, no speaker."""
     words = _WORD.findall(text[phrase.start : phrase.end].lower())
-    return all(w in cues.stop and w not in cues.pronouns for w in words)
+    return all(w in cues.stop and w not in cues.pronouns and w not in cues.org_pronouns for w in words)
 
 
 def _before(text: str, start: int, pos: int, code: str) -> _Found | None:
@@ -931,16 +1113,15 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
     people = _attributed_people(text, [d[1] for d in drafts], code, registry, surnames)
     registry, roles = _people_index(text, people, regions, code, starts)
     genders = _name_genders(text, registry, code)
+    subjects = lru_cache(maxsize=None)(
+        lambda: _organisation_subjects(text, sentences, regions, code, registry, surnames, genders))
     quotes: list[Quote] = []
     for spans, found, qid, partial in drafts:
-        speaker: Speaker | None = None
         cue = found.cue if found is not None else None
-        if found is not None:
-            if found.pronoun is not None:
-                speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
-            elif found.phrase is not None:
-                speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders, roles)
+        speaker, org_pronoun = _own_speaker(text, found, code, registry, surnames, genders, roles, subjects, starts)
         si = _sentence_of(starts, spans[0][0])
+        if speaker is None and not org_pronoun:  # the person the reporter has just introduced as a subject
+            speaker = _introduced(text, registry, code, starts, si, quotes[-1].end if quotes else 0, spans[0][0])
         if speaker is None and quotes:
             # no attribution of its own (or one naming no one it can resolve): the quotation
             # before it in the same paragraph, or ending the previous paragraph when this one
@@ -962,6 +1143,34 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
             partial=partial, cue=cue, speaker=speaker, lang=code, sentence_index=sentences[si].index,
         ))
     return quotes, carried
+
+
+def _own_speaker(text: str, found: _Found | None, code: str, registry: _Mentions, surnames: dict[str, str],
+                 genders: dict[str, str], roles: _Roles, subjects: Callable[[], list[tuple[int, int, str]]],
+                 starts: list[int]) -> tuple[Speaker | None, bool]:
+    """The speaker a quotation's own attribution ``found`` gives, and whether
+    it is an organisation pronoun ("it said", "a-t-elle déclaré" of no
+    person).  Such a pronoun, and an organisation's document ("the press
+    release"), stands for the organisation subject before it (``subjects``:
+    :func:`_organisation_subjects`, computed once when first needed); an
+    unlisted verb's description that names no one gives no speaker (the
+    quotation before it speaks)."""
+    cues = _cues(code)
+    speaker: Speaker | None = None
+    if found is not None:
+        if found.pronoun is not None:
+            speaker = _resolve_pronoun(found.pronoun[0], found.pronoun[1], code, registry, genders)
+        elif found.phrase is not None:
+            speaker = _speaker(text, found.phrase, code, registry, surnames, found.apposition, genders, roles)
+    if found is not None and found.unlisted and speaker is not None and not speaker.name:
+        return None, False
+    org_pronoun = (speaker is not None and speaker.via == "pronoun" and speaker.name is None
+                   and speaker.text.lower() in cues.org_pronouns)
+    if speaker is not None and (org_pronoun or _is_document(speaker, cues)):
+        resolved = _resolve_organisation(speaker, subjects(), starts,
+                                         _ORG_SENTENCES if org_pronoun else _DOCUMENT_SENTENCES)
+        speaker = resolved if resolved is not None or org_pronoun else speaker
+    return speaker, org_pronoun
 
 
 def _attributed_people(text: str, founds: list[_Found | None], code: str, registry: _Registry,

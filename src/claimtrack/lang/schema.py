@@ -107,6 +107,22 @@ class Attribution:
     """Lower-case determiners that open a speaker named by description
     ("a spokesman for the ministry", "la banque", "le porte-parole du
     gouvernement"); regex fragments allowed ("l['’]")."""
+    organisation_pronouns: tuple[str, ...] = ()
+    """Lower-case subject pronouns that can stand for an organisation speaker:
+    English "it" (a person is "he" or "she"), French "il" and "elle" (the
+    gender of the organisation's noun: "le ministère ... il", "la CASA ...
+    elle").  Such a pronoun resolves to the organisation that is the subject
+    of its sentence or of the one before (``extract.quotes``)."""
+    document_nouns: frozenset[str] = frozenset()
+    """Lower-case head nouns of the documents an organisation speaks through
+    ("the press release said", "selon le communiqué"): such a description
+    stands for the organisation named as its subject just before, as an
+    organisation pronoun does (``extract.quotes``)."""
+    incise_auxiliaries: frozenset[str] = frozenset()
+    """Lower-case auxiliaries of a compound tense that may open an inverted
+    attribution after a quotation with a verb the data does not list
+    (French ``« … », a menacé le porte-parole``): the auxiliary, the
+    participle, then the speaker (``extract.quotes``)."""
     agent_words: tuple[str, ...] = ()
     """Lower-case words that introduce the agent of a passive reporting verb
     ("the agency was told by X", "a été dit par X"): the speaker is the

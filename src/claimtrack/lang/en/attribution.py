@@ -31,9 +31,11 @@ ATTRIBUTION = Attribution(
         "urged", "urges", "vowed", "vows", "promised", "promises", "predicted", "predicts", "pleaded",
         "shouted", "cried", "joked", "quipped", "conceded", "concedes", "maintained", "maintains",
         "recalls", "reveals", "revealed", "laments", "lamented", "deplored", "deplores", "assured", "assures",
-        "in a statement", "in an interview", "in an email", "in a letter", "in a speech", "in a post",
+        "specified", "specifies", "in a statement", "in an interview", "in an email", "in a letter", "in a speech", "in a post",
     ),
     description_openers=("a", "an", "the", "his", "her", "its", "their", "one"),
+    organisation_pronouns=("it",),
+    document_nouns=frozenset({"release", "statement", "communiqué", "communique"}),
     agent_words=("by",),
     name_abbreviations=frozenset({"jr", "sr", "st", "dr", "mr", "mrs", "ms", "prof", "inc", "corp", "co"}),
 )

@@ -45,6 +45,9 @@ ATTRIBUTION = Attribution(
         "dans un communiqué", "dans un entretien", "dans une interview", "dans une lettre", "dans un message",
     ),
     description_openers=("le", "la", "les", r"l['’]", "un", "une", "son", "sa", "ses", "leur"),
+    organisation_pronouns=("il", "elle"),
+    document_nouns=frozenset({"communiqué", "déclaration"}),
+    incise_auxiliaries=frozenset({"a", "ont", "avait", "avaient"}),
     agent_words=("par",),
     name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "dre", "st", "prof"}),
 )
