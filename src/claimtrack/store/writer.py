@@ -1,12 +1,26 @@
 """The write path of the store: one article in one transaction.
 
-:class:`ArticleWriter` extracts and encodes an article's claims, then, inside
-one ``BEGIN IMMEDIATE`` transaction, brings the index up to date, asks the
-:class:`~claimtrack.store.matcher.ClusterMatcher` which clusters the claims
-join, stores every claim as a variant with its drift against the cluster's
-reference (and its rows in the term and number tables), and makes an earlier
-variant the new reference, recomputing that cluster's drift.  The in-memory
-index only changes once the transaction has committed.
+:class:`ArticleWriter` extracts and encodes an article's claims and its
+quotation units (:func:`claimtrack.alignment.quotes.quote_units`), then,
+inside one ``BEGIN IMMEDIATE`` transaction, brings the indexes up to date and,
+for each namespace (:class:`Namespace`: the claims, then the quotations),
+asks its :class:`~claimtrack.store.matcher.ClusterMatcher` which clusters the
+items join, stores every item as a variant with its drift against the
+cluster's reference (and its rows in the term and number tables), and makes
+an earlier variant the new reference, recomputing that cluster's drift.  The
+in-memory indexes only change once the transaction has committed.
+
+A quotation's drift is computed exactly as :func:`claimtrack.align_quotes`
+computes it: both quotations as claims of their own
+(:func:`~claimtrack.alignment.quotes.quote_units`: their words, their own
+attribution's speaker, the figures and names inside them) through
+:func:`claimtrack.drift.diff_claims_many`, so words changed, dropped or added
+inside the quotation and a quotation given to another person (``speaker``)
+are findings.
+
+:meth:`ArticleWriter.backfill_quotes` builds the quotation clusters of a
+store written before they existed (schema version 1), article by article as
+:meth:`ArticleWriter.add` would have.
 """
 
 from __future__ import annotations
@@ -16,20 +30,23 @@ import hashlib
 import json
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
 from pydantic import TypeAdapter
 
+from ..alignment.quotes import quote_speakers, quote_units, unit_source
 from ..embed import Embedder, EmbeddingCache
 from ..errors import StoreError
-from ..models import Article, Claim, Drift
+from ..models import Article, Claim, Drift, Speaker
 from .db import Database, chunks
 from .index import ClusterIndex
 from .matcher import ClusterMatcher, speaker_key
 from .models import AddResult
+from .schema import CLAIMS, QUOTES, Space
 
-__all__ = ["ArticleWriter"]
+__all__ = ["ArticleWriter", "Namespace", "Quoted"]
 
 
 def _iso(d: _dt.date | None) -> str | None:
@@ -74,17 +91,64 @@ class _Unchecked(NamedTuple):
     drift: tuple[Any, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Namespace:
+    """One set of clusters at run time: its tables, its vector index, its matcher."""
+
+    space: Space
+    index: ClusterIndex
+    matcher: ClusterMatcher
+
+
+class Quoted(NamedTuple):
+    """Where a quotation unit comes from: the claim holding it, its index in
+    that claim's ``quotes``, and the speaker shown for it."""
+
+    holder: str
+    quote: int
+    speaker: Speaker | None
+
+
+def _quoted(claims: Sequence[Claim]) -> tuple[list[Claim], list[Quoted]]:
+    """The quotation units of ``claims`` (:func:`quote_units`) and where each comes from."""
+    units = quote_units(claims)
+    if not units:
+        return [], []
+    shown = quote_speakers(claims)
+    return units, [Quoted(*unit_source(u.id), shown[u.id]) for u in units]
+
+
+def _speaker_term(speaker: Speaker | None) -> str | None:
+    if speaker is None or not speaker.name:
+        return None
+    from ..extract.entities import entity_key
+
+    return entity_key(speaker.name) or None
+
+
 class ArticleWriter:
-    """Adds articles to the store behind ``db``, keeping ``index`` in step."""
+    """Adds articles to the store behind ``db``, keeping the claim ``index``
+    and the quotation index of ``quotes`` in step.
+
+    Args:
+        db: the store.
+        index, matcher: the claim clusters' vector index and matcher.
+        embedder, cache: the per-text encoder and its cache.
+        quotes: the quotation clusters' index and matcher (their space is
+            :data:`~claimtrack.store.schema.QUOTES`).
+    """
 
     def __init__(
-        self, db: Database, index: ClusterIndex, matcher: ClusterMatcher, embedder: Embedder, cache: EmbeddingCache
+        self, db: Database, index: ClusterIndex, matcher: ClusterMatcher, embedder: Embedder, cache: EmbeddingCache,
+        quotes: tuple[ClusterIndex, ClusterMatcher],
     ) -> None:
         self._db = db
         self._index = index
         self._matcher = matcher
         self._embedder = embedder
         self._cache = cache
+        self._claims = Namespace(CLAIMS, index, matcher)
+        self._quotes = Namespace(QUOTES, quotes[0], quotes[1])
 
     def add(
         self, article: Article, claims: Sequence[Claim] | None = None, vectors: np.ndarray | None = None
@@ -100,11 +164,9 @@ class ArticleWriter:
         if not isinstance(article, Article):
             raise TypeError(f"Tracker.add() takes an Article, not {type(article).__name__}")
         digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-        row = self._db.read(
-            lambda: self._db.conn.execute("SELECT id, claims FROM articles WHERE hash = ?", (digest,)).fetchone()
-        )
-        if row is not None:
-            return AddResult(article_id=row[0], added=False, claims=int(row[1]), new_clusters=0, matched=0)
+        known = self._db.read(lambda: self._stored(digest, None))
+        if known is not None:
+            return known
         from ..extract.claims import extract_claims
 
         found = extract_claims(article) if claims is None else list(claims)
@@ -119,26 +181,56 @@ class ArticleWriter:
                              f"vectors of shape {vecs.shape}, store dimension {self._index.dim}")
         if not _finite(vecs):
             raise StoreError(f"the embedder gave a non-finite vector for a claim of article {article.id!r}")
-        result, gen = self._db.write(lambda: self._add_locked(article, digest, found, vecs))
+        units, quoted = _quoted(found)
+        qvecs = self._encode(units)
+        if not _finite(qvecs):
+            raise StoreError(f"the embedder gave a non-finite vector for a quotation of article {article.id!r}")
+        result, gen = self._db.write(lambda: self._add_locked(article, digest, found, vecs, units, qvecs, quoted))
         if gen is not None:
-            del found, vecs  # stored (claims, the clusters' vector sums): released before the index grows
-            self._db.read(lambda: self._index.sync(self._db.conn))  # this article's clusters, from the store
+            del found, vecs, units, qvecs  # stored: released before the indexes grow
+            self._db.read(self._sync)  # this article's clusters, from the store
         return result
 
-    def _add_locked(
-        self, article: Article, digest: str, claims: list[Claim], vecs: np.ndarray
-    ) -> tuple[AddResult, int | None]:
+    def _encode(self, units: Sequence[Claim]) -> np.ndarray:
+        """The per-text vectors of quotation units (each text encoded alone, as a claim's)."""
+        if not units:
+            return np.zeros((0, self._index.dim), dtype=np.float32)
+        return np.asarray(self._cache.matrix(self._embedder, [u.text for u in units]), dtype=np.float32)
+
+    def _sync(self) -> int:
+        """Bring both indexes up to the store's generation (in a transaction)."""
         conn = self._db.conn
         gen = self._index.sync(conn)
-        for other_id, other_hash, n in conn.execute(
-            "SELECT id, hash, claims FROM articles WHERE hash = ? OR id = ?", (digest, article.id)
+        self._quotes.index.sync(conn)
+        return gen
+
+    def _stored(self, digest: str, article_id: str | None) -> AddResult | None:
+        """The AddResult of a text already stored (by hash), None when it is
+        not; StoreError when ``article_id`` is stored with another text."""
+        conn = self._db.conn
+        for seq, other_id, other_hash, n in conn.execute(
+            "SELECT seq, id, hash, claims FROM articles WHERE hash = ? OR id = ?", (digest, article_id)
         ).fetchall():
             if other_hash == digest:
-                return AddResult(article_id=other_id, added=False, claims=int(n), new_clusters=0, matched=0), None
+                q = int(conn.execute("SELECT count(*) FROM quote_variants WHERE article = ?", (seq,)).fetchone()[0])
+                return AddResult(article_id=other_id, added=False, claims=int(n), new_clusters=0, matched=0,
+                                 quotes=q, new_quote_clusters=0, quotes_matched=0)
+        for _ in conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchall():
             raise StoreError(
-                f"article id {article.id!r} is already stored with a different text; "
+                f"article id {article_id!r} is already stored with a different text; "
                 "give the new version its own id"
             )
+        return None
+
+    def _add_locked(
+        self, article: Article, digest: str, claims: list[Claim], vecs: np.ndarray,
+        units: list[Claim], qvecs: np.ndarray, quoted: list[Quoted],
+    ) -> tuple[AddResult, int | None]:
+        conn = self._db.conn
+        gen = self._sync()
+        known = self._stored(digest, article.id)
+        if known is not None:
+            return known, None
         new_gen = gen + 1
         published = _iso(article.published)
         seq = conn.execute(
@@ -146,17 +238,38 @@ class ArticleWriter:
             (article.id, digest, article.lang, article.source, published, len(claims)),
         ).lastrowid
         assert seq is not None
-        links = self._matcher.match(conn, claims, vecs)
-        refs = self._references(sorted({cid for cid, _ in links.values()}))
+        matched, _ = self._place(self._claims, seq, published, claims, vecs, new_gen)
+        qmatched, _ = self._place(self._quotes, seq, published, units, qvecs, new_gen, quoted)
+        conn.execute("UPDATE state SET generation = ? WHERE id = 1", (new_gen,))
+        result = AddResult(
+            article_id=article.id, added=True, claims=len(claims), new_clusters=len(claims) - matched, matched=matched,
+            quotes=len(units), new_quote_clusters=len(units) - qmatched, quotes_matched=qmatched,
+        )
+        return result, new_gen
+
+    def _place(
+        self, ns: Namespace, seq: int, published: str | None, items: list[Claim], vecs: np.ndarray,
+        generation: int, quoted: Sequence[Quoted] | None = None,
+    ) -> tuple[int, dict[int, np.ndarray]]:
+        """Match ``items`` (an article's claims, or its quotation units with
+        ``quoted``) to the clusters of ``ns`` and store each as a variant.
+        Returns how many joined a cluster, and the new vector sums of the
+        clusters touched."""
+        conn = self._db.conn
+        staged: dict[int, np.ndarray] = {}
+        if not items:
+            return 0, staged
+        links = ns.matcher.match(conn, items, vecs)
+        refs = self._references(sorted({cid for cid, _ in links.values()}), ns.space)
         # a variant dated before the reference becomes the reference
         new_ref = {
             i for i, (cid, _) in links.items() if _pub_key(published) < _pub_key(refs[cid][2])
         }
         joins = [i for i in sorted(links) if i not in new_ref]
-        diffs = dict(zip(joins, self._diffs([(refs[links[i][0]][1], claims[i]) for i in joins])))
-        staged: dict[int, np.ndarray] = {}
-        for i, claim in enumerate(claims):
+        diffs = dict(zip(joins, self._diffs([(refs[links[i][0]][1], items[i]) for i in joins])))
+        for i, claim in enumerate(items):
             link = links.get(i)
+            where: dict[str, Any] = {} if quoted is None else {"ns": ns, "quoted": quoted[i]}
             self.store_claim(
                 seq=seq,
                 claim=claim,
@@ -167,15 +280,57 @@ class ArticleWriter:
                 similarity=1.0 if link is None or i in new_ref else float(diffs[i].similarity),
                 drift=() if link is None or i in new_ref else tuple(diffs[i].drift),
                 becomes_reference=i in new_ref,
-                generation=new_gen,
+                generation=generation,
                 staged=staged,
+                **where,
             )
-        conn.execute("UPDATE state SET generation = ? WHERE id = 1", (new_gen,))
-        matched = len(links)
-        result = AddResult(
-            article_id=article.id, added=True, claims=len(claims), new_clusters=len(claims) - matched, matched=matched
-        )
-        return result, new_gen
+        return len(links), staged
+
+    def backfill_quotes(self) -> int:
+        """Build the quotation clusters of a store that has none (schema
+        version 1): every stored article in order, its quotation units (from
+        its stored claims) matched and stored exactly as :meth:`add` does, so
+        the store becomes the one a build with quotation clusters makes.
+        Call inside a write transaction; the quotation tables are emptied
+        first, so a body run again starts over.  Returns the units stored.
+
+        Cost: one pass over the stored claims (their ids first, then one
+        article's claims at a time), the encoding of every quotation unit and
+        its matching, as the adds would have cost.  The Tracker's quotation
+        index is not touched: a fresh index is built here, and the Tracker's
+        own one reads the committed clusters on its next use.
+        """
+        conn = self._db.conn
+        old = self._quotes
+        index = ClusterIndex(old.index.dim, old.index.r, old.index.exact_below, old.index.shortlist,
+                             name=old.index.name, space=QUOTES)
+        ns = Namespace(QUOTES, index, ClusterMatcher(old.matcher.settings, index, QUOTES, speaker_names=False))
+        sp = QUOTES
+        for table in (sp.clusters, sp.variants, sp.variant_drift, sp.terms, sp.cluster_terms, sp.cluster_numbers):
+            conn.execute(f"DELETE FROM {table}")
+        by_article: dict[int, list[int]] = {}
+        for vid, seq in conn.execute("SELECT id, article FROM variants ORDER BY article, id"):
+            by_article.setdefault(int(seq), []).append(int(vid))
+        stored = 0
+        articles = conn.execute("SELECT seq, published FROM articles ORDER BY seq").fetchall()
+        for generation, (seq, published) in enumerate(articles, 1):  # the generation each add committed
+            vids = by_article.pop(int(seq), [])
+            claims: list[Claim] = []
+            for part in chunks(vids):
+                q = ",".join("?" * len(part))
+                claims.extend(Claim.model_validate_json(text) for (text,) in conn.execute(
+                    f"SELECT claim FROM variants WHERE id IN ({q}) ORDER BY id", tuple(part)))
+            units, quoted = _quoted(claims)
+            if not units:
+                continue
+            qvecs = self._encode(units)
+            if not _finite(qvecs):
+                raise StoreError(f"the embedder gave a non-finite vector for a quotation of stored article seq {seq}")
+            _, staged = self._place(ns, int(seq), published, units, qvecs, generation, quoted)
+            for cid in sorted(staged):  # new clusters after the others, in id order: the rows a sync appends
+                index.set(cid, staged[cid])
+            stored += len(units)
+        return stored
 
     def store_claim(
         self,
@@ -191,76 +346,90 @@ class ArticleWriter:
         becomes_reference: bool,
         generation: int,
         staged: dict[int, np.ndarray],
+        ns: Namespace | None = None,
+        quoted: Quoted | None = None,
     ) -> None:
         """Write one claim as a variant (of a new cluster when ``cluster`` is
-        None) with its index rows; stage the cluster's new vector sum."""
+        None) with its index rows; stage the cluster's new vector sum.
+        ``ns``: the namespace (default the claims'); ``quoted``: where a
+        quotation unit comes from (the quotations' namespace)."""
         conn = self._db.conn
+        ns = ns if ns is not None else self._claims
+        sp = ns.space
         claim_json, drift_json = _readable(claim, drift, similarity)
         new = cluster is None
         if cluster is None:
             vsum = np.asarray(vec, dtype=np.float32)  # never changed in place: no copy of the claim's vector
             cluster = conn.execute(
-                "INSERT INTO clusters (ref, first_seen, size, vsum, updated) VALUES (-1, ?, 1, ?, ?)",
+                f"INSERT INTO {sp.clusters} (ref, first_seen, size, vsum, updated) VALUES (-1, ?, 1, ?, ?)",
                 (published, vsum.tobytes(), generation),
             ).lastrowid
             assert cluster is not None
         else:
             base = staged.get(cluster)
-            vsum = (base if base is not None else self._index.sum_of(cluster)) + np.asarray(vec, dtype=np.float32)
-        vid = conn.execute(
-            "INSERT INTO variants (cluster, article, claim_id, lang, published, claim, similarity, drift, evidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (cluster, seq, claim.id, claim.lang, published, claim_json, round(similarity, 6), drift_json, evidence),
-        ).lastrowid
+            vsum = (base if base is not None else ns.index.sum_of(cluster)) + np.asarray(vec, dtype=np.float32)
+        row = (cluster, seq, claim.id, claim.lang, published, claim_json, round(similarity, 6), drift_json, evidence)
+        if quoted is None:
+            vid = conn.execute(
+                f"INSERT INTO {sp.variants} (cluster, article, claim_id, lang, published, claim, similarity, drift, "
+                "evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row,
+            ).lastrowid
+            sk = speaker_key(claim)
+        else:
+            vid = conn.execute(
+                f"INSERT INTO {sp.variants} (cluster, article, claim_id, lang, published, claim, similarity, drift, "
+                "evidence, holder, quote, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*row, quoted.holder, quoted.quote, quoted.speaker.label if quoted.speaker is not None else None),
+            ).lastrowid
+            sk = _speaker_term(quoted.speaker)  # the speaker shown, which the speaker filter finds
         assert vid is not None  # an INSERT always sets lastrowid
         if new:
-            conn.execute("UPDATE clusters SET ref = ? WHERE id = ?", (vid, cluster))
+            conn.execute(f"UPDATE {sp.clusters} SET ref = ? WHERE id = ?", (vid, cluster))
         else:
             conn.execute(
-                "UPDATE clusters SET size = size + 1, vsum = ?, updated = ?, "
+                f"UPDATE {sp.clusters} SET size = size + 1, vsum = ?, updated = ?, "
                 "first_seen = CASE WHEN first_seen IS NULL OR (? IS NOT NULL AND ? < first_seen) "
                 "THEN ? ELSE first_seen END WHERE id = ?",
                 (vsum.astype(np.float32).tobytes(), generation, published, published, published, cluster),
             )
         staged[cluster] = np.asarray(vsum, dtype=np.float32)
         conn.executemany(
-            "INSERT OR IGNORE INTO variant_drift (type, cluster, variant) VALUES (?, ?, ?)",
+            f"INSERT OR IGNORE INTO {sp.variant_drift} (type, cluster, variant) VALUES (?, ?, ?)",
             [(t, cluster, vid) for t in sorted({d.type for d in drift})],
         )
         terms = [("e", k) for k in sorted({e.key for e in claim.entities if e.key})]
-        sk = speaker_key(claim)
         if sk:
             terms.append(("s", sk))
         for kind, key in terms:
-            conn.execute("INSERT OR IGNORE INTO terms (kind, key) VALUES (?, ?)", (kind, key))
-            tid = conn.execute("SELECT id FROM terms WHERE kind = ? AND key = ?", (kind, key)).fetchone()[0]
-            conn.execute("INSERT OR IGNORE INTO cluster_terms (term, cluster) VALUES (?, ?)", (tid, cluster))
+            conn.execute(f"INSERT OR IGNORE INTO {sp.terms} (kind, key) VALUES (?, ?)", (kind, key))
+            tid = conn.execute(f"SELECT id FROM {sp.terms} WHERE kind = ? AND key = ?", (kind, key)).fetchone()[0]
+            conn.execute(f"INSERT OR IGNORE INTO {sp.cluster_terms} (term, cluster) VALUES (?, ?)", (tid, cluster))
         conn.executemany(
-            "INSERT OR IGNORE INTO cluster_numbers (value, cluster) VALUES (?, ?)",
+            f"INSERT OR IGNORE INTO {sp.cluster_numbers} (value, cluster) VALUES (?, ?)",
             [(float(q.value), cluster) for q in claim.quantities if math.isfinite(q.value)],
         )
         if becomes_reference:
-            conn.execute("UPDATE clusters SET ref = ? WHERE id = ?", (vid, cluster))
-            self._recompute(cluster, vid, claim)
+            conn.execute(f"UPDATE {sp.clusters} SET ref = ? WHERE id = ?", (vid, cluster))
+            self._recompute(cluster, vid, claim, sp)
 
-    def _recompute(self, cluster: int, ref_vid: int, ref: Claim) -> None:
+    def _recompute(self, cluster: int, ref_vid: int, ref: Claim, space: Space = CLAIMS) -> None:
         """The reference of ``cluster`` changed: redo every variant's similarity
         and drift against it.  O(cluster size) diffs."""
         conn = self._db.conn
         rows = conn.execute(
-            "SELECT id, claim FROM variants WHERE cluster = ? AND id != ? ORDER BY id", (cluster, ref_vid)
+            f"SELECT id, claim FROM {space.variants} WHERE cluster = ? AND id != ? ORDER BY id", (cluster, ref_vid)
         ).fetchall()
         others = [(int(vid), Claim.model_validate_json(text)) for vid, text in rows]
         diffs = self._diffs([(ref, c) for _, c in others])
-        conn.execute("DELETE FROM variant_drift WHERE cluster = ?", (cluster,))
+        conn.execute(f"DELETE FROM {space.variant_drift} WHERE cluster = ?", (cluster,))
         for (vid, claim), d in zip(others, diffs):
             _, drift_json = _readable(claim, tuple(d.drift), float(d.similarity))
             conn.execute(
-                "UPDATE variants SET similarity = ?, drift = ? WHERE id = ?",
+                f"UPDATE {space.variants} SET similarity = ?, drift = ? WHERE id = ?",
                 (round(float(d.similarity), 6), drift_json, vid),
             )
             conn.executemany(
-                "INSERT OR IGNORE INTO variant_drift (type, cluster, variant) VALUES (?, ?, ?)",
+                f"INSERT OR IGNORE INTO {space.variant_drift} (type, cluster, variant) VALUES (?, ?, ?)",
                 [(t, cluster, vid) for t in sorted({f.type for f in d.drift})],
             )
 
@@ -281,13 +450,16 @@ class ArticleWriter:
                 got[k] = _Unchecked(similarity=round(float(np.clip(va @ vb, -1.0, 1.0)), 6))
         return [got[k] for k in range(len(pairs))]
 
-    def _references(self, clusters: Sequence[int]) -> dict[int, tuple[int, Claim, str | None]]:
+    def _references(
+        self, clusters: Sequence[int], space: Space = CLAIMS
+    ) -> dict[int, tuple[int, Claim, str | None]]:
         """cluster -> (reference variant id, its claim, its publication date)."""
         out: dict[int, tuple[int, Claim, str | None]] = {}
         for part in chunks(list(clusters)):
             q = ",".join("?" * len(part))
             for cid, vid, text, pub in self._db.conn.execute(
-                f"SELECT c.id, v.id, v.claim, v.published FROM clusters c JOIN variants v ON v.id = c.ref "
+                f"SELECT c.id, v.id, v.claim, v.published FROM {space.clusters} c JOIN {space.variants} v "
+                "ON v.id = c.ref "
                 f"WHERE c.id IN ({q})",
                 tuple(part),
             ):
