@@ -199,7 +199,8 @@ def as_version_1(path: Path) -> None:
     """Make ``path`` the store schema version 1 wrote: the same claim tables, no quotation tables."""
     con = sqlite3.connect(path)
     try:
-        names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'quote%'")]
+        names = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'quote%'")]
         for name in names:
             con.execute(f"DROP TABLE {name}")
         con.execute("UPDATE settings SET value = '1' WHERE key = 'schema_version'")

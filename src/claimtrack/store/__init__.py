@@ -6,7 +6,7 @@
 
     with ct.Tracker("claims.db") as tracker:
         for article in ct.read_articles("feed.jsonl"):
-            tracker.add(article)                 # AddResult(added=True, claims=23, new_clusters=9, matched=14)
+            tracker.add(article)                 # AddResult(added=True, claims=23, matched=14, quotes=3, ...)
         for cluster in tracker.clusters(lang="fr", drift_type="number"):
             print(cluster.id, cluster.first_seen, cluster.langs)
             for v in cluster.variants:          # publication order; variants[0] is the reference
@@ -30,6 +30,23 @@ its variant becomes the reference and the cluster's drift is recomputed.
 
 Matching follows the ideas and defaults of :func:`claimtrack.align` (recorded
 in the store as :class:`MatchSettings`); :mod:`.matcher` describes it.
+
+**Quotations** are units of their own: each direct quotation of a claim
+(:func:`claimtrack.alignment.quotes.quote_units`, at least
+:data:`~claimtrack.alignment.quotes.MIN_LINK_WORDS` words) is stored as a
+:class:`QuoteVariant` of a :class:`QuoteCluster`, a namespace of clusters
+apart from the claims' (tables ``quote_*``, ids ``q12``; the claim clusters
+and their ids are those of a store without quotations).  The quotations are
+matched by the same rule on their words alone (the speakers left out of the
+name conflict) and compared with the cluster's earliest quotation as
+:func:`claimtrack.align_quotes` compares two: words changed, dropped or added
+inside the quotation, a quotation given to another person (``speaker``).
+:meth:`Tracker.quote_clusters`, :meth:`Tracker.quote_cluster` and
+:meth:`Tracker.quote_drift` read them.  An article's claims and quotations
+are stored in one transaction.  A store of schema version 1 (before the
+quotation tables) is upgraded in place when opened for writing (its stored
+claims give the quotations, clustered in article order, so it becomes the
+store a fresh build makes); opened read-only it raises :class:`StoreError`.
 
 Storage and concurrency
 =======================
@@ -426,7 +443,7 @@ class Tracker:
 
         Each direct quotation of at least
         :data:`~claimtrack.alignment.quotes.MIN_LINK_WORDS` words of a stored
-        claim is a unit of its own (:func:`claimtrack.quote_units`), clustered
+        claim is a unit of its own (:func:`claimtrack.alignment.quotes.quote_units`), clustered
         apart from the claims (ids ``q12``; a claim cluster never holds a
         quotation, nor the reverse) by the claims' rule on the quotation's
         words: a partial quotation repeated by another outlet in another

@@ -228,7 +228,9 @@ class ClusterIndex:
                     )
                 v = np.frombuffer(blob, dtype=np.float32)
                 if not np.isfinite(v).all():
-                    raise StoreError(f"{self.name} is damaged: cluster {self.space.letter}{cid}'s vector holds non-finite values")
+                    raise StoreError(
+                        f"{self.name} is damaged: cluster {self.space.letter}{cid}'s vector holds non-finite values"
+                    )
                 self.set(int(cid), v)
             self.generation = gen
         return gen

@@ -52,7 +52,7 @@ class AddResult(Model):
     claims: int = Field(description="Claims extracted from the article.")
     new_clusters: int = Field(description="Claims that started a new cluster.")
     matched: int = Field(description="Claims that joined an existing cluster.")
-    quotes: int = Field(default=0, description="Quotations stored as units of their own (claimtrack.quote_units).")
+    quotes: int = Field(default=0, description="Quotations stored as units of their own (quote_units).")
     new_quote_clusters: int = Field(default=0, description="Quotations that started a new quotation cluster.")
     quotes_matched: int = Field(default=0, description="Quotations that joined an existing quotation cluster.")
 
