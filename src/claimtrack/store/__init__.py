@@ -220,7 +220,10 @@ class Tracker:
         Extracts the claims (:func:`claimtrack.extract_claims`), encodes
         them, then in one transaction matches each to an existing cluster or
         starts a new one (see the module docstring for the rule), storing each
-        joining variant's drift against the cluster's earliest variant.
+        joining variant's drift against the cluster's earliest variant; and
+        the same, in the same transaction, for the article's quotations, each
+        a unit of its own, among the quotation clusters
+        (:meth:`quote_clusters`).
 
         Returns:
             :class:`AddResult`; ``added`` is False (and nothing changes) when
@@ -245,8 +248,8 @@ class Tracker:
         per-text vectors by this store's embedder (row ``i`` =
         ``embedder.encode([claims[i].text])``; None: encoded here, as
         :meth:`add` does); then the store is exactly the one :meth:`add`
-        builds.  Raises :class:`StoreError` when the shapes or article ids do
-        not fit."""
+        builds.  The quotations are taken from ``claims`` and encoded here.
+        Raises :class:`StoreError` when the shapes or article ids do not fit."""
         return self._writer.add(article, claims, vectors)
 
     def add_many(self, articles: Iterable[Article], *, errors: OnError = "stop",
