@@ -340,3 +340,17 @@ def test_track_quotes_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert doc["store"]["quote_clusters"] == 2
     assert main(["track", "show", cluster.id, "--db", db, *emb]) == 0
     assert capsys.readouterr().out.startswith(f"{cluster.id}  first seen 2024-03-01")
+
+
+def test_a_second_tracker_sees_the_quotation_clusters_of_the_first(tmp_path: Path) -> None:
+    """The quotation index catches up with what another Tracker committed, as the claim index does."""
+    path = tmp_path / "s.db"
+    with Tracker(path, embedder=FAKE) as one, Tracker(path, embedder=FAKE) as two:
+        assert one.add(tram("first")).new_quote_clusters == 1
+        assert two.add(tram("partial")).quotes_matched == 1
+        assert one.add(tram("short")).quotes_matched == 1
+        assert [len(c.variants) for c in one.quote_clusters()] == [3]
+    with Tracker(tmp_path / "alone.db", embedder=FAKE) as t:
+        for name in ("first", "partial", "short"):
+            t.add(tram(name))
+    assert dump(path) == dump(tmp_path / "alone.db")

@@ -144,7 +144,6 @@ class ArticleWriter:
     ) -> None:
         self._db = db
         self._index = index
-        self._matcher = matcher
         self._embedder = embedder
         self._cache = cache
         self._claims = Namespace(CLAIMS, index, matcher)
