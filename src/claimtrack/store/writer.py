@@ -207,14 +207,13 @@ class ArticleWriter:
         """The AddResult of a text already stored (by hash), None when it is
         not; StoreError when ``article_id`` is stored with another text."""
         conn = self._db.conn
-        for seq, other_id, other_hash, n in conn.execute(
-            "SELECT seq, id, hash, claims FROM articles WHERE hash = ? OR id = ?", (digest, article_id)
-        ).fetchall():
-            if other_hash == digest:
-                q = int(conn.execute("SELECT count(*) FROM quote_variants WHERE article = ?", (seq,)).fetchone()[0])
-                return AddResult(article_id=other_id, added=False, claims=int(n), new_clusters=0, matched=0,
-                                 quotes=q, new_quote_clusters=0, quotes_matched=0)
-        for _ in conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchall():
+        row = conn.execute("SELECT seq, id, claims FROM articles WHERE hash = ?", (digest,)).fetchone()
+        if row is not None:
+            seq, other_id, n = row
+            q = int(conn.execute("SELECT count(*) FROM quote_variants WHERE article = ?", (seq,)).fetchone()[0])
+            return AddResult(article_id=other_id, added=False, claims=int(n), new_clusters=0, matched=0,
+                             quotes=q, new_quote_clusters=0, quotes_matched=0)
+        if article_id is not None and conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
             raise StoreError(
                 f"article id {article_id!r} is already stored with a different text; "
                 "give the new version its own id"
