@@ -354,3 +354,30 @@ def test_a_second_tracker_sees_the_quotation_clusters_of_the_first(tmp_path: Pat
         for name in ("first", "partial", "short"):
             t.add(tram(name))
     assert dump(path) == dump(tmp_path / "alone.db")
+
+
+def test_a_transaction_run_again_after_a_busy_error_gives_the_same_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The claims' vectors are let go before the quotations are encoded; a body run again (busy, in a store
+    without WAL) encodes them again and stores the same."""
+    feed = [tram("first"), tram("other"), synthetic(1)]
+    with Tracker(tmp_path / "clean.db", embedder=FAKE) as t:
+        for a in feed:
+            t.add(a)
+    original = ArticleWriter._place
+    busy = {"left": 2}
+
+    def flaky(self: ArticleWriter, ns: object, *args: object, **kw: object) -> object:
+        space = getattr(ns, "space", None)
+        if space is not None and space.kind == "quote" and busy["left"]:
+            busy["left"] -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return original(self, ns, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ArticleWriter, "_place", flaky)
+    with Tracker(tmp_path / "retried.db", embedder=FAKE) as t:
+        for a in feed:
+            t.add(a)
+    assert busy["left"] == 0
+    assert dump(tmp_path / "retried.db") == dump(tmp_path / "clean.db")

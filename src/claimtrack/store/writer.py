@@ -156,9 +156,12 @@ class ArticleWriter:
         extracted elsewhere, ``vectors``: their per-text vectors computed
         elsewhere (:meth:`Tracker.add_extracted`; None: encoded here).
 
-        Memory: the article's claims and vectors are released once stored,
-        before the index takes the new clusters' rows (read back from the
-        store), so they and the article's index rows are never held together.
+        Memory: the claims' vectors encoded here are let go once the claims
+        are placed, before the quotation units are encoded, so the two sets
+        of vectors are never held together; the article's claims, units and
+        vectors are released once stored, before the indexes take the new
+        clusters' rows (read back from the store), so they and the article's
+        index rows are never held together either.
         """
         if not isinstance(article, Article):
             raise TypeError(f"Tracker.add() takes an Article, not {type(article).__name__}")
@@ -171,27 +174,27 @@ class ArticleWriter:
         found = extract_claims(article) if claims is None else list(claims)
         if vectors is not None:
             vecs = np.asarray(vectors, dtype=np.float32)
-        elif found:
-            vecs = self._cache.matrix(self._embedder, [c.text for c in found])
         else:
-            vecs = np.zeros((0, self._index.dim), dtype=np.float32)
+            vecs = self._encode(found)
         if vecs.shape != (len(found), self._index.dim) or any(c.article_id != article.id for c in found):
             raise StoreError(f"the prepared claims of article {article.id!r} do not fit it: {len(found)} claims, "
                              f"vectors of shape {vecs.shape}, store dimension {self._index.dim}")
         if not _finite(vecs):
             raise StoreError(f"the embedder gave a non-finite vector for a claim of article {article.id!r}")
         units, quoted = _quoted(found)
-        qvecs = self._encode(units)
-        if not _finite(qvecs):
-            raise StoreError(f"the embedder gave a non-finite vector for a quotation of article {article.id!r}")
-        result, gen = self._db.write(lambda: self._add_locked(article, digest, found, vecs, units, qvecs, quoted))
+        # the claims' vectors encoded here are let go once the claims are placed, before the quotations are
+        # encoded (inside the transaction): the two sets of vectors are never held together
+        held: list[np.ndarray | None] = [vecs if vectors is None else None]
+        given = None if vectors is None else vecs
+        del vecs
+        result, gen = self._db.write(lambda: self._add_locked(article, digest, found, given, held, units, quoted))
         if gen is not None:
-            del found, vecs, units, qvecs  # stored: released before the indexes grow
+            del found, units, held, given  # stored: released before the indexes grow
             self._db.read(self._sync)  # this article's clusters, from the store
         return result
 
     def _encode(self, units: Sequence[Claim]) -> np.ndarray:
-        """The per-text vectors of quotation units (each text encoded alone, as a claim's)."""
+        """The per-text vectors of claims or quotation units (each text encoded alone)."""
         if not units:
             return np.zeros((0, self._index.dim), dtype=np.float32)
         return np.asarray(self._cache.matrix(self._embedder, [u.text for u in units]), dtype=np.float32)
@@ -221,9 +224,14 @@ class ArticleWriter:
         return None
 
     def _add_locked(
-        self, article: Article, digest: str, claims: list[Claim], vecs: np.ndarray,
-        units: list[Claim], qvecs: np.ndarray, quoted: list[Quoted],
+        self, article: Article, digest: str, claims: list[Claim], given: np.ndarray | None,
+        held: list[np.ndarray | None], units: list[Claim], quoted: list[Quoted],
     ) -> tuple[AddResult, int | None]:
+        """The body of :meth:`add`'s transaction.  The claims' vectors are
+        ``given`` (computed elsewhere), or encoded here and ``held[0]`` until
+        the claims are placed, then let go; a body run again (a busy error
+        in a store without WAL) encodes them again, the same vectors, since
+        every text is encoded alone."""
         conn = self._db.conn
         gen = self._sync()
         known = self._stored(digest, article.id)
@@ -236,8 +244,14 @@ class ArticleWriter:
             (article.id, digest, article.lang, article.source, published, len(claims)),
         ).lastrowid
         assert seq is not None
-        matched, _ = self._place(self._claims, seq, published, claims, vecs, new_gen)
-        qmatched, _ = self._place(self._quotes, seq, published, units, qvecs, new_gen, quoted)
+        vecs = given if given is not None else held[0] if held[0] is not None else self._encode(claims)
+        held[0] = None
+        matched = self._place(self._claims, seq, published, claims, vecs, new_gen)[0]  # its staged sums: views of vecs
+        del vecs
+        qvecs = self._encode(units)
+        if not _finite(qvecs):
+            raise StoreError(f"the embedder gave a non-finite vector for a quotation of article {article.id!r}")
+        qmatched = self._place(self._quotes, seq, published, units, qvecs, new_gen, quoted)[0]
         conn.execute("UPDATE state SET generation = ? WHERE id = 1", (new_gen,))
         result = AddResult(
             article_id=article.id, added=True, claims=len(claims), new_clusters=len(claims) - matched, matched=matched,
