@@ -157,11 +157,12 @@ class ArticleWriter:
         elsewhere (:meth:`Tracker.add_extracted`; None: encoded here).
 
         Memory: the claims' vectors encoded here are let go once the claims
-        are placed, before the quotation units are encoded, so the two sets
-        of vectors are never held together; the article's claims, units and
-        vectors are released once stored, before the indexes take the new
-        clusters' rows (read back from the store), so they and the article's
-        index rows are never held together either.
+        are placed, before the quotation units are made and encoded, so the
+        two sets of vectors are never held together; the article's claims and
+        vectors are released once stored, before the claim index takes the
+        new clusters' rows (read back from the store), so they and the
+        article's index rows are never held together either; the quotation
+        index reads its new rows at the start of the next write.
         """
         if not isinstance(article, Article):
             raise TypeError(f"Tracker.add() takes an Article, not {type(article).__name__}")
@@ -181,16 +182,18 @@ class ArticleWriter:
                              f"vectors of shape {vecs.shape}, store dimension {self._index.dim}")
         if not _finite(vecs):
             raise StoreError(f"the embedder gave a non-finite vector for a claim of article {article.id!r}")
-        units, quoted = _quoted(found)
-        # the claims' vectors encoded here are let go once the claims are placed, before the quotations are
-        # encoded (inside the transaction): the two sets of vectors are never held together
+        # the claims' vectors encoded here are let go once the claims are placed, before the quotation units
+        # are made and encoded (inside the transaction): the two sets of vectors are never held together
         held: list[np.ndarray | None] = [vecs if vectors is None else None]
         given = None if vectors is None else vecs
         del vecs
-        result, gen = self._db.write(lambda: self._add_locked(article, digest, found, given, held, units, quoted))
+        result, gen = self._db.write(lambda: self._add_locked(article, digest, found, given, held))
         if gen is not None:
-            del found, units, held, given  # stored: released before the indexes grow
-            self._db.read(self._sync)  # this article's clusters, from the store
+            del found, held, given  # stored: released before the index grows
+            # this article's claim clusters, from the store; the quotation index catches up at the start of
+            # the next write (as with another Tracker's commits), so one big article's claims are never
+            # held with both indexes' new rows
+            self._db.read(lambda: self._index.sync(self._db.conn))
         return result
 
     def _encode(self, units: Sequence[Claim]) -> np.ndarray:
@@ -225,13 +228,14 @@ class ArticleWriter:
 
     def _add_locked(
         self, article: Article, digest: str, claims: list[Claim], given: np.ndarray | None,
-        held: list[np.ndarray | None], units: list[Claim], quoted: list[Quoted],
+        held: list[np.ndarray | None],
     ) -> tuple[AddResult, int | None]:
-        """The body of :meth:`add`'s transaction.  The claims' vectors are
-        ``given`` (computed elsewhere), or encoded here and ``held[0]`` until
-        the claims are placed, then let go; a body run again (a busy error
-        in a store without WAL) encodes them again, the same vectors, since
-        every text is encoded alone."""
+        """The body of :meth:`add`'s transaction: the claims, then the
+        quotation units made from them.  The claims' vectors are ``given``
+        (computed elsewhere), or encoded by :meth:`add` and ``held[0]`` until
+        the claims are placed, then let go; a body run again (a busy error in
+        a store without WAL) encodes them again, the same vectors, since every
+        text is encoded alone."""
         conn = self._db.conn
         gen = self._sync()
         known = self._stored(digest, article.id)
@@ -248,6 +252,7 @@ class ArticleWriter:
         held[0] = None
         matched = self._place(self._claims, seq, published, claims, vecs, new_gen)[0]  # its staged sums: views of vecs
         del vecs
+        units, quoted = _quoted(claims)
         qvecs = self._encode(units)
         if not _finite(qvecs):
             raise StoreError(f"the embedder gave a non-finite vector for a quotation of article {article.id!r}")
