@@ -20,6 +20,7 @@ from claimtrack.alignment.quotes import quote_units
 from claimtrack.cli import main
 from claimtrack.errors import ClusterNotFoundError, StoreError
 from claimtrack.store import QuoteCluster, Tracker
+from claimtrack.store import quotes as store_quotes
 from claimtrack.store import writer as writer_module
 from claimtrack.store.schema import SCHEMA_VERSION
 from claimtrack.store.writer import ArticleWriter
@@ -139,7 +140,7 @@ def test_claim_clusters_are_the_same_with_and_without_quotations(
     with Tracker(tmp_path / "with.db", embedder=FAKE) as t:
         results = [t.add(a) for a in feed]
         assert t.stats()["quotes"] > 0 and sum(r.quotes_matched for r in results) > 0
-    monkeypatch.setattr(writer_module, "_quoted", lambda claims: ([], []))  # as before quotation units
+    monkeypatch.setattr(writer_module, "quoted_units", lambda claims: ([], []))  # as before quotation units
     with Tracker(tmp_path / "without.db", embedder=FAKE) as t:
         plain = [t.add(a) for a in feed]
         assert t.stats()["quotes"] == 0
@@ -252,10 +253,10 @@ def test_a_failed_upgrade_leaves_version_1(tmp_path: Path, monkeypatch: pytest.M
         t.add(tram("other"))
     as_version_1(path)
 
-    def broken(self: ArticleWriter) -> int:
+    def broken(writer: ArticleWriter) -> int:
         raise RuntimeError("injected failure during the upgrade")
 
-    monkeypatch.setattr(ArticleWriter, "backfill_quotes", broken)
+    monkeypatch.setattr(store_quotes, "backfill", broken)
     with pytest.raises(RuntimeError, match="injected"):
         Tracker(path, embedder=FAKE)
     con = sqlite3.connect(path)
@@ -365,7 +366,7 @@ def test_a_transaction_run_again_after_a_busy_error_gives_the_same_store(
     with Tracker(tmp_path / "clean.db", embedder=FAKE) as t:
         for a in feed:
             t.add(a)
-    original = ArticleWriter._place
+    original = ArticleWriter.place
     busy = {"left": 2}
 
     def flaky(self: ArticleWriter, ns: object, *args: object, **kw: object) -> object:
@@ -375,7 +376,7 @@ def test_a_transaction_run_again_after_a_busy_error_gives_the_same_store(
             raise sqlite3.OperationalError("database is locked")
         return original(self, ns, *args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ArticleWriter, "_place", flaky)
+    monkeypatch.setattr(ArticleWriter, "place", flaky)
     with Tracker(tmp_path / "retried.db", embedder=FAKE) as t:
         for a in feed:
             t.add(a)

@@ -31,23 +31,6 @@ its variant becomes the reference and the cluster's drift is recomputed.
 Matching follows the ideas and defaults of :func:`claimtrack.align` (recorded
 in the store as :class:`MatchSettings`); :mod:`.matcher` describes it.
 
-**Quotations** are units of their own: each direct quotation of a claim
-(:func:`claimtrack.alignment.quotes.quote_units`, at least
-:data:`~claimtrack.alignment.quotes.MIN_LINK_WORDS` words) is stored as a
-:class:`QuoteVariant` of a :class:`QuoteCluster`, a namespace of clusters
-apart from the claims' (tables ``quote_*``, ids ``q12``; the claim clusters
-and their ids are those of a store without quotations).  The quotations are
-matched by the same rule on their words alone (the speakers left out of the
-name conflict) and compared with the cluster's earliest quotation as
-:func:`claimtrack.align_quotes` compares two: words changed, dropped or added
-inside the quotation, a quotation given to another person (``speaker``).
-:meth:`Tracker.quote_clusters`, :meth:`Tracker.quote_cluster` and
-:meth:`Tracker.quote_drift` read them.  An article's claims and quotations
-are stored in one transaction.  A store of schema version 1 (before the
-quotation tables) is upgraded in place when opened for writing (its stored
-claims give the quotations, clustered in article order, so it becomes the
-store a fresh build makes); opened read-only it raises :class:`StoreError`.
-
 Storage and concurrency
 =======================
 
@@ -80,8 +63,9 @@ Modules
 :mod:`.db` the connection, transactions and checks on open; :mod:`.index` the
 cluster vector index; :mod:`.matcher` the matching (judged by
 :mod:`claimtrack.alignment.rule`, which also holds :class:`MatchSettings`);
-:mod:`.writer` the write path; :mod:`.queries` the reads.  :class:`Tracker`
-here ties them together.
+:mod:`.writer` the write path; :mod:`.queries` the reads; :mod:`.quotes` the
+quotations, units of their own (:class:`QuoteCluster`, ids ``q12``, apart
+from the claim clusters).  :class:`Tracker` here ties them together.
 """
 
 from __future__ import annotations
@@ -100,17 +84,15 @@ from ..errors import (
     ClaimtrackError, ClusterNotFoundError, ErrorPolicy, ErrorSink, InputError, OnError, StoreBusyError,
 )
 from ..models import Article, Claim
-from . import queries
+from . import queries, quotes
 from .db import Database, chunks
 from .encoding import PerTextEncoder
 from .index import ClusterIndex
 from .matcher import ClusterMatcher
-from .models import (
-    AddResult, Cluster, ClusterHit, DriftedQuote, DriftedVariant, QuoteCluster, QuoteVariant, Variant,
-    format_cluster_id, parse_cluster_id,
-)
+from .models import AddResult, Cluster, ClusterHit, DriftedVariant, Variant, format_cluster_id, parse_cluster_id
+from .models import DriftedQuote, QuoteCluster, QuoteVariant
 from .queries import ClusterFilter
-from .schema import QUOTES, SCHEMA_VERSION
+from .schema import SCHEMA_VERSION
 from .writer import ArticleWriter
 
 if TYPE_CHECKING:
@@ -126,14 +108,12 @@ __all__ = [
     "AddResult",
     "ClusterHit",
     "DriftedVariant",
-    "QuoteVariant",
-    "QuoteCluster",
-    "DriftedQuote",
+    "QuoteVariant", "QuoteCluster", "DriftedQuote",
     "SCHEMA_VERSION",
 ]
 
 
-class Tracker:
+class Tracker(quotes.QuoteQueries):
     """A claim store on SQLite: add articles, query clusters of equivalent claims.
 
     Args:
@@ -191,23 +171,11 @@ class Tracker:
         self.settings: MatchSettings = self._db.settings
         self.info: dict[str, Any] = self._db.info
         m = self.settings
-        name = f"claim store {str(self.path)!r}"
         self._index = ClusterIndex(int(self.info["dim"]), m.projection_dims, m.exact_search_below, m.shortlist,
-                                  name=name)
-        self._quote_index = ClusterIndex(int(self.info["dim"]), m.projection_dims, m.exact_search_below, m.shortlist,
-                                        name=name, space=QUOTES)
-        quotes = (self._quote_index, ClusterMatcher(m, self._quote_index, QUOTES, speaker_names=False))
+                                  name=f"claim store {str(self.path)!r}")
         self._writer = ArticleWriter(self._db, self._index, ClusterMatcher(m, self._index), self._encoder, self._cache,
-                                     quotes)
-        if self._db.upgrade_from is not None:
-            old = self._db.upgrade_from
-            try:
-                if self._db.upgrade(self._writer.backfill_quotes):
-                    logger.info("claim store %r upgraded from schema version %d to %d (quotation clusters built)",
-                                str(self.path), old, SCHEMA_VERSION)
-            except BaseException:
-                self._db.close()
-                raise
+                                     quotes.namespace(m, self._index.dim, self._index.name))
+        quotes.upgrade(self._db, self._writer)  # a schema version 1 store: its quotation clusters
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -220,10 +188,8 @@ class Tracker:
         Extracts the claims (:func:`claimtrack.extract_claims`), encodes
         them, then in one transaction matches each to an existing cluster or
         starts a new one (see the module docstring for the rule), storing each
-        joining variant's drift against the cluster's earliest variant; and
-        the same, in the same transaction, for the article's quotations, each
-        a unit of its own, among the quotation clusters
-        (:meth:`quote_clusters`).
+        joining variant's drift against the cluster's earliest variant; then,
+        in the same transaction, the same for its quotations (:mod:`.quotes`).
 
         Returns:
             :class:`AddResult`; ``added`` is False (and nothing changes) when
@@ -397,118 +363,17 @@ class Tracker:
         its cluster's reference, in cluster order (first seen, id) then
         variant order.  Cost: indexed look-up, then linear in the clusters
         holding such variants."""
-        out: list[DriftedVariant] = []
-        for cluster in self.iter_clusters(drift_type=type) if type is not None else self._drifted_clusters():
-            ref = cluster.variants[0]
-            for v in cluster.variants[1:]:
-                if v.drift and (type is None or any(d.type == type for d in v.drift)):
-                    out.append(DriftedVariant(cluster_id=cluster.id, reference=ref, variant=v))
-        return out
+        clusters = self.iter_clusters(drift_type=type) if type is not None else self._drifted_clusters()
+        return [DriftedVariant(cluster_id=c, reference=r, variant=v) for c, r, v in queries.drifted(clusters, type)]
 
     def _drifted_clusters(self) -> Iterator[Cluster]:
         for part in chunks(self._db.read(lambda: queries.drifted_cluster_ids(self._db.conn))):
             yield from self._db.read(lambda: queries.load(self._db.conn, part))
 
-    # ------------------------------------------------------------------ quotations
-
-    def iter_quote_clusters(
-        self,
-        lang: str | None = None,
-        speaker: str | None = None,
-        entity: str | None = None,
-        since: _dt.date | str | None = None,
-        until: _dt.date | str | None = None,
-        drift_type: str | None = None,
-        *,
-        min_variants: int = 1,
-        limit: int | None = None,
-    ) -> Iterator[QuoteCluster]:
-        """:meth:`quote_clusters`, streamed (500 clusters at a time)."""
-        f = ClusterFilter(lang, speaker, entity, since, until, drift_type, min_variants, limit)
-        ids = self._db.read(lambda: queries.cluster_ids(self._db.conn, f, QUOTES))
-        for part in chunks(ids):
-            yield from self._db.read(lambda: queries.load_quotes(self._db.conn, part))
-
-    def quote_clusters(
-        self,
-        lang: str | None = None,
-        speaker: str | None = None,
-        entity: str | None = None,
-        since: _dt.date | str | None = None,
-        until: _dt.date | str | None = None,
-        drift_type: str | None = None,
-        *,
-        min_variants: int = 1,
-        limit: int | None = None,
-    ) -> list[QuoteCluster]:
-        """The quotation clusters matching every filter given, ordered by first
-        seen (undated last), then id.
-
-        Each direct quotation of at least
-        :data:`~claimtrack.alignment.quotes.MIN_LINK_WORDS` words of a stored
-        claim is a unit of its own (:func:`claimtrack.alignment.quotes.quote_units`), clustered
-        apart from the claims (ids ``q12``; a claim cluster never holds a
-        quotation, nor the reverse) by the claims' rule on the quotation's
-        words: a partial quotation repeated by another outlet in another
-        sentence joins the same cluster.  Each :class:`QuoteVariant` keeps the
-        claim holding it (``claim_id``, ``quote_index``), the speaker shown
-        and its drift against the cluster's earliest quotation.
-
-        Args:
-            lang: a variant is in this language.
-            speaker: a quotation is attributed to this person (the speaker
-                shown: its own attribution's, else carried from an earlier
-                quotation), by the word rule of :meth:`clusters`.
-            entity: a quotation names this entity (names inside its words).
-            since, until: a variant was published in this window (inclusive).
-            drift_type: a variant carries a finding of this type (``speaker``:
-                a quotation given to another person; ``omission`` /
-                ``addition``: words dropped or added inside the quotation).
-            min_variants: at least this many variants.
-            limit: at most this many clusters.
-
-        Returns:
-            :class:`QuoteCluster` objects with all their variants.
-        """
-        return list(self.iter_quote_clusters(lang, speaker, entity, since, until, drift_type,
-                                             min_variants=min_variants, limit=limit))
-
-    def quote_cluster(self, cluster_id: str | int) -> QuoteCluster:
-        """The quotation cluster with this id (``"q12"`` or 12).
-
-        Raises:
-            ClusterNotFoundError: no such quotation cluster.
-        """
-        n = parse_cluster_id(cluster_id, QUOTES.letter)
-        found = self._db.read(lambda: queries.load_quotes(self._db.conn, [n]))
-        if not found:
-            raise ClusterNotFoundError(f"no quotation cluster {format_cluster_id(n, QUOTES.letter)!r} "
-                                       f"in {str(self.path)!r}")
-        return found[0]
-
-    def quote_drift(self, type: str | None = None) -> list[DriftedQuote]:  # noqa: A002 - as drift()
-        """Every quotation with drift findings (of ``type`` when given), with
-        its cluster's earliest quotation: :meth:`drift` for the quotation
-        clusters, in the same order."""
-        if type is not None:
-            clusters: Iterable[QuoteCluster] = self.iter_quote_clusters(drift_type=type)
-        else:
-            clusters = (c for part in chunks(self._db.read(
-                lambda: queries.drifted_cluster_ids(self._db.conn, QUOTES)))
-                for c in self._db.read(lambda: queries.load_quotes(self._db.conn, part)))
-        out: list[DriftedQuote] = []
-        for cluster in clusters:
-            ref = cluster.variants[0]
-            for v in cluster.variants[1:]:
-                if v.drift and (type is None or any(d.type == type for d in v.drift)):
-                    out.append(DriftedQuote(cluster_id=cluster.id, reference=ref, variant=v))
-        return out
-
     def stats(self) -> dict[str, int]:
         """Counts: ``articles``, ``claims`` (variants), ``clusters``,
-        ``multi_variant_clusters`` (seen at least twice), ``drifted_variants``.
-        The same for the quotation clusters: ``quotes`` (variants),
-        ``quote_clusters``, ``multi_variant_quote_clusters``, ``drifted_quotes``."""
+        ``multi_variant_clusters`` (seen at least twice), ``drifted_variants``;
+        and ``quotes``, ``quote_clusters``, ``multi_variant_quote_clusters``, ``drifted_quotes``."""
         return self._db.read(lambda: queries.stats(self._db.conn))
 
     def has_article(self, article_id: str) -> bool:

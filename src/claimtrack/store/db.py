@@ -1,7 +1,9 @@
 """The store's SQLite database: connection, transactions and the checks on open.
 
 :class:`Database` opens (or creates) a store file in WAL mode, checks that it
-is a claimtrack store of this schema version built with the same embedder and
+is a claimtrack store of this schema version (a version 1 store opened for
+writing gets the new, empty tables and is upgraded by the Tracker:
+:meth:`Database.upgrade`) built with the same embedder and
 match settings (warning when the drift settings changed), and runs bodies in
 write transactions (:meth:`Database.write`, ``BEGIN IMMEDIATE`` with retry)
 or on read snapshots (:meth:`Database.read`).  A store the user may read but

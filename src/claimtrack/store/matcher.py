@@ -65,7 +65,7 @@ from .db import chunks
 from .index import ClusterIndex
 from .schema import CLAIMS, Space
 
-__all__ = ["ClusterMatcher", "speaker_key"]
+__all__ = ["ClusterMatcher", "Namespace", "speaker_key"]
 
 _EVIDENCE_MEMO = 65536  # reference claims whose match evidence a matcher keeps parsed
 
@@ -341,3 +341,12 @@ class ClusterMatcher:
             if names:
                 ev.append("shared names: " + ", ".join(names))
             yield (verdict.rank, i, cid, "; ".join(ev))
+
+
+@dataclass(frozen=True, slots=True)
+class Namespace:
+    """One set of clusters at run time: its tables, its vector index, its matcher."""
+
+    space: Space
+    index: ClusterIndex
+    matcher: ClusterMatcher

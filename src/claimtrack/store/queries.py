@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -23,7 +23,9 @@ from .db import chunks
 from .models import Cluster, QuoteCluster, QuoteVariant, Variant, format_cluster_id
 from .schema import CLAIMS, QUOTES, Space
 
-__all__ = ["ClusterFilter", "cluster_ids", "drifted_cluster_ids", "load", "load_quotes", "stats", "term_ids"]
+__all__ = [
+    "ClusterFilter", "cluster_ids", "drifted", "drifted_cluster_ids", "load", "load_quotes", "stats", "term_ids",
+]
 
 _DRIFT_TYPES: tuple[str, ...] = tuple(get_args(DriftType))
 _DRIFTS = TypeAdapter(tuple[Drift, ...])
@@ -184,6 +186,16 @@ def drifted_cluster_ids(conn: sqlite3.Connection, space: Space = CLAIMS) -> list
             "ORDER BY c.first_seen IS NULL, c.first_seen, c.id"
         )
     ]
+
+
+def drifted(clusters: Iterable[Any], type: str | None) -> Iterator[tuple[str, Any, Any]]:  # noqa: A002
+    """(cluster id, reference, variant) for every variant of ``clusters``
+    (claim or quotation clusters) with findings, of ``type`` when given."""
+    for cluster in clusters:
+        ref = cluster.variants[0]
+        for v in cluster.variants[1:]:
+            if v.drift and (type is None or any(d.type == type for d in v.drift)):
+                yield cluster.id, ref, v
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:

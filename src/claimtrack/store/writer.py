@@ -10,43 +10,35 @@ cluster's reference (and its rows in the term and number tables), and makes
 an earlier variant the new reference, recomputing that cluster's drift.  The
 in-memory indexes only change once the transaction has committed.
 
-A quotation's drift is computed exactly as :func:`claimtrack.align_quotes`
-computes it: both quotations as claims of their own
-(:func:`~claimtrack.alignment.quotes.quote_units`: their words, their own
-attribution's speaker, the figures and names inside them) through
-:func:`claimtrack.drift.diff_claims_many`, so words changed, dropped or added
-inside the quotation and a quotation given to another person (``speaker``)
-are findings.
-
-:meth:`ArticleWriter.backfill_quotes` builds the quotation clusters of a
-store written before they existed (schema version 1), article by article as
-:meth:`ArticleWriter.add` would have.
+A quotation's drift is :func:`claimtrack.align_quotes`' drift: both
+quotations as claims of their own through
+:func:`claimtrack.drift.diff_claims_many` (``speaker``, ``omission``, ...);
+:func:`claimtrack.store.quotes.backfill` upgrades a schema version 1 store.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
-from pydantic import TypeAdapter
 
-from ..alignment.quotes import quote_speakers, quote_units, unit_source
 from ..embed import Embedder, EmbeddingCache
 from ..errors import StoreError
-from ..models import Article, Claim, Drift, Speaker
+from ..models import Article, Claim, Drift
 from .db import Database, chunks
+from .encoding import finite
 from .index import ClusterIndex
-from .matcher import ClusterMatcher, speaker_key
+from .integrity import readable
+from .matcher import ClusterMatcher, Namespace, speaker_key
 from .models import AddResult
+from .quotes import Quoted, quoted_units, speaker_term
 from .schema import CLAIMS, QUOTES, Space
 
-__all__ = ["ArticleWriter", "Namespace", "Quoted"]
+__all__ = ["ArticleWriter", "Namespace"]
 
 
 def _iso(d: _dt.date | None) -> str | None:
@@ -58,72 +50,11 @@ def _pub_key(published: str | None) -> tuple[bool, str]:
     return (published is None, published or "")
 
 
-_DRIFTS = TypeAdapter(tuple[Drift, ...])
-
-
-def _readable(claim: Claim, drift: tuple[Drift, ...], similarity: float) -> tuple[str, str]:
-    """The JSON of a variant's claim and drift, once checked to read back as
-    the same records: the store refuses to write what it could not read
-    (StoreError; the transaction rolls back, the store stays as it was)."""
-    try:
-        claim_json = claim.model_dump_json()
-        drift_json = json.dumps([d.model_dump(mode="json") for d in drift], ensure_ascii=False)
-        same = Claim.model_validate_json(claim_json) == claim and _DRIFTS.validate_json(drift_json) == drift
-    except ValueError as exc:  # pydantic's serialisation and validation errors are ValueErrors
-        raise StoreError(f"claim {claim.id!r} cannot be stored: its JSON does not read back ({exc})") from None
-    if not same:
-        raise StoreError(f"claim {claim.id!r} cannot be stored: its JSON reads back as another record")
-    if not math.isfinite(similarity):
-        raise StoreError(f"claim {claim.id!r} cannot be stored: its similarity is {similarity!r}")
-    return claim_json, drift_json
-
-
-def _finite(vecs: np.ndarray, rows: int = 4096) -> bool:
-    """Whether every value of ``vecs`` is finite, checked ``rows`` rows at a
-    time (no boolean matrix the size of the article's vectors)."""
-    return all(bool(np.isfinite(vecs[s : s + rows]).all()) for s in range(0, len(vecs), rows))
-
-
 class _Unchecked(NamedTuple):
     """What the writer reads of a diff, for a pair over the diff budget: the cosine, no findings."""
 
     similarity: float
     drift: tuple[Any, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Namespace:
-    """One set of clusters at run time: its tables, its vector index, its matcher."""
-
-    space: Space
-    index: ClusterIndex
-    matcher: ClusterMatcher
-
-
-class Quoted(NamedTuple):
-    """Where a quotation unit comes from: the claim holding it, its index in
-    that claim's ``quotes``, and the speaker shown for it."""
-
-    holder: str
-    quote: int
-    speaker: Speaker | None
-
-
-def _quoted(claims: Sequence[Claim]) -> tuple[list[Claim], list[Quoted]]:
-    """The quotation units of ``claims`` (:func:`quote_units`) and where each comes from."""
-    units = quote_units(claims)
-    if not units:
-        return [], []
-    shown = quote_speakers(claims)
-    return units, [Quoted(*unit_source(u.id), shown[u.id]) for u in units]
-
-
-def _speaker_term(speaker: Speaker | None) -> str | None:
-    if speaker is None or not speaker.name:
-        return None
-    from ..extract.entities import entity_key
-
-    return entity_key(speaker.name) or None
 
 
 class ArticleWriter:
@@ -142,12 +73,13 @@ class ArticleWriter:
         self, db: Database, index: ClusterIndex, matcher: ClusterMatcher, embedder: Embedder, cache: EmbeddingCache,
         quotes: tuple[ClusterIndex, ClusterMatcher],
     ) -> None:
-        self._db = db
+        self.db = db
         self._index = index
         self._embedder = embedder
         self._cache = cache
         self._claims = Namespace(CLAIMS, index, matcher)
-        self._quotes = Namespace(QUOTES, quotes[0], quotes[1])
+        self.quotes = Namespace(QUOTES, quotes[0], quotes[1])
+        """The quotation clusters' namespace (``db``: the store written)."""
 
     def add(
         self, article: Article, claims: Sequence[Claim] | None = None, vectors: np.ndarray | None = None
@@ -167,7 +99,7 @@ class ArticleWriter:
         if not isinstance(article, Article):
             raise TypeError(f"Tracker.add() takes an Article, not {type(article).__name__}")
         digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-        known = self._db.read(lambda: self._stored(digest, None))
+        known = self.db.read(lambda: self._stored(digest, None))
         if known is not None:
             return known
         from ..extract.claims import extract_claims
@@ -176,27 +108,27 @@ class ArticleWriter:
         if vectors is not None:
             vecs = np.asarray(vectors, dtype=np.float32)
         else:
-            vecs = self._encode(found)
+            vecs = self.encode(found)
         if vecs.shape != (len(found), self._index.dim) or any(c.article_id != article.id for c in found):
             raise StoreError(f"the prepared claims of article {article.id!r} do not fit it: {len(found)} claims, "
                              f"vectors of shape {vecs.shape}, store dimension {self._index.dim}")
-        if not _finite(vecs):
+        if not finite(vecs):
             raise StoreError(f"the embedder gave a non-finite vector for a claim of article {article.id!r}")
         # the claims' vectors encoded here are let go once the claims are placed, before the quotation units
         # are made and encoded (inside the transaction): the two sets of vectors are never held together
         held: list[np.ndarray | None] = [vecs if vectors is None else None]
         given = None if vectors is None else vecs
         del vecs
-        result, gen = self._db.write(lambda: self._add_locked(article, digest, found, given, held))
+        result, gen = self.db.write(lambda: self._add_locked(article, digest, found, given, held))
         if gen is not None:
             del found, held, given  # stored: released before the index grows
             # this article's claim clusters, from the store; the quotation index catches up at the start of
             # the next write (as with another Tracker's commits), so one big article's claims are never
             # held with both indexes' new rows
-            self._db.read(lambda: self._index.sync(self._db.conn))
+            self.db.read(lambda: self._index.sync(self.db.conn))
         return result
 
-    def _encode(self, units: Sequence[Claim]) -> np.ndarray:
+    def encode(self, units: Sequence[Claim]) -> np.ndarray:
         """The per-text vectors of claims or quotation units (each text encoded alone)."""
         if not units:
             return np.zeros((0, self._index.dim), dtype=np.float32)
@@ -204,15 +136,15 @@ class ArticleWriter:
 
     def _sync(self) -> int:
         """Bring both indexes up to the store's generation (in a transaction)."""
-        conn = self._db.conn
+        conn = self.db.conn
         gen = self._index.sync(conn)
-        self._quotes.index.sync(conn)
+        self.quotes.index.sync(conn)
         return gen
 
     def _stored(self, digest: str, article_id: str | None) -> AddResult | None:
         """The AddResult of a text already stored (by hash), None when it is
         not; StoreError when ``article_id`` is stored with another text."""
-        conn = self._db.conn
+        conn = self.db.conn
         row = conn.execute("SELECT seq, id, claims FROM articles WHERE hash = ?", (digest,)).fetchone()
         if row is not None:
             seq, other_id, n = row
@@ -236,7 +168,7 @@ class ArticleWriter:
         the claims are placed, then let go; a body run again (a busy error in
         a store without WAL) encodes them again, the same vectors, since every
         text is encoded alone."""
-        conn = self._db.conn
+        conn = self.db.conn
         gen = self._sync()
         known = self._stored(digest, article.id)
         if known is not None:
@@ -248,15 +180,15 @@ class ArticleWriter:
             (article.id, digest, article.lang, article.source, published, len(claims)),
         ).lastrowid
         assert seq is not None
-        vecs = given if given is not None else held[0] if held[0] is not None else self._encode(claims)
+        vecs = given if given is not None else held[0] if held[0] is not None else self.encode(claims)
         held[0] = None
-        matched = self._place(self._claims, seq, published, claims, vecs, new_gen)[0]  # its staged sums: views of vecs
+        matched = self.place(self._claims, seq, published, claims, vecs, new_gen)[0]  # its staged sums: views of vecs
         del vecs
-        units, quoted = _quoted(claims)
-        qvecs = self._encode(units)
-        if not _finite(qvecs):
+        units, quoted = quoted_units(claims)
+        qvecs = self.encode(units)
+        if not finite(qvecs):
             raise StoreError(f"the embedder gave a non-finite vector for a quotation of article {article.id!r}")
-        qmatched = self._place(self._quotes, seq, published, units, qvecs, new_gen, quoted)[0]
+        qmatched = self.place(self.quotes, seq, published, units, qvecs, new_gen, quoted)[0]
         conn.execute("UPDATE state SET generation = ? WHERE id = 1", (new_gen,))
         result = AddResult(
             article_id=article.id, added=True, claims=len(claims), new_clusters=len(claims) - matched, matched=matched,
@@ -264,7 +196,7 @@ class ArticleWriter:
         )
         return result, new_gen
 
-    def _place(
+    def place(
         self, ns: Namespace, seq: int, published: str | None, items: list[Claim], vecs: np.ndarray,
         generation: int, quoted: Sequence[Quoted] | None = None,
     ) -> tuple[int, dict[int, np.ndarray]]:
@@ -272,7 +204,7 @@ class ArticleWriter:
         ``quoted``) to the clusters of ``ns`` and store each as a variant.
         Returns how many joined a cluster, and the new vector sums of the
         clusters touched."""
-        conn = self._db.conn
+        conn = self.db.conn
         staged: dict[int, np.ndarray] = {}
         if not items:
             return 0, staged
@@ -303,52 +235,6 @@ class ArticleWriter:
             )
         return len(links), staged
 
-    def backfill_quotes(self) -> int:
-        """Build the quotation clusters of a store that has none (schema
-        version 1): every stored article in order, its quotation units (from
-        its stored claims) matched and stored exactly as :meth:`add` does, so
-        the store becomes the one a build with quotation clusters makes.
-        Call inside a write transaction; the quotation tables are emptied
-        first, so a body run again starts over.  Returns the units stored.
-
-        Cost: one pass over the stored claims (their ids first, then one
-        article's claims at a time), the encoding of every quotation unit and
-        its matching, as the adds would have cost.  The Tracker's quotation
-        index is not touched: a fresh index is built here, and the Tracker's
-        own one reads the committed clusters on its next use.
-        """
-        conn = self._db.conn
-        old = self._quotes
-        index = ClusterIndex(old.index.dim, old.index.r, old.index.exact_below, old.index.shortlist,
-                             name=old.index.name, space=QUOTES)
-        ns = Namespace(QUOTES, index, ClusterMatcher(old.matcher.settings, index, QUOTES, speaker_names=False))
-        sp = QUOTES
-        for table in (sp.clusters, sp.variants, sp.variant_drift, sp.terms, sp.cluster_terms, sp.cluster_numbers):
-            conn.execute(f"DELETE FROM {table}")
-        by_article: dict[int, list[int]] = {}
-        for vid, seq in conn.execute("SELECT id, article FROM variants ORDER BY article, id"):
-            by_article.setdefault(int(seq), []).append(int(vid))
-        stored = 0
-        articles = conn.execute("SELECT seq, published FROM articles ORDER BY seq").fetchall()
-        for generation, (seq, published) in enumerate(articles, 1):  # the generation each add committed
-            vids = by_article.pop(int(seq), [])
-            claims: list[Claim] = []
-            for part in chunks(vids):
-                q = ",".join("?" * len(part))
-                claims.extend(Claim.model_validate_json(text) for (text,) in conn.execute(
-                    f"SELECT claim FROM variants WHERE id IN ({q}) ORDER BY id", tuple(part)))
-            units, quoted = _quoted(claims)
-            if not units:
-                continue
-            qvecs = self._encode(units)
-            if not _finite(qvecs):
-                raise StoreError(f"the embedder gave a non-finite vector for a quotation of stored article seq {seq}")
-            _, staged = self._place(ns, int(seq), published, units, qvecs, generation, quoted)
-            for cid in sorted(staged):  # new clusters after the others, in id order: the rows a sync appends
-                index.set(cid, staged[cid])
-            stored += len(units)
-        return stored
-
     def store_claim(
         self,
         *,
@@ -370,10 +256,10 @@ class ArticleWriter:
         None) with its index rows; stage the cluster's new vector sum.
         ``ns``: the namespace (default the claims'); ``quoted``: where a
         quotation unit comes from (the quotations' namespace)."""
-        conn = self._db.conn
+        conn = self.db.conn
         ns = ns if ns is not None else self._claims
         sp = ns.space
-        claim_json, drift_json = _readable(claim, drift, similarity)
+        claim_json, drift_json = readable(claim, drift, similarity)
         new = cluster is None
         if cluster is None:
             vsum = np.asarray(vec, dtype=np.float32)  # never changed in place: no copy of the claim's vector
@@ -398,7 +284,7 @@ class ArticleWriter:
                 "evidence, holder, quote, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*row, quoted.holder, quoted.quote, quoted.speaker.label if quoted.speaker is not None else None),
             ).lastrowid
-            sk = _speaker_term(quoted.speaker)  # the speaker shown, which the speaker filter finds
+            sk = speaker_term(quoted.speaker)  # the speaker shown, which the speaker filter finds
         assert vid is not None  # an INSERT always sets lastrowid
         if new:
             conn.execute(f"UPDATE {sp.clusters} SET ref = ? WHERE id = ?", (vid, cluster))
@@ -432,7 +318,7 @@ class ArticleWriter:
     def _recompute(self, cluster: int, ref_vid: int, ref: Claim, space: Space = CLAIMS) -> None:
         """The reference of ``cluster`` changed: redo every variant's similarity
         and drift against it.  O(cluster size) diffs."""
-        conn = self._db.conn
+        conn = self.db.conn
         rows = conn.execute(
             f"SELECT id, claim FROM {space.variants} WHERE cluster = ? AND id != ? ORDER BY id", (cluster, ref_vid)
         ).fetchall()
@@ -440,7 +326,7 @@ class ArticleWriter:
         diffs = self._diffs([(ref, c) for _, c in others])
         conn.execute(f"DELETE FROM {space.variant_drift} WHERE cluster = ?", (cluster,))
         for (vid, claim), d in zip(others, diffs):
-            _, drift_json = _readable(claim, tuple(d.drift), float(d.similarity))
+            _, drift_json = readable(claim, tuple(d.drift), float(d.similarity))
             conn.execute(
                 f"UPDATE {space.variants} SET similarity = ?, drift = ? WHERE id = ?",
                 (round(float(d.similarity), 6), drift_json, vid),
@@ -474,7 +360,7 @@ class ArticleWriter:
         out: dict[int, tuple[int, Claim, str | None]] = {}
         for part in chunks(list(clusters)):
             q = ",".join("?" * len(part))
-            for cid, vid, text, pub in self._db.conn.execute(
+            for cid, vid, text, pub in self.db.conn.execute(
                 f"SELECT c.id, v.id, v.claim, v.published FROM {space.clusters} c JOIN {space.variants} v "
                 "ON v.id = c.ref "
                 f"WHERE c.id IN ({q})",
