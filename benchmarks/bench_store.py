@@ -5,7 +5,8 @@ adds them one by one to a fresh :class:`claimtrack.Tracker`, timing every
 ``add``.  Prints articles per second over the first and the last window of
 ``--window`` articles (default 100), their ratio (the goal: the per-article
 cost at the end within 2x of the cost at the start), the store's size on
-disk, the clusters formed, and peak memory (RSS high-water mark, and the
+disk, the clusters formed (of claims, and of quotations), and peak memory
+(RSS high-water mark, and the
 tracemalloc peak unless ``--no-tracemalloc``; tracemalloc slows Python code,
 so the rates of a run with it are lower, for the start and the end alike).
 
@@ -259,6 +260,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "multi_variant_clusters": stats["multi_variant_clusters"],
             "largest_cluster": max(sizes) if sizes else 0,
             "drifted_variants": stats["drifted_variants"],
+            "quotes": stats.get("quotes"),
+            "quote_clusters": stats.get("quote_clusters"),
+            "multi_variant_quote_clusters": stats.get("multi_variant_quote_clusters"),
+            "drifted_quotes": stats.get("drifted_quotes"),
             "first_window_articles_per_s": 1 / cost_first,
             "last_window_articles_per_s": 1 / cost_last,
             "cost_ratio_last_vs_first": ratio,
@@ -280,6 +285,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("cluster search", figures["search"]),
         ("clusters", f"{figures['clusters']:,}  ({figures['multi_variant_clusters']:,} with 2+ variants, "
                      f"largest {figures['largest_cluster']}, {figures['drifted_variants']:,} drifted variants)"),
+        ("quotation clusters", f"{figures['quote_clusters']:,}  ({figures['quotes']:,} quotations, "
+                               f"{figures['multi_variant_quote_clusters']:,} with 2+ variants, "
+                               f"{figures['drifted_quotes']:,} drifted)"),
         (f"articles/s, first {w}", f"{1 / cost_first:,.1f}  ({cost_first * 1000:.1f} ms per article)"),
         (f"articles/s, last {w}", f"{1 / cost_last:,.1f}  ({cost_last * 1000:.1f} ms per article)"),
         ("cost last / first", f"{ratio:.2f}x  ({'within' if ratio <= 2 else 'NOT within'} the 2x goal)"),

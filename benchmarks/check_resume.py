@@ -7,8 +7,9 @@ Writes ``--articles`` synthetic EN/FR articles (the generator of
 interruption, then adds it to a second store ``--kills`` times (default 10),
 each run killed with SIGKILL after a random delay (seeded), and once more to
 the end.  Compares the two stores row by row (``sqlite3`` ``iterdump``: every
-article, cluster, vector sum, variant, similarity and finding) and says what
-was lost or duplicated.  Uses the real USE encoder unless ``--fake-embedder``.
+article, cluster, vector sum, variant, similarity and finding, of the claims
+and of the quotations) and says what was lost or duplicated.  Uses the real
+USE encoder unless ``--fake-embedder``.
 
     python benchmarks/check_resume.py                  # 300 articles, 10 kills, USE
     python benchmarks/check_resume.py --articles 60 --kills 4 --fake-embedder
@@ -98,7 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"killed runs: {killed} of {args.kills}")
     print(f"articles stored: {rows} ({ids} distinct ids, of {args.articles}); "
           f"clusters: uninterrupted {_count(whole, 'SELECT count(*) FROM clusters')}, "
-          f"resumed {_count(resumed, 'SELECT count(*) FROM clusters')}")
+          f"resumed {_count(resumed, 'SELECT count(*) FROM clusters')}; quotation clusters: uninterrupted "
+          f"{_count(whole, 'SELECT count(*) FROM quote_clusters')}, "
+          f"resumed {_count(resumed, 'SELECT count(*) FROM quote_clusters')}")
     differing = sum(1 for x, y in zip(a, b) if x != y) + abs(len(a) - len(b))
     print(f"stores identical: {'yes' if a == b else f'no ({differing} rows differ)'}")
     return 0 if a == b and rows == ids == args.articles else 1

@@ -101,6 +101,9 @@ _LAZY: dict[str, str] = {
     "AddResult": "store",
     "ClusterHit": "store",
     "DriftedVariant": "store",
+    "QuoteCluster": "store",
+    "QuoteVariant": "store",
+    "DriftedQuote": "store",
     "json_schema": "outputs",
 }
 
@@ -169,6 +172,9 @@ __all__ = [
     "AddResult",
     "ClusterHit",
     "DriftedVariant",
+    "QuoteCluster",
+    "QuoteVariant",
+    "DriftedQuote",
 ]
 
 _SUBMODULES = frozenset({
@@ -232,8 +238,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs: the lazy nam
         AddResult as AddResult,
         Cluster as Cluster,
         ClusterHit as ClusterHit,
+        DriftedQuote as DriftedQuote,
         DriftedVariant as DriftedVariant,
         MatchSettings as MatchSettings,
+        QuoteCluster as QuoteCluster,
+        QuoteVariant as QuoteVariant,
         Tracker as Tracker,
         Variant as Variant,
     )

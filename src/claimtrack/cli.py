@@ -15,6 +15,7 @@
     claimtrack schema
     claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH
     claimtrack track find TEXT --db PATH [-k K] [--min-similarity S]
+    claimtrack track quotes --db PATH [--speaker NAME] [--lang L] [--drift-type T] [--format table|json|jsonl]
 
 Every command takes ``--quiet`` (``-q``: no warnings, no progress; errors
 still show) and ``--verbose`` (``-v``: progress messages too), before or after
@@ -526,7 +527,8 @@ def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
     streamed = any(_is_stream(f) for f in args.files)
     progress = _Progress(None if streamed else len(args.files) + len(args.text or []),
                          quiet=getattr(args, "quiet", False))
-    totals = {"articles": 0, "added": 0, "already_stored": 0, "claims": 0, "new_clusters": 0, "matched": 0}
+    totals = {"articles": 0, "added": 0, "already_stored": 0, "claims": 0, "new_clusters": 0, "matched": 0,
+              "quotes": 0, "new_quote_clusters": 0, "quotes_matched": 0}
     results: list[AddResult] = []
     policy = _policy(args)
     tracker = _tracker(args, create=True)
@@ -546,6 +548,9 @@ def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
             totals["claims"] += r.claims if r.added else 0
             totals["new_clusters"] += r.new_clusters
             totals["matched"] += r.matched
+            totals["quotes"] += r.quotes if r.added else 0
+            totals["new_quote_clusters"] += r.new_quote_clusters
+            totals["quotes_matched"] += r.quotes_matched
             if args.format == "jsonl":
                 out.write(r.model_dump_json() + "\n")
             elif args.format == "json":
@@ -563,9 +568,12 @@ def _cmd_track_add(args: argparse.Namespace, out: TextIO) -> int:
         out.write(
             f"{totals['added']} article{'s' if totals['added'] != 1 else ''} added, "
             f"{totals['already_stored']} already stored: {totals['claims']} claims, "
-            f"{totals['new_clusters']} new clusters, {totals['matched']} matched\n"
+            f"{totals['new_clusters']} new clusters, {totals['matched']} matched; {totals['quotes']} quotations, "
+            f"{totals['new_quote_clusters']} new quotation clusters, {totals['quotes_matched']} matched\n"
             f"store {args.db}: {stats['articles']} articles, {stats['claims']} claims, {stats['clusters']} clusters "
-            f"({stats['multi_variant_clusters']} seen more than once, {stats['drifted_variants']} drifted variants)\n"
+            f"({stats['multi_variant_clusters']} seen more than once, {stats['drifted_variants']} drifted variants); "
+            f"{stats['quotes']} quotations, {stats['quote_clusters']} quotation clusters "
+            f"({stats['multi_variant_quote_clusters']} seen more than once, {stats['drifted_quotes']} drifted)\n"
         )
     return 0
 
@@ -607,10 +615,37 @@ def _cmd_track_report(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_track_quotes(args: argparse.Namespace, out: TextIO) -> int:
+    """``track quotes``: the quotation clusters (``Tracker.iter_quote_clusters``), filtered."""
+    tracker = _tracker(args)
+    try:
+        clusters = tracker.iter_quote_clusters(**_filters(args))
+        if args.format == "jsonl":  # stream: one quotation cluster per line
+            for c in clusters:
+                out.write(c.model_dump_json() + "\n")
+        elif args.format == "json":
+            _dump(envelope(db=args.db, store=tracker.stats(),
+                           quote_clusters=[c.model_dump(mode="json") for c in clusters]), out)
+        else:
+            stats = tracker.stats()
+            out.write(f"store {args.db}: {stats['articles']} articles, {stats['quotes']} quotations, "
+                      f"{stats['quote_clusters']} quotation clusters\n")
+            shown = 0
+            for c in clusters:
+                out.write("\n")
+                out.write(cluster_table(c))
+                shown += 1
+            out.write(f"\n{shown} quotation cluster{'s' if shown != 1 else ''} shown\n")
+    finally:
+        tracker.close()
+    return 0
+
+
 def _cmd_track_show(args: argparse.Namespace, out: TextIO) -> int:
     tracker = _tracker(args)
     try:
-        cluster = tracker.cluster(args.cluster)
+        quote = str(args.cluster).strip()[:1] in ("q", "Q")
+        cluster = tracker.quote_cluster(args.cluster) if quote else tracker.cluster(args.cluster)
     finally:
         tracker.close()
     if args.format == "json":
@@ -750,8 +785,23 @@ def _track_parser(sub: Any, inputs: Any) -> None:
     q.add_argument("--title", help="title of the HTML report")
     q.set_defaults(run=_cmd_track_report)
 
-    q = tsub.add_parser("show", help="one cluster with its variants and drift")
-    q.add_argument("cluster", metavar="CLUSTER", help="cluster id, e.g. c12")
+    q = tsub.add_parser("quotes", help="quotation clusters of the store (the same quotation across outlets), "
+                                       "filtered")
+    db(q)
+    q.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    q.add_argument("--lang", help="a variant is in this language")
+    q.add_argument("--speaker", help="a quotation is attributed to this person")
+    q.add_argument("--entity", help="a quotation names this entity")
+    q.add_argument("--since", metavar="DATE", help="a variant was published on or after DATE")
+    q.add_argument("--until", metavar="DATE", help="a variant was published on or before DATE")
+    q.add_argument("--drift-type", choices=get_args(DriftType),
+                   help="a variant carries this drift type (speaker: quoted as someone else; omission/addition: "
+                        "words dropped or added inside the quotation)")
+    q.add_argument("--min-variants", type=int, default=1, metavar="N", help="clusters with at least N variants")
+    q.set_defaults(run=_cmd_track_quotes)
+
+    q = tsub.add_parser("show", help="one cluster (or quotation cluster) with its variants and drift")
+    q.add_argument("cluster", metavar="CLUSTER", help="cluster id, e.g. c12, or a quotation cluster's, e.g. q3")
     db(q)
     q.add_argument("--format", choices=("table", "json"), default="table")
     q.set_defaults(run=_cmd_track_show)

@@ -3,7 +3,8 @@
 :data:`OUTPUT_MODELS` is every model claimtrack hands out: the pipeline's
 (``Article``, ``Claim``, ``Drift``, ``PairDiff``, ...), the comparison's
 (``Comparison`` and its parts) and the store's (``Cluster``, ``Variant``,
-``AddResult``, ``ClusterHit``, ``DriftedVariant``).  :func:`json_schema`
+``AddResult``, ``ClusterHit``, ``DriftedVariant``, and the quotations'
+``QuoteVariant``, ``QuoteCluster``, ``DriftedQuote``).  :func:`json_schema`
 (``ct.json_schema()``, printed by ``claimtrack schema``) is their JSON Schema,
 one ``$defs`` entry per model; a test checks that no public model is missing.
 
@@ -40,7 +41,9 @@ from .models import (
     Sentence,
     Speaker,
 )
-from .store.models import AddResult, Cluster, ClusterHit, DriftedVariant, Variant
+from .store.models import (
+    AddResult, Cluster, ClusterHit, DriftedQuote, DriftedVariant, QuoteCluster, QuoteVariant, Variant,
+)
 
 __all__ = ["OUTPUT_MODELS", "envelope", "json_schema"]
 
@@ -70,6 +73,9 @@ OUTPUT_MODELS: tuple[type[Model], ...] = (
     AddResult,
     ClusterHit,
     DriftedVariant,
+    QuoteVariant,
+    QuoteCluster,
+    DriftedQuote,
 )
 """Every public output model, pipeline order, then the comparison's, then the store's."""
 

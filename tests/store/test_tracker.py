@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 import claimtrack as ct
+from claimtrack.alignment.quotes import quote_units
 from claimtrack.cli import EXIT_INPUT, EXIT_LANGUAGE, main
 from claimtrack.errors import ClusterNotFoundError, StoreError
-from claimtrack.store import AddResult, Cluster, ClusterHit, DriftedVariant, Tracker, Variant
+from claimtrack.store import (
+    AddResult, Cluster, ClusterHit, DriftedQuote, DriftedVariant, QuoteCluster, QuoteVariant, Tracker, Variant,
+)
 
 from ..conftest import FIXTURES, SEED_FILES
 
@@ -70,7 +73,9 @@ def test_seed_150000_figure_drifts_in_french(seed_store: Tracker) -> None:
 def test_seed_idempotent_and_queries(seed_store: Tracker, seed_articles) -> None:  # type: ignore[no-untyped-def]
     before = seed_store.stats()
     again = seed_store.add(seed_articles["004"])
-    assert again == AddResult(article_id="004", added=False, claims=again.claims, new_clusters=0, matched=0)
+    n_quotes = len(quote_units(ct.extract_claims(seed_articles["004"])))
+    assert again == AddResult(article_id="004", added=False, claims=again.claims, new_clusters=0, matched=0,
+                              quotes=n_quotes, new_quote_clusters=0, quotes_matched=0)
     assert seed_store.stats() == before
     chintala = seed_store.clusters(speaker="Chintala")
     assert chintala and all(
@@ -261,7 +266,10 @@ def test_public_names() -> None:
     assert ct.AddResult is AddResult and ct.StoreError is StoreError
     assert set(Variant.model_fields) == {"claim", "article_id", "source", "lang", "published", "similarity", "drift"}
     assert set(Cluster.model_fields) == {"id", "first_seen", "langs", "variants"}
-    assert set(AddResult.model_fields) == {"article_id", "added", "claims", "new_clusters", "matched"}
+    assert set(AddResult.model_fields) == {"article_id", "added", "claims", "new_clusters", "matched",
+                                           "quotes", "new_quote_clusters", "quotes_matched"}
+    assert ct.QuoteCluster is QuoteCluster and ct.QuoteVariant is QuoteVariant and ct.DriftedQuote is DriftedQuote
+    assert set(QuoteVariant.model_fields) == set(Variant.model_fields) | {"claim_id", "quote_index", "speaker"}
 
 
 def test_find_min_similarity(bridge_store: Tracker) -> None:

@@ -31,8 +31,10 @@ def test_idempotent_same_text_other_id_and_id_conflict(tmp_path: Path) -> None:
     with Tracker(path, embedder=FAKE) as t:
         first = t.add(synthetic(1))
         assert first.added and first.claims == first.new_clusters + first.matched == 3
+        assert first.quotes == first.new_quote_clusters == 1  # its one quotation, the first in the store
         before = dump(path)
-        assert t.add(synthetic(1)) == AddResult(article_id="syn-1", added=False, claims=3, new_clusters=0, matched=0)
+        assert t.add(synthetic(1)) == AddResult(article_id="syn-1", added=False, claims=3, new_clusters=0, matched=0,
+                                                quotes=1, new_quote_clusters=0, quotes_matched=0)
         other_id = synthetic(1).model_copy(update={"id": "copy"})
         assert t.add(other_id).article_id == "syn-1" and not t.add(other_id).added
         assert dump(path) == before

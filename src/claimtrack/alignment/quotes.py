@@ -37,7 +37,7 @@ from typing import Any
 from ..embed import Embedder, EmbeddingCache
 from ..models import Claim, Quote, QuoteLink, Speaker
 
-__all__ = ["quote_units", "align_quotes", "MIN_LINK_WORDS"]
+__all__ = ["quote_units", "quote_speakers", "unit_source", "align_quotes", "MIN_LINK_WORDS"]
 
 MIN_LINK_WORDS = 3
 """Fewest words of a quotation matched on its own."""
@@ -90,9 +90,18 @@ def quote_units(claims: Sequence[Claim], min_words: int = MIN_LINK_WORDS) -> lis
     return [_unit(c, k, q) for c in claims for k, q in enumerate(c.quotes) if len(q.text.split()) >= min_words]
 
 
-def _parts(unit_id: str) -> tuple[str, int]:
+def unit_source(unit_id: str) -> tuple[str, int]:
+    """The claim holding a quotation unit and the quotation's index in its
+    ``Claim.quotes``: ``unit_source("a-3#1") == ("a-3", 1)``."""
     claim, _, k = unit_id.rpartition(UNIT_SEPARATOR)
     return claim, int(k)
+
+
+def quote_speakers(claims: Sequence[Claim]) -> dict[str, Speaker | None]:
+    """Quotation unit id -> the speaker shown for it: its own attribution's,
+    else the one carried from an earlier quotation (``Quote.speaker``).  A
+    unit's own ``speaker`` (what drift compares) is only the first kind."""
+    return {f"{c.id}{UNIT_SEPARATOR}{k}": q.speaker for c in claims for k, q in enumerate(c.quotes)}
 
 
 def align_quotes(
@@ -142,11 +151,11 @@ def align_quotes(
     emb = embedder if embedder is not None else default_embedder()
     links = align(ua, ub, embedder=emb, cache=cache, drift=drift, min_confidence=min_confidence, **align_options)
     by_id = {u.id: u for u in ua + ub}
-    shown = {f"{c.id}{UNIT_SEPARATOR}{k}": q.speaker for c in (*claims_a, *claims_b) for k, q in enumerate(c.quotes)}
+    shown = quote_speakers((*claims_a, *claims_b))
     out = []
     for al in links:
         x, y = by_id[al.source], by_id[al.target]
-        (xc, xk), (yc, yk) = _parts(x.id), _parts(y.id)
+        (xc, xk), (yc, yk) = unit_source(x.id), unit_source(y.id)
         out.append(QuoteLink(
             source_article=x.article_id, target_article=y.article_id,
             source_claim=xc, source_quote=xk, target_claim=yc, target_quote=yk,

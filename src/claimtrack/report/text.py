@@ -264,9 +264,10 @@ def diff_table(d: Any, width: int | None = None) -> str:
 
 
 def cluster_table(cluster: Any, width: int | None = None) -> str:
-    """A store cluster (``claimtrack.store.Cluster``): its header line, then one
-    line per variant (date, language, similarity, article, text, speaker) with
-    the variant's drift findings wrapped under its text, in ``width`` columns
+    """A store cluster (``claimtrack.store.Cluster``, or a ``QuoteCluster``):
+    its header line, then one line per variant (date, language, similarity,
+    article, text, speaker: for a quotation, the speaker shown) with the
+    variant's drift findings wrapped under its text, in ``width`` columns
     (default: the terminal's)."""
     total = terminal_width(width)
     first = cluster.first_seen.isoformat() if cluster.first_seen else "undated"
@@ -276,7 +277,8 @@ def cluster_table(cluster: Any, width: int | None = None) -> str:
     prefix = 42  # "  date        ln  sim   article           "
     for v in cluster.variants:
         pub = v.published.isoformat() if v.published else "undated"
-        speaker = v.claim.speaker.label if v.claim.speaker else ""
+        shown = getattr(v, "speaker", None)  # a QuoteVariant's speaker shown (carried ones too)
+        speaker = shown if isinstance(shown, str) else (v.claim.speaker.label if v.claim.speaker else "")
         room = min(24, total - prefix - 10 - 4)  # the speaker gives way to 10 cells of text
         who = f"  ({shorten(speaker, room)})" if speaker and room >= 4 else ""
         text_w = total - prefix - display_width(who)

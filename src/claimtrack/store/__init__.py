@@ -6,7 +6,7 @@
 
     with ct.Tracker("claims.db") as tracker:
         for article in ct.read_articles("feed.jsonl"):
-            tracker.add(article)                 # AddResult(added=True, claims=23, new_clusters=9, matched=14)
+            tracker.add(article)                 # AddResult(added=True, claims=23, matched=14, quotes=3, ...)
         for cluster in tracker.clusters(lang="fr", drift_type="number"):
             print(cluster.id, cluster.first_seen, cluster.langs)
             for v in cluster.variants:          # publication order; variants[0] is the reference
@@ -63,8 +63,9 @@ Modules
 :mod:`.db` the connection, transactions and checks on open; :mod:`.index` the
 cluster vector index; :mod:`.matcher` the matching (judged by
 :mod:`claimtrack.alignment.rule`, which also holds :class:`MatchSettings`);
-:mod:`.writer` the write path; :mod:`.queries` the reads.  :class:`Tracker`
-here ties them together.
+:mod:`.writer` the write path; :mod:`.queries` the reads; :mod:`.quotes` the
+quotations, units of their own (:class:`QuoteCluster`, ids ``q12``, apart
+from the claim clusters).  :class:`Tracker` here ties them together.
 """
 
 from __future__ import annotations
@@ -83,12 +84,13 @@ from ..errors import (
     ClaimtrackError, ClusterNotFoundError, ErrorPolicy, ErrorSink, InputError, OnError, StoreBusyError,
 )
 from ..models import Article, Claim
-from . import queries
+from . import queries, quotes
 from .db import Database, chunks
 from .encoding import PerTextEncoder
 from .index import ClusterIndex
 from .matcher import ClusterMatcher
 from .models import AddResult, Cluster, ClusterHit, DriftedVariant, Variant, format_cluster_id, parse_cluster_id
+from .models import DriftedQuote, QuoteCluster, QuoteVariant
 from .queries import ClusterFilter
 from .schema import SCHEMA_VERSION
 from .writer import ArticleWriter
@@ -106,11 +108,12 @@ __all__ = [
     "AddResult",
     "ClusterHit",
     "DriftedVariant",
+    "QuoteVariant", "QuoteCluster", "DriftedQuote",
     "SCHEMA_VERSION",
 ]
 
 
-class Tracker:
+class Tracker(quotes.QuoteQueries):
     """A claim store on SQLite: add articles, query clusters of equivalent claims.
 
     Args:
@@ -170,7 +173,9 @@ class Tracker:
         m = self.settings
         self._index = ClusterIndex(int(self.info["dim"]), m.projection_dims, m.exact_search_below, m.shortlist,
                                   name=f"claim store {str(self.path)!r}")
-        self._writer = ArticleWriter(self._db, self._index, ClusterMatcher(m, self._index), self._encoder, self._cache)
+        self._writer = ArticleWriter(self._db, self._index, ClusterMatcher(m, self._index), self._encoder, self._cache,
+                                     quotes.namespace(m, self._index.dim, self._index.name))
+        quotes.upgrade(self._db, self._writer)  # a schema version 1 store: its quotation clusters
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -183,7 +188,8 @@ class Tracker:
         Extracts the claims (:func:`claimtrack.extract_claims`), encodes
         them, then in one transaction matches each to an existing cluster or
         starts a new one (see the module docstring for the rule), storing each
-        joining variant's drift against the cluster's earliest variant.
+        joining variant's drift against the cluster's earliest variant; then,
+        in the same transaction, the same for its quotations (:mod:`.quotes`).
 
         Returns:
             :class:`AddResult`; ``added`` is False (and nothing changes) when
@@ -208,8 +214,8 @@ class Tracker:
         per-text vectors by this store's embedder (row ``i`` =
         ``embedder.encode([claims[i].text])``; None: encoded here, as
         :meth:`add` does); then the store is exactly the one :meth:`add`
-        builds.  Raises :class:`StoreError` when the shapes or article ids do
-        not fit."""
+        builds.  The quotations are taken from ``claims`` and encoded here.
+        Raises :class:`StoreError` when the shapes or article ids do not fit."""
         return self._writer.add(article, claims, vectors)
 
     def add_many(self, articles: Iterable[Article], *, errors: OnError = "stop",
@@ -357,13 +363,8 @@ class Tracker:
         its cluster's reference, in cluster order (first seen, id) then
         variant order.  Cost: indexed look-up, then linear in the clusters
         holding such variants."""
-        out: list[DriftedVariant] = []
-        for cluster in self.iter_clusters(drift_type=type) if type is not None else self._drifted_clusters():
-            ref = cluster.variants[0]
-            for v in cluster.variants[1:]:
-                if v.drift and (type is None or any(d.type == type for d in v.drift)):
-                    out.append(DriftedVariant(cluster_id=cluster.id, reference=ref, variant=v))
-        return out
+        clusters = self.iter_clusters(drift_type=type) if type is not None else self._drifted_clusters()
+        return [DriftedVariant(cluster_id=c, reference=r, variant=v) for c, r, v in queries.drifted(clusters, type)]
 
     def _drifted_clusters(self) -> Iterator[Cluster]:
         for part in chunks(self._db.read(lambda: queries.drifted_cluster_ids(self._db.conn))):
@@ -371,7 +372,8 @@ class Tracker:
 
     def stats(self) -> dict[str, int]:
         """Counts: ``articles``, ``claims`` (variants), ``clusters``,
-        ``multi_variant_clusters`` (seen at least twice), ``drifted_variants``."""
+        ``multi_variant_clusters`` (seen at least twice), ``drifted_variants``;
+        and ``quotes``, ``quote_clusters``, ``multi_variant_quote_clusters``, ``drifted_quotes``."""
         return self._db.read(lambda: queries.stats(self._db.conn))
 
     def has_article(self, article_id: str) -> bool:

@@ -1,7 +1,9 @@
 """The store's SQLite database: connection, transactions and the checks on open.
 
 :class:`Database` opens (or creates) a store file in WAL mode, checks that it
-is a claimtrack store of this schema version built with the same embedder and
+is a claimtrack store of this schema version (a version 1 store opened for
+writing gets the new, empty tables and is upgraded by the Tracker:
+:meth:`Database.upgrade`) built with the same embedder and
 match settings (warning when the drift settings changed), and runs bodies in
 write transactions (:meth:`Database.write`, ``BEGIN IMMEDIATE`` with retry)
 or on read snapshots (:meth:`Database.read`).  A store the user may read but
@@ -30,7 +32,7 @@ from ..alignment.rule import MatchSettings
 from ..embed import Embedder
 from ..errors import StoreBusyError, StoreError
 from .integrity import check_layout, damaged, is_damage, is_read_only_error, parse_settings
-from .schema import FORMAT, SCHEMA, SCHEMA_VERSION
+from .schema import FORMAT, MIGRATABLE, SCHEMA, SCHEMA_VERSION
 
 logger = logging.getLogger("claimtrack")
 
@@ -86,6 +88,10 @@ class Database:
         settings: the recorded :class:`~claimtrack.alignment.rule.MatchSettings`.
         info: the ``settings`` table, with ``dim`` as an int and ``match`` /
             ``drift`` parsed from JSON.
+        upgrade_from: the older schema version (:data:`~.schema.MIGRATABLE`)
+            of a store opened for writing, whose new tables exist but are not
+            filled yet (the :class:`~claimtrack.store.Tracker` fills them and
+            records the new version: :meth:`upgrade`); None for a current store.
     """
 
     def __init__(
@@ -100,6 +106,7 @@ class Database:
     ) -> None:
         self.path = path
         self._timeout = timeout
+        self.upgrade_from: int | None = None
         exists = self.path.exists()
         if (not create or read_only) and not exists:
             raise StoreError(f"no claim store at {str(self.path)!r}")
@@ -167,7 +174,18 @@ class Database:
         info = {str(k): v for k, v in conn.execute("SELECT key, value FROM settings")}
         if info.get("format") != FORMAT:
             raise StoreError(f"{str(self.path)!r} is not a claimtrack store")
-        if info.get("schema_version") != str(SCHEMA_VERSION):
+        old = next((v for v in MIGRATABLE if info.get("schema_version") == str(v)), None)
+        if old is not None:
+            if self.read_only:
+                raise StoreError(
+                    f"claim store {str(self.path)!r} has schema version {old}, from before the quotation clusters; "
+                    f"open it once where it may be written (any 'claimtrack track' command, or ct.Tracker(path)) to "
+                    f"upgrade it in place to version {SCHEMA_VERSION}, or rebuild it: 'claimtrack track add' of its "
+                    "articles into a new store"
+                )
+            self.write(self._create_tables)  # empty, and CREATE ... IF NOT EXISTS: the version stays until filled
+            self.upgrade_from = old
+        elif info.get("schema_version") != str(SCHEMA_VERSION):
             raise StoreError(
                 f"claim store {str(self.path)!r} has schema version {info.get('schema_version')}; "
                 f"this claimtrack ({__version__}) reads version {SCHEMA_VERSION}"
@@ -190,16 +208,43 @@ class Database:
         _warn_if_drift_changed(str(self.path), parsed["drift"])
         return stored, parsed
 
+    def _create_tables(self) -> None:
+        """Every table and index of :data:`~.schema.SCHEMA` that is missing
+        (statements one by one: executescript() would COMMIT the open transaction)."""
+        for stmt in SCHEMA.split(";"):
+            if stmt.strip():
+                self.conn.execute(stmt)
+
+    def upgrade(self, fill: Callable[[], object]) -> bool:
+        """Finish the upgrade of an older store (:attr:`upgrade_from`): in one
+        write transaction, run ``fill`` (which builds the new tables' content)
+        and record :data:`~.schema.SCHEMA_VERSION`, unless another process did
+        it first.  A crash part-way leaves the old version, upgraded again on
+        the next open.  Returns whether this call upgraded the store."""
+        if self.upgrade_from is None:
+            return False
+        old = self.upgrade_from
+
+        def body() -> bool:
+            row = self.conn.execute("SELECT value FROM settings WHERE key = 'schema_version'").fetchone()
+            if row is None or row[0] != str(old):
+                return False  # upgraded meanwhile by another Tracker
+            fill()
+            self.conn.execute("UPDATE settings SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
+            return True
+
+        done = self.write(body)
+        self.upgrade_from = None
+        self.info["schema_version"] = str(SCHEMA_VERSION)
+        return done
+
     def _create_schema(self, settings: MatchSettings, embedder: Embedder) -> None:
         from ..drift import config as drift_config
 
         conn = self.conn
         if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'settings'").fetchone():
             return  # another process created it first
-        # statements one by one: executescript() would COMMIT the open transaction
-        for stmt in SCHEMA.split(";"):
-            if stmt.strip():
-                conn.execute(stmt)
+        self._create_tables()
         rows = {
             "format": FORMAT,
             "schema_version": str(SCHEMA_VERSION),

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..embed import Embedder
 
-__all__ = ["PerTextEncoder"]
+__all__ = ["PerTextEncoder", "finite"]
 
 
 class PerTextEncoder:
@@ -65,3 +65,9 @@ class PerTextEncoder:
 
     def __repr__(self) -> str:
         return f"PerTextEncoder({self.inner!r})"
+
+
+def finite(vecs: np.ndarray, rows: int = 4096) -> bool:
+    """Whether every value of ``vecs`` is finite, checked ``rows`` rows at a
+    time (no boolean matrix the size of the article's vectors)."""
+    return all(bool(np.isfinite(vecs[s : s + rows]).all()) for s in range(0, len(vecs), rows))

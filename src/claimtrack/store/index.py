@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..errors import StoreError
+from .schema import CLAIMS, Space
 
 __all__ = ["ClusterIndex", "BLOCK_ROWS"]
 
@@ -83,15 +84,19 @@ class ClusterIndex:
     shortlist with exact cosines.
 
     ``generation`` is the store generation the index reflects (-1: nothing
-    read yet); :meth:`sync` catches up from there.
+    read yet); :meth:`sync` catches up from there, reading the clusters of
+    ``space`` (:data:`~claimtrack.store.schema.CLAIMS`, or
+    :data:`~claimtrack.store.schema.QUOTES` for the quotation index).
     """
 
     SEED = 20240905
 
     def __init__(
-        self, dim: int, proj_dims: int = 0, exact_below: int = 0, shortlist: int = 64, *, name: str = "the store"
+        self, dim: int, proj_dims: int = 0, exact_below: int = 0, shortlist: int = 64, *, name: str = "the store",
+        space: Space = CLAIMS,
     ) -> None:
         self.dim = dim
+        self.space = space
         self.name = name  # how errors name the store ("claim store '/data/claims.db'")
         self.n = 0
         self._vecs = _Blocks(dim)
@@ -213,16 +218,19 @@ class ClusterIndex:
         gen = int(conn.execute("SELECT generation FROM state").fetchone()[0])
         if gen != self.generation:
             for cid, blob in conn.execute(
-                "SELECT id, vsum FROM clusters WHERE updated > ? ORDER BY id", (self.generation,)
+                f"SELECT id, vsum FROM {self.space.clusters} WHERE updated > ? ORDER BY id", (self.generation,)
             ):
                 if not isinstance(blob, bytes) or len(blob) != 4 * self.dim:
                     size = f"{len(blob)} bytes" if isinstance(blob, bytes) else f"a {type(blob).__name__}"
                     raise StoreError(
-                        f"{self.name} is damaged: cluster c{cid}'s vector is {size}, not {self.dim} float32 values"
+                        f"{self.name} is damaged: cluster {self.space.letter}{cid}'s vector is {size}, "
+                        f"not {self.dim} float32 values"
                     )
                 v = np.frombuffer(blob, dtype=np.float32)
                 if not np.isfinite(v).all():
-                    raise StoreError(f"{self.name} is damaged: cluster c{cid}'s vector holds non-finite values")
+                    raise StoreError(
+                        f"{self.name} is damaged: cluster {self.space.letter}{cid}'s vector holds non-finite values"
+                    )
                 self.set(int(cid), v)
             self.generation = gen
         return gen

@@ -12,17 +12,21 @@ store is reported, never silently rewritten.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from functools import lru_cache
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..alignment.rule import MatchSettings
 from ..errors import ClaimtrackError, StoreError
+from ..models import Claim, Drift
 from .schema import SCHEMA
 
-__all__ = ["REQUIRED_SETTINGS", "check_layout", "parse_settings", "damaged", "is_damage", "is_read_only_error"]
+__all__ = [
+    "REQUIRED_SETTINGS", "check_layout", "parse_settings", "damaged", "is_damage", "is_read_only_error", "readable",
+]
 
 REQUIRED_SETTINGS: tuple[str, ...] = (
     "format", "schema_version", "claimtrack_version", "embedder", "embedder_fingerprint", "dim", "match", "drift",
@@ -121,3 +125,23 @@ def damaged(path: str, exc: BaseException) -> StoreError:
     return StoreError(
         f"claim store {path!r} is damaged or was changed outside claimtrack: {type(exc).__name__}: {_first_line(exc)}"
     )
+
+
+_DRIFTS = TypeAdapter(tuple[Drift, ...])
+
+
+def readable(claim: Claim, drift: tuple[Drift, ...], similarity: float) -> tuple[str, str]:
+    """The JSON of a variant's claim and drift, once checked to read back as
+    the same records: the store refuses to write what it could not read
+    (StoreError; the transaction rolls back, the store stays as it was)."""
+    try:
+        claim_json = claim.model_dump_json()
+        drift_json = json.dumps([d.model_dump(mode="json") for d in drift], ensure_ascii=False)
+        same = Claim.model_validate_json(claim_json) == claim and _DRIFTS.validate_json(drift_json) == drift
+    except ValueError as exc:  # pydantic's serialisation and validation errors are ValueErrors
+        raise StoreError(f"claim {claim.id!r} cannot be stored: its JSON does not read back ({exc})") from None
+    if not same:
+        raise StoreError(f"claim {claim.id!r} cannot be stored: its JSON reads back as another record")
+    if not math.isfinite(similarity):
+        raise StoreError(f"claim {claim.id!r} cannot be stored: its similarity is {similarity!r}")
+    return claim_json, drift_json

@@ -40,6 +40,13 @@ store as :class:`MatchSettings`):
 - **one variant per article per cluster**: accepted pairs are linked best
   first (cosine + margin + a small bonus for shared names and figures, ties
   by claim then cluster id), each claim and each cluster once per article.
+
+The quotation clusters (:data:`~claimtrack.store.schema.QUOTES`) are matched
+by a matcher of their own with the same rule, on the quotations' words, with
+one difference: the speakers do not enter the name conflict
+(``speaker_names=False``).  Who is quoted is what the quotation's drift
+compares (a ``speaker`` finding, as :func:`claimtrack.align_quotes` reports
+it), not a reason to keep the same words apart.
 """
 
 from __future__ import annotations
@@ -56,8 +63,9 @@ from ..alignment.rule import MatchSettings, format_figure, fuzzy_similarity, jud
 from ..models import Claim
 from .db import chunks
 from .index import ClusterIndex
+from .schema import CLAIMS, Space
 
-__all__ = ["ClusterMatcher", "speaker_key"]
+__all__ = ["ClusterMatcher", "Namespace", "speaker_key"]
 
 _EVIDENCE_MEMO = 65536  # reference claims whose match evidence a matcher keeps parsed
 
@@ -158,25 +166,36 @@ class ClusterMatcher:
 
     Keeps the evidence of the reference claims it has read, memoised by their
     variant id (which never changes meaning), for the life of its Tracker.
+
+    Args:
+        settings: the store's match settings.
+        index: the vector index of ``space``'s clusters.
+        space: the namespace matched into (claims, or quotations).
+        speaker_names: count the resolved speakers in the name conflict
+            (claims); False for quotations (see the module docstring).
     """
 
-    def __init__(self, settings: MatchSettings, index: ClusterIndex) -> None:
+    def __init__(
+        self, settings: MatchSettings, index: ClusterIndex, space: Space = CLAIMS, *, speaker_names: bool = True
+    ) -> None:
         self.settings = settings
         self.rule = settings.rule()
+        self.space = space
+        self.speaker_names = speaker_names
         self._index = index
         self._evidence: dict[int, _Reference] = {}
 
     def _key_candidates(self, conn: sqlite3.Connection, claim: Claim) -> set[int]:
         """Clusters sharing a name or (within tolerance) a figure with ``claim``,
         at most ``key_candidates`` per name / figure, from the SQL indexes."""
-        s = self.settings
+        s, sp = self.settings, self.space
         out: set[int] = set()
         if s.key_candidates <= 0:
             return out
         for key in _entity_keys(claim):
             out.update(
                 int(r[0]) for r in conn.execute(
-                    "SELECT ct.cluster FROM terms t JOIN cluster_terms ct ON ct.term = t.id "
+                    f"SELECT ct.cluster FROM {sp.terms} t JOIN {sp.cluster_terms} ct ON ct.term = t.id "
                     "WHERE t.kind = 'e' AND t.key = ? ORDER BY ct.cluster DESC LIMIT ?",
                     (key, s.key_candidates),
                 )
@@ -186,9 +205,9 @@ class ClusterMatcher:
             lo, hi = sorted((v * (1 - s.number_tolerance), v * (1 + s.number_tolerance)))
             # the nearest figures on each side first (two index range scans)
             for sql, args in (
-                ("SELECT cluster FROM cluster_numbers WHERE value >= ? AND value <= ? ORDER BY value, cluster LIMIT ?",
-                 (v, hi, half)),
-                ("SELECT cluster FROM cluster_numbers WHERE value >= ? AND value < ? "
+                (f"SELECT cluster FROM {sp.cluster_numbers} WHERE value >= ? AND value <= ? "
+                 "ORDER BY value, cluster LIMIT ?", (v, hi, half)),
+                (f"SELECT cluster FROM {sp.cluster_numbers} WHERE value >= ? AND value < ? "
                  "ORDER BY value DESC, cluster DESC LIMIT ?", (lo, v, half)),
             ):
                 out.update(int(r[0]) for r in conn.execute(sql, args))
@@ -209,11 +228,12 @@ class ClusterMatcher:
         for part in chunks(list(clusters)):
             q = ",".join("?" * len(part))
             refs.update((int(c), int(r)) for c, r in conn.execute(
-                f"SELECT id, ref FROM clusters WHERE id IN ({q})", tuple(part)))
+                f"SELECT id, ref FROM {self.space.clusters} WHERE id IN ({q})", tuple(part)))
         missing = sorted({r for r in refs.values() if r not in memo})
         for part in chunks(missing):
             q = ",".join("?" * len(part))
-            for vid, text in conn.execute(f"SELECT id, claim FROM variants WHERE id IN ({q})", tuple(part)):
+            for vid, text in conn.execute(f"SELECT id, claim FROM {self.space.variants} WHERE id IN ({q})",
+                                          tuple(part)):
                 d = json.loads(text)
                 figures = {float(x["value"]) for x in d.get("quantities", ())
                            if math.isfinite(x["value"]) and abs(x["value"]) >= s.min_figure}
@@ -280,7 +300,7 @@ class ClusterMatcher:
         words = len(claim.text.split())
         figures = _figures(claim, s.min_figure)
         keys = set(_entity_keys(claim))
-        sk = speaker_key(claim)
+        sk = speaker_key(claim) if self.speaker_names else None
         for cid, j, ref in pairs:
             sim = float(sims[i, j])
             row_n = [v for t, v in near_top if t != cid][:k]
@@ -288,7 +308,8 @@ class ClusterMatcher:
             col_n = sorted((float(sims[r, j]) for r in range(b) if r != i), reverse=True)[:k]
             col_n += [s.background] * (k - len(col_n))
             neigh = (sum(row_n) / k + sum(col_n) / k) / 2.0
-            if s.name_conflict and _names_conflict(_names(keys, sk, ref.speaker), _names(ref.keys, ref.speaker, sk)):
+            rs = ref.speaker if self.speaker_names else None
+            if s.name_conflict and _names_conflict(_names(keys, sk, rs), _names(ref.keys, rs, sk)):
                 continue  # the same frame about other people, places or companies
             fz = fuzzy_similarity(claim.text, ref.text) if claim.lang == ref.lang else None
             same = sorted(v for v in figures if v in ref.figures)
@@ -320,3 +341,12 @@ class ClusterMatcher:
             if names:
                 ev.append("shared names: " + ", ".join(names))
             yield (verdict.rank, i, cid, "; ".join(ev))
+
+
+@dataclass(frozen=True, slots=True)
+class Namespace:
+    """One set of clusters at run time: its tables, its vector index, its matcher."""
+
+    space: Space
+    index: ClusterIndex
+    matcher: ClusterMatcher

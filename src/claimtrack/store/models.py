@@ -1,6 +1,7 @@
 """The store's public records: :class:`Variant`, :class:`Cluster`,
-:class:`AddResult`, :class:`ClusterHit`, :class:`DriftedVariant`; and the
-cluster ids ("c12") they carry."""
+:class:`AddResult`, :class:`ClusterHit`, :class:`DriftedVariant`, the
+quotations' :class:`QuoteVariant`, :class:`QuoteCluster` and
+:class:`DriftedQuote`; and the cluster ids ("c12", "q12") they carry."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from pydantic import Field
 from ..errors import ClusterNotFoundError
 from ..models import Claim, Drift, LangCode, Model
 
-__all__ = ["Variant", "Cluster", "AddResult", "ClusterHit", "DriftedVariant", "format_cluster_id", "parse_cluster_id"]
+__all__ = [
+    "Variant", "Cluster", "AddResult", "ClusterHit", "DriftedVariant", "QuoteVariant", "QuoteCluster", "DriftedQuote",
+    "format_cluster_id", "parse_cluster_id",
+]
 
 
 class Variant(Model):
@@ -48,6 +52,9 @@ class AddResult(Model):
     claims: int = Field(description="Claims extracted from the article.")
     new_clusters: int = Field(description="Claims that started a new cluster.")
     matched: int = Field(description="Claims that joined an existing cluster.")
+    quotes: int = Field(default=0, description="Quotations stored as units of their own (quote_units).")
+    new_quote_clusters: int = Field(default=0, description="Quotations that started a new quotation cluster.")
+    quotes_matched: int = Field(default=0, description="Quotations that joined an existing quotation cluster.")
 
 
 class ClusterHit(Model):
@@ -68,26 +75,68 @@ class DriftedVariant(Model):
     variant: Variant
 
 
-def format_cluster_id(n: int) -> str:
-    """The public id of cluster row ``n``: ``"c12"``."""
-    return f"c{n}"
+class QuoteVariant(Variant):
+    """One direct quotation of a quotation cluster.
+
+    ``claim`` is the quotation as a unit of its own
+    (:func:`claimtrack.alignment.quotes.quote_units`): id ``"<claim id>#<k>"``,
+    text the quotation's words, speaker the one its own attribution gives
+    (None when the speaker is carried from an earlier quotation), and the
+    figures and names inside it.  ``similarity`` and ``drift`` compare the
+    cluster's earliest quotation with this one, as
+    :func:`claimtrack.align_quotes` compares two quotations (``omission``,
+    ``addition``, ``number``, ... within the quotation; ``speaker`` for a
+    quotation given to another person).
+    """
+
+    claim_id: str = Field(description="Id of the claim holding the quotation.")
+    quote_index: int = Field(description="Index of the quotation in that claim's quotes.")
+    speaker: str | None = Field(
+        default=None,
+        description="Who is quoted, as shown: the quotation's own attribution, else the speaker carried from an "
+                    "earlier quotation (resolved name, else the mention).",
+    )
 
 
-def parse_cluster_id(value: str | int) -> int:
-    """The row of a cluster id (``"c12"``, ``"12"`` or 12); ClusterNotFoundError when malformed."""
+class QuoteCluster(Model):
+    """The same quotation (any language, any outlet, any reporting sentence) tracked over time."""
+
+    id: str = Field(description="Store-wide id, 'q' plus a number ('q12'); quotation ids are their own.")
+    first_seen: _dt.date | None = Field(description="Earliest publication date among the variants.")
+    langs: tuple[LangCode, ...] = Field(description="Languages of the variants, in order of first appearance.")
+    variants: tuple[QuoteVariant, ...] = Field(description="Publication order (undated last), then insertion order.")
+
+
+class DriftedQuote(Model):
+    """A quotation with drift findings, with its cluster's earliest quotation."""
+
+    cluster_id: str
+    reference: QuoteVariant
+    variant: QuoteVariant
+
+
+def format_cluster_id(n: int, letter: str = "c") -> str:
+    """The public id of cluster row ``n``: ``"c12"`` (``letter="q"``: the quotation cluster ``"q12"``)."""
+    return f"{letter}{n}"
+
+
+def parse_cluster_id(value: str | int, letter: str = "c") -> int:
+    """The row of a cluster id (``"c12"``, ``"12"`` or 12; with ``letter="q"``,
+    ``"q12"``); ClusterNotFoundError when malformed."""
+    what = "quotation cluster" if letter == "q" else "cluster"
     if isinstance(value, bool):
-        raise ClusterNotFoundError(f"no cluster {value!r}")
+        raise ClusterNotFoundError(f"no {what} {value!r}")
     if isinstance(value, int):
         n = value
     else:
         text = str(value).strip()
-        digits = text[1:] if text[:1] in ("c", "C") else text
+        digits = text[1:] if text[:1] in (letter, letter.upper()) else text
         if not (digits.isascii() and digits.isdigit()):
-            raise ClusterNotFoundError(f"no cluster {value!r} (cluster ids look like 'c12')")
+            raise ClusterNotFoundError(f"no {what} {value!r} ({what} ids look like '{letter}12')")
         if len(digits) > 19:  # beyond SQLite's integers: no such row (and no 4,300-digit int())
-            raise ClusterNotFoundError(f"no cluster {text[:24]!r}... (cluster ids look like 'c12')")
+            raise ClusterNotFoundError(f"no {what} {text[:24]!r}... ({what} ids look like '{letter}12')")
         n = int(digits)
     if not 0 <= n < 2**63:
-        raise ClusterNotFoundError("no cluster with that id (cluster ids are c0 .. c9223372036854775807)")
+        raise ClusterNotFoundError(f"no {what} with that id ({what} ids are {letter}0 .. {letter}9223372036854775807)")
     return n
 
