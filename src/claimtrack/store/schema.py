@@ -66,6 +66,60 @@ QUOTES = Space("quote", "quote_", "q")
 FORMAT = "claimtrack-store"
 """The ``format`` setting every claim store records."""
 
+def _cluster_tables(space: Space, extra_columns: str = "", extra_indexes: str = "") -> str:
+    """The DDL of one namespace's tables: clusters, variants and the query indexes."""
+    p = space.prefix
+    return f"""
+CREATE TABLE IF NOT EXISTS {p}clusters (
+    id INTEGER PRIMARY KEY,
+    ref INTEGER NOT NULL,
+    first_seen TEXT,
+    size INTEGER NOT NULL,
+    vsum BLOB NOT NULL,
+    updated INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS {p}clusters_updated ON {p}clusters (updated);
+CREATE INDEX IF NOT EXISTS {p}clusters_first_seen ON {p}clusters (first_seen);
+CREATE TABLE IF NOT EXISTS {p}variants (
+    id INTEGER PRIMARY KEY,
+    cluster INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    claim_id TEXT NOT NULL UNIQUE,
+    lang TEXT NOT NULL,
+    published TEXT,
+    claim TEXT NOT NULL,
+    similarity REAL NOT NULL,
+    drift TEXT NOT NULL,
+    evidence TEXT NOT NULL{extra_columns}
+);
+CREATE INDEX IF NOT EXISTS {p}variants_cluster ON {p}variants (cluster, published);
+CREATE INDEX IF NOT EXISTS {p}variants_lang ON {p}variants (lang, cluster);
+CREATE INDEX IF NOT EXISTS {p}variants_published ON {p}variants (published, cluster);{extra_indexes}
+CREATE TABLE IF NOT EXISTS {p}variant_drift (
+    type TEXT NOT NULL,
+    cluster INTEGER NOT NULL,
+    variant INTEGER NOT NULL,
+    PRIMARY KEY (type, cluster, variant)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS {p}variant_drift_cluster ON {p}variant_drift (cluster);
+CREATE TABLE IF NOT EXISTS {p}terms (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    UNIQUE (kind, key)
+);
+CREATE TABLE IF NOT EXISTS {p}cluster_terms (
+    term INTEGER NOT NULL,
+    cluster INTEGER NOT NULL,
+    PRIMARY KEY (term, cluster)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS {p}cluster_numbers (
+    value REAL NOT NULL,
+    cluster INTEGER NOT NULL,
+    PRIMARY KEY (value, cluster)
+) WITHOUT ROWID;"""
+
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS state (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL);
@@ -77,108 +131,11 @@ CREATE TABLE IF NOT EXISTS articles (
     source TEXT,
     published TEXT,
     claims INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS clusters (
-    id INTEGER PRIMARY KEY,
-    ref INTEGER NOT NULL,
-    first_seen TEXT,
-    size INTEGER NOT NULL,
-    vsum BLOB NOT NULL,
-    updated INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS clusters_updated ON clusters (updated);
-CREATE INDEX IF NOT EXISTS clusters_first_seen ON clusters (first_seen);
-CREATE TABLE IF NOT EXISTS variants (
-    id INTEGER PRIMARY KEY,
-    cluster INTEGER NOT NULL,
-    article INTEGER NOT NULL,
-    claim_id TEXT NOT NULL UNIQUE,
-    lang TEXT NOT NULL,
-    published TEXT,
-    claim TEXT NOT NULL,
-    similarity REAL NOT NULL,
-    drift TEXT NOT NULL,
-    evidence TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS variants_cluster ON variants (cluster, published);
-CREATE INDEX IF NOT EXISTS variants_lang ON variants (lang, cluster);
-CREATE INDEX IF NOT EXISTS variants_published ON variants (published, cluster);
-CREATE TABLE IF NOT EXISTS variant_drift (
-    type TEXT NOT NULL,
-    cluster INTEGER NOT NULL,
-    variant INTEGER NOT NULL,
-    PRIMARY KEY (type, cluster, variant)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS variant_drift_cluster ON variant_drift (cluster);
-CREATE TABLE IF NOT EXISTS terms (
-    id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    key TEXT NOT NULL,
-    UNIQUE (kind, key)
-);
-CREATE TABLE IF NOT EXISTS cluster_terms (
-    term INTEGER NOT NULL,
-    cluster INTEGER NOT NULL,
-    PRIMARY KEY (term, cluster)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS cluster_numbers (
-    value REAL NOT NULL,
-    cluster INTEGER NOT NULL,
-    PRIMARY KEY (value, cluster)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS quote_clusters (
-    id INTEGER PRIMARY KEY,
-    ref INTEGER NOT NULL,
-    first_seen TEXT,
-    size INTEGER NOT NULL,
-    vsum BLOB NOT NULL,
-    updated INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS quote_clusters_updated ON quote_clusters (updated);
-CREATE INDEX IF NOT EXISTS quote_clusters_first_seen ON quote_clusters (first_seen);
-CREATE TABLE IF NOT EXISTS quote_variants (
-    id INTEGER PRIMARY KEY,
-    cluster INTEGER NOT NULL,
-    article INTEGER NOT NULL,
-    claim_id TEXT NOT NULL UNIQUE,
-    lang TEXT NOT NULL,
-    published TEXT,
-    claim TEXT NOT NULL,
-    similarity REAL NOT NULL,
-    drift TEXT NOT NULL,
-    evidence TEXT NOT NULL,
-    holder TEXT NOT NULL,
-    quote INTEGER NOT NULL,
-    speaker TEXT
-);
-CREATE INDEX IF NOT EXISTS quote_variants_cluster ON quote_variants (cluster, published);
-CREATE INDEX IF NOT EXISTS quote_variants_lang ON quote_variants (lang, cluster);
-CREATE INDEX IF NOT EXISTS quote_variants_published ON quote_variants (published, cluster);
-CREATE INDEX IF NOT EXISTS quote_variants_article ON quote_variants (article);
-CREATE TABLE IF NOT EXISTS quote_variant_drift (
-    type TEXT NOT NULL,
-    cluster INTEGER NOT NULL,
-    variant INTEGER NOT NULL,
-    PRIMARY KEY (type, cluster, variant)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS quote_variant_drift_cluster ON quote_variant_drift (cluster);
-CREATE TABLE IF NOT EXISTS quote_terms (
-    id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    key TEXT NOT NULL,
-    UNIQUE (kind, key)
-);
-CREATE TABLE IF NOT EXISTS quote_cluster_terms (
-    term INTEGER NOT NULL,
-    cluster INTEGER NOT NULL,
-    PRIMARY KEY (term, cluster)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS quote_cluster_numbers (
-    value REAL NOT NULL,
-    cluster INTEGER NOT NULL,
-    PRIMARY KEY (value, cluster)
-) WITHOUT ROWID;
-"""
+);""" + _cluster_tables(CLAIMS) + _cluster_tables(
+    QUOTES,
+    extra_columns=",\n    holder TEXT NOT NULL,\n    quote INTEGER NOT NULL,\n    speaker TEXT",
+    extra_indexes="\nCREATE INDEX IF NOT EXISTS quote_variants_article ON quote_variants (article);",
+) + "\n"
 # settings     key -> value (format, schema_version, claimtrack_version, embedder, embedder_fingerprint,
 #              dim, match (MatchSettings JSON), drift (claimtrack.drift.config() JSON))
 # state        the generation, +1 per committed article (lets other Trackers catch up)
