@@ -15,7 +15,7 @@
     claimtrack schema
     claimtrack track add FILE... --db PATH | track report --db PATH | track show CLUSTER --db PATH
     claimtrack track find TEXT --db PATH [-k K] [--min-similarity S]
-    claimtrack track quotes --db PATH [--speaker NAME] [--lang L] [--drift-type T] [--format table|json|jsonl]
+    claimtrack track quotes --db PATH [--speaker NAME] [--lang L] [--drift-type T] [--format table|json|jsonl|html]
 
 Every command takes ``--quiet`` (``-q``: no warnings, no progress; errors
 still show) and ``--verbose`` (``-v``: progress messages too), before or after
@@ -626,6 +626,10 @@ def _cmd_track_quotes(args: argparse.Namespace, out: TextIO) -> int:
         elif args.format == "json":
             _dump(envelope(db=args.db, store=tracker.stats(),
                            quote_clusters=[c.model_dump(mode="json") for c in clusters]), out)
+        elif args.format == "html":
+            from .report.html import html_clusters
+
+            out.write(html_clusters(list(clusters), title=args.title or f"claimtrack quotations: {args.db}"))
         else:
             stats = tracker.stats()
             out.write(f"store {args.db}: {stats['articles']} articles, {stats['quotes']} quotations, "
@@ -788,7 +792,9 @@ def _track_parser(sub: Any, inputs: Any) -> None:
     q = tsub.add_parser("quotes", help="quotation clusters of the store (the same quotation across outlets), "
                                        "filtered")
     db(q)
-    q.add_argument("--format", choices=("table", "json", "jsonl"), default="table")
+    q.add_argument("--format", choices=("table", "json", "jsonl", "html"), default="table",
+                   help="html: the self-contained report of track report, one card per quotation cluster")
+    q.add_argument("--title", help="title of the HTML report")
     q.add_argument("--lang", help="a variant is in this language")
     q.add_argument("--speaker", help="a quotation is attributed to this person")
     q.add_argument("--entity", help="a quotation names this entity")

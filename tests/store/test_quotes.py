@@ -341,6 +341,12 @@ def test_track_quotes_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert doc["store"]["quote_clusters"] == 2
     assert main(["track", "show", cluster.id, "--db", db, *emb]) == 0
     assert capsys.readouterr().out.startswith(f"{cluster.id}  first seen 2024-03-01")
+    # the HTML report of track report, one card per quotation cluster, with the speaker finding explained
+    assert main(["track", "quotes", "--db", db, *emb, "--speaker", "Lindqvist", "--format", "html",
+                 "--title", "Quotations"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>") and "<title>Quotations</title>" in page
+    assert "speaker" in page and all(a in page for a in ("first", "partial", "short", "other"))
 
 
 def test_a_second_tracker_sees_the_quotation_clusters_of_the_first(tmp_path: Path) -> None:
