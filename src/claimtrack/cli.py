@@ -59,7 +59,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from ._version import __version__
@@ -586,30 +586,37 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
             "until": args.until, "drift_type": args.drift_type, "min_variants": args.min_variants}
 
 
+def _write_clusters(args: argparse.Namespace, out: TextIO, tracker: Any, clusters: Iterable[Any], *,
+                    key: str, noun: str, counts: tuple[tuple[str, str], ...], title: str) -> None:
+    """The clusters of ``track report`` / ``track quotes`` in ``args.format``:
+    JSON Lines (streamed), JSON under ``key``, the HTML report, or tables
+    after a header of the store's ``counts`` (stats key, words)."""
+    if args.format == "jsonl":  # stream: one cluster per line
+        for c in clusters:
+            out.write(c.model_dump_json() + "\n")
+    elif args.format == "json":
+        _dump(envelope(db=args.db, store=tracker.stats(), **{key: [c.model_dump(mode="json") for c in clusters]}), out)
+    elif args.format == "html":
+        from .report.html import html_clusters
+
+        out.write(html_clusters(list(clusters), title=args.title or f"{title}: {args.db}"))
+    else:
+        stats = tracker.stats()
+        out.write(f"store {args.db}: " + ", ".join(f"{stats[k]} {words}" for k, words in counts) + "\n")
+        shown = 0
+        for c in clusters:
+            out.write("\n")
+            out.write(cluster_table(c))
+            shown += 1
+        out.write(f"\n{shown} {noun}{'s' if shown != 1 else ''} shown\n")
+
+
 def _cmd_track_report(args: argparse.Namespace, out: TextIO) -> int:
     tracker = _tracker(args)
     try:
-        clusters = tracker.iter_clusters(**_filters(args))
-        if args.format == "jsonl":  # stream: one cluster per line
-            for c in clusters:
-                out.write(c.model_dump_json() + "\n")
-        elif args.format == "json":
-            _dump(envelope(db=args.db, store=tracker.stats(), clusters=[c.model_dump(mode="json") for c in clusters]),
-                  out)
-        elif args.format == "html":
-            from .report.html import html_clusters
-
-            out.write(html_clusters(list(clusters), title=args.title or f"claimtrack report: {args.db}"))
-        else:
-            stats = tracker.stats()
-            out.write(f"store {args.db}: {stats['articles']} articles, {stats['claims']} claims, "
-                      f"{stats['clusters']} clusters\n")
-            shown = 0
-            for c in clusters:
-                out.write("\n")
-                out.write(cluster_table(c))
-                shown += 1
-            out.write(f"\n{shown} cluster{'s' if shown != 1 else ''} shown\n")
+        _write_clusters(args, out, tracker, tracker.iter_clusters(**_filters(args)), key="clusters",
+                        noun="cluster", counts=(("articles", "articles"), ("claims", "claims"),
+                                                ("clusters", "clusters")), title="claimtrack report")
     finally:
         tracker.close()
     return 0
@@ -619,27 +626,10 @@ def _cmd_track_quotes(args: argparse.Namespace, out: TextIO) -> int:
     """``track quotes``: the quotation clusters (``Tracker.iter_quote_clusters``), filtered."""
     tracker = _tracker(args)
     try:
-        clusters = tracker.iter_quote_clusters(**_filters(args))
-        if args.format == "jsonl":  # stream: one quotation cluster per line
-            for c in clusters:
-                out.write(c.model_dump_json() + "\n")
-        elif args.format == "json":
-            _dump(envelope(db=args.db, store=tracker.stats(),
-                           quote_clusters=[c.model_dump(mode="json") for c in clusters]), out)
-        elif args.format == "html":
-            from .report.html import html_clusters
-
-            out.write(html_clusters(list(clusters), title=args.title or f"claimtrack quotations: {args.db}"))
-        else:
-            stats = tracker.stats()
-            out.write(f"store {args.db}: {stats['articles']} articles, {stats['quotes']} quotations, "
-                      f"{stats['quote_clusters']} quotation clusters\n")
-            shown = 0
-            for c in clusters:
-                out.write("\n")
-                out.write(cluster_table(c))
-                shown += 1
-            out.write(f"\n{shown} quotation cluster{'s' if shown != 1 else ''} shown\n")
+        _write_clusters(args, out, tracker, tracker.iter_quote_clusters(**_filters(args)), key="quote_clusters",
+                        noun="quotation cluster", counts=(("articles", "articles"), ("quotes", "quotations"),
+                                                          ("quote_clusters", "quotation clusters")),
+                        title="claimtrack quotations")
     finally:
         tracker.close()
     return 0
