@@ -18,7 +18,7 @@ import fit_equivalence as fe  # noqa: E402
 def _row(i: int, j: int, cosine: float, label: int, call: str = "a", half: str = "tuning") -> fe.Row:
     inputs = dict(cosine=cosine, neighbours=0.2, fuzzy=None, words=(12, 12), shared=0, shared_figure=False,
                   one_sided=0)
-    return fe.Row(inputs, label, "wmt", half, call, False, call, i, j)
+    return fe.Row(inputs, label, "wmt", half, call, call, i, j)
 
 
 def test_linking_takes_the_best_pair_of_each_claim_once() -> None:
