@@ -40,6 +40,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from . import spill
+
 logger = logging.getLogger("claimtrack")
 
 __all__ = [
@@ -465,7 +467,8 @@ class EmbeddingCache:
         if held is not None:  # already consecutive rows of a matrix the cache shares: no copy
             self.hits += len(texts)
             return held
-        out = np.empty((len(texts), dim), dtype=np.float32)
+        # a big matrix waits in a temporary file, each chunk's pages handed back once written
+        out = spill.zeros((len(texts), dim), np.float32)
         first: dict[str, int] = {}
         for row, t in enumerate(texts):
             first.setdefault(t, row)
@@ -485,12 +488,14 @@ class EmbeddingCache:
                 )
             out[[first[t] for t in part]] = vecs
             del vecs
+            spill.release(out)
         for t in missing:
             if len(t) > WINDOW_CHARS:
                 out[first[t]] = _encode_windowed(embedder, t)
         for row, t in enumerate(texts):
             if first[t] != row:
                 out[row] = out[first[t]]
+        spill.release(out)
         out.flags.writeable = False
         for t in missing:
             store[t] = out[first[t]]

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from .. import spill
 from ..embed import Embedder, EmbeddingCache, default_embedder
 from ..models import Alignment, Claim
 from .inputs import clip01, text_of, texts_key
@@ -134,6 +135,30 @@ class _Rows64:
         return out
 
 
+SPILLED_COLUMNS = 16384
+"""Rows of a file-backed ``b`` read per product by :func:`_product` (32 MiB of USE vectors)."""
+
+
+def _product(x: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``x @ b.T`` in float32, ``b`` read :data:`SPILLED_COLUMNS` rows at a
+    time (a narrow last block joins the one before), each block's pages
+    handed back once used when ``b`` is file-backed (:mod:`claimtrack.spill`),
+    so the product never holds all of a big ``b`` in memory.  The blocks are
+    the same whether ``b`` is in memory or in a file, so the values are too
+    (a BLAS may sum a product of another shape in another order)."""
+    if len(b) <= SPILLED_COLUMNS:
+        out: np.ndarray = x @ b.T
+        return out
+    out = np.empty((len(x), len(b)), dtype=np.float32)
+    starts = list(range(0, len(b), SPILLED_COLUMNS))
+    if len(b) - starts[-1] < 64:  # no narrow last block: it joins the one before
+        starts.pop()
+    for t, u in zip(starts, [*starts[1:], len(b)]):
+        out[:, t:u] = x @ b[t:u].T
+        spill.release(b[t:u])
+    return out
+
+
 def _blocked_topk(
     a: np.ndarray, b: np.ndarray, k: int, block_bytes: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -154,7 +179,8 @@ def _blocked_topk(
     rows = max(1, min(n, block_bytes // max(1, 4 * m)))
     for s in range(0, n, rows):
         e = min(n, s + rows)
-        blk = a[s:e] @ b.T  # (rows, m) float32
+        blk = _product(a[s:e], b)  # (rows, m) float32
+        spill.release(a[s:e])
         # rows: top-k, sorted by (-value, index)
         if kr < m:  # a copy of the k columns: the full (rows, m) index array goes at once
             part = np.argpartition(-blk, kr - 1, axis=1)[:, :kr].copy()
@@ -824,6 +850,7 @@ def align(
         recs = sorted((r.flipped() for r in _match(B, A, p)), key=lambda r: (r.i, r.j))
     else:
         recs = _match(A, B, p)
+    spill.release(vecs)  # what the matching read of a file-backed matrix goes back to the page cache
     out = [_alignment(r, A, B, fuzzy_min, evidence_threshold) for r in recs]
     if drift and out:
         out = _with_drift(out, recs, claims_a, claims_b, A, B, emb, c, min_confidence)

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .. import spill
 from ..embed import Embedder
 
 __all__ = ["PerTextEncoder", "finite"]
@@ -70,4 +71,9 @@ class PerTextEncoder:
 def finite(vecs: np.ndarray, rows: int = 4096) -> bool:
     """Whether every value of ``vecs`` is finite, checked ``rows`` rows at a
     time (no boolean matrix the size of the article's vectors)."""
-    return all(bool(np.isfinite(vecs[s : s + rows]).all()) for s in range(0, len(vecs), rows))
+    for s in range(0, len(vecs), rows):
+        ok = bool(np.isfinite(vecs[s : s + rows]).all())
+        spill.release(vecs[s : s + rows])  # a file-backed matrix is read once, not held
+        if not ok:
+            return False
+    return True

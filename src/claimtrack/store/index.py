@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .. import spill
 from ..errors import StoreError
 from .schema import CLAIMS, Space
 
@@ -36,9 +37,16 @@ class _Blocks:
         self.blocks: list[np.ndarray] = []
 
     def ensure(self, n: int) -> None:
-        """Room for rows ``0 .. n - 1``."""
+        """Room for rows ``0 .. n - 1``.  Once the blocks held reach
+        :data:`claimtrack.spill.SPILL_BYTES`, a new block is file-backed
+        (:mod:`claimtrack.spill`), and the full block before it hands its pages
+        back: a big index is read a block at a time, never held whole."""
         while len(self.blocks) * self.rows < n:
-            self.blocks.append(np.zeros((self.rows, self.width), dtype=np.float32))
+            if self.blocks:
+                spill.release(self.blocks[-1])
+            held = len(self.blocks) * self.rows * self.width * 4
+            self.blocks.append(spill.zeros((self.rows, self.width), np.float32,
+                                           spill_bytes=0 if held >= spill.SPILL_BYTES else None))
 
     def row(self, r: int) -> np.ndarray:
         """Row ``r`` (a view: writing to it writes the matrix)."""
@@ -68,6 +76,7 @@ class _Blocks:
         for q in np.unique(which).tolist():
             sel = which == q
             out[sel] = self.blocks[q][at[sel]]
+            spill.release(self.blocks[q])
         return out
 
 
@@ -167,7 +176,9 @@ class ClusterIndex:
         best_r = np.zeros((b, 0), dtype=np.int64)
         for s in range(0, n, block_rows):
             e = min(n, s + block_rows)
-            blk = x @ mat.span(s, e).T
+            rows = mat.span(s, e)
+            blk = x @ rows.T
+            spill.release(rows)
             kk = min(k, e - s)
             if kk < e - s:
                 part = np.argpartition(-blk, kk - 1, axis=1)[:, :kk]

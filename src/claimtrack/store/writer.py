@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from .. import spill
 from ..embed import Embedder, EmbeddingCache
 from ..errors import StoreError
 from ..models import Article, Claim, Drift
@@ -37,6 +38,9 @@ from .matcher import ClusterMatcher, Namespace, speaker_key
 from .models import AddResult
 from .quotes import Quoted, quoted_units, speaker_term
 from .schema import CLAIMS, QUOTES, Space
+
+_RELEASE_ROWS = 4096
+"""Claims stored between two hand-backs of a file-backed vector matrix's pages (:mod:`claimtrack.spill`)."""
 
 __all__ = ["ArticleWriter", "Namespace"]
 
@@ -233,6 +237,9 @@ class ArticleWriter:
                 staged=staged,
                 **where,
             )
+            if i % _RELEASE_ROWS == _RELEASE_ROWS - 1:
+                spill.release(vecs)  # the rows stored so far, of a file-backed matrix, back to the page cache
+        spill.release(vecs)
         return len(links), staged
 
     def store_claim(

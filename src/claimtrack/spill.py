@@ -1,0 +1,109 @@
+"""Big float32 matrices kept in a temporary file, their pages handed back as they are read.
+
+A 15 MB article has about 140,000 claims, and their sentence vectors take
+290 MB (512 float32 values each): as much again as the claims themselves,
+and a second time in the claim store's index.  A matrix of at least
+:data:`SPILL_BYTES` is therefore made in an unlinked temporary file mapped
+into memory (:func:`zeros`), and the code that reads it in blocks hands each
+block's pages back to the system once it is done with it (:func:`release`).
+The values are the same float32 values as in memory, so every result is the
+same bit for bit; what changes is where the bytes wait between two reads: in
+the operating system's page cache (reclaimable, and not part of the
+process's resident memory), not in the process.
+
+- The file lives in the temporary directory (``TMPDIR``); it has no name and
+  disappears when the matrix is freed, or when the process ends, however it
+  ends.  Put ``TMPDIR`` on a disk, not on a RAM file system, or the pages
+  stay in memory all the same.
+- Its space is reserved when it is made (``posix_fallocate``), so a full
+  disk is noticed then, never later as a crash on a write: the matrix is then
+  held in memory, as it would be without this module.
+- :func:`release` is a no-op for an array in memory, and on systems without
+  ``madvise(MADV_DONTNEED)``: the results never depend on it, only the
+  memory does.
+
+>>> m = zeros((4, 2), spill_bytes=0)
+>>> float(m.sum())
+0.0
+>>> m[:] = 1.5
+>>> release(m)
+>>> float(m.sum())
+12.0
+"""
+
+from __future__ import annotations
+
+import logging
+import mmap
+import os
+import tempfile
+
+import numpy as np
+
+__all__ = ["SPILL_BYTES", "is_spilled", "release", "zeros"]
+
+logger = logging.getLogger(__name__)
+
+SPILL_BYTES = 64 << 20
+"""Matrices of at least this many bytes (64 MiB: 32,768 USE vectors) are file-backed."""
+
+
+def zeros(shape: tuple[int, ...], dtype: type = np.float32, *, spill_bytes: int | None = None) -> np.ndarray:
+    """A writable array of zeros of ``shape``: in memory (``np.zeros``) below
+    ``spill_bytes`` bytes (default :data:`SPILL_BYTES`), else file-backed (or
+    in memory when the temporary directory has no room for it)."""
+    limit = SPILL_BYTES if spill_bytes is None else int(spill_bytes)
+    count = 1
+    for n in shape:
+        count *= int(n)
+    nbytes = count * np.dtype(dtype).itemsize
+    if nbytes < max(1, limit) or not hasattr(mmap, "MADV_DONTNEED") or not hasattr(os, "posix_fallocate"):
+        return np.zeros(shape, dtype=dtype)
+    try:
+        with tempfile.TemporaryFile(prefix="claimtrack-") as f:
+            os.posix_fallocate(f.fileno(), 0, nbytes)
+            mapped = mmap.mmap(f.fileno(), nbytes)  # shared, read-write; keeps its own descriptor
+    except OSError as exc:  # no room, or no temporary directory: held in memory instead
+        logger.info("a %d-byte matrix is held in memory (no temporary file: %s)", nbytes, exc)
+        return np.zeros(shape, dtype=dtype)
+    # straight over the mapping: every view's base is this matrix, as with an array in memory
+    out: np.ndarray = np.ndarray(shape, dtype=dtype, buffer=mapped)
+    return out
+
+
+def _mapping(a: np.ndarray) -> tuple[mmap.mmap, int] | None:
+    """The mapping under ``a`` and the address of its first byte, or None."""
+    base: object = a
+    root: np.ndarray | None = None
+    while isinstance(base, np.ndarray):
+        root, base = base, base.base
+    if not isinstance(base, mmap.mmap) or root is None:
+        return None
+    return base, int(root.__array_interface__["data"][0])
+
+
+def is_spilled(a: np.ndarray) -> bool:
+    """Whether ``a`` is (a view of) a file-backed matrix of :func:`zeros`."""
+    return _mapping(a) is not None
+
+
+def release(a: np.ndarray) -> None:
+    """Hand back the resident pages of ``a`` (a file-backed matrix, or a view
+    of consecutive rows of one); the next read of them faults them in again
+    from the page cache or the file.  A no-op for an array in memory."""
+    found = _mapping(a)
+    if found is None or a.size == 0:
+        return
+    mapped, origin = found
+    start = end = int(a.__array_interface__["data"][0]) - origin
+    for n, step in zip(a.shape, a.strides):  # the span of a strided view too
+        if step < 0:
+            start += (n - 1) * step
+        else:
+            end += (n - 1) * step
+    end += a.itemsize
+    page = mmap.PAGESIZE
+    start = max(0, (start // page) * page)
+    end = min(len(mapped), -(-end // page) * page)
+    if end > start:
+        mapped.madvise(mmap.MADV_DONTNEED, start, end - start)
