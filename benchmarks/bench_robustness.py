@@ -16,7 +16,10 @@ inputs are generated here (nothing is read from ``../shared``):
 ``compare`` pairs the big input with a short article (the fixture
 ``fixtures/harbour-bridge/en-herald.txt``): comparing two 15 MB articles would
 be 190,000 x 190,000 claim cosines, a cost of the pair of inputs, not of one.
-``diff`` pairs the input with itself, one figure changed (``diff --pairs``, one
+``compare-rev`` gives the two in the other order (not run by default): in
+the clusters stage, the big article's claims are then matched against the
+clusters of the short one, the path of a big article added to a store that
+already has clusters.  ``diff`` pairs the input with itself, one figure changed (``diff --pairs``, one
 JSON Lines record: a text this long is no command-line argument); inputs over the diff
 budget (``claimtrack.drift.MAX_DIFF_CHARS``) are refused before any work, so a
 ``diff-budget`` case at exactly the budget shows the most a diff costs.
@@ -208,6 +211,8 @@ def main() -> None:
                     argv = ["claims", str(src), "--lang", "en", "--format", "jsonl"]
                 elif cmd == "compare":
                     argv = ["compare", str(src), str(SMALL), "--format", "json", *embedder]
+                elif cmd == "compare-rev":  # the short article first: the big one joins a store with clusters
+                    argv = ["compare", str(SMALL), str(src), "--format", "json", *embedder]
                 elif cmd == "diff":
                     argv = ["diff", "--pairs", str(d / f"{name}.pairs.jsonl"), "--format", "jsonl", *embedder]
                 else:

@@ -102,3 +102,24 @@ def test_compare_and_store_identical_when_every_matrix_is_file_backed(
             t.add(a)
         assert [c.model_dump_json() for c in t.clusters()] == stored
     assert any(spill.is_spilled(x) for x in made)  # the file-backed path did run
+
+
+def test_store_in_small_blocks_gives_the_same_clusters(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An article's claims searched and compared a few at a time (the path of
+    an article of thousands of claims added to a store that has clusters)
+    give the clusters one product gives."""
+    from claimtrack.store import index, matcher
+
+    emb = HashEmbedder()
+    articles = _articles()
+
+    def build(name: str) -> list[str]:
+        with Tracker(tmp_path / name, embedder=emb) as t:
+            for a in articles:
+                t.add(a)
+            return [c.model_dump_json() for c in t.clusters()]
+
+    whole = build("whole.db")
+    monkeypatch.setattr(index, "QUERY_ROWS", 3)
+    monkeypatch.setattr(matcher, "_SIMS_BYTES", 8 * 300 * 5)  # a few claims per block
+    assert build("blocks.db") == whole

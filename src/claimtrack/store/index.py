@@ -23,6 +23,11 @@ __all__ = ["ClusterIndex", "BLOCK_ROWS"]
 BLOCK_ROWS = 16384
 """Rows of one storage block of the index, and of one block of a search."""
 
+QUERY_ROWS = 256
+"""Queries of one search step: a step's exact products and gathered
+shortlist rows take O(QUERY_ROWS * (BLOCK_ROWS + shortlist * dim)) floats
+(64 MiB with USE), however many claims the article has."""
+
 
 class _Blocks:
     """A growable ``(n, width)`` float32 matrix kept as fixed blocks of
@@ -199,8 +204,23 @@ class ClusterIndex:
         Exact below ``exact_below`` clusters: time O(len(x) * n * dim).  Above,
         a shortlist of ``shortlist`` rows per query from the projected matrix
         (O(len(x) * n * proj_dims)), ranked by exact cosine.  Memory
-        O(len(x) * (block_rows + shortlist * dim)).
+        O(min(len(x), QUERY_ROWS) * (block_rows + shortlist * dim)): the
+        queries go :data:`QUERY_ROWS` at a time.
         """
+        b = len(x)
+        if b > QUERY_ROWS:  # an article of many claims: its queries in chunks (a narrow last one joins the one before)
+            starts = list(range(0, b, QUERY_ROWS))
+            if b - starts[-1] < 64:
+                starts.pop()
+            parts = []
+            for s, e in zip(starts, [*starts[1:], b]):
+                parts.append(self._search(x[s:e], k, block_rows))
+                spill.release(x[s:e])  # the rows of a file-backed query matrix, once searched
+            return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        return self._search(x, k, block_rows)
+
+    def _search(self, x: np.ndarray, k: int, block_rows: int) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`search` of one chunk of queries."""
         b = len(x)
         out_i = np.full((b, k), -1, dtype=np.int64)
         out_v = np.full((b, k), -np.inf, dtype=np.float32)

@@ -59,6 +59,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import spill
+
 from ..alignment.rule import MatchSettings, format_figure, fuzzy_similarity, judge, near_figures
 from ..models import Claim
 from .db import chunks
@@ -267,13 +269,13 @@ class ClusterMatcher:
         if not every:
             return {}
         col = {cid: j for j, cid in enumerate(every)}
-        sims = vecs.astype(np.float64) @ self._index.unit(every).astype(np.float64).T  # claims x candidates
+        own, column_top = _similarities(vecs, self._index.unit(every), [[col[c] for c in cs] for cs in cand], k + 1)
         info = self._cluster_evidence(conn, every)
         recs: list[tuple[float, int, int, str]] = []
         for i, claim in enumerate(claims):
             near_top = [(int(t), float(v)) for t, v in zip(top_ids[i], top_vals[i]) if t >= 0]
             pairs = ((cid, col[cid], info[cid]) for cid in sorted(cand[i]) if cid in info)
-            recs.extend(self._judged(i, claim, pairs, near_top, sims))
+            recs.extend(self._judged(i, claim, pairs, near_top, own[i], column_top))
         recs.sort(key=lambda r: (-r[0], r[1], r[2]))
         used: set[int] = set()
         out: dict[int, tuple[int, str]] = {}
@@ -290,22 +292,24 @@ class ClusterMatcher:
         claim: Claim,
         pairs: Iterable[tuple[int, int, _Reference]],
         near_top: list[tuple[int, float]],
-        sims: np.ndarray,
+        own: dict[int, float],
+        column_top: list[list[tuple[float, int]]],
     ) -> Iterator[tuple[float, int, int, str]]:
         """(rank, claim index, cluster id, evidence) of every accepted pair of
-        claim ``i`` with a candidate cluster (id, column in ``sims``, reference)."""
+        claim ``i`` with a candidate cluster (id, column, reference): ``own``
+        maps the column to claim ``i``'s cosine, ``column_top[column]`` holds
+        the column's best cosines over the article's claims (:func:`_similarities`)."""
         s = self.settings
         k = s.k
-        b = len(sims)
         words = len(claim.text.split())
         figures = _figures(claim, s.min_figure)
         keys = set(_entity_keys(claim))
         sk = speaker_key(claim) if self.speaker_names else None
         for cid, j, ref in pairs:
-            sim = float(sims[i, j])
+            sim = own[j]
             row_n = [v for t, v in near_top if t != cid][:k]
             row_n += [s.background] * (k - len(row_n))
-            col_n = sorted((float(sims[r, j]) for r in range(b) if r != i), reverse=True)[:k]
+            col_n = [v for v, r in column_top[j] if r != i][:k]  # the cluster's k nearest other claims
             col_n += [s.background] * (k - len(col_n))
             neigh = (sum(row_n) / k + sum(col_n) / k) / 2.0
             rs = ref.speaker if self.speaker_names else None
@@ -341,6 +345,46 @@ class ClusterMatcher:
             if names:
                 ev.append("shared names: " + ", ".join(names))
             yield (verdict.rank, i, cid, "; ".join(ev))
+
+
+_SIMS_BYTES = 64 << 20
+"""Bytes of float64 products one block of :func:`_similarities` takes (claims x candidates, and the claims' rows)."""
+
+
+def _similarities(
+    vecs: np.ndarray, units: np.ndarray, wanted: Sequence[Sequence[int]], top: int
+) -> tuple[list[dict[int, float]], list[list[tuple[float, int]]]]:
+    """The float64 cosines of an article's claims (rows of ``vecs``) with the
+    candidate clusters (rows of ``units``), in blocks of claims, never the
+    whole claims x candidates matrix: per claim ``i``, its cosine with each
+    column of ``wanted[i]``; per column, its ``top`` best (cosine, claim),
+    best first, ties to the lower claim.  Memory: one block of
+    :data:`_SIMS_BYTES`; time O(claims x candidates x dim).  An article whose
+    products fit in one block is computed in one product, as before blocks
+    existed."""
+    b, m = len(vecs), len(units)
+    u64 = units.astype(np.float64)
+    rows = max(1, _SIMS_BYTES // (8 * (m + vecs.shape[1])))
+    own: list[dict[int, float]] = []
+    best_v = np.zeros((m, 0), dtype=np.float64)
+    best_r = np.zeros((m, 0), dtype=np.int64)
+    for s in range(0, b, rows):
+        e = min(b, s + rows)
+        sims = vecs[s:e].astype(np.float64) @ u64.T  # (claims of the block) x candidates
+        spill.release(vecs[s:e])
+        for i in range(s, e):
+            own.append({j: float(sims[i - s, j]) for j in wanted[i]})
+        kb = min(top, e - s)
+        part = (np.argpartition(-sims, kb - 1, axis=0)[:kb] if kb < e - s
+                else np.broadcast_to(np.arange(e - s)[:, None], (e - s, m)))
+        allv = np.concatenate([best_v, np.take_along_axis(sims, part, axis=0).T], axis=1)
+        allr = np.concatenate([best_r, (part + s).T], axis=1)
+        order = np.lexsort((allr, -allv), axis=1)[:, :top]
+        best_v = np.take_along_axis(allv, order, axis=1)
+        best_r = np.take_along_axis(allr, order, axis=1)
+        del sims
+    column_top = [list(zip(best_v[j].tolist(), best_r[j].tolist())) for j in range(m)]
+    return own, column_top
 
 
 @dataclass(frozen=True, slots=True)
