@@ -411,3 +411,20 @@ def test_date_order_option(tmp_path, capsys):
         payload = json.loads(capsys.readouterr().out)
         (claim,) = payload["claims"] if "claims" in payload else payload["articles"][0]["claims"]
         assert [d["value"] for d in claim["dates"]] == [value]
+
+
+def test_compare_json_streams_the_claims_the_same_json(tmp_path: Path) -> None:
+    """compare --format json writes its claims one at a time; the document is
+    the one a plain model_dump gives, byte for byte."""
+    from claimtrack.outputs import envelope
+    from tests.fakes import HashEmbedder
+
+    bridge = Path(__file__).resolve().parents[1] / "fixtures" / "harbour-bridge"
+    paths = [str(bridge / "en-herald.txt"), str(bridge / "fr-courrier.txt")]
+    code, text = run(["compare", *paths, "--format", "json", *HASH])
+    assert code == 0
+    articles = [ct.read_article(p) for p in paths]
+    claims = {a.id: ct.extract_claims(a) for a in articles}
+    comparison = ct.compare(*articles, claims=claims, claims_extracted=True, embedder=HashEmbedder())
+    plain = json.dumps(envelope(comparison=comparison.model_dump(mode="json")), ensure_ascii=False, indent=2) + "\n"
+    assert text == plain and json.loads(text)["comparison"]["claims"]

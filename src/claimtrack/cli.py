@@ -282,7 +282,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     comparison = compare(*(a for a, _ in read), claims={a.id: c for a, c in read}, claims_extracted=True,
                          embedder=embedder, min_confidence=args.min_confidence)
     if args.format == "json":
-        _dump(envelope(comparison=comparison.model_dump(mode="json")), out)
+        _dump(envelope(comparison=_lazy_dump(comparison, "claims")), out)
     elif args.format == "html":
         out.write(html_comparison(comparison))
     else:
@@ -387,9 +387,42 @@ def _diff_pairs(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _dump(payload: dict[str, Any], out: TextIO) -> None:
-    """One JSON document (an :func:`~claimtrack.outputs.envelope`), indented, newline-terminated."""
+    """One JSON document (an :func:`~claimtrack.outputs.envelope`), indented, newline-terminated.
+
+    Indented, so :func:`json.dump` runs its Python encoder, which streams the
+    document in pieces and reads a :class:`_Dumped` list item by item."""
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+class _Dumped(list):  # type: ignore[type-arg]
+    """Models as the JSON values ``model_dump(mode="json")`` gives, each made
+    when :func:`_dump` reaches it, so that a document of 140,000 claims (a
+    15 MB article compared) never holds 140,000 dicts at once.  The
+    indented :func:`json.dump` asks a list whether it is empty, then iterates
+    it; the list itself stays empty (the C encoder, which reads a list's
+    items directly, runs only without indentation)."""
+
+    def __init__(self, models: Sequence[Any]) -> None:
+        super().__init__()
+        self._models = models
+
+    def __iter__(self) -> Iterator[Any]:
+        return (m.model_dump(mode="json") for m in self._models)
+
+    def __len__(self) -> int:
+        return len(self._models)
+
+    def __bool__(self) -> bool:
+        return bool(self._models)
+
+
+def _lazy_dump(model: Any, field: str) -> dict[str, Any]:
+    """``model.model_dump(mode="json")`` with the list ``field`` dumped item
+    by item as it is written (:class:`_Dumped`); the same JSON, key for key."""
+    rest = model.model_dump(mode="json", exclude={field})
+    return {k: _Dumped(getattr(model, k)) if k == field else rest[k]
+            for k in type(model).model_fields if k == field or k in rest}
 
 
 def _fail_code(args: argparse.Namespace, diffs: Sequence[Any]) -> int:

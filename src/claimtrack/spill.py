@@ -44,8 +44,8 @@ __all__ = ["SPILL_BYTES", "is_spilled", "release", "zeros"]
 
 logger = logging.getLogger(__name__)
 
-SPILL_BYTES = 64 << 20
-"""Matrices of at least this many bytes (64 MiB: 32,768 USE vectors) are file-backed."""
+SPILL_BYTES = 32 << 20
+"""Matrices of at least this many bytes (32 MiB: 16,384 USE vectors) are file-backed."""
 
 
 def zeros(shape: tuple[int, ...], dtype: type = np.float32, *, spill_bytes: int | None = None) -> np.ndarray:

@@ -129,11 +129,20 @@ class _Rows64:
     def __init__(self, rows: np.ndarray) -> None:
         self.rows = rows
         self.shape = rows.shape
+        self._read = 0
 
     def __getitem__(self, index: Any) -> np.ndarray:
         out: np.ndarray = self.rows[index].astype(np.float64)
+        # a file-backed matrix (claimtrack.spill) hands back what was read every RELEASE_ROWS rows
+        self._read += out.size // max(1, self.shape[1])
+        if self._read >= RELEASE_ROWS:
+            spill.release(self.rows)
+            self._read = 0
         return out
 
+
+RELEASE_ROWS = 8192
+"""Rows read from a file-backed side (:class:`_Rows64`) between two hand-backs of its pages."""
 
 SPILLED_COLUMNS = 16384
 """Rows of a file-backed ``b`` read per product by :func:`_product` (32 MiB of USE vectors)."""
