@@ -42,6 +42,7 @@ RANK: dict[str, int] = {
     "embed": 0,
     "errors": 0,
     "_version": 0,
+    "spill": -1,  # numpy and the standard library only: under the vectors of embed and the store's index
 }
 
 MAX_FUNCTION_LINES = 100
