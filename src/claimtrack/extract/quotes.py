@@ -140,9 +140,6 @@ class _Cues:
     """Adjectives before the head noun where noun phrases open with it ("l'ancien ministre")."""
     indefinite: frozenset[str]
     """Articles that introduce someone new ("a spokesman", "un expert")."""
-    affiliations: frozenset[str]
-    """Prepositions tying a named person to their organisation ("Lee Halstead from Lancashire Police")."""
-    determiners: frozenset[str]
     organisations: frozenset[str]
     """Head nouns of organisations ("company", "agency", "ministère"): a description headed by one is no person."""
 
@@ -181,8 +178,6 @@ def _cues(code: str) -> _Cues:
         head_first=att.head_first,
         prenominal=att.prenominal_adjectives,
         indefinite=att.indefinite_articles,
-        affiliations=att.affiliation_prepositions,
-        determiners=data.names.determiners,
         organisations=data.names.org_words,
     )
 
@@ -945,22 +940,6 @@ def _modifier_runs(toks: list[tuple[str, int]], code: str) -> tuple[list[list[tu
     return [r for _, r in kept], {j for j, (i, _) in enumerate(kept) if i in modifiers}
 
 
-def _affiliated(toks: list[tuple[str, int]], person: list[tuple[str, int]], organisation: list[tuple[str, int]],
-                text: str, code: str) -> bool:
-    """Whether ``organisation`` is the complement of the person's name right
-    before it: an affiliation preposition between them, a determiner allowed
-    after it ("Supt Lee Halstead from Lancashire Police", "Lee Halstead de
-    la Police du Lancashire"), and ``person`` reads as a person's name."""
-    cues = _cues(code)
-    k = next(i for i, t in enumerate(toks) if t[1] == organisation[0][1]) - 1
-    while k >= 0 and toks[k][0].lower() in cues.determiners:
-        k -= 1
-    if k < 1 or toks[k][0].lower() not in cues.affiliations or toks[k - 1][1] != person[-1][1]:
-        return False
-    raw = text[person[0][1] : person[-1][1] + len(person[-1][0])]
-    return _clean_name(raw, code)[1]
-
-
 def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[str, str]) -> Speaker | None:
     """The last run of capitalised words of ``toks`` as a person or organisation name, titles stripped.
 
@@ -969,8 +948,6 @@ def _name_in(text: str, toks: list[tuple[str, int]], code: str, surnames: dict[s
     it: "The Congolese President")."""
     cues = _cues(code)
     runs, modifiers = _modifier_runs(toks, code)
-    while len(runs) >= 2 and _affiliated(toks, runs[-2], runs[-1], text, code):
-        runs.pop()  # "Lee Halstead from Lancashire Police": the person, not the organisation
     while runs:
         run = runs[-1]
         if len(runs) - 1 in modifiers:
@@ -1267,7 +1244,7 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
                   and 0 < layout.index.get(here, 0) - layout.index.get(there, 0) <= _CARRY_PARAGRAPHS):
                 speaker = prev.speaker
                 carried.append((spans[0][0], spans[-1][1]))
-        speaker = _prefer(text, speaker, theirs.get(qid), found, code)
+        speaker = _prefer(speaker, theirs.get(qid), found, code)
         if speaker is not None and speaker.name and _ACRONYM.fullmatch(speaker.name):
             full = spelled(speaker.name)
             speaker = speaker.model_copy(update={"name": full}) if full else speaker
@@ -1366,8 +1343,7 @@ def _attributed_people(text: str, founds: list[_Found | None], code: str, regist
     return people
 
 
-def _prefer(text: str, mine: Speaker | None, theirs: Speaker | None, found: _Found | None,
-            code: str) -> Speaker | None:
+def _prefer(mine: Speaker | None, theirs: Speaker | None, found: _Found | None, code: str) -> Speaker | None:
     """The attribution stage's speaker where it stands at the same place as
     the phrase found here (its name resolution is kept), or where nothing
     was found here; the phrase next to the cue otherwise."""
@@ -1386,11 +1362,7 @@ def _prefer(text: str, mine: Speaker | None, theirs: Speaker | None, found: _Fou
         # a person's name found after a modifier ("said Airbus sales chief John Leahy": not "Airbus")
         longer = mine.name is not None and mine.name != theirs.name and mine.name.endswith(" " + theirs.name)
         after_modifier = mine.start > theirs.start and _is_person(mine, code)  # "Nordic Wings sales chief Maria Holm"
-        between = _WORD.findall(text[mine.end : theirs.start].lower()) if mine.end <= theirs.start else []
-        cues = _cues(code)
-        affiliated = (bool(between) and between[0] in cues.affiliations and _is_person(mine, code)
-                      and all(w in cues.determiners for w in between[1:]))  # "Lee Halstead from Lancashire Police"
-        if longer or after_modifier or affiliated or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
+        if longer or after_modifier or (mine.name and _is_person(mine, code) and not _is_person(theirs, code)):
             return mine
         return theirs
     return mine

@@ -123,12 +123,6 @@ class Attribution:
     attribution after a quotation with a verb the data does not list
     (French ``« … », a menacé le porte-parole``): the auxiliary, the
     participle, then the speaker (``extract.quotes``)."""
-    affiliation_prepositions: frozenset[str] = frozenset()
-    """Lower-case prepositions that tie a named person to the organisation
-    they speak for, after the name ("Lee Halstead from Lancashire Police
-    said", "Lee Halstead de la police du Lancashire a déclaré"): the person,
-    the head of the phrase, is the speaker, not the organisation in its
-    complement (``extract.quotes``)."""
     head_first: bool = False
     """Whether a noun phrase opens with its head noun, its adjectives after it
     (French "l'agence américaine", "le directeur du centre"), rather than

@@ -63,7 +63,6 @@ ATTRIBUTION = Attribution(
         "hautes", "bon", "bonne", "mauvais", "mauvaise", "seul", "seule", "même", "autre", "principal",
         "principale",
     }),
-    affiliation_prepositions=frozenset({"de", "du", "des", "chez"}),
     indefinite_articles=frozenset({"un", "une", "des"}),
     agent_words=("par",),
     name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "dre", "st", "prof"}),
