@@ -1222,7 +1222,6 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
     genders = _name_genders(text, registry, code)
     subjects = lru_cache(maxsize=None)(
         lambda: _organisation_subjects(text, sentences, regions, code, registry, surnames, genders))
-    spelled = lru_cache(maxsize=None)(lambda acronym: _spelled_out(text, acronym, code))
     quotes: list[Quote] = []
     for spans, found, qid, partial in drafts:
         cue = found.cue if found is not None else None
@@ -1245,9 +1244,6 @@ def find_quotes_carried(text: str, sentences: list[Sentence], code: str,
                 speaker = prev.speaker
                 carried.append((spans[0][0], spans[-1][1]))
         speaker = _prefer(speaker, theirs.get(qid), found, code)
-        if speaker is not None and speaker.name and _ACRONYM.fullmatch(speaker.name):
-            full = spelled(speaker.name)
-            speaker = speaker.model_copy(update={"name": full}) if full else speaker
         parts = tuple(QuoteSpan(text=text[a:b], start=a, end=b) for a, b in spans)
         quotes.append(Quote(
             article_id=article_id, text=" ".join(p.text for p in parts), start=parts[0].start, end=parts[-1].end, spans=parts,
@@ -1282,46 +1278,6 @@ def _own_speaker(text: str, found: _Found | None, code: str, registry: _Mentions
                                          _ORG_SENTENCES if org_pronoun else _DOCUMENT_SENTENCES)
         speaker = resolved if resolved is not None or org_pronoun else speaker
     return speaker, org_pronoun
-
-
-_ACRONYM = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ&.]{1,9}")
-"""A name written in capitals ("PSG", "FMI", "S&P", "U.N."): an acronym."""
-_SPELLING_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SPELLING_GAP = re.compile(r"[ \xa0]*(?:&[ \xa0]*)?")
-
-
-def _spelled_out(text: str, acronym: str, code: str) -> str | None:
-    """The name the article spells ``acronym`` out as: the first run of words
-    opening with a capital whose initials spell it, the name's link words
-    and function words aside, a hyphenated word giving one per part
-    ("Fonds monétaire international" for FMI, "Paris Saint-Germain" for PSG,
-    "Organisation pour l'interdiction des armes chimiques" for OIAC,
-    "Standard & Poor's" for S&P); None when no run does, or only one word."""
-    letters = acronym.replace("&", "").replace(".", "")
-    if len(letters) < 2:
-        return None
-    skip = _lang.get(code).names.name_links | _cues(code).stop
-    for first in re.finditer(rf"(?<![\w'’-]){re.escape(letters[0])}[\w'’-]*\w", text):
-        got, words, pos, end = "", 0, first.start(), first.start()
-        for _ in range(2 * len(letters) + 4):
-            gap = _SPELLING_GAP.match(text, end)
-            w = _SPELLING_WORD.match(text, gap.end() if gap is not None else end)
-            if w is None or (words and gap is not None and gap.end() == end and end != pos):
-                break
-            tok = w.group()
-            head, _, rest = tok.replace("’", "'").partition("'")
-            if rest and head.lower() in skip:
-                tok = rest  # "l'interdiction"
-            end = w.end()
-            if words and tok.lower() in skip:
-                continue
-            got += "".join(part[0].upper() for part in tok.split("-") if part)
-            words += 1
-            if not letters.startswith(got):
-                break
-            if got == letters:
-                return " ".join(text[pos:end].split()) if words >= 2 else None
-    return None
 
 
 def _attributed_people(text: str, founds: list[_Found | None], code: str, registry: _Registry,
