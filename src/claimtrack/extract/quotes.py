@@ -134,14 +134,6 @@ class _Cues:
     """Auxiliaries that may open an inverted attribution with an unlisted participle ("a menacé")."""
     documents: frozenset[str]
     """Head nouns of an organisation's documents ("press release", "communiqué")."""
-    head_first: bool
-    """Noun phrases open with their head noun (French), else end with it (English)."""
-    prenominal: frozenset[str]
-    """Adjectives before the head noun where noun phrases open with it ("l'ancien ministre")."""
-    indefinite: frozenset[str]
-    """Articles that introduce someone new ("a spokesman", "un expert")."""
-    organisations: frozenset[str]
-    """Head nouns of organisations ("company", "agency", "ministère"): a description headed by one is no person."""
 
 
 def _alt(words: object) -> str:
@@ -175,10 +167,6 @@ def _cues(code: str) -> _Cues:
         org_pronouns=frozenset(att.organisation_pronouns),
         auxiliaries=att.incise_auxiliaries,
         documents=frozenset(att.document_nouns),
-        head_first=att.head_first,
-        prenominal=att.prenominal_adjectives,
-        indefinite=att.indefinite_articles,
-        organisations=data.names.org_words,
     )
 
 
@@ -385,8 +373,6 @@ class _Roles:
     positions: list[int]
     names: list[str]
     words: list[frozenset[str]]
-    people: list[bool]
-    """Whether each row is a person's (else an organisation's: :func:`_organisation_roles`)."""
 
 
 _ROLE_REACH = 100
@@ -401,57 +387,24 @@ def _fold(word: str) -> str:
     return word.casefold().strip(".")
 
 
-_ROLE_TOKEN = re.compile(r"[\w.-]*\w|[,;:.!?()\n–—" + re.escape(_MARKS) + "]")
-_ROLE_WORDS = 6
-"""Longest role read next to a name, in words."""
-
-
-def _role_words(text: str, start: int, end: int, code: str) -> frozenset[str]:
-    """The words of the role a name at ``start``..``end`` is introduced with:
-    the noun phrase right before it ("the administrator Yves Bergeron",
-    "satellite channel Al-Arabiya") or before the comma right before it
-    ("Le directeur du centre, Colin Seddon,"), back to a determiner or
-    another function word that opens it; and an apposition after it ("X,
-    député de Bruxelles,").  A role's complement counts ("the president and
-    CEO of Cogeco", "l'agence de notation"), its own determiner too ("a
-    spokesperson for the association"), but nothing of the clause around
-    it ("The agency notes that Ukraine ...": no role of Ukraine's)."""
-    before, after, _ = _role_phrases(text, start, end, code)
-    return frozenset(before + after)
-
-
-def _role_phrases(text: str, start: int, end: int, code: str) -> tuple[list[str], list[str], bool]:
-    """The role phrases of :func:`_role_words`, before the name and after it
-    (folded words in text order), and whether the one after it opens with a
-    determiner ("Cogeco, the cable company,")."""
-    cues, names = _cues(code), _lang.get(code).names
-    links, determiners = names.org_joiners, names.determiners
-
-    def phrase(toks: list[str], backward: bool) -> list[str]:
-        out: list[str] = []
-        for k, tok in enumerate(toks):
-            low = _fold(tok)
-            if not tok[0].isalnum() or len(out) >= _ROLE_WORDS:
-                break
-            if low in cues.stop and low not in links:
-                link = toks[k + 1] if backward and k + 1 < len(toks) else toks[k - 1] if not backward and k else ""
-                if low in determiners and _fold(link) in links:
-                    continue  # "a spokesperson for the association"
-                break
-            out.append(low)
-        return out
-
-    back = [m.group() for m in _ROLE_TOKEN.finditer(text, max(0, start - _ROLE_REACH), start)][::-1]
-    if back[:1] == [","]:  # "ROLE, Name"
-        back = back[1:]
-    before, after, determined = phrase(back, True)[::-1], [], False
-    pos = _skip(text, end, min(len(text), end + 3), " \xa0")
+def _role_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The words of the role a name at ``start``..``end`` is introduced with: the
+    rest of its clause before it ("the administrator Yves Bergeron", "Le
+    directeur du centre, Colin Seddon,") and an apposition after it ("X,
+    député de Bruxelles,")."""
+    lo = max(0, start - _ROLE_REACH)
+    marks = list(_CLAUSE_MARK.finditer(text, lo, start))
+    cut = marks[-1].start() if marks else lo
+    before = text[cut + 1 if marks else lo : start]
+    if not before.strip() and marks and text[cut] == ",":  # "ROLE, Name"
+        earlier = list(_CLAUSE_MARK.finditer(text, max(0, cut - _ROLE_REACH), cut))
+        before = text[earlier[-1].end() if earlier else max(0, cut - _ROLE_REACH) : cut]
+    after = ""
+    pos = _skip(text, end, min(len(text), end + 3), " ")
     if pos < len(text) and text[pos] == ",":  # "Name, ROLE"
-        ahead = [m.group() for m in _ROLE_TOKEN.finditer(text, pos + 1, min(len(text), pos + 1 + _ROLE_REACH))]
-        while ahead and _fold(ahead[0]) in determiners:
-            ahead, determined = ahead[1:], True
-        after = phrase(ahead, False)
-    return before, after, determined
+        nxt = _CLAUSE_MARK.search(text, pos + 1, min(len(text), pos + 1 + _ROLE_REACH))
+        after = text[pos + 1 : nxt.start() if nxt else min(len(text), pos + 1 + _ROLE_REACH)]
+    return frozenset(_fold(w) for w in _ROLE_WORD.findall(before + " " + after))
 
 
 _INDEX_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
@@ -591,7 +544,7 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
         surname = name.split()[-1]
         inside = {a + len(name) - len(surname) for a in full}
         for at in full:
-            role_rows.append((at, name, _role_words(text, at, at + len(name), code)))
+            role_rows.append((at, name, _role_words(text, at, at + len(name))))
             rows.setdefault(at, name)
         if len(surname) >= 3 and by_surname.get(surname) == name:
             for at in words.occurrences(surname):
@@ -606,53 +559,9 @@ def _people_index(text: str, people: _Registry, regions: list[QuoteRegion], code
             head = text[opens:at] if at - opens <= _ROLE_REACH else "x"
             if all(w.lower().rstrip(".") in words.titles or w.lower() in words.stop for w in _WORD.findall(head)):
                 mentions.subjects.add(at)
-    role_rows.extend(_organisation_roles(words, set(candidates) | set(by_surname)))
-    role_rows.sort(key=lambda r: (r[0], r[1]))
-    roles = _Roles([r[0] for r in role_rows], [r[1] for r in role_rows], [r[2] for r in role_rows],
-                   [r[1] in candidates for r in role_rows])
+    role_rows.sort()
+    roles = _Roles([r[0] for r in role_rows], [r[1] for r in role_rows], [r[2] for r in role_rows])
     return mentions, roles
-
-
-@lru_cache(maxsize=None)
-def _organisation_name(code: str) -> re.Pattern[str]:
-    """A run of capitalised words, the name's link words allowed between them
-    ("Standard & Poor's", "Organization for the Prohibition of Chemical Weapons", "Al-Arabiya")."""
-    links = _alt(re.escape(w) for w in _lang.get(code).names.name_links)
-    word = r"[A-ZÀ-ÖØ-ÞŒ][\w'’&.-]*\w"
-    return re.compile(rf"(?<![\w'’&.-]){word}(?:(?:[ \xa0]+(?:{links}))*[ \xa0]+{word})*")
-
-
-def _organisation_roles(words: _Words, people: set[str]) -> list[tuple[int, str, frozenset[str]]]:
-    """``(position, name, role words)`` of the organisations the article
-    introduces with a role ("Rating agency, Standard & Poor's", "satellite
-    channel Al-Arabiya", "la chaîne satellitaire Al-Arabiya"): the runs of
-    capitalised words outside quotation marks that are no person's name
-    (``people``: full names and surnames), with the role before or after them
-    (:func:`_role_words`); a run with no role is left out."""
-    text, code, cues = words.text, words.code, _cues(words.code)
-    skip = cues.stop | cues.titles | _lang.get(code).names.determiners
-    links = _lang.get(code).names.name_links
-    out: list[tuple[int, str, frozenset[str]]] = []
-    for m in _organisation_name(code).finditer(text):
-        if words.quoted(m.start()):
-            continue
-        toks = [(t.group(), t.start()) for t in re.finditer(r"\S+", m.group())]
-        while toks and _fold(toks[0][0]) in skip:
-            toks = toks[1:]  # "The", "Le", "Minister"
-        while toks and toks[-1][0].lower() in links:
-            toks = toks[:-1]
-        if not toks:
-            continue
-        at = m.start() + toks[0][1]
-        name = " ".join(t for t, _ in toks)
-        if name in people or any(t in people for t, _ in toks):
-            continue
-        before, after, determined = _role_phrases(text, at, m.start() + toks[-1][1] + len(toks[-1][0]), code)
-        heads = {_head_noun([w for w in p if w not in cues.stop], cues) for p in (before, after if determined else [])}
-        heads.discard(None)
-        if heads:
-            out.append((at, name, frozenset(h for h in heads if h is not None)))
-    return out
 
 
 @lru_cache(maxsize=None)
@@ -690,8 +599,6 @@ def _by_role(toks: list[tuple[str, int]], start: int, code: str, roles: _Roles) 
     "Cogeco's CEO"): the most recent one introduced before ``start`` with a
     role holding the description's head words; None when there is none."""
     cues = _cues(code)
-    if toks and toks[0][0].lower() in cues.indefinite:
-        return None  # "a spokesman", "un expert": someone new
     head: list[str] = []
     for tok, _ in toks:
         if not head:
@@ -703,27 +610,13 @@ def _by_role(toks: list[tuple[str, int]], start: int, code: str, roles: _Roles) 
         if tok.lower() in cues.stop:
             break
         head.append(_fold(tok))
-    noun = _head_noun(head, cues)
-    if noun is None:
+    if not head:
         return None
-    # "the agency", "le ministère": an organisation; "the minister", "le porte-parole": a person
-    kind = False if noun in cues.organisations else True if noun in cues.titles else None
+    want = frozenset(head)
     for j in range(bisect_right(roles.positions, start) - 1, -1, -1):
-        if noun in roles.words[j] and kind in (None, roles.people[j]):
+        if want <= roles.words[j]:
             return roles.names[j]
     return None
-
-
-def _head_noun(words: list[str], cues: _Cues) -> str | None:
-    """The head noun of a description's words (its determiner gone): the
-    last word where noun phrases end with their head ("the American
-    agency"), else the first that is no prenominal adjective ("l'agence
-    américaine", "l'ancien ministre")."""
-    if not words:
-        return None
-    if not cues.head_first:
-        return words[-1]
-    return next((w for w in words if w not in cues.prenominal), words[-1])
 
 
 _ORG_SENTENCES = 1

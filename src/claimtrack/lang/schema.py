@@ -123,19 +123,6 @@ class Attribution:
     attribution after a quotation with a verb the data does not list
     (French ``« … », a menacé le porte-parole``): the auxiliary, the
     participle, then the speaker (``extract.quotes``)."""
-    head_first: bool = False
-    """Whether a noun phrase opens with its head noun, its adjectives after it
-    (French "l'agence américaine", "le directeur du centre"), rather than
-    ending with it (English "the American agency"): the word of a speaker
-    description matched against the roles the article introduces its people
-    and organisations with (``extract.quotes``)."""
-    prenominal_adjectives: frozenset[str] = frozenset()
-    """Lower-case adjectives that stand before the head noun in a language
-    whose noun phrases open with it (French "l'ancien ministre", "le Premier
-    ministre", "la nouvelle directrice"): skipped when looking for the head."""
-    indefinite_articles: frozenset[str] = frozenset()
-    """Lower-case articles that introduce someone new ("a spokesman", "un
-    expert"): a description opened by one stands for no one named before."""
     agent_words: tuple[str, ...] = ()
     """Lower-case words that introduce the agent of a passive reporting verb
     ("the agency was told by X", "a été dit par X"): the speaker is the

@@ -36,7 +36,6 @@ ATTRIBUTION = Attribution(
     description_openers=("a", "an", "the", "his", "her", "its", "their", "one"),
     organisation_pronouns=("it",),
     document_nouns=frozenset({"release", "statement", "communiqué", "communique"}),
-    indefinite_articles=frozenset({"a", "an", "one", "another"}),
     agent_words=("by",),
     name_abbreviations=frozenset({"jr", "sr", "st", "dr", "mr", "mrs", "ms", "prof", "inc", "corp", "co"}),
 )

@@ -53,17 +53,6 @@ ATTRIBUTION = Attribution(
     organisation_pronouns=("il", "elle"),
     document_nouns=frozenset({"communiqué", "déclaration"}),
     incise_auxiliaries=frozenset({"a", "ont", "avait", "avaient"}),
-    head_first=True,
-    # the adjectives French puts before the noun (beauty, age, goodness, size; ordinals; "ancien" as "former")
-    prenominal_adjectives=frozenset({
-        "ancien", "ancienne", "anciens", "anciennes", "ex", "nouveau", "nouvel", "nouvelle", "nouveaux",
-        "nouvelles", "premier", "première", "premiers", "premières", "second", "seconde", "deuxième",
-        "dernier", "dernière", "actuel", "actuelle", "futur", "future", "jeune", "jeunes", "vieux", "vieil",
-        "vieille", "grand", "grande", "grands", "grandes", "petit", "petite", "haut", "haute", "hauts",
-        "hautes", "bon", "bonne", "mauvais", "mauvaise", "seul", "seule", "même", "autre", "principal",
-        "principale",
-    }),
-    indefinite_articles=frozenset({"un", "une", "des"}),
     agent_words=("par",),
     name_abbreviations=frozenset({"mme", "mlle", "pr", "dr", "dre", "st", "prof"}),
 )
