@@ -402,3 +402,47 @@ def test_the_person_introduced_last_takes_the_unattributed_quotation(
             f"Mrs {first2} {last2}, who chairs the audit board, disagrees.\n"
             '"The accounts hide a loss of two million euros this year."')
     assert _name(_quote(text, "en", "The accounts hide")) == f"{first2} {last2}"
+
+
+# ------------------------------------------------------------------ cues of noting and reporting
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "opens", "cue", "name", "mention"),
+    [
+        ("Marc Aubry a constaté que la ville « n'a plus les moyens de ses ambitions ».", "fr", "n'a plus",
+         "a constaté", "Marc Aubry", None),
+        ("« Les frappes ont repris à l'aube sur la côte », a rapporté Nadia Karim.", "fr", "Les frappes",
+         "a rapporté", "Nadia Karim", None),
+        ("« La rage est mortelle si elle n'est pas soignée à temps », rappellent les deux ministères.", "fr",
+         "La rage", "rappellent", None, "les deux ministères"),
+        ('Okafor mentioned "a very weak compromise" in his speech on Monday.', "en", "a very weak",
+         "mentioned", "Okafor", None),
+    ],
+)
+def test_noting_and_plural_reporting_verbs_are_cues(
+        text: str, lang: str, opens: str, cue: str, name: str | None, mention: str | None) -> None:
+    q = _quote(text, lang, opens)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.name == name
+    if mention is not None:
+        assert q.speaker.text == mention
+
+
+def _inverted_verbs(lang: str) -> list[str]:
+    """The language's reporting verbs that can follow a quotation before a
+    name (no inverted pronoun, "a-t-il dit"; no plural, whose subject is no
+    one name)."""
+    plural = ("ent", "ont") if lang == "fr" else ()
+    return sorted(v for v in ct.lang.get(lang).attribution.reporting_verbs
+                  if "-" not in v and not v.split()[0].endswith(plural) and not v.startswith("ont "))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_inverted_verbs("fr")), _FIRST, _LAST)
+def test_every_french_reporting_verb_after_a_quotation_names_the_speaker(verb: str, first: str, last: str) -> None:
+    """Whatever verb of the data: « …, » VERB Prénom Nom gives that name and that cue."""
+    q = _quote(f"« Les comptes de la ville sont à l'équilibre cette année », {verb} {first} {last}.", "fr",
+               "Les comptes")
+    assert q.cue is not None and q.cue.text.lower() == verb
+    assert _name(q) == f"{first} {last}"

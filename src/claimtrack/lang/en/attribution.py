@@ -13,7 +13,7 @@ ATTRIBUTION = Attribution(
         "commented", "comments", "observed", "observes", "continued", "continues", "emphasized",
         "emphasised", "stressed", "warned", "warns", "recalled", "acknowledged", "admitted",
         "asserted", "confirmed", "confirms", "reported", "reports", "tweeted", "posted",
-        "concluded", "concludes", "recounted", "recounts",
+        "concluded", "concludes", "recounted", "recounts", "mentioned", "mentions",
     ),
     reporting_verbs_that=("that",),
     source_prefixes=("according to", "as reported by", "in the words of", "per"),

@@ -24,6 +24,11 @@ ATTRIBUTION = Attribution(
         "ont déclaré", "ont dit", "ont affirmé", "ont expliqué", "ont indiqué", "ont précisé", "ont annoncé",
         "ont estimé", "ont ajouté", "ont souligné", "ont confirmé", "ont assuré", "ont reconnu",
         "disent", "affirment", "estiment", "expliquent", "indiquent", "soulignent", "précisent", "assurent",
+        "déclarent", "ajoutent", "rappellent", "notent", "annoncent", "confirment", "reconnaissent",
+        "ont rappelé", "ont noté", "ont écrit",
+        # noting and reporting ("le FMI a constaté que", "a rapporté la chaîne")
+        "a constaté", "constate", "constatent", "ont constaté", "a rapporté", "rapporte", "rapportent",
+        "ont rapporté", "a mentionné", "mentionne",
     ),
     reporting_verbs_that=("que", "qu['’]"),
     source_prefixes=("selon", "d['’]après", "pour", "aux yeux de", "de l['’]avis de"),
