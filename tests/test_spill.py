@@ -123,3 +123,14 @@ def test_store_in_small_blocks_gives_the_same_clusters(monkeypatch: pytest.Monke
     monkeypatch.setattr(index, "QUERY_ROWS", 3)
     monkeypatch.setattr(matcher, "_SIMS_BYTES", 8 * 300 * 5)  # a few claims per block
     assert build("blocks.db") == whole
+
+
+def test_the_command_line_keeps_the_allocator_returning_big_blocks() -> None:
+    import platform
+    import sys
+
+    applied = spill.return_freed_memory()
+    if sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc":
+        assert applied is True
+    else:
+        assert applied is False

@@ -191,6 +191,7 @@ _SUBMODULES = frozenset({
     "models",
     "outputs",
     "report",
+    "spill",
     "store",
     "testing",
     "text",

@@ -970,6 +970,9 @@ class _logging:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the CLI; returns the exit code (see the module docstring)."""
+    from .spill import return_freed_memory
+
+    return_freed_memory()  # the command line's own process: big freed arrays go back to the system
     parser = _parser()
     args = parser.parse_args(argv)
     if getattr(args, "run", None) is _cmd_diff and args.format is None:
