@@ -34,13 +34,14 @@ process's resident memory), not in the process.
 from __future__ import annotations
 
 import logging
+import math
 import mmap
 import os
 import tempfile
 
 import numpy as np
 
-__all__ = ["SPILL_BYTES", "is_spilled", "release", "return_freed_memory", "zeros"]
+__all__ = ["SPILL_BYTES", "blocks", "is_spilled", "release", "return_freed_memory", "zeros"]
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +54,7 @@ def zeros(shape: tuple[int, ...], dtype: type = np.float32, *, spill_bytes: int 
     ``spill_bytes`` bytes (default :data:`SPILL_BYTES`), else file-backed (or
     in memory when the temporary directory has no room for it)."""
     limit = SPILL_BYTES if spill_bytes is None else int(spill_bytes)
-    count = 1
-    for n in shape:
-        count *= int(n)
-    nbytes = count * np.dtype(dtype).itemsize
+    nbytes = math.prod(int(n) for n in shape) * np.dtype(dtype).itemsize
     if nbytes < max(1, limit) or not hasattr(mmap, "MADV_DONTNEED") or not hasattr(os, "posix_fallocate"):
         return np.zeros(shape, dtype=dtype)
     try:
@@ -69,6 +67,21 @@ def zeros(shape: tuple[int, ...], dtype: type = np.float32, *, spill_bytes: int 
     # straight over the mapping: every view's base is this matrix, as with an array in memory
     out: np.ndarray = np.ndarray(shape, dtype=dtype, buffer=mapped)
     return out
+
+
+def blocks(n: int, size: int, narrowest: int = 64) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive blocks of ``size`` items covering
+    ``0 .. n - 1``; a last block narrower than ``narrowest`` joins the one
+    before, so that no product of a blocked read has a shape a BLAS computes
+    by another kernel (a few rows or columns).
+
+    >>> blocks(10, 4, narrowest=3)
+    [(0, 4), (4, 10)]
+    """
+    starts = list(range(0, n, max(1, size)))
+    if len(starts) > 1 and n - starts[-1] < narrowest:
+        starts.pop()
+    return list(zip(starts, [*starts[1:], n]))
 
 
 def _mapping(a: np.ndarray) -> tuple[mmap.mmap, int] | None:

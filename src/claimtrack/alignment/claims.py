@@ -159,10 +159,7 @@ def _product(x: np.ndarray, b: np.ndarray) -> np.ndarray:
         out: np.ndarray = x @ b.T
         return out
     out = np.empty((len(x), len(b)), dtype=np.float32)
-    starts = list(range(0, len(b), SPILLED_COLUMNS))
-    if len(b) - starts[-1] < 64:  # no narrow last block: it joins the one before
-        starts.pop()
-    for t, u in zip(starts, [*starts[1:], len(b)]):
+    for t, u in spill.blocks(len(b), SPILLED_COLUMNS):
         out[:, t:u] = x @ b[t:u].T
         spill.release(b[t:u])
     return out

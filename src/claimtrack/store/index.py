@@ -18,7 +18,7 @@ from .. import spill
 from ..errors import StoreError
 from .schema import CLAIMS, Space
 
-__all__ = ["ClusterIndex", "BLOCK_ROWS"]
+__all__ = ["ClusterIndex", "BLOCK_ROWS", "merge_top"]
 
 BLOCK_ROWS = 16384
 """Rows of one storage block of the index, and of one block of a search."""
@@ -27,6 +27,24 @@ QUERY_ROWS = 256
 """Queries of one search step: a step's exact products and gathered
 shortlist rows take O(QUERY_ROWS * (BLOCK_ROWS + shortlist * dim)) floats
 (64 MiB with USE), however many claims the article has."""
+
+
+def merge_top(
+    best_v: np.ndarray, best_r: np.ndarray, blk: np.ndarray, offset: int, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's running ``k`` best (values ``best_v``, item numbers
+    ``best_r``, best first, ties to the lower number) merged with the row's
+    best of ``blk``, whose columns are the items ``offset`` onwards."""
+    width = blk.shape[1]
+    kk = min(k, width)
+    if kk < width:
+        part = np.argpartition(-blk, kk - 1, axis=1)[:, :kk]
+    else:
+        part = np.broadcast_to(np.arange(width), blk.shape)
+    allv = np.concatenate([best_v, np.take_along_axis(blk, part, axis=1)], axis=1)
+    allr = np.concatenate([best_r, part + offset], axis=1)
+    order = np.lexsort((allr, -allv), axis=1)[:, :k]
+    return np.take_along_axis(allv, order, axis=1), np.take_along_axis(allr, order, axis=1)
 
 
 class _Blocks:
@@ -176,25 +194,14 @@ class ClusterIndex:
     def _topk_rows(x: np.ndarray, mat: _Blocks, n: int, k: int, block_rows: int) -> tuple[np.ndarray, np.ndarray]:
         """Rows (and scores) of the ``k`` best ``x @ mat[:n].T`` per query, best
         first, ties to the lower row; read in blocks of ``block_rows``."""
-        b = len(x)
-        best_v = np.zeros((b, 0), dtype=np.float32)
-        best_r = np.zeros((b, 0), dtype=np.int64)
+        best_v = np.zeros((len(x), 0), dtype=np.float32)
+        best_r = np.zeros((len(x), 0), dtype=np.int64)
         for s in range(0, n, block_rows):
             e = min(n, s + block_rows)
             rows = mat.span(s, e)
             blk = x @ rows.T
             spill.release(rows)
-            kk = min(k, e - s)
-            if kk < e - s:
-                part = np.argpartition(-blk, kk - 1, axis=1)[:, :kk]
-            else:
-                part = np.broadcast_to(np.arange(e - s), (b, e - s))
-            vals = np.take_along_axis(blk, part, axis=1)
-            allv = np.concatenate([best_v, vals], axis=1)
-            allr = np.concatenate([best_r, part + s], axis=1)
-            order = np.lexsort((allr, -allv), axis=1)[:, :k]
-            best_v = np.take_along_axis(allv, order, axis=1)
-            best_r = np.take_along_axis(allr, order, axis=1)
+            best_v, best_r = merge_top(best_v, best_r, blk, s, k)
         return best_r, best_v
 
     def search(self, x: np.ndarray, k: int, block_rows: int = BLOCK_ROWS) -> tuple[np.ndarray, np.ndarray]:
@@ -208,12 +215,9 @@ class ClusterIndex:
         queries go :data:`QUERY_ROWS` at a time.
         """
         b = len(x)
-        if b > QUERY_ROWS:  # an article of many claims: its queries in chunks (a narrow last one joins the one before)
-            starts = list(range(0, b, QUERY_ROWS))
-            if b - starts[-1] < 64:
-                starts.pop()
+        if b > QUERY_ROWS:  # an article of many claims: its queries in chunks
             parts = []
-            for s, e in zip(starts, [*starts[1:], b]):
+            for s, e in spill.blocks(b, QUERY_ROWS):
                 parts.append(self._search(x[s:e], k, block_rows))
                 spill.release(x[s:e])  # the rows of a file-backed query matrix, once searched
             return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])

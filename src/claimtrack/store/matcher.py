@@ -60,11 +60,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import spill
-
 from ..alignment.rule import MatchSettings, format_figure, fuzzy_similarity, judge, near_figures
 from ..models import Claim
 from .db import chunks
-from .index import ClusterIndex
+from .index import ClusterIndex, merge_top
 from .schema import CLAIMS, Space
 
 __all__ = ["ClusterMatcher", "Namespace", "speaker_key"]
@@ -374,14 +373,7 @@ def _similarities(
         spill.release(vecs[s:e])
         for i in range(s, e):
             own.append({j: float(sims[i - s, j]) for j in wanted[i]})
-        kb = min(top, e - s)
-        part = (np.argpartition(-sims, kb - 1, axis=0)[:kb] if kb < e - s
-                else np.broadcast_to(np.arange(e - s)[:, None], (e - s, m)))
-        allv = np.concatenate([best_v, np.take_along_axis(sims, part, axis=0).T], axis=1)
-        allr = np.concatenate([best_r, (part + s).T], axis=1)
-        order = np.lexsort((allr, -allv), axis=1)[:, :top]
-        best_v = np.take_along_axis(allv, order, axis=1)
-        best_r = np.take_along_axis(allr, order, axis=1)
+        best_v, best_r = merge_top(best_v, best_r, sims.T, s, top)  # per candidate: its best claims
         del sims
     column_top = [list(zip(best_v[j].tolist(), best_r[j].tolist())) for j in range(m)]
     return own, column_top
