@@ -134,3 +134,40 @@ def test_the_command_line_keeps_the_allocator_returning_big_blocks() -> None:
         assert applied is True
     else:
         assert applied is False
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(1, 120), picks=st.lists(st.integers(0, 10**6), min_size=0, max_size=60),
+       shape=st.sampled_from(["flat", "grid"]), budget=st.integers(1, 6))
+def test_take_reads_the_rows_fancy_indexing_reads(n: int, picks: list[int], shape: str, budget: int) -> None:
+    values = np.arange(n * 3, dtype=np.float32).reshape(n, 3)
+    m = spill.zeros((n, 3), spill_bytes=0)
+    m[:] = values
+    rows = np.array([p % n for p in picks], dtype=np.int64)
+    if shape == "grid" and len(rows) % 2 == 0:
+        rows = rows.reshape(2, -1)
+    reads = spill.Reads(m, budget=budget * spill.FAULT_AROUND)
+    assert np.array_equal(spill.take(m, rows, reads), values[rows])
+    assert np.array_equal(spill.take(values, rows), values[rows])  # in memory: plain indexing
+
+
+def test_a_scattered_reader_hands_back_what_its_reads_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A row read alone may map a 2 MiB stretch of the file (a large folio of
+    the page cache): the aligner's float64 rows count each such read at that
+    size, so a few hundred reads anywhere never hold the whole matrix."""
+    released: list[int] = []
+    real = spill.release
+    monkeypatch.setattr(spill, "release", lambda a: (released.append(a.shape[0]), real(a)))
+    m = spill.zeros((4096, 512), spill_bytes=0)
+    rows = aligner._Rows64(m)
+    per = spill.READ_BUDGET // spill.FAULT_AROUND  # scattered reads between two hand-backs
+    for k in range(3 * per):
+        rows[(k * 997) % 4096]
+    assert len(released) == 3
+    released.clear()
+    rows[0:per]  # consecutive rows count their own bytes: 8 rows of 2 KiB are no budget
+    assert released == []
+    memory = aligner._Rows64(np.zeros((4096, 512), dtype=np.float32))
+    for k in range(3 * per):
+        memory[k]
+    assert released == [4096] * 3  # counted the same; handing back an array in memory is a no-op

@@ -370,6 +370,7 @@ def _held_rows(store: dict[str, np.ndarray], texts: list[str]) -> np.ndarray | N
     first = (_address(store[texts[0]]) - start) // stride
     if first + len(texts) > len(base):
         return None
+    reads = spill.Reads(base)  # rows read anywhere in a file-backed matrix: pages handed back
     for i, t in enumerate(texts):
         v = store.get(t)
         if v is None:
@@ -378,6 +379,8 @@ def _held_rows(store: dict[str, np.ndarray], texts: list[str]) -> np.ndarray | N
             continue
         if v.tobytes() != base[first + i].tobytes():  # a repeated text, or another matrix's row
             return None
+        reads.read(2)
+    spill.release(base)
     out: np.ndarray = base[first : first + len(texts)]
     return out
 
@@ -492,9 +495,11 @@ class EmbeddingCache:
         for t in missing:
             if len(t) > WINDOW_CHARS:
                 out[first[t]] = _encode_windowed(embedder, t)
+        reads = spill.Reads(out)  # a repeated text's rows lie anywhere: pages handed back as they come
         for row, t in enumerate(texts):
             if first[t] != row:
                 out[row] = out[first[t]]
+                reads.read(2)
         spill.release(out)
         out.flags.writeable = False
         for t in missing:
@@ -520,11 +525,31 @@ class EmbeddingCache:
         store = self._fill(embedder, texts)
         if not texts:
             return np.zeros((0, embedder.dim), dtype=np.float32)
-        out = np.stack([store[t] for t in texts]).astype(np.float32, copy=False)
+        out = _stacked([store[t] for t in texts], int(embedder.dim))
         if self.max_items is not None and len(store) > self.max_items:
             for key in list(store)[: len(store) - self.max_items]:
                 del store[key]
         return out
+
+
+def _stacked(rows: list[np.ndarray], dim: int) -> np.ndarray:
+    """The cached vectors ``rows`` as one float32 matrix (a copy).  Rows that
+    are views of a file-backed matrix (:meth:`EmbeddingCache.matrix`) are
+    read anywhere in it: the pages their reads map are handed back as they
+    add up (:class:`claimtrack.spill.Reads`), and once the copy is made."""
+    out = np.empty((len(rows), dim), dtype=np.float32)
+    readers: dict[int, spill.Reads] = {}
+    for k, v in enumerate(rows):
+        out[k] = v
+        base = v.base
+        if isinstance(base, np.ndarray):
+            reads = readers.get(id(base))
+            if reads is None:
+                reads = readers[id(base)] = spill.Reads(base)
+            reads.read(1)
+    for reads in readers.values():
+        spill.release(reads.a)
+    return out
 
 
 _DEFAULT: USEEmbedder | None = None

@@ -41,7 +41,8 @@ import tempfile
 
 import numpy as np
 
-__all__ = ["SPILL_BYTES", "blocks", "is_spilled", "release", "return_freed_memory", "zeros"]
+__all__ = ["FAULT_AROUND", "READ_BUDGET", "SPILL_BYTES", "Reads", "blocks", "is_spilled", "release",
+           "return_freed_memory", "take", "zeros"]
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +99,89 @@ def _mapping(a: np.ndarray) -> tuple[mmap.mmap, int] | None:
 def is_spilled(a: np.ndarray) -> bool:
     """Whether ``a`` is (a view of) a file-backed matrix of :func:`zeros`."""
     return _mapping(a) is not None
+
+
+FAULT_AROUND = 2 << 20
+"""Bytes a read fault may map around the byte read (2 MiB).  Linux maps a
+fault's whole folio of the page cache, and the file systems that cache
+files in large folios (ext4 and XFS, Linux 6.x) make the folios of a
+written file up to 2 MiB: measured here, a read of one 2 KiB row of a
+file-backed matrix made 2 MiB of it resident, against 64 KiB (the kernel's
+``fault_around_bytes``) for a file never written."""
+
+READ_BUDGET = 16 << 20
+"""Bytes of a file-backed matrix a :class:`Reads` counts as mapped before it
+hands them back (16 MiB)."""
+
+
+class Reads:
+    """The pages a reader of a file-backed matrix ``a`` maps, counted, and
+    handed back (:func:`release`) each time they reach ``budget`` bytes.
+
+    A read of ``rows`` consecutive rows counts their bytes; a scattered read
+    (one row anywhere) counts :data:`FAULT_AROUND` a row, what a fault may
+    map around it: a reader that handed back its pages every 8,192 rows read
+    one by one would otherwise hold the whole matrix between two hand-backs.
+    A hand-back costs a few microseconds; the results never depend on it.
+
+    >>> m = zeros((8, 2), spill_bytes=0)  # rows of 8 bytes
+    >>> r = Reads(m, budget=2 * FAULT_AROUND)
+    >>> r.read(5, scattered=False); r.pending  # in rows
+    5
+    >>> r.read(1); r.pending == 5 + FAULT_AROUND // 8  # one row anywhere
+    True
+    >>> r.read(1); r.pending  # the budget reached: handed back, counted from 0
+    0
+    """
+
+    def __init__(self, a: np.ndarray, budget: int = READ_BUDGET) -> None:
+        self.a = a
+        row = int(a.strides[0]) if a.ndim else int(a.itemsize)
+        self._row = max(1, abs(row))
+        self.around = max(1, FAULT_AROUND // self._row)
+        """Rows a scattered read counts."""
+        self.budget = max(1, int(budget) // self._row)
+        """Rows counted before a hand-back."""
+        self.pending = 0
+        """Rows counted as mapped since the last hand-back."""
+
+    def read(self, rows: int = 1, *, scattered: bool = True) -> None:
+        """Count a read of ``rows`` rows (``scattered``: each anywhere in ``a``)."""
+        self.pending += rows * self.around if scattered else rows
+        if self.pending >= self.budget:
+            release(self.a)
+            self.pending = 0
+
+
+def take(a: np.ndarray, rows: np.ndarray, reads: Reads | None = None) -> np.ndarray:
+    """``a[rows]`` (a copy) for an integer array ``rows``.  A file-backed
+    ``a`` is read in row order, a few of its 2 MiB stretches at a time
+    (:data:`FAULT_AROUND`), their pages handed back as they add up
+    (``reads``, or a :class:`Reads` of its own): one fancy-indexed read of
+    thousands of rows anywhere would map most of the file at once.  The
+    values are those of ``a[rows]``.
+
+    >>> m = zeros((4, 2), spill_bytes=0); m[:] = [[0, 0], [1, 1], [2, 2], [3, 3]]
+    >>> take(m, np.array([3, 1])).tolist()
+    [[3.0, 3.0], [1.0, 1.0]]
+    """
+    rows = np.asarray(rows, dtype=np.intp)
+    if not is_spilled(a):
+        out: np.ndarray = a[rows]
+        return out
+    reads = reads if reads is not None else Reads(a)
+    flat = rows.ravel()
+    order = np.argsort(flat, kind="stable")
+    ordered = flat[order]
+    stretch = ordered // reads.around  # rows of one stretch of FAULT_AROUND bytes share an id
+    starts = np.flatnonzero(np.r_[True, stretch[1:] != stretch[:-1]]).tolist() + [len(ordered)]
+    per = max(1, reads.budget // reads.around)  # stretches read between two hand-backs
+    got = np.empty((len(flat), *a.shape[1:]), dtype=a.dtype)
+    for k in range(0, len(starts) - 1, per):
+        s, e = starts[k], starts[min(k + per, len(starts) - 1)]
+        got[order[s:e]] = a[ordered[s:e]]
+        reads.read(min(per, len(starts) - 1 - k))
+    return got.reshape(rows.shape + a.shape[1:])
 
 
 def release(a: np.ndarray) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -95,6 +95,17 @@ class _Side:
     vecs: np.ndarray
     articles: list[str | None]
     """Article id of each claim (None for plain strings)."""
+    reads: spill.Reads = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reads", spill.Reads(self.vecs))
+
+    def row(self, u: int) -> np.ndarray:
+        """A copy of claim ``u``'s vector (a file-backed matrix hands back the
+        pages such reads map, :class:`claimtrack.spill.Reads`)."""
+        out = np.array(self.vecs[u])
+        self.reads.read(1)
+        return out
 
 
 def _side(items: Sequence[Any], vecs: np.ndarray, lang: str | None) -> _Side:
@@ -124,25 +135,23 @@ def _side(items: Sequence[Any], vecs: np.ndarray, lang: str | None) -> _Side:
 class _Rows64:
     """The rows of a float32 matrix read as float64 (exactly), a block at a
     time: the aligner's dot products are taken in float64, and a float64 copy
-    of a whole side would take 4 KB per claim (600 MB for a 15 MB article)."""
+    of a whole side would take 4 KB per claim (600 MB for a 15 MB article).
+    A file-backed matrix (:mod:`claimtrack.spill`) hands back the pages its
+    reads mapped (:class:`~claimtrack.spill.Reads`: a row read alone may map
+    2 MiB around it)."""
 
     def __init__(self, rows: np.ndarray) -> None:
         self.rows = rows
         self.shape = rows.shape
-        self._read = 0
+        self._reads = spill.Reads(rows)
 
     def __getitem__(self, index: Any) -> np.ndarray:
-        out: np.ndarray = self.rows[index].astype(np.float64)
-        # a file-backed matrix (claimtrack.spill) hands back what was read every RELEASE_ROWS rows
-        self._read += out.size // max(1, self.shape[1])
-        if self._read >= RELEASE_ROWS:
-            spill.release(self.rows)
-            self._read = 0
-        return out
+        if isinstance(index, (slice, int, np.integer)):
+            out: np.ndarray = self.rows[index].astype(np.float64)
+            self._reads.read(out.size // max(1, self.shape[1]), scattered=not isinstance(index, slice))
+            return out
+        return spill.take(self.rows, index, self._reads).astype(np.float64)
 
-
-RELEASE_ROWS = 8192
-"""Rows read from a file-backed side (:class:`_Rows64`) between two hand-backs of its pages."""
 
 SPILLED_COLUMNS = 16384
 """Rows of a file-backed ``b`` read per product by :func:`_product` (32 MiB of USE vectors)."""
@@ -362,7 +371,7 @@ def _renders_part(X: _Side, u: int, Y: _Side, y: int, p: _Params) -> bool:
     runs = [text[s:e] for s, e in _end_runs(text, lang)]
     if not runs:
         return True  # one chunk
-    return bool(np.max(p.encode(runs) @ X.vecs[u]) >= p.part_threshold)
+    return bool(np.max(p.encode(runs) @ X.row(u)) >= p.part_threshold)
 
 
 def _second_matches(
@@ -490,7 +499,7 @@ def _adjacent_partners(
                     if _one_language(X, u, Y, y) and not _kept_words(X.texts[u], Y.texts[y], p.rule.fuzzy_min):
                         continue
                     found.append((side, u, x, y))
-                    specs.append((Y.texts[y], lang, X.vecs[u], X.vecs[x], Y.vecs[y]))
+                    specs.append((Y.texts[y], lang, X.row(u), X.row(x), Y.row(y)))
     scored = [(s, f) for s, f in zip(_translated_part(specs, p), found) if s is not None]
     scored.sort(key=lambda sf: (-sf[0][0], sf[1]))
     extra: list[Candidate] = []

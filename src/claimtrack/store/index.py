@@ -98,7 +98,7 @@ class _Blocks:
         which, at = np.divmod(rows, self.rows)
         for q in np.unique(which).tolist():
             sel = which == q
-            out[sel] = self.blocks[q][at[sel]]
+            out[sel] = spill.take(self.blocks[q], at[sel])
             spill.release(self.blocks[q])
         return out
 
