@@ -259,22 +259,25 @@ class ClusterMatcher:
             return {}
         k = s.k
         top_ids, top_vals = self._index.search(vecs, max(s.candidates, k + 1))
-        cand: list[set[int]] = []
+        # each claim's candidate clusters as a sorted tuple (a set takes 216 bytes at least, a claim each)
+        cand: list[tuple[int, ...]] = []
         for i, claim in enumerate(claims):
             c = {int(x) for x in top_ids[i, : s.candidates] if x >= 0}
             c |= {x for x in self._key_candidates(conn, claim) if x in self._index.row}
-            cand.append(c)
+            cand.append(tuple(sorted(c)))
         every = sorted(set().union(*cand))
         if not every:
             return {}
         col = {cid: j for j, cid in enumerate(every)}
-        own, column_top = _similarities(vecs, self._index.unit(every), [[col[c] for c in cs] for cs in cand], k + 1)
+        columns = [[col[c] for c in cs] for cs in cand]
+        own, column_top = _similarities(vecs, self._index.unit(every), columns, k + 1)
         info = self._cluster_evidence(conn, every)
         recs: list[tuple[float, int, int, str]] = []
         for i, claim in enumerate(claims):
             near_top = [(int(t), float(v)) for t, v in zip(top_ids[i], top_vals[i]) if t >= 0]
-            pairs = ((cid, col[cid], info[cid]) for cid in sorted(cand[i]) if cid in info)
-            recs.extend(self._judged(i, claim, pairs, near_top, own[i], column_top))
+            pairs = ((cid, col[cid], info[cid]) for cid in cand[i] if cid in info)
+            mine = dict(zip(columns[i], own[i].tolist()))  # this claim's cosines, made when judged
+            recs.extend(self._judged(i, claim, pairs, near_top, mine, column_top))
         recs.sort(key=lambda r: (-r[0], r[1], r[2]))
         used: set[int] = set()
         out: dict[int, tuple[int, str]] = {}
@@ -352,11 +355,12 @@ _SIMS_BYTES = 64 << 20
 
 def _similarities(
     vecs: np.ndarray, units: np.ndarray, wanted: Sequence[Sequence[int]], top: int
-) -> tuple[list[dict[int, float]], list[list[tuple[float, int]]]]:
+) -> tuple[list[np.ndarray], list[list[tuple[float, int]]]]:
     """The float64 cosines of an article's claims (rows of ``vecs``) with the
     candidate clusters (rows of ``units``), in blocks of claims, never the
-    whole claims x candidates matrix: per claim ``i``, its cosine with each
-    column of ``wanted[i]``; per column, its ``top`` best (cosine, claim),
+    whole claims x candidates matrix: per claim ``i``, an array of its cosine
+    with each column of ``wanted[i]``, in that order (8 bytes a cosine, not a
+    dict of Python floats); per column, its ``top`` best (cosine, claim),
     best first, ties to the lower claim.  Memory: one block of
     :data:`_SIMS_BYTES`; time O(claims x candidates x dim).  An article whose
     products fit in one block is computed in one product, as before blocks
@@ -364,7 +368,7 @@ def _similarities(
     b, m = len(vecs), len(units)
     u64 = units.astype(np.float64)
     rows = max(1, _SIMS_BYTES // (8 * (m + vecs.shape[1])))
-    own: list[dict[int, float]] = []
+    own: list[np.ndarray] = []
     best_v = np.zeros((m, 0), dtype=np.float64)
     best_r = np.zeros((m, 0), dtype=np.int64)
     for s in range(0, b, rows):
@@ -372,7 +376,7 @@ def _similarities(
         sims = vecs[s:e].astype(np.float64) @ u64.T  # (claims of the block) x candidates
         spill.release(vecs[s:e])
         for i in range(s, e):
-            own.append({j: float(sims[i - s, j]) for j in wanted[i]})
+            own.append(sims[i - s, list(wanted[i])])  # a copy: the block is let go
         best_v, best_r = merge_top(best_v, best_r, sims.T, s, top)  # per candidate: its best claims
         del sims
     column_top = [list(zip(best_v[j].tolist(), best_r[j].tolist())) for j in range(m)]
