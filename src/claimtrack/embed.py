@@ -380,7 +380,8 @@ def _held_rows(store: dict[str, np.ndarray], texts: list[str]) -> np.ndarray | N
         if v.tobytes() != base[first + i].tobytes():  # a repeated text, or another matrix's row
             return None
         reads.read(2)
-    spill.release(base)
+    if reads.pending:
+        spill.release(base)
     out: np.ndarray = base[first : first + len(texts)]
     return out
 

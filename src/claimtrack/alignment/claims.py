@@ -138,12 +138,13 @@ class _Rows64:
     of a whole side would take 4 KB per claim (600 MB for a 15 MB article).
     A file-backed matrix (:mod:`claimtrack.spill`) hands back the pages its
     reads mapped (:class:`~claimtrack.spill.Reads`: a row read alone may map
-    2 MiB around it)."""
+    2 MiB around it); ``reads``: a side's own count, shared with
+    :meth:`_Side.row`."""
 
-    def __init__(self, rows: np.ndarray) -> None:
+    def __init__(self, rows: np.ndarray, reads: spill.Reads | None = None) -> None:
         self.rows = rows
         self.shape = rows.shape
-        self._reads = spill.Reads(rows)
+        self._reads = reads if reads is not None else spill.Reads(rows)
 
     def __getitem__(self, index: Any) -> np.ndarray:
         if isinstance(index, (slice, int, np.integer)):
@@ -697,7 +698,7 @@ def _match(A: _Side, B: _Side, p: _Params) -> list[Candidate]:
     if n == 0 or m == 0:
         return []
     top = _blocked_topk(A.vecs, B.vecs, p.k + 1, p.block_bytes)
-    a64, b64 = _Rows64(A.vecs), _Rows64(B.vecs)  # float64 rows on demand, never a float64 copy of all
+    a64, b64 = _Rows64(A.vecs, A.reads), _Rows64(B.vecs, B.reads)  # float64 rows on demand, never a float64 copy of all
     pairs = _candidate_pairs(A, B, top, p)
     if len(pairs[0]) == 0:
         return []
