@@ -138,3 +138,63 @@ def load_vyas() -> list[tuple[str, str, int, float]]:
             out.append((parts[0].strip(), parts[1].strip(), int(parts[2].strip()),
                         float(parts[3]) if len(parts) > 3 else 1.0))
     return out
+
+
+# --- SwissGov-RSD: documents with token-level difference labels ----------------
+
+SWISSGOV = DRIFT / "swissgov-rsd-en-fr" / "dev.jsonl"
+
+_NO_SPACE_BEFORE = frozenset(".,;:!?)]%»”’")
+_NO_SPACE_AFTER = frozenset("([«“‘")
+
+
+def detokenise(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Running text from SwissGov-RSD's space-separated tokens, and each
+    token's ``(start, end)`` in it (empty tokens get an empty span).
+
+    Punctuation closes up to the word before it, an opening bracket or mark
+    to the word after it; an apostrophe or a hyphen between two words joins
+    them ("Switzerland ' s" -> "Switzerland's", "celle - ci" -> "celle-ci");
+    a "." "," "/" or ":" between two digits joins them (dates "16.01",
+    "3.5", "376/2014")."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    glue_next = False
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        joiner = (tok in ("'", "’", "-") and prev[-1:].isalnum() and nxt[:1].isalnum())
+        digit_join = tok in (".", ",", "/", ":") and prev[-1:].isdigit() and nxt[:1].isdigit()
+        space = bool(out) and not glue_next and not joiner and not digit_join and not (
+            len(tok) == 1 and tok in _NO_SPACE_BEFORE)
+        if space:
+            out.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(tok)))
+        out.append(tok)
+        pos += len(tok)
+        glue_next = joiner or digit_join or (len(tok) == 1 and tok in _NO_SPACE_AFTER)
+    return "".join(out), spans
+
+
+def load_swissgov() -> list[dict[str, Any]]:
+    """SwissGov-RSD (EN-FR): per document its ``id``, the English and French
+    running text (``en``, ``fr``, see :func:`detokenise`) and per side the
+    token spans with their difference label (``en_labels``, ``fr_labels``:
+    ``(start, end, label)``; 0 the same meaning, 0.2..1 how strongly the
+    annotators marked a difference, -1 not labelled)."""
+    out = []
+    for line in SWISSGOV.open(encoding="utf-8"):
+        r = json.loads(line)
+        doc: dict[str, Any] = {"id": r["id"]}
+        for side, key in (("en", "a"), ("fr", "b")):
+            toks = r[f"text_{key}"].split(" ")
+            labels = r[f"labels_{key}"]
+            if len(toks) != len(labels):
+                raise ValueError(f"{r['id']}: {len(toks)} tokens but {len(labels)} labels ({side})")
+            text, spans = detokenise(toks)
+            doc[side] = text
+            doc[f"{side}_labels"] = [(s, e, float(lab)) for (s, e), lab in zip(spans, labels)]
+        out.append(doc)
+    return out

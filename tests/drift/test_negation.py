@@ -118,6 +118,13 @@ def _neg(en: str, fr: str) -> list[tuple[str | None, str | None]]:
         ("The school is a short walk from the river.", "L'école est à deux pas de la rivière."),
         ("Not long ago, the mill closed.", "Il y a peu, le moulin a fermé."),
         ("It is the tallest tower ever built here.", "C'est la tour la plus haute jamais construite ici."),
+        # a negated "exceed" before a figure is its bound, stated as a bound of the same class on the other side
+        ("Vans have a weight of up to 3.5 tonnes.", "Les camionnettes ont un poids qui n'excède pas 3,5 tonnes."),
+        ("Emissions may not exceed 93.6 grams.", "Les émissions sont de 93,6 grammes au plus."),
+        ("Emissions must be at most 93.6 grams.", "Les émissions ne doivent pas dépasser 93,6 grammes."),
+        # a negated focus word adds; a litotes affirms
+        ("The minister is not only head of the department.", "La ministre n'est plus uniquement cheffe du département."),
+        ("Please feel free to contact us.", "N'hésitez pas à nous contacter."),
     ],
 )
 def test_structure_that_is_no_reversal(en, fr):
@@ -140,6 +147,9 @@ def test_structure_that_is_no_reversal(en, fr):
         ("The rabies is fatal if treated late.", "La rage est mortelle si elle n'est pas traitée à temps.",
          [(None, "n'est pas")]),
         ("Rabies is fatal if not treated in time.", "La rage est mortelle si elle est traitée à temps.", [("not", None)]),
+        # a negated "exceed" against a figure stated without the same bound stays a reversal
+        ("The load does not exceed 3.5 tonnes.", "La charge dépasse 3,5 tonnes.", [("not", None)]),
+        ("The load exceeds 3.5 tonnes.", "La charge n'excède pas 3,5 tonnes.", [(None, "n'excède pas")]),
     ],
 )
 def test_structure_that_still_reverses(en, fr, expected):

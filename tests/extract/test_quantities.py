@@ -83,6 +83,11 @@ def test_figures(text, lang, value, qualifier, unit, span):
         ("plus de 80% des chercheurs", "fr", 80, "more_than"),
         ("jusqu’à 40 % des projets", "fr", 40, "at_most"),
         ("jusqu'à 40 % des projets", "fr", 40, "at_most"),
+        # a negated "exceed" states an upper bound
+        ("the share may not exceed 40 per cent", "en", 40, "at_most"),
+        ("the share does not exceed 40 per cent", "en", 40, "at_most"),
+        ("la part n'excède pas 40 % du total", "fr", 40, "at_most"),
+        ("la part ne doit pas dépasser 40 % du total", "fr", 40, "at_most"),
         ("cinquante pour cent", "fr", 50, None),
         ("a 2,5 % rise", "fr", 2.5, None),
     ],

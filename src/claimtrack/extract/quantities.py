@@ -77,6 +77,11 @@ Years
     "in 2016" is left to :mod:`claimtrack.extract.dates`.  "2,016 projects" and
     "2016 projects" are quantities.
 
+Labels
+    A figure right after a reference word (``Numbers.reference_words``:
+    "Article", "Art.", "section", "§", "alinéa", "n°") names a part of a
+    text ("Art. 46b", "l'article 49.3"): it is no quantity.
+
 Dates and other spans to skip are passed in ``exclude`` (see
 :func:`claimtrack.extract.dates.date_spans`): a number whose figure overlaps one is
 ignored, so "Sept. 12" does not yield 12.
@@ -177,6 +182,8 @@ class _Grammar:
     compact_prefixed: re.Pattern[str] | None
     """The same abbreviation after a figure that a currency symbol precedes ("$15L", "€1.2Cr")."""
     compact_scales: dict[str, int]
+    reference: re.Pattern[str] | None
+    """Ending right before a figure: a reference word (``Numbers.reference_words``)."""
     currency_codes: re.Pattern[str] | None
     """An ISO 4217 code before a figure ("CAD 43.8 million"), case-sensitive."""
 
@@ -395,6 +402,8 @@ def _grammar(code: str) -> _Grammar:
             _SP + r"?(?P<abbr>" + "|".join(sorted(map(re.escape, compact), key=len, reverse=True)) + r")(?![\w])"
         ) if compact else None,
         compact_scales=compact,
+        reference=re.compile(r"(?<![\w])(?:" + "|".join(numbers.reference_words) + r")" + _SP + r"*\Z", flags)
+        if numbers.reference_words else None,
         currency_codes=re.compile(r"(?<![\w])(?:" + "|".join(sorted(iso_codes)) + r")" + _SP + r"?\Z")
         if iso_codes else None,
     )
@@ -767,6 +776,8 @@ def _from_figure(
     except ValueError:
         return None
     plain_integer = dig.isdigit()
+    if g.reference is not None and g.reference.search(text, max(floor, core_start - 20), core_start):
+        return None  # "Art. 46b", "l'article 49.3": a label
     start, prefix_currency = _prefix(text, core_start, g, floor)
     info = _tail(text, core_end, g, ordinal_ok=plain_integer and not m.group("sign"), prefixed=prefix_currency is not None)
     if info["end"] == core_end and core_end < len(text) and text[core_end].isalpha():

@@ -228,6 +228,11 @@ class Numbers:
     article_number_words: frozenset[str] = frozenset()
     """Number words that double as an article or pronoun ("one", "un", "une"):
     on their own they count only right after a qualifier ("more than one")."""
+    reference_words: tuple[str, ...] = ()
+    """Regex fragments of the words that name a numbered part of a text
+    ("Article", "Art.", "section", "§", "alinéa", "n°"): a figure right after
+    one is a label ("Art. 46b", "l'article 49.3"), not an amount, so it is no
+    quantity (on either side of a translation)."""
     ordinal_suffixes: tuple[str, ...] = ()
     """Regex fragments glued to digits that make an ordinal ("th", "e", "er")."""
     unit_linkers: tuple[str, ...] = ()
@@ -304,7 +309,7 @@ class Polarity:
     """Regex fragments marking negation ("not", "ne ... pas")."""
     negation_exceptions: tuple[str, ...] = ()
     """Regex fragments that contain a negation word but do not negate the
-    claim ("not only", "non seulement", "sans doute"): matched first, and a
+    claim ("no doubt", "sans doute"): matched first, and a
     negation inside them is ignored."""
     negation_nouns: tuple[str, ...] = ()
     """Regex fragments of a negation word used as a noun, after a determiner
@@ -337,6 +342,12 @@ class Polarity:
     Translations render these by an affix as often as by a negation
     ("uninjured" / "non blessés"), so a lexical marker pairs with a negation
     of the other side left unpaired but is never reported on its own."""
+    focus_negations: tuple[str, ...] = ()
+    """Regex fragments of a negated focus word ("not only", "not just", "pas
+    seulement", "n'est plus uniquement"): it adds ("not only X but Y")
+    rather than denies.  Like a lexical negation it pairs with a negation of
+    the other side left unpaired ("not just a tax" / "il ne s'agit pas
+    simplement d'une taxe") and is never reported on its own."""
     modals: dict[str, str] = field(default_factory=dict)
     """Regex fragment -> modality class ("future", "possibility", "obligation")."""
     modal_readings: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -2,7 +2,7 @@
 
 Markers come from ``Polarity.negations`` (English not / n't / never / no
 / none / without ..., French ne … pas / plus / jamais, aucun, ni, sans ...);
-phrases in ``Polarity.negation_exceptions`` ("not only", "sans doute"),
+phrases in ``Polarity.negation_exceptions`` ("no doubt", "sans doute"),
 negation words used as nouns (``negation_nouns``: "à quelques pas") and
 restrictive constructions (``restrictives``: "ne ... que", "ne ... plus
 que", which mean "only") are masked first.  The markers of both sides are
@@ -19,6 +19,13 @@ The structure of a negation decides what it counts for:
   ... ne ... pas") states a restriction: it pairs with a restrictive
   construction or a restriction word (``restriction_words``: "only",
   "until", "seulement") of the other side;
+- a negation inside a figure's bound ("n'excède pas 3,5 t", "may not exceed
+  93.6 g": at most, a qualifier of ``Numbers.qualifiers``) is the bound when
+  the other side states a bound of the same class for the matched figure
+  ("a maximum of 3.5 t"); against a figure without one ("exceeds 3.5 t") it
+  stays a negation;
+- a negated focus word (``focus_negations``: "not only", "pas seulement")
+  adds rather than denies: it counts like a lexical negation (below);
 - a lexical negation (``lexical_negations``: "non résidents", "sans
   précédent", "non-profit", "without power") makes one word's negative, as
   an affix does ("uninjured"): it pairs with a negation of the other side
@@ -67,6 +74,7 @@ class _Patterns:
     limit: re.Pattern[str] | None
     continuation: re.Pattern[str] | None
     lexical: tuple[re.Pattern[str], ...]
+    focus: re.Pattern[str] | None
     function_words: frozenset[str]
 
 
@@ -84,6 +92,7 @@ def _patterns(code: str) -> _Patterns:
         if pol.scope_continuations else None,
         # one pattern each: every fragment names its own ``head`` group
         lexical=tuple(p for p in (alternation((f,)) for f in pol.lexical_negations) if p is not None),
+        focus=alternation(pol.focus_negations),
         function_words=data.words.function_words,
     )
 
@@ -112,7 +121,7 @@ def polarity_markers(text: str, lang: str) -> list[Marker]:
         return []
     masked = _spans(p.masks, text)
     limits = _spans(p.limit, text)
-    lexical = [s for s in _lexical_spans(text, p) if not _overlaps(*s, masked)]
+    lexical = [s for s in _lexical_spans(text, p) + _spans(p.focus, text) if not _overlaps(*s, masked)]
     found: list[Marker] = [Marker(s, e, "lexical") for s, e in lexical]
     for m in p.negation.finditer(text):
         if _overlaps(m.start(), m.end(), masked) or _overlaps(m.start(), m.end(), lexical):
@@ -165,6 +174,29 @@ def _cancel_limits(mine: list[Marker], theirs: list[Marker], their_restrictions:
     return out
 
 
+def _bound_rendered(pair: PairContext) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Per side, the spans of the figures whose bound the other side states
+    too: the matched figure of the other side has a qualifier of the same
+    class ("n'excède pas 3,5 t" / "a maximum of 3.5 t": both at most).  A
+    negation inside such a span ("n'excède pas", "may not exceed") is the
+    bound, not a reversal; against "exceeds 3.5 t" it stays a negation."""
+    from .qualifier import QUALIFIER_CLASS
+
+    spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+    for m in pair.quantity_matches:
+        a, b = m.source, m.target
+        if a is None or b is None or a.qualifier is None or b.qualifier is None:
+            continue
+        if QUALIFIER_CLASS[a.qualifier] == QUALIFIER_CLASS[b.qualifier]:
+            spans[0].append((a.start, a.end))
+            spans[1].append((b.start, b.end))
+    return spans
+
+
+def _outside(markers: list[Marker], spans: list[tuple[int, int]]) -> list[Marker]:
+    return [m for m in markers if not any(s <= m.start and m.end <= e for s, e in spans)]
+
+
 class NegationCheck(DriftCheck):
     name = "negation"
     drift_types: ClassVar[tuple[DriftType, ...]] = ("negation",)
@@ -175,6 +207,9 @@ class NegationCheck(DriftCheck):
     def check(self, pair: PairContext) -> list[Drift]:
         src, tgt = pair.source, pair.target
         ma, mb = polarity_markers(src.text, src.lang), polarity_markers(tgt.text, tgt.lang)
+        if (ma or mb) and pair.quantity_matches:
+            bounds = _bound_rendered(pair)
+            ma, mb = _outside(ma, bounds[0]), _outside(mb, bounds[1])
         a = [m for m in ma if m.kind != "lexical"]
         b = [m for m in mb if m.kind != "lexical"]
         if len(a) == len(b):

@@ -11,7 +11,9 @@ NUMBERS = Numbers(
         (r"about|around|approximately|roughly|some|circa|an\s+estimated|approx\.?|in\s+the\s+region\s+of"
          r"|(?:of|on)\s+the\s+order\s+of|~", "about"),
         (r"nearly|almost|close\s+to|just\s+(?:under|shy\s+of|below)", "nearly"),
-        (r"at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of", "at_most"),
+        # a negated "exceed" states the bound: "may not exceed 93.6 g" is "at most 93.6 g"
+        (r"at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+maximum\s+of"
+         r"|(?:not|never|n[’']t)\s+(?:to\s+)?(?:exceed|surpass|top)(?:s|ed|ing)?", "at_most"),
         (r"less\s+than|fewer\s+than|under|below", "less_than"),
         # "just 5" means "only 5", not a bound: deliberately not a qualifier.
         (r"exactly|precisely", "exactly"),
@@ -46,6 +48,8 @@ NUMBERS = Numbers(
                    "nineteenth": 19, "twentieth": 20},
     pair_words=("both",),
     article_number_words=frozenset({"one"}),
+    reference_words=(r"articles?", r"arts?\.", r"sections?", r"§+", r"paragraphs?", r"paras?\.", r"clauses?",
+                     r"chapters?", r"ch\.", r"annex(?:es)?", r"appendix", r"nos?\."),
     ordinal_suffixes=("st", "nd", "rd", "th"),
     unit_linkers=(r"of",),
     unit_modifiers=(

@@ -11,7 +11,7 @@ POLARITY = Polarity(
         r"fail(?:s|ed|ing)?\s+to", r"unable\s+to",
     ),
     negation_exceptions=(
-        r"not\s+only", r"no\s+doubt",
+        r"no\s+doubt",
         # "many, if not most": "if not" between commas is "perhaps even" ("if not treated" negates)
         r"(?<=,\s)if\s+not", r"whether\s+or\s+not", r"not\s+least",
         r"nothing\s+but", r"no\s+sooner", r"none\s+other", r"no\s+(?:less|fewer|more)\s+than",
@@ -19,11 +19,19 @@ POLARITY = Polarity(
         r"no\.\s*\d+",  # "No. 1": a rank, not a negation
         # a litotes: "not long ago" is "recently"
         r"not\s+long\s+(?:ago|after|afterwards|before)",
+        # a litotes: "do not hesitate to" is "feel free to"
+        r"(?:not|n[’']t)\s+hesitate",
+        # a double negation affirms: "never failed to call" is "always called" ("ne manquèrent pas de"),
+        # "not without risk" is "with some risk"
+        r"(?:not|never|n[’']t)\s+(?:\w+\s+)?fail(?:s|ed|ing)?\s+to", r"not\s+without",
     ),
     restriction_words=(r"only", r"just", r"merely", r"solely", r"until", r"till"),
     # "is not planned until 2014": "is planned only for 2014" ("n'est prévu qu'en 2014")
     limit_negations=(r"(?:not|\w*n[’']t)\b[^.?!;]{0,40}?\b(?:until|till|before)",),
     scope_continuations=(r"nor",),
+    # a negated focus word adds ("not only X but Y", "not just a game"); "not simply" is left a negation
+    # ("not simply stunning" denies)
+    focus_negations=(r"not\s+(?:only|just|merely|solely)",),
     lexical_negations=(
         r"non-(?P<head>[^\W\d_]+)",
         # "without" before a bare noun (not a gerund): "left without power", "privés d'électricité"

@@ -12,7 +12,10 @@ NUMBERS = Numbers(
         (r"environ|autour\s+de|quelque|approximativement|à\s+peu\s+près|une\s+estimation\s+de|de\s+l['’]ordre\s+d['’]"
          r"|de\s+l['’]ordre\s+de|~", "about"),
         (r"près\s+d['’]|près\s+de|presque|quasiment|pas\s+loin\s+de|frôlant|avoisinant", "nearly"),
-        (r"au\s+plus|jusqu['’]à|pas\s+plus\s+d['’]|pas\s+plus\s+de|au\s+maximum", "at_most"),
+        # a negated "dépasser" states the bound: "n'excède pas 3,5 t" is "au plus 3,5 t"
+        (r"au\s+plus|jusqu['’]à|pas\s+plus\s+d['’]|pas\s+plus\s+de|au\s+maximum"
+         r"|n(?:e\s+|['’])(?:dépass|excèd|excéd|outrepass)\w*\s+(?:pas|jamais)"
+         r"|n(?:e\s+|['’])\w+\s+(?:pas|jamais)\s+(?:dépasser|excéder|outrepasser)", "at_most"),
         (r"moins\s+d['’]|moins\s+de|inférieure?s?\s+à|sous\s+la\s+barre\s+des", "less_than"),
         (r"exactement|précisément", "exactly"),
     ),
@@ -52,6 +55,8 @@ NUMBERS = Numbers(
                    "quatorzième": 14, "quinzième": 15, "seizième": 16, "vingtième": 20},
     pair_words=("tous deux", "toutes deux", "l’un et l’autre", "l'un et l'autre"),
     article_number_words=frozenset({"un", "une"}),
+    reference_words=(r"articles?", r"arts?\.", r"alinéas?", r"al\.", r"sections?", r"§+", r"paragraphes?",
+                     r"chapitres?", r"annexes?", r"n[°º]", r"nos?\b\s*(?=\d)"),
     ordinal_suffixes=("ère", "ème", "eme", "er", "re", "e", "ᵉʳ", "ᵉ"),
     unit_linkers=(r"de", r"d['’]"),
     unit_modifiers=(

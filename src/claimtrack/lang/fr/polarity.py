@@ -28,7 +28,13 @@ POLARITY = Polarity(
         r"rien",
     ),
     negation_exceptions=(
-        r"non\s+seulement", r"sans\s+(?:aucun\s+)?doute", r"pas\s+seulement", r"non\s+plus",
+        r"sans\s+(?:aucun\s+)?doute", r"non\s+plus",
+        # a litotes: "n'hésitez pas à" is "feel free to"
+        r"n(?:e\b|['’])\s*hésit\w*\s+pas", r"ne\s+pas\s+hésiter",
+        # a double negation affirms: "ne manquèrent pas de venir" is "never failed to come", "non sans
+        # peine" / "pas sans risque" is "with some difficulty" / "with some risk"
+        r"n(?:e\b|['’])\s*manqu\w*\s+(?:pas|jamais)\s+d(?:e\b|['’])", r"ne\s+(?:pas|jamais)\s+manquer\s+d(?:e\b|['’])",
+        r"(?:non|pas)\s+sans",
         r"n['’]importe", r"jamais\s+autant", r"que\s+jamais",
         r"pas\s+(?:moins|plus)\s+(?:de|d['’])",
         r"(?:à|pour)\s+jamais",  # "à jamais": forever
@@ -55,6 +61,9 @@ POLARITY = Polarity(
         r"n(?:e\b|['’])[^.?!,;]{0,40}?\bpas\s+avant",
     ),
     scope_continuations=(r"ni",),
+    # a negated focus word adds ("pas seulement", "n'est plus uniquement"); "pas simplement" and "pas juste"
+    # are left negations ("ce n'est pas juste" is "it is not fair")
+    focus_negations=(r"non\s+seulement", r"(?:pas|plus)\s+(?:seulement|uniquement)"),
     lexical_negations=(
         # "non" before a word is a prefix: "non résidents", "non-violence", "non blessés"
         r"non[\s‐-]+(?P<head>[^\W\d_]+)",
