@@ -178,3 +178,20 @@ def test_the_other_negative_words_of_french_grammar(en, fr):
     positive = en.replace("does not concern", "concerns").replace("No one knows", "Everyone knows")
     if positive != en:
         assert "negation" in types(fast(positive, fr, "en", "fr", checks=["negation"]))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "la", "lb", "expected"),
+    [
+        # a negative prefix on the other side renders the negation when the rest translates the negated word
+        ("The cause of the blast was not known.", "La cause de l'explosion reste inconnue.", "en", "fr", []),
+        ("The tool is not useful for editors.", "L'outil est inutile pour les rédacteurs.", "en", "fr", []),
+        ("Les résultats ne sont pas connus.", "The results are unknown.", "fr", "en", []),
+        # ... and not when nothing on the other side is the negated word with a prefix
+        ("The tool is not useful for editors.", "L'outil est utile pour les rédacteurs.", "en", "fr", [("not", None)]),
+        ("The tool is not useful for editors.", "L'outil est utile et inconnu.", "en", "fr", [("not", None)]),
+    ],
+)
+def test_a_negation_rendered_by_a_negative_prefix(use, a, b, la, lb, expected):
+    d = diff(a, b, la, lb, embedder=use, checks=["negation"], min_confidence=0.0)
+    assert [(f.source_value, f.target_value) for f in d.candidates] == expected

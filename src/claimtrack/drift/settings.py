@@ -68,6 +68,12 @@ class DriftConfig:
     entity_match_spelled: float = 0.55
     """... or reaches this and one of its words is spelled alike in that
     phrase ("Iraq Study Group" / "groupe d'étude sur l'Irak": 0.59, Iraq ~ Irak)."""
+    affix_match: float = 0.65
+    """A negation left unpaired is rendered by a word of the other side with
+    a negative prefix (``Polarity.negative_prefixes``) when what follows the
+    prefix has at least this cosine to a word the negation bears on
+    ("known" / "connue" 0.83, "useful" / "utile" 0.92, "lucky" / "chanceux"
+    0.68; unrelated words 0.27-0.46, "known" / "inconnue" itself 0.59)."""
     chunk_min_words: int = 3
     """Chunks shorter than this (in words) are merged into a neighbour."""
     word_match: float = 0.50

@@ -342,6 +342,12 @@ class Polarity:
     Translations render these by an affix as often as by a negation
     ("uninjured" / "non blessés"), so a lexical marker pairs with a negation
     of the other side left unpaired but is never reported on its own."""
+    negative_prefixes: tuple[str, ...] = ()
+    """Prefixes that make a word's negative ("un", "in", "dis"; "in",
+    "im", "dé"): a negation the other side leaves unpaired is rendered by
+    such a word when what follows the prefix translates the negated word
+    ("was not known" / "reste inconnue": "connue" is "known"; the
+    encoder's cosine at least ``DriftConfig.affix_match``)."""
     focus_negations: tuple[str, ...] = ()
     """Regex fragments of a negated focus word ("not only", "not just", "pas
     seulement", "n'est plus uniquement"): it adds ("not only X but Y")

@@ -26,6 +26,10 @@ The structure of a negation decides what it counts for:
   stays a negation;
 - a negated focus word (``focus_negations``: "not only", "pas seulement")
   adds rather than denies: it counts like a lexical negation (below);
+- a negation left unpaired is rendered by a word of the other side with a
+  negative prefix (``negative_prefixes``) when what follows the prefix
+  translates a word the negation bears on ("was not known" / "reste
+  inconnue"; the encoder's cosine, ``DriftConfig.affix_match``);
 - a lexical negation (``lexical_negations``: "non résidents", "sans
   précédent", "non-profit", "without power") makes one word's negative, as
   an affix does ("uninjured"): it pairs with a negation of the other side
@@ -38,6 +42,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Literal
+
+import numpy as np
 
 from ... import lang as _lang
 from ...models import Drift, DriftType
@@ -197,6 +203,47 @@ def _outside(markers: list[Marker], spans: list[tuple[int, int]]) -> list[Marker
     return [m for m in markers if not any(s <= m.start and m.end <= e for s, e in spans)]
 
 
+_AFTER_MARKER = 2
+"""How many content words after a negation marker it bears on (besides those inside it)."""
+
+
+def _negated_words(side: Side, marker: Marker) -> list[str]:
+    """The content words a negation bears on: those inside its marker ("ne
+    connaît pas") and the first :data:`_AFTER_MARKER` after it, in its
+    clause ("was not known", "n'est pas connue")."""
+    function_words = _lang.get(side.lang).words.function_words
+    out: list[str] = []
+    after = 0
+    for t in side.tokens:
+        if t.end <= marker.start or len(t.text) < 3 or t.folded in function_words:
+            continue
+        if t.start >= marker.end:
+            if after >= _AFTER_MARKER or _SENTENCE_END.search(side.text, marker.end, t.start) \
+                    or "," in side.text[marker.end : t.start]:
+                break
+            after += 1
+        out.append(t.text)
+    return out
+
+
+def _rendered_by_affix(pair: PairContext, side: Side, marker: Marker, other: Side) -> bool:
+    """The other side renders the negation by a word with a negative prefix
+    (``Polarity.negative_prefixes``) whose rest translates a word the
+    negation bears on ("The cause was not known" / "La cause reste
+    inconnue"), by the encoder's cosine (``DriftConfig.affix_match``)."""
+    prefixes = _lang.get(other.lang).polarity.negative_prefixes
+    stems = sorted({t.text[len(p):] for t in other.tokens for p in prefixes
+                    if t.folded.startswith(p) and len(t.text) - len(p) >= 3 and t.text[:1].islower()})
+    if not stems:
+        return False
+    heads = _negated_words(side, marker)
+    if not heads:
+        return False
+    vh = np.stack([pair.vector(h) for h in heads])
+    vs = np.stack([pair.vector(w) for w in stems])
+    return bool(np.max(vh @ vs.T) >= pair.config.affix_match)
+
+
 class NegationCheck(DriftCheck):
     name = "negation"
     drift_types: ClassVar[tuple[DriftType, ...]] = ("negation",)
@@ -226,6 +273,8 @@ class NegationCheck(DriftCheck):
         lex_b = [(m.start, m.end) for m in mb if m.kind == "lexical"]
         ra, _ = pair_by_position([(m.start, m.end) for m in left_a], la, lex_b, lb)
         rb, _ = pair_by_position([(m.start, m.end) for m in left_b], lb, lex_a, la)
+        ra = [i for i in ra if not _rendered_by_affix(pair, src, left_a[i], tgt)]
+        rb = [j for j in rb if not _rendered_by_affix(pair, tgt, left_b[j], src)]
         st, tt = src.text, tgt.text
         out = [self.finding("negation", st[left_a[i].start : left_a[i].end], None, (left_a[i].start, left_a[i].end),
                             None, "critical") for i in ra]

@@ -29,6 +29,7 @@ POLARITY = Polarity(
     # "is not planned until 2014": "is planned only for 2014" ("n'est prévu qu'en 2014")
     limit_negations=(r"(?:not|\w*n[’']t)\b[^.?!;]{0,40}?\b(?:until|till|before)",),
     scope_continuations=(r"nor",),
+    negative_prefixes=("un", "in", "im", "il", "ir", "dis", "non"),
     # a negated focus word adds ("not only X but Y", "not just a game"); "not simply" is left a negation
     # ("not simply stunning" denies)
     focus_negations=(r"not\s+(?:only|just|merely|solely)",),

@@ -30,15 +30,15 @@ POLARITY = Polarity(
     negation_exceptions=(
         r"sans\s+(?:aucun\s+)?doute", r"non\s+plus",
         # a litotes: "n'hésitez pas à" is "feel free to"
-        r"n(?:e\b|['’])\s*hésit\w*\s+pas", r"ne\s+pas\s+hésiter",
+        r"n(?:e\b|['’])\s*(?:\w+\s+)?(?:hésit\w*\s+pas|pas\s+hésité)", r"ne\s+pas\s+hésiter",
         # a double negation affirms: "ne manquèrent pas de venir" is "never failed to come", "non sans
         # peine" / "pas sans risque" is "with some difficulty" / "with some risk"
-        r"n(?:e\b|['’])\s*manqu\w*\s+(?:pas|jamais)\s+d(?:e\b|['’])", r"ne\s+(?:pas|jamais)\s+manquer\s+d(?:e\b|['’])",
+        r"n(?:e\b|['’])\s*(?:manqu\w*\s+(?:pas|jamais)|\w+\s+(?:pas|jamais)\s+manqué)\s+d(?:e\b|['’])", r"ne\s+(?:pas|jamais)\s+manquer\s+d(?:e\b|['’])",
         r"(?:non|pas)\s+sans",
         r"n['’]importe", r"jamais\s+autant", r"que\s+jamais",
         r"pas\s+(?:moins|plus)\s+(?:de|d['’])",
         r"(?:à|pour)\s+jamais",  # "à jamais": forever
-        r"sans\s+égard", r"sans\s+compter",  # "regardless of", "not to mention": no reversal
+        r"sans\s+égard", r"sans\s+compter", r"sans\s+oublier",  # "regardless of", "not to mention": no reversal
         # after a superlative a bare "jamais" is "ever": "la mission la plus difficile jamais entreprise"
         r"(?:le|la|les)\s+(?:plus|moins)\s+[^.?!,;]{1,40}?\bjamais",
     ),
@@ -61,6 +61,7 @@ POLARITY = Polarity(
         r"n(?:e\b|['’])[^.?!,;]{0,40}?\bpas\s+avant",
     ),
     scope_continuations=(r"ni",),
+    negative_prefixes=("in", "im", "il", "ir", "dés", "dé", "mé", "mal", "non"),
     # a negated focus word adds ("pas seulement", "n'est plus uniquement"); "pas simplement" and "pas juste"
     # are left negations ("ce n'est pas juste" is "it is not fair")
     focus_negations=(r"non\s+seulement", r"(?:pas|plus)\s+(?:seulement|uniquement)"),
