@@ -47,8 +47,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import DRIFT, REPO, SHARED, SWISSGOV, embedder, half_of, load_demetr, load_swissgov, skip  # noqa: E402
+from _data import DRIFT, REPO, SWISSGOV, embedder, half_of, load_demetr, load_swissgov, skip  # noqa: E402
 from _inject import EXPECTED, KINDS, _pick, inject  # noqa: E402
+from bench_alignment import EVAL, _gold, _lines  # noqa: E402
 from bench_drift import DEMETR_TYPES, demetr_base_translations  # noqa: E402
 from bench_news import NEWS, documents  # noqa: E402
 from fit_divergence import _newton  # noqa: E402
@@ -249,22 +250,13 @@ LITERARY_TYPES = ("negation", "number")
 def literary_pairs() -> list[tuple[str, str]]:
     """Tatoeba's sentence pairs and TransRead's one-to-one gold links (EN-FR
     books): faithful translations, rephrased far more freely than news."""
-    import re
-
-    base = SHARED / "eval" / "alignment"
-    en = (base / "tatoeba-fra-eng" / "tatoeba.eng").read_text(encoding="utf-8").splitlines()
-    fr = (base / "tatoeba-fra-eng" / "tatoeba.fra").read_text(encoding="utf-8").splitlines()
+    en, fr = _lines(EVAL / "tatoeba-fra-eng" / "tatoeba.eng"), _lines(EVAL / "tatoeba-fra-eng" / "tatoeba.fra")
     pairs = [(a, b) for a, b in zip(en, fr) if a.strip() and b.strip()]
-    for gold in sorted((base / "transread-en-fr").glob("*.gold")):
-        book_en = gold.with_suffix(".en").read_text(encoding="utf-8").splitlines()
-        book_fr = gold.with_suffix(".fr").read_text(encoding="utf-8").splitlines()
-        for line in gold.read_text(encoding="utf-8").splitlines():
-            sides = re.findall(r"\[([\d, ]*)\]", line)
-            if len(sides) == 2:
-                a = [int(x) for x in sides[0].split(",") if x.strip()]
-                b = [int(x) for x in sides[1].split(",") if x.strip()]
-                if len(a) == 1 and len(b) == 1 and book_en[a[0]].strip() and book_fr[b[0]].strip():
-                    pairs.append((book_en[a[0]], book_fr[b[0]]))
+    for gold in sorted((EVAL / "transread-en-fr").glob("*.gold")):
+        book_en, book_fr = _lines(gold.with_suffix(".en")), _lines(gold.with_suffix(".fr"))
+        for a, b in _gold(gold):
+            if len(a) == 1 and len(b) == 1 and book_en[a[0]].strip() and book_fr[b[0]].strip():
+                pairs.append((book_en[a[0]], book_fr[b[0]]))
     return pairs
 
 
@@ -417,10 +409,10 @@ def main(argv: list[str] | None = None) -> int:
             swissgov(rows, emb)
         else:
             skip("swissgov", SWISSGOV)
-        if (SHARED / "eval" / "alignment" / "transread-en-fr").exists():
+        if (EVAL / "transread-en-fr").exists():
             literary(rows, emb)
         else:
-            skip("literary", SHARED / "eval" / "alignment")
+            skip("literary", EVAL / "transread-en-fr")
         if args.rows:
             import pickle
 
@@ -430,9 +422,11 @@ def main(argv: list[str] | None = None) -> int:
     unknown = added - set(MEASURED_ONLY)
     if unknown:
         ap.error(f"--fit-with: unknown sets {sorted(unknown)} (choose from {', '.join(MEASURED_ONLY)})")
-    fitted = [r for r in rows if r.source not in MEASURED_ONLY
-              or r.source in added and r.label == 0]
-    measured = [r for r in rows if r.source in MEASURED_ONLY and r not in fitted]
+    def is_fitted(r: Row) -> bool:
+        return r.source not in MEASURED_ONLY or r.source in added and r.label == 0
+
+    fitted = [r for r in rows if is_fitted(r)]
+    measured = [r for r in rows if not is_fitted(r)]
     tune = [r for r in fitted if r.half == "tuning"]
     val = [r for r in fitted if r.half == "validation"]
     oof = cross_validated(tune, args.l2)

@@ -344,7 +344,7 @@ class Polarity:
     of the other side left unpaired but is never reported on its own."""
     negative_prefixes: tuple[str, ...] = ()
     """Prefixes that make a word's negative ("un", "in", "dis"; "in",
-    "im", "dé"): a negation the other side leaves unpaired is rendered by
+    "im", "mal"), lower case, as written: a negation the other side leaves unpaired is rendered by
     such a word when what follows the prefix translates the negated word
     ("was not known" / "reste inconnue": "connue" is "known"; the
     encoder's cosine at least ``DriftConfig.affix_match``)."""

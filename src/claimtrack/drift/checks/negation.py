@@ -51,6 +51,7 @@ from ...text import opens_sentence
 from ..check import DriftCheck, no_counterpart
 from ..context import PairContext, Side
 from ..matching import alternation, pair_by_position
+from .qualifier import QUALIFIER_CLASS
 
 __all__ = ["NegationCheck", "Marker", "negation_markers", "polarity_markers", "restrictions"]
 
@@ -186,8 +187,6 @@ def _bound_rendered(pair: PairContext) -> tuple[list[tuple[int, int]], list[tupl
     class ("n'excède pas 3,5 t" / "a maximum of 3.5 t": both at most).  A
     negation inside such a span ("n'excède pas", "may not exceed") is the
     bound, not a reversal; against "exceeds 3.5 t" it stays a negation."""
-    from .qualifier import QUALIFIER_CLASS
-
     spans: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
     for m in pair.quantity_matches:
         a, b = m.source, m.target
@@ -211,7 +210,7 @@ def _negated_words(side: Side, marker: Marker) -> list[str]:
     """The content words a negation bears on: those inside its marker ("ne
     connaît pas") and the first :data:`_AFTER_MARKER` after it, in its
     clause ("was not known", "n'est pas connue")."""
-    function_words = _lang.get(side.lang).words.function_words
+    function_words = _patterns(side.lang).function_words
     out: list[str] = []
     after = 0
     for t in side.tokens:
@@ -226,22 +225,24 @@ def _negated_words(side: Side, marker: Marker) -> list[str]:
     return out
 
 
-def _rendered_by_affix(pair: PairContext, side: Side, marker: Marker, other: Side) -> bool:
+def _prefix_stems(side: Side) -> list[str]:
+    """What follows a negative prefix (``Polarity.negative_prefixes``) in the
+    side's lower-case words, three letters or more ("inconnue": "connue")."""
+    prefixes = _lang.get(side.lang).polarity.negative_prefixes
+    return sorted({t.text[len(p):] for t in side.tokens if t.text[:1].islower() for p in prefixes
+                   if t.text.startswith(p) and len(t.text) - len(p) >= 3})
+
+
+def _rendered_by_affix(pair: PairContext, side: Side, marker: Marker, stems: list[str]) -> bool:
     """The other side renders the negation by a word with a negative prefix
-    (``Polarity.negative_prefixes``) whose rest translates a word the
+    whose rest (``stems``, :func:`_prefix_stems`) translates a word the
     negation bears on ("The cause was not known" / "La cause reste
     inconnue"), by the encoder's cosine (``DriftConfig.affix_match``)."""
-    prefixes = _lang.get(other.lang).polarity.negative_prefixes
-    stems = sorted({t.text[len(p):] for t in other.tokens for p in prefixes
-                    if t.folded.startswith(p) and len(t.text) - len(p) >= 3 and t.text[:1].islower()})
-    if not stems:
-        return False
-    heads = _negated_words(side, marker)
+    heads = _negated_words(side, marker) if stems else []
     if not heads:
         return False
-    vh = np.stack([pair.vector(h) for h in heads])
-    vs = np.stack([pair.vector(w) for w in stems])
-    return bool(np.max(vh @ vs.T) >= pair.config.affix_match)
+    vecs = pair.cache.encode(pair.embedder, heads + stems)
+    return bool(np.max(vecs[: len(heads)] @ vecs[len(heads) :].T) >= pair.config.affix_match)
 
 
 class NegationCheck(DriftCheck):
@@ -273,8 +274,12 @@ class NegationCheck(DriftCheck):
         lex_b = [(m.start, m.end) for m in mb if m.kind == "lexical"]
         ra, _ = pair_by_position([(m.start, m.end) for m in left_a], la, lex_b, lb)
         rb, _ = pair_by_position([(m.start, m.end) for m in left_b], lb, lex_a, la)
-        ra = [i for i in ra if not _rendered_by_affix(pair, src, left_a[i], tgt)]
-        rb = [j for j in rb if not _rendered_by_affix(pair, tgt, left_b[j], src)]
+        if ra:
+            stems_b = _prefix_stems(tgt)
+            ra = [i for i in ra if not _rendered_by_affix(pair, src, left_a[i], stems_b)]
+        if rb:
+            stems_a = _prefix_stems(src)
+            rb = [j for j in rb if not _rendered_by_affix(pair, tgt, left_b[j], stems_a)]
         st, tt = src.text, tgt.text
         out = [self.finding("negation", st[left_a[i].start : left_a[i].end], None, (left_a[i].start, left_a[i].end),
                             None, "critical") for i in ra]

@@ -56,7 +56,7 @@ NUMBERS = Numbers(
     pair_words=("tous deux", "toutes deux", "l’un et l’autre", "l'un et l'autre"),
     article_number_words=frozenset({"un", "une"}),
     reference_words=(r"articles?", r"arts?\.", r"alinéas?", r"al\.", r"sections?", r"§+", r"paragraphes?",
-                     r"chapitres?", r"annexes?", r"n[°º]", r"nos?\b\s*(?=\d)"),
+                     r"chapitres?", r"annexes?", r"n[°º]"),
     ordinal_suffixes=("ère", "ème", "eme", "er", "re", "e", "ᵉʳ", "ᵉ"),
     unit_linkers=(r"de", r"d['’]"),
     unit_modifiers=(

@@ -33,7 +33,8 @@ POLARITY = Polarity(
         r"n(?:e\b|['’])\s*(?:\w+\s+)?(?:hésit\w*\s+pas|pas\s+hésité)", r"ne\s+pas\s+hésiter",
         # a double negation affirms: "ne manquèrent pas de venir" is "never failed to come", "non sans
         # peine" / "pas sans risque" is "with some difficulty" / "with some risk"
-        r"n(?:e\b|['’])\s*(?:manqu\w*\s+(?:pas|jamais)|\w+\s+(?:pas|jamais)\s+manqué)\s+d(?:e\b|['’])", r"ne\s+(?:pas|jamais)\s+manquer\s+d(?:e\b|['’])",
+        r"n(?:e\b|['’])\s*(?:manqu\w*\s+(?:pas|jamais)|\w+\s+(?:pas|jamais)\s+manqué)\s+d(?:e\b|['’])",
+        r"ne\s+(?:pas|jamais)\s+manquer\s+d(?:e\b|['’])",
         r"(?:non|pas)\s+sans",
         r"n['’]importe", r"jamais\s+autant", r"que\s+jamais",
         r"pas\s+(?:moins|plus)\s+(?:de|d['’])",
@@ -61,7 +62,8 @@ POLARITY = Polarity(
         r"n(?:e\b|['’])[^.?!,;]{0,40}?\bpas\s+avant",
     ),
     scope_continuations=(r"ni",),
-    negative_prefixes=("in", "im", "il", "ir", "dés", "dé", "mé", "mal", "non"),
+    # not "dé-" / "mé-": too many French words open with them ("décidé", "déclaré": "cidé" is near "decided")
+    negative_prefixes=("in", "im", "il", "ir", "mal", "non"),
     # a negated focus word adds ("pas seulement", "n'est plus uniquement"); "pas simplement" and "pas juste"
     # are left negations ("ce n'est pas juste" is "it is not fair")
     focus_negations=(r"non\s+seulement", r"(?:pas|plus)\s+(?:seulement|uniquement)"),
