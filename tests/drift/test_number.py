@@ -100,6 +100,12 @@ def test_same_figures_in_other_forms_are_not_drift(fr, en):
         ("The crash happened at 3 pm.", "L'accident a eu lieu à 15 heures."),
         ("The bomb went off after 11pm.", "La bombe a explosé après 23 h."),
         ("The coin lost 39 cents on Monday.", "La pièce a perdu 39 cents lundi."),
+        # a decade in its short form
+        ("In the 1980s, he sold bonds.", "Dans les années 80, il vendait des obligations."),
+        # a telephone number, whatever separates its digits
+        ("Call them on 08 11 00 06 95 from Monday.", "Appelez le 08.11.00.06.95 à partir de lundi."),
+        # days joined to one month
+        ("It comes out in two parts (on January 1st and 8th).", "Il sort en deux volets (les 1er et 8 janvier)."),
     ],
 )
 def test_equal_values_in_other_forms_are_no_finding(en, fr):
@@ -112,10 +118,16 @@ def test_equal_values_in_other_forms_are_no_finding(en, fr):
         ("The fee brings in $40 million a year.", "Les frais rapportent 50 M$ par an."),
         ("The town has 4,500 inhabitants.", "La ville compte 3.500 habitants."),
         ("The crash happened at 3 pm.", "L'accident a eu lieu à 16 heures."),
+        ("Call them on 08 11 00 06 95 from Monday.", "Appelez le 08.11.00.06.96 à partir de lundi."),
     ],
 )
 def test_changed_values_in_other_forms_are_found(en, fr):
     assert types(fast(en, fr, "en", "fr", checks=["number"])) == ["number"]
+
+
+def test_another_decade_is_found():
+    assert set(types(fast("In the 1980s, he sold bonds.", "Dans les années 70, il vendait des obligations.",
+                          "en", "fr", checks=["number"]))) == {"number"}
 
 
 # --- measures converted or rounded for the reader ----------------------------------------------------
@@ -127,6 +139,8 @@ def test_changed_values_in_other_forms_are_found(en, fr):
     ("It was 95 degrees Fahrenheit in the shade.", "Il faisait 35 degrés à l'ombre."),
     ("The farm covers 500 acres.", "La ferme couvre 202 hectares."),
     ("The new screen measures 12 inches (30 cm).", "Le nouvel écran mesure 12 pouces (30,48 cm)."),
+    ("It can carry 2.2 trillion cubic feet of gas.", "Il peut transporter 63 milliards de mètres cubes de gaz."),
+    ("The talks lasted 48 hours.", "Les négociations ont duré 2 jours."),
 ])
 def test_a_measure_converted_or_rounded_is_no_number_drift(en, fr):
     assert "number" not in types(fast(en, fr, "en", "fr", checks=["number"]))

@@ -69,6 +69,40 @@ def test_forms(text, lang, published, expected):
     assert mentions(text, lang, published) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("it will be released (on January 1st and 8th) with", "en",
+         [("January 1st", D(2014, 1, 1)), ("8th", D(2014, 1, 8))]),
+        ("qui sortiront (les 1er et 8 janvier 2014), les", "fr",
+         [("1er", D(2014, 1, 1)), ("8 janvier 2014", D(2014, 1, 8))]),
+        ("between 08 to 28 October", "en", [("08", D(2013, 10, 8)), ("28 October", D(2013, 10, 28))]),
+        ("entre le 8 et le 28 octobre", "fr", [("8", D(2013, 10, 8)), ("28 octobre", D(2013, 10, 28))]),
+        ("du 8 au 28 octobre 2012", "fr", [("8", D(2012, 10, 8)), ("28 octobre 2012", D(2012, 10, 28))]),
+        ("on 3, 4 and 5 May", "en", [("3", D(2013, 5, 3)), ("4", D(2013, 5, 4)), ("5 May", D(2013, 5, 5))]),
+        # a comma alone joins no day: "10, 28 October" is a figure and a date
+        ("the toll rose to 10, 28 October reports said", "en", [("28 October", D(2013, 10, 28))]),
+        ("the toll rose to 40 and 28 October", "en", [("28 October", D(2013, 10, 28))]),
+    ],
+)
+def test_days_joined_to_a_written_date_share_its_month(text, lang, expected):
+    assert [(t, v) for t, v, _ in mentions(text, lang, D(2013, 11, 1))] == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(days=st.lists(st.integers(1, 28), min_size=2, max_size=4, unique=True), month=st.integers(1, 12),
+       lang=st.sampled_from(["en", "fr"]))
+def test_a_list_of_days_gives_one_date_per_day(days, month, lang):
+    names = {"en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                    "October", "November", "December"],
+             "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+                    "octobre", "novembre", "décembre"]}[lang]
+    joined = ", ".join(map(str, days[:-1])) + (" and " if lang == "en" else " et ") + str(days[-1])
+    text = f"{'on' if lang == 'en' else 'les'} {joined} {names[month - 1]} 2020."
+    got = mentions(text, lang)
+    assert [v for _, v, _ in got] == [D(2020, month, d) for d in days]
+
+
 def test_from_through_gives_two_months():
     text = "From August 2021 through August 2022, the ferry made over 9,000 crossings."
     assert mentions(text, "en", D(2022, 9, 12)) == [

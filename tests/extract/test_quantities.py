@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from claimtrack.extract.dates import date_spans, extract_dates
 from claimtrack.errors import UnsupportedLanguageError
-from claimtrack.extract.quantities import extract_quantities, format_number, parse_number, spelled_values
+from claimtrack.extract.quantities import code_spans, extract_quantities, format_number, parse_number, spelled_values
 
 from ..conftest import CORPUS
 
@@ -564,3 +564,23 @@ def test_number_words_in_compounds_and_after_figures():
     assert 10.0 in spelled_values("a ten-year period", "en")
     assert 21.0 in spelled_values("a twenty-one-year-old man", "en")
     assert [q.value for q in extract_quantities("Le contrat a perdu 39 cents jeudi.", "fr")] == [39.0]
+
+
+@pytest.mark.parametrize(("text", "lang", "codes", "values"), [
+    ("Call 08 11 00 06 95 now.", "en", ["08 11 00 06 95"], []),
+    ("Appelez le 08.11.00.06.95 ou le +33 1 23 45 67 89.", "fr", ["08.11.00.06.95", "+33 1 23 45 67 89"], []),
+    ("Ref 2013-44-118-07 filed.", "en", ["2013-44-118-07"], []),
+    # groups of three are one grouped figure, not a code
+    ("Le budget est de 1 234 567 890 euros.", "fr", [], [1234567890.0]),
+])
+def test_codes_are_no_quantities(text, lang, codes, values):
+    assert [text[s:e] for s, e in code_spans(text)] == codes
+    assert [q.value for q in extract_quantities(text, lang)] == values
+
+
+@given(st.lists(st.integers(0, 99), min_size=4, max_size=6), st.sampled_from([" ", ".", "-"]))
+def test_a_telephone_number_is_one_code(groups, sep):
+    number = sep.join(f"{g:02d}" for g in groups)
+    text = f"Call {number} today."
+    assert [text[s:e] for s, e in code_spans(text)] == [number]
+    assert extract_quantities(text, "en") == []

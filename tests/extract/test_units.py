@@ -38,6 +38,17 @@ def test_conversions_are_the_definitions():
         convert(1.0, "length-inch", "mass-kilogram")
 
 
+def test_volumes_and_durations_convert_by_definition():
+    # "2.2 trillion cubic feet" / "63 milliards de mètres cubes"
+    assert converted(2.2e12, units_of(["cubic feet"], "en"), 63e9, units_of(["mètres cubes"], "fr"))
+    assert not converted(2.2e12, units_of(["cubic feet"], "en"), 2.2e12, units_of(["mètres cubes"], "fr"))
+    # "48 hours" / "deux jours", "six months" / "180 jours"; a fortnight is 14 days, not 15
+    assert converted(48, units_of(["hours"], "en"), 2, units_of(["jours"], "fr"))
+    assert converted(6, units_of(["months"], "en"), 180, units_of(["jours"], "fr"))
+    assert not converted(48, units_of(["hours"], "en"), 3, units_of(["jours"], "fr"))
+    assert not converted(2, units_of(["weeks"], "en"), 15, units_of(["jours"], "fr"))
+
+
 def test_converted_allows_a_translators_rounding_only():
     lb, kg = frozenset({"mass-pound"}), frozenset({"mass-kilogram"})
     assert converted(327, lb, 148, kg)  # 148.3 kg

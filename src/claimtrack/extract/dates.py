@@ -100,6 +100,12 @@ class _DateGrammar:
     noise: re.Pattern[str] | None
     weekdays: dict[str, int]
     future: re.Pattern[str] | None
+    day_before: re.Pattern[str] | None
+    """A day joined to the written date right after it, ending there ("1er et ")."""
+    day_after: re.Pattern[str] | None
+    """A day joined to the written date right before it ("January 1st" + " and 8th")."""
+    comma_day_before: re.Pattern[str] | None
+    """A day in a comma-separated list, ending right before the next day ("3, ")."""
 
 
 @lru_cache(maxsize=None)
@@ -229,7 +235,21 @@ def _grammar(code: str) -> _DateGrammar:
         noise=re.compile(r"(?<![\w])(?:" + _alt(data.dates.date_noise) + r")(?![\w])", re.IGNORECASE) if data.dates.date_noise else None,
         weekdays=weekdays,
         future=_future_pattern(code),
+        **_day_patterns("|".join(data.dates.day_joiners), ordinal),
     )
+
+
+def _day_patterns(joiners: str, ordinal: str) -> dict[str, re.Pattern[str] | None]:
+    """The patterns of days joined to a written date (``Dates.day_joiners``),
+    as :class:`_DateGrammar` fields."""
+    day = r"(?<![\w.,:/])(?P<day>(?P<d>[0-9]{1,2})" + ordinal + ")"
+    return {
+        "day_before": re.compile(day + _SP + r"*(?:" + joiners + r")" + _SP + r"*\Z", re.IGNORECASE)
+        if joiners else None,
+        "day_after": re.compile(_SP + r"*(?:" + joiners + r")" + _SP + r"*(?P<d>[0-9]{1,2})" + ordinal
+                                + r"(?![\w]|[.,:/][0-9])", re.IGNORECASE) if joiners else None,
+        "comma_day_before": re.compile(day + _SP + r"*," + _SP + r"*\Z"),
+    }
 
 
 # --------------------------------------------------------------------------
@@ -244,6 +264,7 @@ class _Hit:
     match: re.Match[str]
     direction: str | None = None  # 'past' / 'future' from a modifier ("last", "dernier")
     index: int = 0  # which relative expression (rel, rp)
+    day: int | None = None  # a day joined to the written date of ``match`` ("1er" in "les 1er et 8 janvier")
 
 
 def _has_preposition(text: str, start: int, g: _DateGrammar) -> bool:
@@ -335,9 +356,35 @@ def _scan(text: str, g: _DateGrammar) -> list[_Hit]:
         elif kind == "iso":
             if not (1 <= int(m.group("iso_m")) <= 12 and 1 <= int(m.group("iso_d")) <= 31):
                 continue
-        hits.append(_Hit(kind, start, end, m, direction, index))
-        floor = end
-    return hits
+        hit = _Hit(kind, start, end, m, direction, index)
+        if kind in ("dmy", "mdy"):
+            hits += _joined_days(text, hit, floor, g)
+            floor = max(floor, hits[-1].end)
+        else:
+            hits.append(hit)
+            floor = end
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _joined_days(text: str, hit: _Hit, floor: int, g: _DateGrammar) -> list[_Hit]:
+    """``hit`` (a written day and month) with the days joined to it
+    (``Dates.day_joiners``): those before it ("les 1er et 8 janvier", "3, 4
+    and 5 May") and after it ("January 1st and 8th"), each a hit of its own
+    that shares the date's month and year."""
+    out = [hit]
+    if g.day_before is None or g.day_after is None:
+        return out
+    start = hit.start
+    m = g.day_before.search(text, max(floor, start - 40), start)
+    while m is not None and 1 <= int(m.group("d")) <= 31:
+        out.insert(0, replace(hit, start=m.start(), end=m.end("day"), day=int(m.group("d"))))
+        start = m.start()
+        m = g.comma_day_before.search(text, max(floor, start - 20), start) if g.comma_day_before else None
+    end = hit.end
+    while (m := g.day_after.match(text, end)) is not None and 1 <= int(m.group("d")) <= 31:
+        out.append(replace(hit, start=m.start("d"), end=m.end(), day=int(m.group("d"))))
+        end = m.end()
+    return out
 
 
 def _numeric_parts(m: re.Match[str], g: _DateGrammar, order: str | None = None) -> tuple[int, int, int] | None:
@@ -443,7 +490,7 @@ def _resolve(hit: _Hit, g: _DateGrammar, published: _dt.date | None, order: str 
     if kind in ("dmy", "mdy"):
         prefix = "dmy" if kind == "dmy" else "m"
         month = g.months[m.group(f"{prefix}_m").rstrip(".").lower()]
-        day = int(m.group(f"{prefix}_d"))
+        day = hit.day if hit.day is not None else int(m.group(f"{prefix}_d"))
         year = m.group("dmy_y" if kind == "dmy" else "m_dy")
         if year:
             return _make_date(int(year), month, day), "day"

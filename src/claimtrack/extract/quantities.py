@@ -82,6 +82,13 @@ Labels
     "Article", "Art.", "section", "§", "alinéa", "n°") names a part of a
     text ("Art. 46b", "l'article 49.3"): it is no quantity.
 
+Codes
+    Four or more groups of digits joined by one repeated space, dot or
+    hyphen, not all of the later groups three digits long, are a code: a
+    telephone number ("08 11 00 06 95", "08.11.00.06.95", "+33 1 23 45 67
+    89") or an identifier.  None of its digits is a quantity.  (Groups of
+    three are a grouped figure: "1 234 567 890".)
+
 Dates and other spans to skip are passed in ``exclude`` (see
 :func:`claimtrack.extract.dates.date_spans`): a number whose figure overlaps one is
 ignored, so "Sept. 12" does not yield 12.
@@ -107,7 +114,7 @@ from ..models import Qualifier, Quantity
 if TYPE_CHECKING:  # pragma: no cover - type checkers only
     from ..lang.schema import Numbers
 
-__all__ = ["extract_quantities", "parse_number", "format_number", "readings", "is_round_noun"]
+__all__ = ["extract_quantities", "parse_number", "format_number", "readings", "is_round_noun", "code_spans"]
 
 _SP = "[ \\t\\u00a0\\u202f\\u2009]"
 """Horizontal white space, including no-break, narrow no-break and thin spaces."""
@@ -126,6 +133,19 @@ _DIGITS = (
     r"(?!\d|[.,:/][0-9])"
 )
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+_CODE = re.compile(r"(?<![\w.,])\+?[0-9]{1,4}(?P<s>[ .\-\u00a0])[0-9]{1,4}(?:(?P=s)[0-9]{1,4}){2,}(?![\w]|[.,][0-9])")
+"""A candidate code (the module's "Codes"): four groups of digits or more, one separator repeated."""
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are codes (telephone numbers, identifiers),
+    not figures: see "Codes" in the module docs."""
+    out = []
+    for m in _CODE.finditer(text):
+        groups = re.split(r"[ .\-\u00a0]", m.group().lstrip("+"))
+        if any(len(g) != 3 for g in groups[1:]):
+            out.append(m.span())
+    return out
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -608,8 +628,9 @@ def extract_quantities(
     g = _grammar(lang)
     out: list[Quantity] = []
     last_end = 0
+    codes = code_spans(text)
     for m in g.core.finditer(text):
-        if m.start() < last_end:
+        if m.start() < last_end or codes and _overlaps(m.start(), m.end(), codes):
             continue
         if m.group("dig") is not None:
             q = _from_figure(text, m, g, offset, exclude, last_end)

@@ -5,8 +5,9 @@ A translator converts units for the reader ("327 pounds" / "148 kg", "a
 names come from the Unicode CLDR through babel
 (:func:`claimtrack.lang.cldr.unit_names`), per language, so a new language
 brings its unit names with its CLDR locale; the conversion factors below are
-the units' definitions (SI, and the international yard and pound of 1959),
-which no language changes.
+the units' definitions (SI, the international yard and pound of 1959, the
+US customary and imperial volumes, the Gregorian calendar's mean month and
+year), which no language changes.
 
 :func:`units_of` gives the CLDR unit identifiers a figure's unit word may
 name; :func:`converted` says whether two figures state the same measure in
@@ -37,6 +38,27 @@ TO_BASE: dict[str, tuple[float, float]] = {
     "speed-kilometer-per-hour": (1 / 3.6, 0.0), "speed-meter-per-second": (1.0, 0.0),
     "speed-mile-per-hour": (0.44704, 0.0), "speed-knot": (1852 / 3600, 0.0),
     "temperature-celsius": (1.0, 0.0), "temperature-fahrenheit": (5 / 9, -160 / 9),
+    "temperature-kelvin": (1.0, -273.15),
+    "length-nanometer": (1e-9, 0.0), "length-micrometer": (1e-6, 0.0), "length-decimeter": (0.1, 0.0),
+    "length-fathom": (1.8288, 0.0), "length-furlong": (201.168, 0.0), "length-light-year": (9460730472580800.0, 0.0),
+    "mass-microgram": (1e-9, 0.0), "mass-milligram": (1e-6, 0.0), "mass-carat": (0.0002, 0.0),
+    "mass-grain": (0.00006479891, 0.0), "mass-ounce-troy": (0.0311034768, 0.0),
+    "volume-deciliter": (0.1, 0.0), "volume-megaliter": (1e6, 0.0), "volume-cubic-centimeter": (0.001, 0.0),
+    "volume-cubic-kilometer": (1e12, 0.0), "volume-cubic-inch": (0.016387064, 0.0),
+    "volume-cubic-foot": (28.316846592, 0.0), "volume-cubic-yard": (764.554857984, 0.0),
+    "volume-cubic-mile": (4168181825440.579, 0.0), "volume-acre-foot": (1233481.83754752, 0.0),
+    "volume-quart": (0.946352946, 0.0), "volume-quart-imperial": (1.1365225, 0.0),
+    "volume-fluid-ounce": (0.0295735295625, 0.0), "volume-fluid-ounce-imperial": (0.0284130625, 0.0),
+    "volume-cup": (0.2365882365, 0.0), "volume-tablespoon": (0.01478676478125, 0.0),
+    "volume-teaspoon": (0.00492892159375, 0.0), "volume-bushel": (35.23907016688, 0.0),
+    "area-square-centimeter": (1e-4, 0.0), "area-square-inch": (0.00064516, 0.0),
+    "area-square-yard": (0.83612736, 0.0),
+    # durations in seconds: a month is the Gregorian year's twelfth (30.44 days), a year 365.2425 days
+    "duration-second": (1.0, 0.0), "duration-minute": (60.0, 0.0), "duration-hour": (3600.0, 0.0),
+    "duration-day": (86400.0, 0.0), "duration-night": (86400.0, 0.0), "duration-week": (604800.0, 0.0),
+    "duration-fortnight": (1209600.0, 0.0), "duration-month": (2629746.0, 0.0),
+    "duration-quarter": (7889238.0, 0.0), "duration-year": (31556952.0, 0.0),
+    "duration-decade": (315569520.0, 0.0), "duration-century": (3155695200.0, 0.0),
 }
 """Each convertible CLDR unit's definition in its dimension's base unit."""
 

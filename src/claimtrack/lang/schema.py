@@ -296,6 +296,12 @@ class Dates:
     relative_patterns: tuple[str, ...] = ()
     """Regex fragments for relative expressions that dateparser interprets
     against the publication date ("three weeks ago", "il y a deux ans")."""
+    day_joiners: tuple[str, ...] = ()
+    """Regex fragments joining the days of one month ("the 1st and 8th of
+    January" as "January 1st and 8th", "les 1er et 8 janvier", "du 8 au 28
+    octobre", "between 8 and 28 October"): each day so joined to a written
+    date is a date of that month and year.  Commas join days too, but only in
+    a list that one of these closes ("3, 4 and 5 May")."""
     calendar_modifiers: frozenset[str] = frozenset()
     """Folded words that place a date inside a period ("mid", "early", "début"):
     with month and weekday names they are no entity; the union over languages is used."""

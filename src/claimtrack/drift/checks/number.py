@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from ... import lang as _lang
-from ...extract.quantities import extract_quantities, is_round_noun, parse_number, readings, spelled_values
+from ...extract.quantities import code_spans, extract_quantities, is_round_noun, parse_number, readings, spelled_values
 from ...extract.units import converted, units_of
 from ...models import Drift, DriftType, Quantity
 from ..check import DriftCheck
@@ -46,12 +46,12 @@ def _same_reading(a: Quantity, sa: Side, b: Quantity, sb: Side,
 
 def _unit_words(q: Quantity, side: Side) -> list[str]:
     """What may name the unit of ``q``: its unit as extracted, its text's last
-    word, and the one or two words after it ("327 pounds" is money to the
-    extractor, "pounds" a weight too; "90 degrees Fahrenheit")."""
-    after = re.findall(r"[^\W\d_]+", side.text[q.end : q.end + 40])[:2]
+    word, and the one to three words after it, from the first or the second
+    ("327 pounds" is money to the extractor, "pounds" a weight too; "90
+    degrees Fahrenheit"; "63 milliards de mètres cubes", past the linker)."""
+    after = re.findall(r"[^\W\d_]+", side.text[q.end : q.end + 50])[:3]
     words = [q.unit or "", q.text.split()[-1] if q.text.split() else ""]
-    if after:
-        words += [after[0], " ".join(after)]
+    words += [" ".join(after[i:j]) for i in range(min(2, len(after))) for j in range(i + 1, len(after) + 1)]
     return [w for w in words if w]
 
 
@@ -133,10 +133,18 @@ def _figures(side: Side) -> list[tuple[int, int, frozenset[float]]]:
 
     A figure may mean several things ("15.00" is 15 and the time 15:00; "8:30
     p.m." is 20:30 and 8:30); all of them are kept, in minutes for times.
-    French Roman ordinals ("XIVe siècle") count as their number.
+    French Roman ordinals ("XIVe siècle") count as their number, a decade
+    ("1980s") as its short form too ("80").  A code (a
+    telephone number, :func:`~claimtrack.extract.quantities.code_spans`) is
+    one figure, its digits read as one integer whatever separates them
+    ("08 11 00 06 95" = "08.11.00.06.95").
     """
-    out: list[tuple[int, int, frozenset[float]]] = []
+    codes = code_spans(side.text)
+    out: list[tuple[int, int, frozenset[float]]] = [
+        (s, e, frozenset({float(int(re.sub(r"\D", "", side.text[s:e])))})) for s, e in codes]
     for m in _FIGURE.finditer(side.text):
+        if codes and any(s < m.end() and m.start() < e for s, e in codes):
+            continue
         raw = m.group("num")
         values: set[float] = set()
         for code in {side.lang, *_lang.SUPPORTED}:
@@ -162,6 +170,8 @@ def _figures(side: Side) -> list[tuple[int, int, frozenset[float]]]:
             values.add(1e6 + ((int(raw) % 12) + (12 if pm else 0)) * 60)
         elif m.group("hour") and raw.isdigit() and int(raw) <= 24:
             values.add(1e6 + int(raw) * 60)  # "15 heures", "23 h": a clock time on the hour
+        if re.fullmatch(r"\d{3}0", raw) and side.text[m.end() : m.end() + 1] == "s":
+            values.add(float(int(raw[2:])))  # "the 1980s" is "les années 80" too
         scale = _SCALE_AFTER.match(side.text, m.end())
         if scale is not None:
             values |= {v * _SCALES[scale.group("scale").lower()] for v in values if v < 1e6}

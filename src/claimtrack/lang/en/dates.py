@@ -20,6 +20,7 @@ DATES = Dates(
         "friday", "fri", "saturday", "sat", "sunday", "sun",
     }),
     date_orders=("mdy", "dmy"),
+    day_joiners=(r"and", r"or", r"to", r"through", r"-", r"–"),
     date_prepositions=(
         # not "to", "and", "of": "to May", "and May" are as often the name as the month
         r"in", r"since", r"until", r"till", r"by", r"from", r"through", r"during", r"before",

@@ -16,6 +16,8 @@ DATES = Dates(
     date_noise=("dernier", "dernière", "prochain", "prochaine", "passé", "passée"),
     weekdays=frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}),
     date_orders=("dmy",),
+    # "les 1er et 8 janvier", "du 8 au 28 octobre", "entre le 8 et le 28 octobre"
+    day_joiners=(r"et(?:\s+le)?", r"ou(?:\s+le)?", r"au", r"-", r"–"),
     date_prepositions=(
         r"en", r"depuis", r"dès", r"jusqu['’]en", r"jusqu['’]à", r"d['’]ici", r"avant", r"après",
         r"début", r"fin", r"mi(?:\s?-)?", r"courant", r"à\s+partir\s+de",
