@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimtrack.drift import DEFAULT_MIN_CONFIDENCE, config, diff_many
-from claimtrack.drift.confidence import FEATURES, from_dict, model
+from claimtrack.drift.confidence import BASE, FEATURES, OWN_WEIGHTS, from_dict, model
 from claimtrack.testing import DRIFT_TYPES, statement_pairs
 
 from .helpers import BOW, fast
@@ -61,6 +61,21 @@ def test_every_candidate_has_a_confidence_explained_by_its_terms():
         for t in c.evidence:
             assert math.isclose(t.value * t.weight, t.contribution, abs_tol=1e-5)
             assert t.explanation
+
+
+def test_own_weights_apply_to_their_type_only():
+    found = [c for d in _all() for c in d.candidates]
+    assert {c.type for c in found} >= {"negation", "number"}, "the pairs were chosen to raise both"
+    for c in found:
+        got = {t.name: t.value for t in c.evidence}
+        for t in OWN_WEIGHTS:
+            own = {b: got.get(f"{t}:{b}", 0.0) for b in BASE}
+            if c.type == t:  # the same values again, under the type's own weights
+                assert own == {b: got.get(b, 0.0) for b in BASE}
+                assert any(n.startswith(f"{t}:") for n in got)
+                assert all(e.explanation.startswith(f"for a {t}, ") for e in c.evidence if e.name.startswith(f"{t}:"))
+            else:
+                assert not any(own.values())
 
 
 def test_the_cut_keeps_the_confident_candidates():

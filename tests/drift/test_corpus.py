@@ -81,8 +81,11 @@ def test_ferry_strike_fixture_shows_its_drift(use):
         ("speaker", "Adebayo", "Marc Delorme"),
         ("entity", "Calder Marine Group", "Calder Marine"),
     }
-    # by default, the minor generalisation stays a candidate below the cut
+    # the minor generalisation is the least trusted finding; the others are reported by default
+    conf = {(d.type, d.source_value, d.target_value): d.confidence for al in pair.alignments for d in al.drift}
+    minor = ("entity", "Calder Marine Group", "Calder Marine")
+    assert conf[minor] < min(v for k, v in conf.items() if k != minor)
     reported = {(d.type, d.source_value, d.target_value) for al in ct.compare(en, fr, embedder=use).alignments[0]
                 .alignments for d in al.drift}
-    assert reported == found - {("entity", "Calder Marine Group", "Calder Marine")}
+    assert found - {minor} <= reported <= found
     assert len(pair.alignments) == 6 and not comparison.unmatched
