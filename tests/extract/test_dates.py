@@ -83,6 +83,9 @@ def test_forms(text, lang, published, expected):
         # a comma alone joins no day: "10, 28 October" is a figure and a date
         ("the toll rose to 10, 28 October reports said", "en", [("28 October", D(2013, 10, 28))]),
         ("the toll rose to 40 and 28 October", "en", [("28 October", D(2013, 10, 28))]),
+        # a day that opens a date of its own is not joined to the one before
+        ("on January 1st and 8 February", "en", [("January 1st", D(2013, 1, 1)), ("8 February", D(2013, 2, 8))]),
+        ("le 3 et 8 mars et 9 avril", "fr", [("3", D(2013, 3, 3)), ("8 mars", D(2013, 3, 8)), ("9 avril", D(2013, 4, 9))]),
     ],
 )
 def test_days_joined_to_a_written_date_share_its_month(text, lang, expected):

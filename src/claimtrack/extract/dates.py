@@ -23,6 +23,10 @@ other relative expressions                from         three weeks ago, il y a d
 (``relative_patterns``)                   dateparser
 ========================================  ===========  ==============================
 
+Days joined to a written date (``Dates.day_joiners``: "les 1er et 8
+janvier", "January 1st and 8th", "du 8 au 28 octobre", "3, 4 and 5 May")
+are dates of its month and year, one mention each.
+
 The span (``DateMention.text``) is the date itself, with a weekday and an
 anchoring modifier ("last", "dernier") but without the preposition ("in",
 "le").  A date without a year is the most recent such date not after
@@ -382,6 +386,8 @@ def _joined_days(text: str, hit: _Hit, floor: int, g: _DateGrammar) -> list[_Hit
         m = g.comma_day_before.search(text, max(floor, start - 20), start) if g.comma_day_before else None
     end = hit.end
     while (m := g.day_after.match(text, end)) is not None and 1 <= int(m.group("d")) <= 31:
+        if g.pattern.match(text, m.start("d")) is not None:
+            break  # "January 1st and 8 February": the day opens a date of its own
         out.append(replace(hit, start=m.start("d"), end=m.end(), day=int(m.group("d"))))
         end = m.end()
     return out
