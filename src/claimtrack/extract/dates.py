@@ -68,6 +68,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from .. import lang as _lang
 from ..models import DateMention
@@ -108,7 +109,7 @@ class _DateGrammar:
     """A day joined to the written date right after it, ending there ("1er et ")."""
     day_after: re.Pattern[str] | None
     """A day joined to the written date right before it ("January 1st" + " and 8th")."""
-    comma_day_before: re.Pattern[str] | None
+    comma_day_before: re.Pattern[str]
     """A day in a comma-separated list, ending right before the next day ("3, ")."""
 
 
@@ -243,7 +244,7 @@ def _grammar(code: str) -> _DateGrammar:
     )
 
 
-def _day_patterns(joiners: str, ordinal: str) -> dict[str, re.Pattern[str] | None]:
+def _day_patterns(joiners: str, ordinal: str) -> dict[str, Any]:
     """The patterns of days joined to a written date (``Dates.day_joiners``),
     as :class:`_DateGrammar` fields."""
     day = r"(?<![\w.,:/])(?P<day>(?P<d>[0-9]{1,2})" + ordinal + ")"
@@ -383,7 +384,7 @@ def _joined_days(text: str, hit: _Hit, floor: int, g: _DateGrammar) -> list[_Hit
     while m is not None and 1 <= int(m.group("d")) <= 31:
         out.insert(0, replace(hit, start=m.start(), end=m.end("day"), day=int(m.group("d"))))
         start = m.start()
-        m = g.comma_day_before.search(text, max(floor, start - 20), start) if g.comma_day_before else None
+        m = g.comma_day_before.search(text, max(floor, start - 20), start)
     end = hit.end
     while (m := g.day_after.match(text, end)) is not None and 1 <= int(m.group("d")) <= 31:
         if g.pattern.match(text, m.start("d")) is not None:

@@ -142,7 +142,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     not figures: see "Codes" in the module docs."""
     out = []
     for m in _CODE.finditer(text):
-        groups = re.split(r"[ .\-\u00a0]", m.group().lstrip("+"))
+        groups = m.group().lstrip("+").split(m.group("s"))
         if any(len(g) != 3 for g in groups[1:]):
             out.append(m.span())
     return out

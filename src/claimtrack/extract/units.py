@@ -55,7 +55,7 @@ TO_BASE: dict[str, tuple[float, float]] = {
     "area-square-yard": (0.83612736, 0.0),
     # durations in seconds: a month is the Gregorian year's twelfth (30.44 days), a year 365.2425 days
     "duration-second": (1.0, 0.0), "duration-minute": (60.0, 0.0), "duration-hour": (3600.0, 0.0),
-    "duration-day": (86400.0, 0.0), "duration-night": (86400.0, 0.0), "duration-week": (604800.0, 0.0),
+    "duration-day": (86400.0, 0.0), "duration-week": (604800.0, 0.0),
     "duration-fortnight": (1209600.0, 0.0), "duration-month": (2629746.0, 0.0),
     "duration-quarter": (7889238.0, 0.0), "duration-year": (31556952.0, 0.0),
     "duration-decade": (315569520.0, 0.0), "duration-century": (3155695200.0, 0.0),

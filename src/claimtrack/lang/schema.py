@@ -260,6 +260,10 @@ class Numbers:
     clock_suffixes: tuple[str, ...] = ()
     """Regex fragments after a clock time that tell the half of the day, the
     afternoon one starting with "p" ("8:30 p.m."); every language's, in language order."""
+    decade_suffixes: tuple[str, ...] = ()
+    """Regex fragments after a year ending in 0 that make it a decade ("1980s"),
+    which the other language may write in its short form ("les années 80");
+    the number check reads every language's."""
     roman_ordinal_suffixes: tuple[str, ...] = ()
     """Regex fragments that make a Roman numeral an ordinal number ("XIVe",
     "Ier"); the number check reads every language's, in language order."""

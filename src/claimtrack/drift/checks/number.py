@@ -106,6 +106,7 @@ _FIGURE = re.compile(
     r"(?:\s*(?P<ampm>" + "|".join(_lang.concat(lambda d: d.numbers.clock_suffixes)) + r")(?!\w))?"
     r"(?:\s*(?P<hour>" + "|".join(_lang.concat(lambda d: d.numbers.hour_words)) + r")(?!\w))?"
 )
+_DECADE_SUFFIX = re.compile("|".join(_lang.concat(lambda d: d.numbers.decade_suffixes)) or r"(?!)")
 _ROMAN_SUFFIX = "(?:" + "|".join(_lang.concat(lambda d: d.numbers.roman_ordinal_suffixes)) + ")"
 _ROMAN_ORDINAL = re.compile(
     r"\b(?P<roman>[IVXLC]{2,7}|[IVXLC](?=" + _ROMAN_SUFFIX
@@ -170,7 +171,7 @@ def _figures(side: Side) -> list[tuple[int, int, frozenset[float]]]:
             values.add(1e6 + ((int(raw) % 12) + (12 if pm else 0)) * 60)
         elif m.group("hour") and raw.isdigit() and int(raw) <= 24:
             values.add(1e6 + int(raw) * 60)  # "15 heures", "23 h": a clock time on the hour
-        if re.fullmatch(r"\d{3}0", raw) and side.text[m.end() : m.end() + 1] == "s":
+        if re.fullmatch(r"\d{3}0", raw) and _DECADE_SUFFIX.match(side.text, m.end()):
             values.add(float(int(raw[2:])))  # "the 1980s" is "les années 80" too
         scale = _SCALE_AFTER.match(side.text, m.end())
         if scale is not None:

@@ -75,4 +75,5 @@ NUMBERS = Numbers(
     post_qualifiers=((r"or\s+so", "about"), (r"at\s+least", "at_least"), (r"at\s+most", "at_most"),
                      (r"or\s+more", "at_least")),
     clock_suffixes=(r"[ap]\.?\s?m\.?",),
+    decade_suffixes=(r"s",),  # "the 1980s"
 )
